@@ -1,0 +1,10 @@
+import type { MigrationInterface } from 'typeorm';
+import { CreateStatementSchema1795817056709 } from './1795817056709-CreateStatementSchema';
+
+/**
+ * Every migration, oldest first. `npm run migration:generate -- <Name>` writes a new file
+ * here and appends it; read it and name it for what it does before committing.
+ */
+export const MIGRATIONS: (new () => MigrationInterface)[] = [
+  CreateStatementSchema1795817056709,
+];

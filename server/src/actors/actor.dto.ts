@@ -1,0 +1,56 @@
+import { PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsISO31661Alpha2, IsOptional, Matches } from 'class-validator';
+import {
+  EnumField,
+  OptionalText,
+  ReadOnlyField,
+  RequiredText,
+  TextList,
+} from '../common/validation/field-decorators';
+import { ACTOR_KINDS, ActorKind } from './actor.entity';
+
+export class ActorInput {
+  @RequiredText(200, 'Name as usually written in English', 'Sergey Lavrov')
+  name: string;
+
+  @OptionalText(200, 'Name in its own script', 'Сергей Лавров')
+  nativeName?: string | null;
+
+  @EnumField(ACTOR_KINDS, { required: false, description: 'Default: person' })
+  kind?: ActorKind;
+
+  @ApiPropertyOptional({ description: 'ISO 3166-1 alpha-2 code', example: 'RU', nullable: true, type: String })
+  @IsOptional()
+  @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code such as JP or RU' })
+  country?: string | null;
+
+  @OptionalText(300, 'Current or best-known role', 'Foreign Minister of Russia')
+  title?: string | null;
+
+  @TextList(50, 200, 'Other spellings and names; searched too')
+  aliases?: string[];
+
+  @ApiPropertyOptional({ example: 'Q123', nullable: true, type: String })
+  @IsOptional()
+  @Matches(/^Q[1-9]\d{0,15}$/, { message: 'wikidataId must be a Wikidata item id such as Q42' })
+  wikidataId?: string | null;
+
+  @OptionalText(20_000)
+  description?: string | null;
+
+  @ReadOnlyField() id?: unknown;
+  @ReadOnlyField() createdAt?: unknown;
+  @ReadOnlyField() updatedAt?: unknown;
+}
+
+export class ActorPatch extends PartialType(ActorInput) {}
+
+/** An actor as the API returns it. */
+export class ActorRecord extends ActorInput {
+  @ApiProperty() declare id: number;
+  @ApiProperty({ enum: ACTOR_KINDS }) declare kind: ActorKind;
+  @ApiProperty({ type: [String] }) declare aliases: string[];
+  @ApiProperty() declare createdAt: Date;
+  @ApiProperty() declare updatedAt: Date;
+}

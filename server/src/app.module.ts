@@ -1,0 +1,40 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ActorsModule } from './actors/actors.module';
+import { createDataSourceOptions, DatabaseTuning, DEFAULT_DATABASE_TUNING } from './database/data-source-options';
+import { FixturesModule } from './fixtures/fixtures.module';
+import { HealthModule } from './health/health.module';
+import { SourcesModule } from './sources/sources.module';
+import { StancesModule } from './stances/stances.module';
+import { StatementsModule } from './statements/statements.module';
+import { TimelineModule } from './timeline/timeline.module';
+import { TopicsModule } from './topics/topics.module';
+
+export interface AppModuleOptions {
+  databaseUrl: string;
+  database?: DatabaseTuning;
+}
+
+@Module({})
+export class AppModule {
+  /** The whole API against one database; the schema is the migrations' (never synchronised). */
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        TypeOrmModule.forRoot({
+          ...createDataSourceOptions(options.databaseUrl, options.database ?? DEFAULT_DATABASE_TUNING),
+          migrationsRun: false,
+        }),
+        ActorsModule,
+        SourcesModule,
+        TopicsModule,
+        StancesModule,
+        StatementsModule,
+        TimelineModule,
+        FixturesModule,
+        HealthModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,46 @@
+import { INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ApiExceptionFilter } from './common/errors/api-exception.filter';
+import { ApiValidationPipe } from './common/validation/validation.pipe';
+
+export const API_PREFIX = 'api';
+export const BODY_LIMIT = '1mb';
+
+export interface HttpSetupOptions {
+  corsOrigins: string[] | true;
+}
+
+/**
+ * Everything about the HTTP surface that the server and the tests must share: the /api
+ * prefix, CORS with X-Total-Count exposed, body limits, the one validation pipe, the one
+ * error filter and the OpenAPI document.
+ */
+export function configureHttp(app: INestApplication, options: HttpSetupOptions): void {
+  const express = app as NestExpressApplication;
+  express.useBodyParser('json', { limit: BODY_LIMIT });
+  express.set('query parser', 'simple');
+  express.disable('x-powered-by');
+  app.setGlobalPrefix(API_PREFIX);
+  app.enableCors({
+    origin: options.corsOrigins,
+    exposedHeaders: ['X-Total-Count', 'Content-Disposition'],
+  });
+  app.useGlobalPipes(new ApiValidationPipe());
+  app.useGlobalFilters(new ApiExceptionFilter());
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Chronicle API')
+      .setDescription(
+        'Statement-tracking timeline database. Collections speak the ra-data-json-server protocol: ' +
+          '`_start`/`_end` (0-based, end exclusive), `_sort`/`_order`, filters as query parameters ' +
+          '(repeat a key for "any of"), total in `X-Total-Count`. Unknown filters and sort fields are refused ' +
+          'with 400. Errors are `{ statusCode, error, message, errors: { field: reason } }`.',
+      )
+      .setVersion('0.1.0')
+      .build(),
+  );
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs/json` });
+}

@@ -1,0 +1,36 @@
+/**
+ * `npm run seed`: applies pending migrations and loads `fixtures/*.json` into the database
+ * (DATABASE_URL, or the embedded one under .data/). Safe to run again: records already
+ * present are kept as they are.
+ */
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../app.module';
+import { loadConfig } from '../config/app-config';
+import { migrate } from '../database/migrate';
+import { openDatabase } from '../database/open-database';
+import { FixtureLoader } from '../fixtures/fixture-loader';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const { url: databaseUrl, embedded } = await openDatabase(config);
+  try {
+    const app = await NestFactory.createApplicationContext(AppModule.forRoot({ databaseUrl }), { logger: ['warn', 'error'] });
+    try {
+      await migrate(app.get(DataSource));
+      const report = await app.get(FixtureLoader).loadAll();
+      const line = (counts: Record<string, number>) => Object.entries(counts).map(([c, n]) => `${n} ${c}`).join(', ');
+      console.log(`Loaded ${report.files.join(', ')}\n  created: ${line(report.created)}\n  already present: ${line(report.existing)}`);
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await embedded?.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error('Seeding failed; nothing was changed:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

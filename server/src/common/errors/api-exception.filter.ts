@@ -1,0 +1,84 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { ApiErrorBody } from './api-errors';
+import { describePostgresError } from './postgres-errors';
+
+const REASON: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  503: 'Service Unavailable',
+};
+
+/** Errors raised by Express middleware (body parser) carry an HTTP status of their own. */
+interface HttpishError {
+  status?: number;
+  statusCode?: number;
+  type?: string;
+  expose?: boolean;
+  message?: string;
+}
+
+function fromHttpException(exception: HttpException): ApiErrorBody {
+  const statusCode = exception.getStatus();
+  const response = exception.getResponse();
+  if (typeof response === 'string') return { statusCode, error: REASON[statusCode] ?? 'Error', message: response };
+  const r = response as Partial<ApiErrorBody> & { message?: unknown };
+  const message = Array.isArray(r.message) ? r.message.join('; ') : String(r.message ?? exception.message);
+  return { statusCode, error: r.error ?? REASON[statusCode] ?? 'Error', message, ...(r.errors ? { errors: r.errors } : {}) };
+}
+
+function fromBodyParser(error: HttpishError): ApiErrorBody | undefined {
+  const statusCode = error.status ?? error.statusCode;
+  if (!statusCode || statusCode < 400 || statusCode >= 500 || error.expose === false) return undefined;
+  const message =
+    error.type === 'entity.parse.failed'
+      ? `The request body is not valid JSON: ${error.message}`
+      : error.type === 'entity.too.large'
+        ? 'The request body is too large.'
+        : String(error.message);
+  return { statusCode, error: REASON[statusCode] ?? 'Error', message, errors: { body: message } };
+}
+
+/**
+ * The single place that turns any failure into Chronicle's error body, so that every route,
+ * the admin and scripts see one shape: `{ statusCode, error, message, errors? }`.
+ */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ApiExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const request = http.getRequest<Request>();
+
+    const body =
+      (exception instanceof HttpException ? fromHttpException(exception) : undefined) ??
+      describePostgresError(exception) ??
+      fromBodyParser(exception as HttpishError);
+
+    const final: ApiErrorBody = body ?? {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      error: 'Internal Server Error',
+      message: 'An unexpected error occurred; it has been logged.',
+    };
+    if (final.statusCode >= 500) {
+      const detail = exception instanceof Error ? exception.stack ?? exception.message : String(exception);
+      this.logger.error(`${request.method} ${request.originalUrl} → ${final.statusCode}: ${detail}`);
+    }
+    if (response.headersSent) {
+      // A stream already started: all that is left is to end it.
+      response.destroy();
+      return;
+    }
+    response.status(final.statusCode).json(final);
+  }
+}

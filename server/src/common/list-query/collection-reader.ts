@@ -1,0 +1,91 @@
+import { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { FilterDefinitions, FilterValue, ListQuery, ParsedFilters } from './filter-definitions';
+
+/** A SQL condition with its bound parameters. Parameter names must be unique per query. */
+export interface WhereClause {
+  sql: string;
+  params?: ObjectLiteral;
+}
+
+/** How each filter of a collection becomes SQL. Every filter needs one: no filter is ignored. */
+export type FilterSql<F extends FilterDefinitions> = { [K in keyof F]-?: (value: FilterValue<F[K]>) => WhereClause };
+
+export interface CollectionTable<F extends FilterDefinitions, S extends string> {
+  entity: EntityTarget<ObjectLiteral>;
+  alias: string;
+  /** API field → SQL expression read into it. */
+  columns: Record<string, string>;
+  /** Sort field → SQL expression (the allow-list `_sort` is checked against). */
+  sortSql: Record<S, string>;
+  filterSql: FilterSql<F>;
+}
+
+export function applyFilters<F extends FilterDefinitions>(
+  qb: SelectQueryBuilder<ObjectLiteral>,
+  filters: ParsedFilters<F>,
+  filterSql: FilterSql<F>,
+): void {
+  for (const key of Object.keys(filters) as (keyof F)[]) {
+    const value = filters[key];
+    if (value === undefined) continue;
+    const clause = filterSql[key](value as FilterValue<F[typeof key]>);
+    qb.andWhere(clause.sql, clause.params);
+  }
+}
+
+export interface Page<Row> {
+  rows: Row[];
+  total: number;
+}
+
+/**
+ * Reads one page of a collection as plain rows (no entity hydration) plus the number of
+ * rows matching the filters. Ties in the sort are broken by id so pages never overlap.
+ */
+export async function readPage<Row, F extends FilterDefinitions, S extends string>(
+  dataSource: DataSource,
+  table: CollectionTable<F, S>,
+  query: ListQuery<F, S>,
+): Promise<Page<Row>> {
+  const filtered = dataSource.createQueryBuilder().from(table.entity, table.alias);
+  applyFilters(filtered, query.filters, table.filterSql);
+
+  const page = filtered.clone().select([]);
+  for (const [field, sql] of Object.entries(table.columns)) page.addSelect(sql, field);
+  page
+    .orderBy(table.sortSql[query.sort.field], query.sort.order)
+    .addOrderBy(`${table.alias}.id`, query.sort.order)
+    .offset(query.range.offset)
+    .limit(query.range.limit);
+
+  const [rows, count] = await Promise.all([
+    page.getRawMany<Row>().then((raw) => raw.map((row) => inFieldOrder(row, table.columns))),
+    filtered.clone().select('COUNT(*)::int', 'total').getRawOne<{ total: number }>(),
+  ]);
+  return { rows, total: count?.total ?? 0 };
+}
+
+/** Reads one row by id with the same columns as the list, or undefined. */
+export async function readOne<Row, F extends FilterDefinitions, S extends string>(
+  dataSource: DataSource,
+  table: CollectionTable<F, S>,
+  id: number,
+): Promise<Row | undefined> {
+  const qb = dataSource.createQueryBuilder().from(table.entity, table.alias).select([]);
+  for (const [field, sql] of Object.entries(table.columns)) qb.addSelect(sql, field);
+  const row = await qb.where(`${table.alias}.id = :id`, { id }).getRawOne<Row>();
+  return row && inFieldOrder(row, table.columns);
+}
+
+/**
+ * TypeORM moves selections that name an entity property ahead of the others; put the keys
+ * back in the order the columns are declared, so that JSON reads id, date, headline, ….
+ */
+export function inFieldOrder<Row>(row: Row, columns: Record<string, string>): Row {
+  const ordered: Record<string, unknown> = {};
+  for (const field of Object.keys(columns)) ordered[field] = (row as Record<string, unknown>)[field];
+  return ordered as Row;
+}
+
+/** Escapes LIKE wildcards so user text matches literally. */
+export const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -1,0 +1,23 @@
+import { applyDecorators, CallHandler, ExecutionContext, Get, Injectable, NestInterceptor, UseInterceptors } from '@nestjs/common';
+import type { Response } from 'express';
+import { map, Observable } from 'rxjs';
+import type { Page } from './collection-reader';
+import { ListSpec } from './filter-definitions';
+import { ApiListQuery } from './list-query.decorators';
+
+/** Sends a Page as react-admin expects it: the rows as a JSON array, the total in X-Total-Count. */
+@Injectable()
+export class PageInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    return next.handle().pipe(
+      map((page: Page<unknown>) => {
+        context.switchToHttp().getResponse<Response>().setHeader('X-Total-Count', String(page.total));
+        return page.rows;
+      }),
+    );
+  }
+}
+
+/** `GET` list route of a collection: protocol documented from its spec, answered as a page. */
+export const ListEndpoint = (spec: ListSpec, rowType: new (...args: never[]) => unknown) =>
+  applyDecorators(Get(), ApiListQuery(spec, rowType), UseInterceptors(PageInterceptor));

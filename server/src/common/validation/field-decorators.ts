@@ -1,0 +1,180 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiHideProperty, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  Allow,
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+  ValidationOptions,
+} from 'class-validator';
+
+export const INT32_MAX = 2_147_483_647;
+export const MAX_LINKS = 200;
+
+/**
+ * A field the API returns but never takes from a client (id, derived dates, timestamps).
+ * react-admin PUTs the whole record back, so it is accepted and ignored, not refused.
+ */
+export const ReadOnlyField = () => applyDecorators(Allow(), ApiHideProperty());
+
+/** Text PostgreSQL can store exactly as given: well-formed Unicode without NUL characters. */
+export function IsStorableText(options?: ValidationOptions) {
+  return ValidateBy(
+    {
+      name: 'isStorableText',
+      validator: {
+        validate: (value: unknown) => {
+          const values = Array.isArray(value) ? value : [value];
+          return values.every((v) => typeof v !== 'string' || (!v.includes('\u0000') && v.isWellFormed()));
+        },
+        defaultMessage: (args) => `${args?.property} must be valid Unicode text without NUL characters`,
+      },
+    },
+    options,
+  );
+}
+
+/** An empty string in an optional field means "no value": stored as null. */
+const emptyToNull = Transform(({ value }) => (value === '' ? null : value));
+
+export function RequiredText(maxLength: number, description?: string, example?: string) {
+  return applyDecorators(
+    ApiProperty({ maxLength, description, example }),
+    IsString(),
+    IsNotEmpty({ message: ({ property }) => `${property} must not be empty` }),
+    MaxLength(maxLength),
+    IsStorableText(),
+  );
+}
+
+export function OptionalText(maxLength: number | undefined, description?: string, example?: string) {
+  return applyDecorators(
+    ApiPropertyOptional({ maxLength, description, example, nullable: true, type: String }),
+    emptyToNull,
+    IsOptional(),
+    IsString(),
+    ...(maxLength ? [MaxLength(maxLength)] : []),
+    IsStorableText(),
+  );
+}
+
+export function TextList(maxItems: number, maxLength: number, description?: string) {
+  return applyDecorators(
+    ApiPropertyOptional({ type: [String], maxItems, description }),
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(maxItems),
+    IsString({ each: true }),
+    IsNotEmpty({ each: true, message: ({ property }) => `${property} must not contain empty entries` }),
+    MaxLength(maxLength, { each: true }),
+    IsStorableText(),
+  );
+}
+
+export function EnumField(values: readonly string[], options: { required: boolean; description?: string }) {
+  const message = ({ property }: { property: string }) => `${property} must be one of: ${values.join(', ')}`;
+  return applyDecorators(
+    options.required
+      ? ApiProperty({ enum: values, description: options.description })
+      : ApiPropertyOptional({ enum: values, description: options.description }),
+    ...(options.required ? [] : [IsOptional()]),
+    IsIn(values as unknown[], { message }),
+  );
+}
+
+export function RequiredId(description?: string) {
+  return applyDecorators(ApiProperty({ type: 'integer', minimum: 1, description }), IsInt(), Min(1), Max(INT32_MAX));
+}
+
+export function OptionalId(description?: string) {
+  return applyDecorators(
+    ApiPropertyOptional({ type: 'integer', minimum: 1, nullable: true, description }),
+    IsOptional(),
+    IsInt(),
+    Min(1),
+    Max(INT32_MAX),
+  );
+}
+
+export function IdList(description?: string) {
+  return applyDecorators(
+    ApiPropertyOptional({ type: [Number], maxItems: MAX_LINKS, description }),
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(MAX_LINKS),
+    ArrayUnique({ message: ({ property }) => `${property} must not list the same id twice` }),
+    IsInt({ each: true }),
+    Min(1, { each: true }),
+    Max(INT32_MAX, { each: true }),
+  );
+}
+
+/** A calendar date `YYYY-MM-DD` that exists (no 2019-02-30). */
+export function IsCalendarDate(options?: ValidationOptions) {
+  return ValidateBy(
+    {
+      name: 'isCalendarDate',
+      validator: {
+        validate: (value: unknown) => {
+          if (typeof value !== 'string') return false;
+          const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+          if (!match) return false;
+          const [year, month, day] = match.slice(1).map(Number);
+          const date = new Date(Date.UTC(year, month - 1, day));
+          return year >= 1 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+        },
+        defaultMessage: (args) => `${args?.property} must be a calendar date written YYYY-MM-DD`,
+      },
+    },
+    options,
+  );
+}
+
+export function OptionalDate(description?: string) {
+  return applyDecorators(
+    ApiPropertyOptional({ type: String, format: 'date', nullable: true, description }),
+    emptyToNull,
+    IsOptional(),
+    IsCalendarDate(),
+  );
+}
+
+/** A BCP 47 language tag (`en`, `ja`, `ru`, `zh-Hant`), checked by the runtime's Intl. */
+export function IsLanguageTag(options?: ValidationOptions) {
+  return ValidateBy(
+    {
+      name: 'isLanguageTag',
+      validator: {
+        validate: (value: unknown) => {
+          if (typeof value !== 'string' || value.length > 35 || !/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(value)) return false;
+          try {
+            return Intl.getCanonicalLocales(value).length === 1;
+          } catch {
+            return false;
+          }
+        },
+        defaultMessage: (args) => `${args?.property} must be a BCP 47 language tag such as en, ja or ru`,
+      },
+    },
+    options,
+  );
+}
+
+export function OptionalLanguage(description?: string) {
+  return applyDecorators(
+    ApiPropertyOptional({ type: String, example: 'en', nullable: true, description }),
+    emptyToNull,
+    IsOptional(),
+    IsLanguageTag(),
+  );
+}

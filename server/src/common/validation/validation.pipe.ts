@@ -1,0 +1,42 @@
+import { ArgumentMetadata, Injectable, ValidationError, ValidationPipe } from '@nestjs/common';
+import { badRequest, FieldErrors } from '../errors/api-errors';
+
+function collect(errors: ValidationError[], into: FieldErrors, prefix = ''): FieldErrors {
+  for (const error of errors) {
+    const field = `${prefix}${error.property}`;
+    const constraints = Object.entries(error.constraints ?? {}).map(([name, message]) =>
+      name === 'whitelistValidation' ? 'is not a field of this record' : message,
+    );
+    if (constraints.length) into[field] = constraints.join('; ');
+    if (error.children?.length) collect(error.children, into, `${field}.`);
+  }
+  return into;
+}
+
+/**
+ * Validates bodies against their DTO: unknown fields are refused (400 naming them), nothing
+ * is coerced from one type to another, and every problem is reported on its field.
+ */
+@Injectable()
+export class ApiValidationPipe extends ValidationPipe {
+  /** `expectedType` validates against that class when the parameter's own type is generic. */
+  constructor(expectedType?: new (...args: never[]) => object) {
+    super({
+      expectedType,
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      forbidUnknownValues: true,
+      transform: true,
+      transformOptions: { enableImplicitConversion: false },
+      validationError: { target: false, value: false },
+      exceptionFactory: (errors) => badRequest(collect(errors, {})),
+    });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+      throw badRequest({ body: 'must be a JSON object' });
+    }
+    return super.transform(value, metadata);
+  }
+}

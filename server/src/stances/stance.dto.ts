@@ -1,0 +1,35 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { OptionalText, ReadOnlyField, RequiredText } from '../common/validation/field-decorators';
+import { STANCE_SCORE_MAX, STANCE_SCORE_MIN } from './stance.entity';
+
+export class StanceInput {
+  @RequiredText(100, 'Unique name', 'Rejecting')
+  name: string;
+
+  @ApiProperty({ type: 'integer', minimum: STANCE_SCORE_MIN, maximum: STANCE_SCORE_MAX, description: '−2 rejecting … 0 neutral … +2 conciliatory' })
+  @IsInt({ message: 'score must be an integer from -2 to 2' })
+  @Min(STANCE_SCORE_MIN, { message: 'score must be an integer from -2 to 2' })
+  @Max(STANCE_SCORE_MAX, { message: 'score must be an integer from -2 to 2' })
+  score: number;
+
+  @ApiPropertyOptional({ type: String, example: '#c62828', nullable: true })
+  @IsOptional()
+  @Matches(/^#[0-9A-Fa-f]{6}$/, { message: 'color must be a colour written #rrggbb' })
+  color?: string | null;
+
+  @OptionalText(20_000)
+  description?: string | null;
+
+  @ReadOnlyField() id?: unknown;
+  @ReadOnlyField() createdAt?: unknown;
+  @ReadOnlyField() updatedAt?: unknown;
+}
+
+export class StancePatch extends PartialType(StanceInput) {}
+
+export class StanceRecord extends StanceInput {
+  @ApiProperty() declare id: number;
+  @ApiProperty() declare createdAt: Date;
+  @ApiProperty() declare updatedAt: Date;
+}

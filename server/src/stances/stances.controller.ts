@@ -1,0 +1,19 @@
+import { Controller } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CollectionController } from '../common/collection/collection.controller';
+import { StanceInput, StancePatch, StanceRecord } from './stance.dto';
+import { STANCE_LIST_SPEC } from './stances.table';
+import { StancesService } from './stances.service';
+
+@ApiTags('stances')
+@Controller('stances')
+export class StancesController extends CollectionController({
+  spec: STANCE_LIST_SPEC,
+  input: StanceInput,
+  patch: StancePatch,
+  record: StanceRecord,
+}) {
+  constructor(stances: StancesService) {
+    super(stances);
+  }
+}

@@ -1,0 +1,130 @@
+import { parse as parseEdtfSyntax } from 'edtf';
+import { formatEdtfDisplay } from './format-edtf';
+import { DayBounds, EdtfComponent, ParsedEdtf, YEAR_MAX, YEAR_MIN } from './edtf.types';
+import { componentBounds } from './edtf-bounds';
+
+/** Why a date was refused, phrased to follow the field name: "date must have years from 1 to 9999". */
+export class EdtfError extends Error {}
+
+export const EDTF_MAX_LENGTH = 100;
+
+export const EDTF_ACCEPTED_FORMS =
+  'accepted: 2019-01-14 (day), 2019-06 (month), 2019 (year), 2018-23 (season: 21 spring, 22 summer, ' +
+  '23 autumn, 24 winter), 2019-06? (uncertain), 2018~ (approximate), 2018% (both), 201X or 2019-XX ' +
+  '(unspecified digits), 2019-01/2019-06 (interval; 2019-01/.. open end, 2019-01/ unknown end)';
+
+interface RawDate {
+  type: 'Date';
+  values: number[];
+  uncertain?: boolean;
+  approximate?: boolean;
+  unspecified?: number;
+}
+interface RawSeason {
+  type: 'Season';
+  values: [number, number];
+  uncertain?: boolean;
+  approximate?: boolean;
+}
+type RawEndpoint = RawDate | RawSeason | null | typeof Infinity;
+interface RawInterval {
+  type: 'Interval';
+  values: [RawEndpoint, RawEndpoint];
+}
+
+/** Bits of edtf's `unspecified` mask: Y Y Y Y M M D D, lowest bit the first year digit. */
+const countBits = (mask: number, from: number, to: number) => {
+  let count = 0;
+  for (let bit = from; bit <= to; bit++) if (mask & (1 << bit)) count++;
+  return count;
+};
+
+function toComponent(raw: RawDate | RawSeason): EdtfComponent {
+  const qualifiers = { uncertain: !!raw.uncertain, approximate: !!raw.approximate };
+  if (raw.type === 'Season') {
+    return { kind: 'season', year: raw.values[0], season: raw.values[1], ...qualifiers };
+  }
+  if (raw.values.length > 3) throw new EdtfError('cannot have a time of day; give the day, e.g. 2019-01-14');
+  const mask = raw.unspecified ?? 0;
+  const unspecifiedYearDigits = countBits(mask, 0, 3);
+  if (unspecifiedYearDigits === 4) throw new EdtfError('cannot be a fully unspecified year (XXXX): it could not be placed on a timeline');
+  const [year, month, day] = raw.values;
+  return {
+    kind: 'date',
+    year,
+    month: month === undefined ? undefined : month + 1,
+    day,
+    unspecifiedYearDigits,
+    monthUnspecified: countBits(mask, 4, 5) > 0,
+    dayUnspecified: countBits(mask, 6, 7) > 0,
+    ...qualifiers,
+  };
+}
+
+function checkYear(component: EdtfComponent): void {
+  // A winter runs into the next year, which must be in range too.
+  const lastYear = component.kind === 'season' && component.season === 24 ? component.year + 1 : component.year;
+  if (component.year < YEAR_MIN || lastYear > YEAR_MAX) {
+    throw new EdtfError(`must have years from ${YEAR_MIN} to ${YEAR_MAX}`);
+  }
+}
+
+/**
+ * Parses an EDTF (ISO 8601-2, levels 0 and 1) date into the earliest and latest day it
+ * allows and the way a reader sees it. Throws EdtfError with a reason a user can act on.
+ */
+export function parseEdtf(input: string): ParsedEdtf {
+  if (typeof input !== 'string' || input.length === 0) throw new EdtfError(`must not be empty (${EDTF_ACCEPTED_FORMS})`);
+  if (input.length > EDTF_MAX_LENGTH) throw new EdtfError(`must be at most ${EDTF_MAX_LENGTH} characters`);
+  if (input !== input.trim()) throw new EdtfError('must not start or end with spaces');
+
+  if (/^-?Y/.test(input) || /(^|\/)-\d/.test(input)) {
+    throw new EdtfError(`must have years from ${YEAR_MIN} to ${YEAR_MAX}`);
+  }
+
+  let raw: RawDate | RawSeason | RawInterval;
+  try {
+    raw = parseEdtfSyntax(input, { level: 1, types: ['Date', 'Season', 'Interval'] }) as typeof raw;
+  } catch (error) {
+    const position = /col (\d+)/.exec(String((error as Error).message))?.[1];
+    const where = position ? ` (problem at character ${position})` : '';
+    throw new EdtfError(`is not a valid EDTF date: "${input}"${where} (${EDTF_ACCEPTED_FORMS})`);
+  }
+
+  if (raw.type !== 'Interval') {
+    const component = toComponent(raw);
+    checkYear(component);
+    const bounds = componentBounds(component);
+    return { date: input, ...bounds, displayDate: formatEdtfDisplay({ kind: 'single', component }) };
+  }
+
+  const [rawStart, rawEnd] = raw.values;
+  const endpoint = (value: RawEndpoint) => {
+    if (value === null) return { kind: 'unknown' as const };
+    if (value === Infinity) return { kind: 'open' as const };
+    const component = toComponent(value as RawDate | RawSeason);
+    checkYear(component);
+    return { kind: 'known' as const, component, bounds: componentBounds(component) };
+  };
+  const start = endpoint(rawStart);
+  const end = endpoint(rawEnd);
+  if (start.kind !== 'known' && end.kind !== 'known') throw new EdtfError('needs at least one known end of the interval');
+  const bounds: DayBounds = {
+    dateStart: start.kind === 'known' ? start.bounds.dateStart : '-infinity',
+    dateEnd: end.kind === 'known' ? end.bounds.dateEnd : 'infinity',
+  };
+  if (start.kind === 'known' && end.kind === 'known' && start.bounds.dateStart > end.bounds.dateEnd) {
+    throw new EdtfError(`ends (${end.bounds.dateEnd}) before it begins (${start.bounds.dateStart})`);
+  }
+  return {
+    date: input,
+    ...bounds,
+    displayDate: formatEdtfDisplay({
+      kind: 'interval',
+      start: start.kind === 'known' ? start.component : start.kind,
+      end: end.kind === 'known' ? end.component : end.kind,
+    }),
+  };
+}
+
+

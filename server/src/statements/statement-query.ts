@@ -1,0 +1,173 @@
+import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { badRequest } from '../common/errors/api-errors';
+import { applyFilters, CollectionTable, WhereClause } from '../common/list-query/collection-reader';
+import { ListSpec, ParsedFilters } from '../common/list-query/filter-definitions';
+import { REVIEW_STATUSES, Statement, STATEMENT_STATUSES, STATEMENT_TYPES } from './statement.entity';
+
+/*
+ * The one statement query builder: how each filter and sort of the statements protocol
+ * becomes SQL over `statements s`. The list, the timeline and the exports all go through
+ * it and differ only in what they select and how they serialise it.
+ */
+
+export const STATEMENT_FILTERS = {
+  id: { type: 'id', description: 'Statement id; repeat for several.' },
+  speakerId: { type: 'id', description: 'Speaker (actor id); repeat for any of several.' },
+  actorId: { type: 'id', description: 'Actor as speaker or participant; repeat for any of several.' },
+  stanceId: { type: 'id', description: 'Stance id; repeat for any of several.' },
+  topicId: { type: 'id', description: 'Topic id; repeat for any of several.' },
+  sourceId: { type: 'id', description: 'Source id; repeat for any of several.' },
+  type: { type: 'enum', values: STATEMENT_TYPES, description: 'Entry type; repeat for any of several.' },
+  status: { type: 'enum', values: STATEMENT_STATUSES, description: 'occurred, planned or cancelled; repeat for several.' },
+  reviewStatus: { type: 'enum', values: REVIEW_STATUSES, description: 'draft or verified.' },
+  respondsToId: { type: 'id', description: 'Entries replying to this statement; repeat for several.' },
+  date_gte: {
+    type: 'date',
+    bound: 'start',
+    description: 'Entries whose date range reaches on or after this day (YYYY-MM-DD, YYYY-MM or YYYY).',
+  },
+  date_lte: {
+    type: 'date',
+    bound: 'end',
+    description: 'Entries whose date range starts on or before this day (YYYY-MM-DD, YYYY-MM or YYYY).',
+  },
+  q: {
+    type: 'text',
+    maxLength: 200,
+    description:
+      "Full text over headline, quote, summary and the speaker's names and aliases. Every word must match: " +
+      'as a word prefix ("Lavr" finds Lavrov), or, in scripts written without spaces (Japanese, Chinese), anywhere.',
+  },
+} as const;
+
+export type StatementFilters = ParsedFilters<typeof STATEMENT_FILTERS>;
+
+export const STATEMENT_SORTS = [
+  'date',
+  'id',
+  'dateStart',
+  'dateEnd',
+  'displayDate',
+  'headline',
+  'type',
+  'status',
+  'reviewStatus',
+  'speakerName',
+  'stanceScore',
+  'createdAt',
+  'updatedAt',
+] as const;
+export type StatementSort = (typeof STATEMENT_SORTS)[number];
+
+export const STATEMENT_LIST_SPEC: ListSpec<typeof STATEMENT_FILTERS, StatementSort> = {
+  resource: 'statements',
+  filters: STATEMENT_FILTERS,
+  sortFields: STATEMENT_SORTS,
+  defaultSort: { field: 'date', order: 'ASC' },
+};
+
+/** Scripts written without spaces between words: a term there matches as a substring. */
+const SPACELESS_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const MAX_SEARCH_TERMS = 16;
+
+/** `q` → SQL: word-prefix terms through the tsvector index, spaceless-script terms through trigrams. */
+export function fullTextCondition(text: string): WhereClause {
+  const terms = text.split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean);
+  if (!terms.length) throw badRequest({ q: 'must contain at least one letter or digit' });
+  if (terms.length > MAX_SEARCH_TERMS) throw badRequest({ q: `must have at most ${MAX_SEARCH_TERMS} words` });
+  const worded = terms.filter((t) => !SPACELESS_SCRIPT.test(t));
+  const spaceless = terms.filter((t) => SPACELESS_SCRIPT.test(t));
+  const clauses: string[] = [];
+  const params: ObjectLiteral = {};
+  if (worded.length) {
+    // Terms hold only letters, digits and marks, so no tsquery operator can reach to_tsquery.
+    clauses.push(`s.search_vector @@ to_tsquery('simple', :qPrefixes)`);
+    params.qPrefixes = worded.map((t) => `${t}:*`).join(' & ');
+  }
+  spaceless.forEach((term, i) => {
+    clauses.push(`s.search_text ILIKE :qSubstring${i}`);
+    params[`qSubstring${i}`] = `%${term}%`;
+  });
+  return { sql: `(${clauses.join(' AND ')})`, params };
+}
+
+const linkedIds = (table: string, column: string) =>
+  `ARRAY(SELECT l.${column} FROM ${table} l WHERE l.statement_id = s.id ORDER BY l.position)`;
+
+const inLinkTable = (table: string, column: string, param: string) =>
+  `EXISTS (SELECT 1 FROM ${table} l WHERE l.statement_id = s.id AND l.${column} = ANY(:${param}))`;
+
+export const STATEMENT_TABLE: CollectionTable<typeof STATEMENT_FILTERS, StatementSort> = {
+  entity: Statement,
+  alias: 's',
+  columns: {
+    id: 's.id',
+    type: 's.type',
+    status: 's.status',
+    date: 's.date',
+    dateStart: 's.date_start',
+    dateEnd: 's.date_end',
+    displayDate: 's.display_date',
+    headline: 's.headline',
+    quote: 's.quote',
+    quoteLanguage: 's.quote_language',
+    summary: 's.summary',
+    speakerId: 's.speaker_id',
+    speakerTitle: 's.speaker_title',
+    participantIds: linkedIds('statement_participants', 'actor_id'),
+    stanceId: 's.stance_id',
+    topicIds: linkedIds('statement_topics', 'topic_id'),
+    sourceIds: linkedIds('statement_sources', 'source_id'),
+    respondsToId: 's.responds_to_id',
+    venue: 's.venue',
+    location: 's.location',
+    reviewStatus: 's.review_status',
+    notes: 's.notes',
+    createdAt: 's.created_at',
+    updatedAt: 's.updated_at',
+  },
+  sortSql: {
+    date: 's.date_start',
+    id: 's.id',
+    dateStart: 's.date_start',
+    dateEnd: 's.date_end',
+    displayDate: 's.date_start',
+    headline: 'lower(s.headline)',
+    type: 's.type',
+    status: 's.status',
+    reviewStatus: 's.review_status',
+    speakerName: '(SELECT lower(a.name) FROM actors a WHERE a.id = s.speaker_id)',
+    stanceScore: '(SELECT st.score FROM stances st WHERE st.id = s.stance_id)',
+    createdAt: 's.created_at',
+    updatedAt: 's.updated_at',
+  },
+  filterSql: {
+    id: (ids) => ({ sql: 's.id = ANY(:ids)', params: { ids } }),
+    speakerId: (ids) => ({ sql: 's.speaker_id = ANY(:speakerIds)', params: { speakerIds: ids } }),
+    actorId: (ids) => ({
+      sql: `(s.speaker_id = ANY(:actorIds) OR ${inLinkTable('statement_participants', 'actor_id', 'actorIds')})`,
+      params: { actorIds: ids },
+    }),
+    stanceId: (ids) => ({ sql: 's.stance_id = ANY(:stanceIds)', params: { stanceIds: ids } }),
+    topicId: (ids) => ({ sql: inLinkTable('statement_topics', 'topic_id', 'topicIds'), params: { topicIds: ids } }),
+    sourceId: (ids) => ({ sql: inLinkTable('statement_sources', 'source_id', 'sourceIds'), params: { sourceIds: ids } }),
+    type: (types) => ({ sql: 's.type = ANY(CAST(:types AS statement_type[]))', params: { types } }),
+    status: (statuses) => ({ sql: 's.status = ANY(CAST(:statuses AS statement_status[]))', params: { statuses } }),
+    reviewStatus: (statuses) => ({
+      sql: 's.review_status = ANY(CAST(:reviewStatuses AS review_status[]))',
+      params: { reviewStatuses: statuses },
+    }),
+    respondsToId: (ids) => ({ sql: 's.responds_to_id = ANY(:respondsToIds)', params: { respondsToIds: ids } }),
+    // Overlap: an entry matches when [date_start, date_end] reaches into the asked range.
+    date_gte: (day) => ({ sql: 's.date_end >= CAST(:dateGte AS date)', params: { dateGte: day } }),
+    date_lte: (day) => ({ sql: 's.date_start <= CAST(:dateLte AS date)', params: { dateLte: day } }),
+    q: fullTextCondition,
+  },
+};
+
+/** `FROM statements s WHERE <filters>`, to which a caller adds its own select and order. */
+export function filteredStatements(dataSource: DataSource, filters: StatementFilters): SelectQueryBuilder<ObjectLiteral> {
+  const qb = dataSource.createQueryBuilder().from(Statement, 's');
+  applyFilters(qb, filters, STATEMENT_TABLE.filterSql);
+  return qb;
+}

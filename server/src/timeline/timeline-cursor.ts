@@ -1,0 +1,40 @@
+import { badRequest } from '../common/errors/api-errors';
+
+export type TimelineOrder = 'asc' | 'desc';
+
+/** Where a page of the timeline ended: the last entry's (dateStart, id) and the direction. */
+export interface TimelineCursor {
+  dateStart: string;
+  id: number;
+  order: TimelineOrder;
+}
+
+const DAY = /^(-?infinity|\d{4}-\d{2}-\d{2})$/;
+
+export function encodeCursor(cursor: TimelineCursor): string {
+  return Buffer.from(JSON.stringify([cursor.dateStart, cursor.id, cursor.order])).toString('base64url');
+}
+
+/** Reads a cursor this server issued; anything else is a 400 naming `cursor`. */
+export function decodeCursor(text: string, order: TimelineOrder): TimelineCursor {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+  } catch {
+    throw badRequest({ cursor: 'is not a cursor this server issued (use nextCursor from the previous page)' });
+  }
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length !== 3 ||
+    typeof parsed[0] !== 'string' ||
+    !DAY.test(parsed[0]) ||
+    !Number.isInteger(parsed[1]) ||
+    parsed[1] < 1 ||
+    parsed[1] > 2_147_483_647 ||
+    (parsed[2] !== 'asc' && parsed[2] !== 'desc')
+  ) {
+    throw badRequest({ cursor: 'is not a cursor this server issued (use nextCursor from the previous page)' });
+  }
+  if (parsed[2] !== order) throw badRequest({ cursor: `was issued for order=${parsed[2]}, not order=${order}` });
+  return { dateStart: parsed[0], id: parsed[1], order };
+}

@@ -1,0 +1,48 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { badRequest } from '../common/errors/api-errors';
+import { ApiFilters } from '../common/list-query/list-query.decorators';
+import { parseFilters } from '../common/list-query/parse-list-query';
+import { STATEMENT_FILTERS, STATEMENT_LIST_SPEC } from '../statements/statement-query';
+import { decodeCursor, TimelineOrder } from './timeline-cursor';
+import { TimelinePage } from './timeline.dto';
+import { TimelineService } from './timeline.service';
+
+const DEFAULT_LIMIT = 50;
+const MAX_LIMIT = 500;
+const TIMELINE_KEYS = ['cursor', 'limit', 'order'] as const;
+
+function one(value: unknown, field: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw badRequest({ [field]: 'must be given once' });
+  return value;
+}
+
+@ApiTags('timeline')
+@Controller('timeline')
+export class TimelineController {
+  constructor(private readonly timeline: TimelineService) {}
+
+  @Get()
+  @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page.' })
+  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT } })
+  @ApiQuery({ name: 'order', required: false, schema: { type: 'string', enum: ['asc', 'desc'], default: 'asc' } })
+  @ApiFilters(STATEMENT_FILTERS)
+  @ApiOkResponse({ type: TimelinePage })
+  page(@Query() query: Record<string, unknown>): Promise<TimelinePage> {
+    const filters = parseFilters(STATEMENT_LIST_SPEC, query, TIMELINE_KEYS);
+    const order = (one(query.order, 'order') ?? 'asc') as TimelineOrder;
+    if (order !== 'asc' && order !== 'desc') throw badRequest({ order: 'must be asc or desc' });
+    const limitText = one(query.limit, 'limit');
+    if (limitText !== undefined && (!/^\d{1,4}$/.test(limitText) || +limitText < 1 || +limitText > MAX_LIMIT)) {
+      throw badRequest({ limit: `must be an integer from 1 to ${MAX_LIMIT}` });
+    }
+    const cursorText = one(query.cursor, 'cursor');
+    return this.timeline.page({
+      filters,
+      order,
+      limit: limitText === undefined ? DEFAULT_LIMIT : Number(limitText),
+      after: cursorText === undefined ? undefined : decodeCursor(cursorText, order),
+    });
+  }
+}

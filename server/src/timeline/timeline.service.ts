@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Actor } from '../actors/actor.entity';
+import { Stance } from '../stances/stance.entity';
+import { inFieldOrder } from '../common/list-query/collection-reader';
+import { filteredStatements, StatementFilters } from '../statements/statement-query';
+import { encodeCursor, TimelineCursor, TimelineOrder } from './timeline-cursor';
+import { TimelineEntry, TimelinePage } from './timeline.dto';
+
+const namedList = (linkTable: string, column: string, table: string) =>
+  `COALESCE((SELECT json_agg(json_build_object('id', x.id, 'name', x.name) ORDER BY l.position)
+             FROM ${linkTable} l JOIN ${table} x ON x.id = l.${column} WHERE l.statement_id = s.id), '[]'::json)`;
+
+/** Timeline columns: the statement with its speaker, stance, participants and topics joined in. */
+const TIMELINE_COLUMNS: Record<string, string> = {
+  id: 's.id',
+  date: 's.date',
+  dateStart: 's.date_start',
+  dateEnd: 's.date_end',
+  displayDate: 's.display_date',
+  type: 's.type',
+  status: 's.status',
+  headline: 's.headline',
+  quote: 's.quote',
+  quoteLanguage: 's.quote_language',
+  summary: 's.summary',
+  speaker: `json_build_object('id', speaker.id, 'name', speaker.name, 'nativeName', speaker.native_name)`,
+  speakerTitle: 's.speaker_title',
+  participants: namedList('statement_participants', 'actor_id', 'actors'),
+  stance: `CASE WHEN stance.id IS NULL THEN NULL
+           ELSE json_build_object('id', stance.id, 'name', stance.name, 'score', stance.score, 'color', stance.color) END`,
+  topics: namedList('statement_topics', 'topic_id', 'topics'),
+  respondsToId: 's.responds_to_id',
+  venue: 's.venue',
+  location: 's.location',
+  reviewStatus: 's.review_status',
+};
+
+export interface TimelineRequest {
+  filters: StatementFilters;
+  order: TimelineOrder;
+  limit: number;
+  after?: TimelineCursor;
+}
+
+@Injectable()
+export class TimelineService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** One page of the chronological timeline, continued by keyset on (dateStart, id). */
+  async page({ filters, order, limit, after }: TimelineRequest): Promise<TimelinePage> {
+    const direction = order === 'asc' ? 'ASC' : 'DESC';
+    const rows = filteredStatements(this.dataSource, filters)
+      .innerJoin(Actor, 'speaker', 'speaker.id = s.speaker_id')
+      .leftJoin(Stance, 'stance', 'stance.id = s.stance_id')
+      .select([]);
+    for (const [field, sql] of Object.entries(TIMELINE_COLUMNS)) rows.addSelect(sql, field);
+    if (after) {
+      rows.andWhere(`(s.date_start, s.id) ${order === 'asc' ? '>' : '<'} (CAST(:afterDate AS date), :afterId)`, {
+        afterDate: after.dateStart,
+        afterId: after.id,
+      });
+    }
+    rows.orderBy('s.date_start', direction).addOrderBy('s.id', direction).limit(limit + 1);
+
+    const [entries, count] = await Promise.all([
+      rows.getRawMany<TimelineEntry>().then((raw) => raw.map((row) => inFieldOrder(row, TIMELINE_COLUMNS))),
+      filteredStatements(this.dataSource, filters).select('COUNT(*)::int', 'total').getRawOne<{ total: number }>(),
+    ]);
+    const hasMore = entries.length > limit;
+    if (hasMore) entries.pop();
+    const last = entries.at(-1);
+    return {
+      entries,
+      nextCursor: hasMore && last ? encodeCursor({ dateStart: last.dateStart, id: last.id, order }) : null,
+      total: count?.total ?? 0,
+    };
+  }
+}
