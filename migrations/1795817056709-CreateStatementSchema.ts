@@ -50,7 +50,7 @@ export class CreateStatementSchema1795817056709 implements MigrationInterface {
       DECLARE
         speaker_names text;
       BEGIN
-        SELECT concat_ws(' ', a.name, a.native_name, array_to_string(a.aliases, ' '))
+        SELECT concat_ws(' ', a.name, a.native_name, NULLIF(array_to_string(a.aliases, ' '), ''))
           INTO speaker_names FROM actors a WHERE a.id = NEW.speaker_id;
         NEW.search_text := concat_ws(' ', NEW.headline, NEW.quote, NEW.summary, speaker_names);
         NEW.search_vector := to_tsvector('simple', NEW.search_text);

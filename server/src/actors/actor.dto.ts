@@ -22,7 +22,8 @@ export class ActorInput {
 
   @ApiPropertyOptional({ description: 'ISO 3166-1 alpha-2 code', example: 'RU', nullable: true, type: String })
   @IsOptional()
-  @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code such as JP or RU' })
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code in capitals, such as JP or RU' })
+  @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code in capitals, such as JP or RU' })
   country?: string | null;
 
   @OptionalText(300, 'Current or best-known role', 'Foreign Minister of Russia')

@@ -1,12 +1,18 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
-/** The repository root, found the same way from `src/` (tests) and from `dist/` (built server). */
+const isRepositoryRoot = (dir: string) => {
+  const manifest = path.join(dir, 'package.json');
+  if (!existsSync(manifest)) return false;
+  return (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'chronicle';
+};
+
+/** The repository (or image) root, found the same way from `src/` (tests) and `dist/` (built server). */
 function findRepositoryRoot(start: string): string {
   for (let dir = start; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, 'fixtures')) && existsSync(path.join(dir, 'migrations', 'index.ts'))) return dir;
+    if (isRepositoryRoot(dir)) return dir;
   }
-  throw new Error(`Chronicle's repository root (with fixtures/ and migrations/) was not found above ${start}`);
+  throw new Error(`Chronicle's root folder (package.json named "chronicle") was not found above ${start}`);
 }
 
 export const REPOSITORY_ROOT = findRepositoryRoot(__dirname);

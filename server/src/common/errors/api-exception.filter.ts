@@ -17,7 +17,7 @@ const REASON: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-/** Errors raised by Express middleware (body parser) carry an HTTP status of their own. */
+/** Errors raised by Express middleware (body-parser's http-errors) carry an HTTP status of their own. */
 interface HttpishError {
   status?: number;
   statusCode?: number;
@@ -43,7 +43,7 @@ function fromBodyParser(error: HttpishError): ApiErrorBody | undefined {
       ? `The request body is not valid JSON: ${error.message}`
       : error.type === 'entity.too.large'
         ? 'The request body is too large.'
-        : String(error.message);
+        : `The request body cannot be read: ${error.message}`;
   return { statusCode, error: REASON[statusCode] ?? 'Error', message, errors: { body: message } };
 }
 
@@ -60,7 +60,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request>();
 
+    // Express's adapter wraps body-parser failures (bad JSON, too large) in an HttpException.
+    const bodyParserError = exception instanceof HttpException ? (exception.cause as HttpishError | undefined) : undefined;
     const body =
+      (bodyParserError?.type?.startsWith('entity.') ? fromBodyParser(bodyParserError) : undefined) ??
       (exception instanceof HttpException ? fromHttpException(exception) : undefined) ??
       describePostgresError(exception) ??
       fromBodyParser(exception as HttpishError);

@@ -112,8 +112,9 @@ export function parseFilters<F extends FilterDefinitions>(
   raw: RawQuery,
   reservedKeys: readonly string[],
 ): ParsedFilters<F> {
-  const errors: FieldErrors = {};
-  const filters: Record<string, unknown> = {};
+  // Null-prototype maps: a key such as `__proto__` must be reported, not swallowed.
+  const errors: FieldErrors = Object.create(null);
+  const filters: Record<string, unknown> = Object.create(null);
   const allowed = [...Object.keys(spec.filters), ...reservedKeys];
   for (const [key, value] of Object.entries(raw)) {
     if (reservedKeys.includes(key)) continue;
@@ -130,7 +131,7 @@ export function parseFilters<F extends FilterDefinitions>(
     }
   }
   if (Object.keys(errors).length) throw badRequest(errors);
-  return filters as ParsedFilters<F>;
+  return { ...filters } as ParsedFilters<F>;
 }
 
 function nonNegativeInteger(raw: unknown, key: string, errors: FieldErrors): number | undefined {
@@ -158,7 +159,7 @@ export function parseListQuery<F extends FilterDefinitions, S extends string>(
   extraKeys: readonly string[] = [],
 ): ListQuery<F, S> {
   const filters = parseFilters(spec, raw, [...LIST_PROTOCOL_KEYS, ...extraKeys]);
-  const errors: FieldErrors = {};
+  const errors: FieldErrors = Object.create(null);
 
   let field = spec.defaultSort.field;
   let order: SortOrder = spec.defaultSort.order;

@@ -29,7 +29,7 @@ export class ApiValidationPipe extends ValidationPipe {
       transform: true,
       transformOptions: { enableImplicitConversion: false },
       validationError: { target: false, value: false },
-      exceptionFactory: (errors) => badRequest(collect(errors, {})),
+      exceptionFactory: (errors) => badRequest(collect(errors, Object.create(null))),
     });
   }
 

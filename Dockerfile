@@ -1,0 +1,29 @@
+# syntax=docker/dockerfile:1
+# Chronicle: the API (and, once built, the admin) in one image. PostgreSQL runs beside it
+# (see docker-compose.yml); the embedded PostgreSQL of `npm start` is not installed here.
+
+FROM node:20.20.2-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json tsconfig.base.json ./
+COPY server/package.json server/
+COPY admin/package.json admin/
+RUN npm ci --omit=optional --ignore-scripts
+COPY server server
+COPY migrations migrations
+COPY fixtures fixtures
+RUN npm run build
+
+FROM node:20.20.2-bookworm-slim AS runtime
+ENV NODE_ENV=production PORT=3000
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY server/package.json server/
+COPY admin/package.json admin/
+RUN npm ci --omit=dev --omit=optional --ignore-scripts && npm cache clean --force
+COPY --from=build /app/server/dist server/dist
+COPY fixtures fixtures
+USER node
+EXPOSE 3000
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:3000/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["node", "server/dist/server/src/main.js"]

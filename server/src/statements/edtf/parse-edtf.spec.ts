@@ -1,0 +1,70 @@
+import { EdtfError, parseEdtf } from './parse-edtf';
+
+describe('parseEdtf', () => {
+  it.each([
+    // level 0
+    ['2019-01-14', '2019-01-14', '2019-01-14', 'Jan. 14, 2019'],
+    ['2019-06', '2019-06-01', '2019-06-30', 'June 2019'],
+    ['2019', '2019-01-01', '2019-12-31', '2019'],
+    ['2019-09-03', '2019-09-03', '2019-09-03', 'Sept. 3, 2019'],
+    ['2019-03-08', '2019-03-08', '2019-03-08', 'March 8, 2019'],
+    ['2020-02', '2020-02-01', '2020-02-29', 'February 2020'],
+    ['2019-02', '2019-02-01', '2019-02-28', 'February 2019'],
+    ['1956', '1956-01-01', '1956-12-31', '1956'],
+    ['0044-03-15', '0044-03-15', '0044-03-15', 'March 15, 44'],
+    ['2019-01/2019-06', '2019-01-01', '2019-06-30', 'January–June 2019'],
+    ['2019-01-14/2019-01-16', '2019-01-14', '2019-01-16', 'Jan. 14–16, 2019'],
+    ['2019-01-14/2019-02-02', '2019-01-14', '2019-02-02', 'Jan. 14 – Feb. 2, 2019'],
+    ['2018-06/2019-01', '2018-06-01', '2019-01-31', 'June 2018 – January 2019'],
+    ['2019/2019', '2019-01-01', '2019-12-31', '2019'],
+    // level 1: seasons (northern-hemisphere meteorological)
+    ['2018-21', '2018-03-01', '2018-05-31', 'spring 2018'],
+    ['2018-22', '2018-06-01', '2018-08-31', 'summer 2018'],
+    ['2018-23', '2018-09-01', '2018-11-30', 'autumn 2018'],
+    ['2018-24', '2018-12-01', '2019-02-28', 'winter 2018–19'],
+    ['2019-24', '2019-12-01', '2020-02-29', 'winter 2019–20'],
+    // level 1: qualifiers
+    ['2019-06?', '2019-06-01', '2019-06-30', 'June 2019?'],
+    ['2019?', '2019-01-01', '2019-12-31', '2019?'],
+    ['2018~', '2018-01-01', '2018-12-31', 'c. 2018'],
+    ['2018%', '2018-01-01', '2018-12-31', 'c. 2018?'],
+    ['2019-01-14~', '2019-01-14', '2019-01-14', 'c. Jan. 14, 2019'],
+    // level 1: unspecified digits
+    ['201X', '2010-01-01', '2019-12-31', '2010s'],
+    ['19XX', '1900-01-01', '1999-12-31', '1900s'],
+    ['2019-XX', '2019-01-01', '2019-12-31', '2019 (month unknown)'],
+    ['2019-XX-XX', '2019-01-01', '2019-12-31', '2019 (month and day unknown)'],
+    ['2019-06-XX', '2019-06-01', '2019-06-30', 'June 2019 (day unknown)'],
+    // level 1: intervals with qualified, open and unknown ends
+    ['2019-06~/2019-08?', '2019-06-01', '2019-08-31', 'c. June 2019 – August 2019?'],
+    ['2019-01/..', '2019-01-01', 'infinity', 'from January 2019 onward'],
+    ['2019-01/', '2019-01-01', 'infinity', 'from January 2019 (end unknown)'],
+    ['../2019', '-infinity', '2019-12-31', 'until 2019'],
+    ['/2019-06', '-infinity', '2019-06-30', 'until June 2019 (start unknown)'],
+  ])('%s → [%s, %s] "%s"', (date, dateStart, dateEnd, displayDate) => {
+    expect(parseEdtf(date)).toEqual({ date, dateStart, dateEnd, displayDate });
+  });
+
+  it.each([
+    ['', /must not be empty/],
+    [' 2019', /spaces/],
+    ['2019 ', /spaces/],
+    ['2019-13', /not a valid EDTF date: "2019-13" \(problem at character 7\)/],
+    ['2019-02-30', /not a valid EDTF date/],
+    ['14 January 2019', /not a valid EDTF date/],
+    ['2019-25', /not a valid EDTF date/],
+    ['[2019,2020]', /not a valid EDTF date/],
+    ['2019-06/2019-01', /ends \(2019-01-31\) before it begins \(2019-06-01\)/],
+    ['2019-01-14T10:00:00Z', /cannot have a time of day/],
+    ['XXXX', /fully unspecified year/],
+    ['0000', /years from 1 to 9999/],
+    ['-0044', /years from 1 to 9999/],
+    ['Y170000002', /years from 1 to 9999/],
+    ['9999-24', /years from 1 to 9999/],
+    ['../..', /not a valid EDTF date|known end/],
+    ['x'.repeat(101), /at most 100 characters/],
+  ])('refuses %j', (date, reason) => {
+    expect(() => parseEdtf(date)).toThrow(EdtfError);
+    expect(() => parseEdtf(date)).toThrow(reason);
+  });
+});

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+import { REPOSITORY_ROOT } from '../../server/src/config/paths';
+
+/**
+ * No Docker engine runs where the tests run, so the compose file and the Dockerfile are
+ * checked by reading them: valid YAML, and the services wired to each other.
+ */
+const compose = parse(readFileSync(path.join(REPOSITORY_ROOT, 'docker-compose.yml'), 'utf8'));
+const dockerfile = readFileSync(path.join(REPOSITORY_ROOT, 'Dockerfile'), 'utf8');
+
+describe('docker-compose.yml', () => {
+  it('has a PostgreSQL with a volume and a health check', () => {
+    const db = compose.services.db;
+    expect(db.image).toMatch(/^postgres:\d+/);
+    expect(db.volumes[0]).toMatch(/^pgdata:\/var\/lib\/postgresql$/);
+    expect(Object.keys(compose.volumes)).toContain('pgdata');
+    expect(db.healthcheck.test.join(' ')).toMatch(/pg_isready -U chronicle -d chronicle/);
+    expect(db.environment.POSTGRES_PASSWORD).toMatch(/\$\{POSTGRES_PASSWORD:\?/);
+  });
+
+  it('starts the app once the database is healthy, pointed at it with the same credentials', () => {
+    const app = compose.services.app;
+    expect(app.build).toBe('.');
+    expect(app.depends_on.db.condition).toBe('service_healthy');
+    const url = app.environment.DATABASE_URL.replace('${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}', 'secret');
+    const parsed = new URL(url);
+    expect(parsed.hostname).toBe('db');
+    expect(parsed.username).toBe(compose.services.db.environment.POSTGRES_USER);
+    expect(parsed.pathname).toBe(`/${compose.services.db.environment.POSTGRES_DB}`);
+    expect(app.environment.PORT).toBe('3000');
+    expect(app.ports).toEqual(['${CHRONICLE_PORT:-3000}:3000']);
+  });
+});
+
+describe('Dockerfile', () => {
+  it('builds in one stage and runs, as a non-root user, only production dependencies', () => {
+    const stages = dockerfile.match(/^FROM .*$/gm)!;
+    expect(stages).toHaveLength(2);
+    const runtime = dockerfile.slice(dockerfile.lastIndexOf('FROM '));
+    expect(runtime).toMatch(/npm ci --omit=dev/);
+    expect(runtime).toMatch(/^USER node$/m);
+    expect(runtime).toMatch(/^EXPOSE 3000$/m);
+    expect(runtime).toMatch(/HEALTHCHECK .*\n?.*\/api\/health/);
+    expect(runtime).toMatch(/CMD \["node", "server\/dist\/server\/src\/main.js"\]/);
+  });
+});

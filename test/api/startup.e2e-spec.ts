@@ -1,0 +1,138 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Client } from 'pg';
+import { findFreePort } from '../../server/src/database/free-port';
+import { REPOSITORY_ROOT } from '../../server/src/config/paths';
+import { adminUrl, databaseUrl } from '../support/test-database';
+
+/**
+ * `npm start` as a user runs it: the built server, its embedded PostgreSQL in a fresh data
+ * folder, migrations, fixtures, Ctrl-C, and a second start that keeps the data.
+ */
+const MAIN = path.join(REPOSITORY_ROOT, 'server/dist/server/src/main.js');
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function start(env: Record<string, string>): Promise<Started> {
+  const child = spawn(process.execPath, [MAIN], { env: { ...process.env, ...env, DATABASE_URL: env.DATABASE_URL ?? '' }, cwd: REPOSITORY_ROOT });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ready line in 60 s:\n${output}`)), 60_000);
+    const poll = setInterval(() => {
+      if (/Chronicle is ready in \d+ ms/.test(output)) {
+        clearInterval(poll);
+        clearTimeout(timer);
+        resolve({ child, output: () => output, exited });
+      }
+    }, 50);
+    void exited.then((code) => {
+      clearInterval(poll);
+      clearTimeout(timer);
+      if (!/Chronicle is ready/.test(output)) resolve({ child, output: () => output, exited: Promise.resolve(code) });
+    });
+  });
+}
+
+const portOpen = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+
+const get = async (port: number, pathname: string) => {
+  const res = await fetch(`http://127.0.0.1:${port}${pathname}`);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return { status: res.status, total: res.headers.get('x-total-count'), body: (await res.json()) as any };
+};
+
+let dataDir: string;
+beforeAll(async () => {
+  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: npm test builds the server first (npm run build)`);
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'chronicle-start-'));
+});
+afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+describe('npm start', () => {
+  jest.setTimeout(120_000);
+
+  it('starts the embedded PostgreSQL, migrates, seeds, serves; Ctrl-C stops both; a restart keeps the data', async () => {
+    const pgPort = await findFreePort();
+    const env = { DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), PORT: String(await findFreePort()) };
+    const first = await start(env);
+    const port = Number(env.PORT);
+    expect(first.output()).toMatch(/Applied migrations: CreateStatementSchema/);
+    expect(first.output()).toMatch(/fixtures: 11 actors, 1 sources, 7 topics, 5 stances, 14 statements created/);
+
+    const actors = await get(port, '/api/actors?q=Lavrov');
+    const lavrov = actors.body[0].id;
+    const lavrovs = await get(port, `/api/statements?speakerId=${lavrov}&_sort=date&_order=ASC`);
+    expect(lavrovs.status).toBe(200);
+    expect(lavrovs.total).toBe('4');
+    const health = await get(port, '/api/health');
+    expect(health.body).toMatchObject({ status: 'ok', database: 'up' });
+
+    const added = await fetch(`http://127.0.0.1:${port}/api/topics`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'Fisheries' }),
+    });
+    expect(added.status).toBe(201);
+
+    first.child.kill('SIGINT');
+    expect(await first.exited).toBe(0);
+    expect(first.output()).toMatch(/Stopped\./);
+    expect(await portOpen(pgPort)).toBe(false);
+
+    const second = await start(env);
+    expect(second.output()).not.toMatch(/Applied migrations|fixtures:/);
+    const topics = await get(port, '/api/topics?q=Fisheries');
+    expect(topics.body).toHaveLength(1);
+    expect((await get(port, '/api/statements')).total).toBe('14');
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  });
+
+  it('uses DATABASE_URL instead when it is set', async () => {
+    const database = `chronicle_start_${Date.now()}`;
+    const client = new Client({ connectionString: adminUrl() });
+    await client.connect();
+    await client.query(`CREATE DATABASE ${database}`);
+    try {
+      const port = await findFreePort();
+      const started = await start({ DATABASE_URL: databaseUrl(database), PORT: String(port), DATA_DIR: path.join(dataDir, 'unused') });
+      expect(started.output()).not.toMatch(/embedded PostgreSQL/);
+      expect((await get(port, '/api/statements')).total).toBe('14');
+      started.child.kill('SIGTERM');
+      expect(await started.exited).toBe(0);
+      expect(existsSync(path.join(dataDir, 'unused'))).toBe(false);
+    } finally {
+      await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await client.end();
+    }
+  });
+
+  it('says clearly when the embedded PostgreSQL port is taken', async () => {
+    const blocker = net.createServer().listen(0, '127.0.0.1');
+    await new Promise((resolve) => blocker.once('listening', resolve));
+    const busy = (blocker.address() as net.AddressInfo).port;
+    try {
+      const started = await start({ DATA_DIR: path.join(dataDir, 'busy'), EMBEDDED_PG_PORT: String(busy), PORT: String(await findFreePort()) });
+      expect(await started.exited).toBe(1);
+      expect(started.output()).toMatch(new RegExp(`Port ${busy} on 127.0.0.1 is already in use.*EMBEDDED_PG_PORT`));
+    } finally {
+      blocker.close();
+    }
+  });
+});

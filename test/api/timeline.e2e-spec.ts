@@ -1,0 +1,104 @@
+import { factories } from '../support/factories';
+import { createTestApp, TestApp } from '../support/test-app';
+
+let t: TestApp;
+let lavrov: number;
+let kono: number;
+let rejecting: { id: number; name: string; color: string; score: number };
+let sovereignty: number;
+const all: number[] = [];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const make = factories(t);
+  lavrov = (await make.actor({ name: 'Sergey Lavrov', nativeName: 'Сергей Лавров' })).id;
+  kono = (await make.actor({ name: 'Taro Kono', nativeName: '河野太郎' })).id;
+  rejecting = await make.stance({ name: 'Rejecting', score: -2, color: '#c62828' });
+  sovereignty = (await make.topic({ name: 'Sovereignty' })).id;
+  // 23 entries over 2018–2019, several sharing a day, inserted out of order.
+  const dates = ['2019-01-14', '2018-23', '2019-06', '2019-01-14', '2019-01-09', '2019', '2018-11', '2019-01-14'];
+  for (let i = 0; i < 23; i++) {
+    const row = await make.statement({
+      speakerId: i % 3 === 0 ? kono : lavrov,
+      participantIds: i % 3 === 0 ? [lavrov] : [],
+      date: dates[i % dates.length],
+      headline: `Entry ${i}`,
+      stanceId: i % 2 ? rejecting.id : null,
+      topicIds: i % 2 ? [sovereignty] : [],
+      status: dates[i % dates.length] === '2019-06' ? 'planned' : 'occurred',
+    });
+    all.push(row.id);
+  }
+});
+afterAll(() => t.close());
+
+type Entry = { id: number; dateStart: string };
+const walk = async (query: string) => {
+  const entries: Entry[] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const url: string = `/api/timeline?${query}&limit=5${cursor ? `&cursor=${cursor}` : ''}`;
+    const res = await t.http().get(url).expect(200);
+    entries.push(...res.body.entries);
+    cursor = res.body.nextCursor;
+    pages++;
+  } while (cursor);
+  return { entries, pages };
+};
+
+describe('timeline', () => {
+  it('walks every entry once, chronologically, page by page with the cursor', async () => {
+    const { entries, pages } = await walk('order=asc');
+    expect(pages).toBe(5);
+    expect(entries.map((e) => e.id).sort((a, b) => a - b)).toEqual([...all].sort((a, b) => a - b));
+    const keys = entries.map((e) => [e.dateStart, e.id] as const);
+    const sorted = [...keys].sort((a, b) => (a[0] === b[0] ? a[1] - b[1] : a[0] < b[0] ? -1 : 1));
+    expect(keys).toEqual(sorted);
+  });
+
+  it('walks backwards with order=desc', async () => {
+    const forward = (await walk('order=asc')).entries.map((e) => e.id);
+    const backward = (await walk('order=desc')).entries.map((e) => e.id);
+    expect(backward).toEqual([...forward].reverse());
+  });
+
+  it('denormalises speaker, stance, topics and participants, and reports the total', async () => {
+    const res = await t.http().get(`/api/timeline?speakerId=${kono}&stanceId=${rejecting.id}`).expect(200);
+    expect(res.body.total).toBe(res.body.entries.length);
+    expect(res.body.nextCursor).toBeNull();
+    const entry = res.body.entries[0];
+    expect(entry).toMatchObject({
+      speaker: { id: kono, name: 'Taro Kono', nativeName: '河野太郎' },
+      stance: { id: rejecting.id, name: 'Rejecting', color: '#c62828', score: -2 },
+      topics: [{ id: sovereignty, name: 'Sovereignty' }],
+      participants: [{ id: lavrov, name: 'Sergey Lavrov' }],
+      displayDate: expect.any(String),
+    });
+  });
+
+  it('applies the statement filters: speakers, dates, status, text', async () => {
+    const planned = await t.http().get('/api/timeline?status=planned').expect(200);
+    expect(planned.body.entries.every((e: { displayDate: string; status: string }) => e.status === 'planned' && e.displayDate === 'June 2019')).toBe(true);
+    const both = await t.http().get(`/api/timeline?speakerId=${kono}&speakerId=${lavrov}&date_gte=2019-01-14&date_lte=2019-01-14`).expect(200);
+    // Jan. 14 entries and the whole-year 2019 entries overlap that day.
+    expect(new Set(both.body.entries.map((e: { date: string }) => e.date))).toEqual(new Set(['2019-01-14', '2019']));
+    const noStance = (await t.http().get(`/api/timeline?q=Entry&speakerId=${lavrov}&limit=500`).expect(200)).body.entries.find((e: { stance: unknown }) => e.stance === null);
+    expect(noStance).toBeDefined();
+  });
+
+  it.each([
+    ['cursor=nonsense', 'cursor'],
+    [`cursor=${Buffer.from('["2019-01-01",1,"desc"]').toString('base64url')}`, 'cursor'],
+    [`cursor=${Buffer.from('["2019-01-01; DROP",1,"asc"]').toString('base64url')}`, 'cursor'],
+    ['limit=0', 'limit'],
+    ['limit=501', 'limit'],
+    ['limit=ten', 'limit'],
+    ['order=sideways', 'order'],
+    ['_start=0', '_start'],
+    ['speaker=3', 'speaker'],
+  ])('refuses %s with a 400 naming %s', async (query, field) => {
+    const res = await t.http().get(`/api/timeline?${query}`).expect(400);
+    expect(res.body.errors[field]).toBeDefined();
+  });
+});
