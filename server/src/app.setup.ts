@@ -40,6 +40,13 @@ export function configureHttp(app: INestApplication, options: HttpSetupOptions):
           'with 400. Errors are `{ statusCode, error, message, errors: { field: reason } }`.',
       )
       .setVersion('0.1.0')
+      .addTag('statements', 'Timeline entries: who said what, when, with what stance, on which topics, from which sources')
+      .addTag('timeline', 'The filtered timeline, chronological, names joined in, paged by cursor')
+      .addTag('actors', 'Who speaks')
+      .addTag('sources', 'Where we know it from')
+      .addTag('topics', 'What it is about')
+      .addTag('stances', 'How it was said (−2 rejecting … +2 conciliatory)')
+      .addTag('health')
       .build(),
   );
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs/json` });
