@@ -173,3 +173,43 @@ describe('deleting a record statements still use', () => {
     await expect(t.dataSource.query('DELETE FROM actors WHERE id = $1', [speaker.id])).rejects.toThrow(/violates RESTRICT setting of foreign key constraint "fk_statements_speaker_id"/);
   });
 });
+
+describe.each([
+  ['actors', { name: 'Created' }, { name: 'Replaced' }, { description: 'Patched' }],
+  ['sources', { title: 'Created', kind: 'official' }, { title: 'Replaced' }, { publisher: 'Patched' }],
+  ['topics', { name: 'Created topic' }, { name: 'Replaced topic' }, { description: 'Patched' }],
+  ['stances', { name: 'Created stance', score: 1 }, { name: 'Replaced stance', score: -1 }, { color: '#abcdef' }],
+])('every route of /api/%s', (collection, created, replaced, patched) => {
+  it('list, getMany, one, create, replace, patch, delete', async () => {
+    const first = (await t.http().post(`/api/${collection}`).send(created).expect(201)).body;
+    expect(first).toMatchObject({ ...created, id: expect.any(Number), createdAt: expect.any(String) });
+    const second = (await t.http().post(`/api/${collection}`).send({ ...replaced, ...('name' in replaced ? { name: `${replaced.name} 2` } : {}) }).expect(201)).body;
+
+    const list = await t.http().get(`/api/${collection}?_sort=id&_order=DESC&_start=0&_end=2`).expect(200);
+    expect(list.body.map((r: { id: number }) => r.id)).toEqual([second.id, first.id]);
+    expect(Number(list.headers['x-total-count'])).toBeGreaterThanOrEqual(2);
+    const many = await t.http().get(`/api/${collection}?id=${first.id}&id=${second.id}&_sort=id`).expect(200);
+    expect(many.body).toEqual([first, second]);
+    expect((await t.http().get(`/api/${collection}/${first.id}`).expect(200)).body).toEqual(first);
+
+    const put = (await t.http().put(`/api/${collection}/${first.id}`).send({ ...first, ...replaced }).expect(200)).body;
+    expect(put).toMatchObject({ ...replaced, id: first.id, createdAt: first.createdAt });
+    const patch = (await t.http().patch(`/api/${collection}/${first.id}`).send(patched).expect(200)).body;
+    expect(patch).toMatchObject({ ...replaced, ...patched });
+
+    expect((await t.http().delete(`/api/${collection}/${first.id}`).expect(200)).body).toEqual(patch);
+    await t.http().get(`/api/${collection}/${first.id}`).expect(404);
+    await t.http().put(`/api/${collection}/${first.id}`).send({ ...first, ...replaced }).expect(404);
+    await t.http().patch(`/api/${collection}/${first.id}`).send(patched).expect(404);
+    await t.http().delete(`/api/${collection}/${first.id}`).expect(404);
+  });
+
+  it('refuses unknown body fields and null for a required field', async () => {
+    const res = await t.http().post(`/api/${collection}`).send({ ...created, secret: 1 }).expect(400);
+    expect(res.body.errors.secret).toMatch(/not a field/);
+    const record = (await t.http().post(`/api/${collection}`).send({ ...created, ...('name' in created ? { name: `${created.name} null` } : {}) }).expect(201)).body;
+    const required = collection === 'sources' ? 'title' : 'name';
+    const nulled = await t.http().patch(`/api/${collection}/${record.id}`).send({ [required]: null }).expect(400);
+    expect(nulled.body.errors[required]).toMatch(/must not be null/);
+  });
+});

@@ -205,6 +205,12 @@ describe('statements: validation', () => {
     expect(res.body.errors.participantIds).toMatch(/must not include the speaker/);
   });
 
+  it('PUT may make a former participant the speaker when it drops the participants', async () => {
+    const created = (await t.http().post('/api/statements').send({ ...valid(), participantIds: [kono] }).expect(201)).body;
+    const res = await t.http().put(`/api/statements/${created.id}`).send({ ...valid(), speakerId: kono }).expect(200);
+    expect(res.body).toMatchObject({ speakerId: kono, participantIds: [] });
+  });
+
   it('updating or deleting a missing statement is a 404', async () => {
     await t.http().put('/api/statements/999999').send(valid()).expect(404);
     await t.http().patch('/api/statements/999999').send({ headline: 'x' }).expect(404);

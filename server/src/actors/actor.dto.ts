@@ -1,16 +1,15 @@
-import { PartialType } from '@nestjs/swagger';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsISO31661Alpha2, IsOptional, Matches } from 'class-validator';
 import {
   EnumField,
   OptionalText,
-  ReadOnlyField,
   RequiredText,
   TextList,
 } from '../common/validation/field-decorators';
+import { RecordInput } from '../common/collection/record-input';
 import { ACTOR_KINDS, ActorKind } from './actor.entity';
 
-export class ActorInput {
+export class ActorInput extends RecordInput {
   @RequiredText(200, 'Name as usually written in English', 'Sergey Lavrov')
   name: string;
 
@@ -39,10 +38,6 @@ export class ActorInput {
 
   @OptionalText(20_000)
   description?: string | null;
-
-  @ReadOnlyField() id?: unknown;
-  @ReadOnlyField() createdAt?: unknown;
-  @ReadOnlyField() updatedAt?: unknown;
 }
 
 export class ActorPatch extends PartialType(ActorInput) {}

@@ -1,4 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { TimestampedEntity } from '../common/collection/timestamped.entity';
 
 export const ACTOR_KINDS = ['person', 'organization'] as const;
 export type ActorKind = (typeof ACTOR_KINDS)[number];
@@ -8,7 +9,7 @@ export type ActorKind = (typeof ACTOR_KINDS)[number];
 @Index('uq_actors_wikidata_id', ['wikidataId'], { unique: true, where: 'wikidata_id IS NOT NULL' })
 @Check('chk_actors_country', `country ~ '^[A-Z]{2}$'`)
 @Check('chk_actors_wikidata_id', `wikidata_id ~ '^Q[1-9][0-9]*$'`)
-export class Actor {
+export class Actor extends TimestampedEntity {
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -37,10 +38,4 @@ export class Actor {
 
   @Column({ type: 'text', nullable: true })
   description: string | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }

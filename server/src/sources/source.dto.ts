@@ -5,16 +5,16 @@ import {
   OptionalDate,
   OptionalLanguage,
   OptionalText,
-  ReadOnlyField,
   RequiredText,
   TextList,
 } from '../common/validation/field-decorators';
+import { RecordInput } from '../common/collection/record-input';
 import { SOURCE_KINDS, SourceKind } from './source.entity';
 
 const urlOptions = { protocols: ['http', 'https'], require_protocol: true };
 const urlMessage = (field: string) => ({ message: `${field} must be an http(s) URL` });
 
-export class SourceInput {
+export class SourceInput extends RecordInput {
   @RequiredText(500, undefined, 'Deep gap emerges between Japan, Russia over territorial dispute')
   title: string;
 
@@ -47,10 +47,6 @@ export class SourceInput {
 
   @EnumField(SOURCE_KINDS, { required: false, description: 'Default: news' })
   kind?: SourceKind;
-
-  @ReadOnlyField() id?: unknown;
-  @ReadOnlyField() createdAt?: unknown;
-  @ReadOnlyField() updatedAt?: unknown;
 }
 
 export class SourcePatch extends PartialType(SourceInput) {}

@@ -1,11 +1,12 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { TimestampedEntity } from '../common/collection/timestamped.entity';
 
 export const SOURCE_KINDS = ['news', 'transcript', 'official', 'interview', 'other'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /** Where we know a statement from. */
 @Entity('sources')
-export class Source {
+export class Source extends TimestampedEntity {
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -36,10 +37,4 @@ export class Source {
 
   @Column({ type: 'enum', enum: SOURCE_KINDS, enumName: 'source_kind', default: 'news' })
   kind: SourceKind;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }

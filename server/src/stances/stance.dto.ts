@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { OptionalText, ReadOnlyField, RequiredText } from '../common/validation/field-decorators';
+import { OptionalText, RequiredText } from '../common/validation/field-decorators';
+import { RecordInput } from '../common/collection/record-input';
 import { STANCE_SCORE_MAX, STANCE_SCORE_MIN } from './stance.entity';
 
-export class StanceInput {
+export class StanceInput extends RecordInput {
   @RequiredText(100, 'Unique name', 'Rejecting')
   name: string;
 
@@ -20,10 +21,6 @@ export class StanceInput {
 
   @OptionalText(20_000)
   description?: string | null;
-
-  @ReadOnlyField() id?: unknown;
-  @ReadOnlyField() createdAt?: unknown;
-  @ReadOnlyField() updatedAt?: unknown;
 }
 
 export class StancePatch extends PartialType(StanceInput) {}

@@ -1,4 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { TimestampedEntity } from '../common/collection/timestamped.entity';
 
 export const STANCE_SCORE_MIN = -2;
 export const STANCE_SCORE_MAX = 2;
@@ -8,7 +9,7 @@ export const STANCE_SCORE_MAX = 2;
 @Unique('uq_stances_name', ['name'])
 @Check('chk_stances_score', `score BETWEEN ${STANCE_SCORE_MIN} AND ${STANCE_SCORE_MAX}`)
 @Check('chk_stances_color', `color ~ '^#[0-9A-Fa-f]{6}$'`)
-export class Stance {
+export class Stance extends TimestampedEntity {
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -24,10 +25,4 @@ export class Stance {
 
   @Column({ type: 'text', nullable: true })
   description: string | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }

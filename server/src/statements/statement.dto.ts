@@ -10,6 +10,7 @@ import {
   RequiredId,
   RequiredText,
 } from '../common/validation/field-decorators';
+import { RecordInput } from '../common/collection/record-input';
 import { EDTF_MAX_LENGTH } from './edtf/parse-edtf';
 import { IsEdtf } from './edtf/is-edtf.validator';
 import {
@@ -23,7 +24,7 @@ import {
 
 const LONG_TEXT = 50_000;
 
-export class StatementInput {
+export class StatementInput extends RecordInput {
   @EnumField(STATEMENT_TYPES, { required: false, description: 'Default: statement' })
   type?: StatementType;
 
@@ -84,12 +85,9 @@ export class StatementInput {
   @OptionalText(LONG_TEXT, 'Internal notes for curators')
   notes?: string | null;
 
-  @ReadOnlyField() id?: unknown;
   @ReadOnlyField() dateStart?: unknown;
   @ReadOnlyField() dateEnd?: unknown;
   @ReadOnlyField() displayDate?: unknown;
-  @ReadOnlyField() createdAt?: unknown;
-  @ReadOnlyField() updatedAt?: unknown;
 }
 
 export class StatementPatch extends PartialType(StatementInput) {}

@@ -1,15 +1,14 @@
 import {
   Check,
   Column,
-  CreateDateColumn,
-  Entity,
+    Entity,
   Index,
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
   Relation,
-  UpdateDateColumn,
 } from 'typeorm';
+import { TimestampedEntity } from '../common/collection/timestamped.entity';
 import { Actor } from '../actors/actor.entity';
 import { Stance } from '../stances/stance.entity';
 
@@ -35,7 +34,7 @@ export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 @Index('idx_statements_search_text_trgm', { synchronize: false })
 @Check('chk_statements_date_range', 'date_start <= date_end')
 @Check('chk_statements_not_self_reply', 'responds_to_id <> id')
-export class Statement {
+export class Statement extends TimestampedEntity {
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -117,10 +116,4 @@ export class Statement {
 
   @Column({ type: 'tsvector', nullable: true, select: false, insert: false, update: false })
   searchVector: string | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }

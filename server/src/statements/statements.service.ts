@@ -89,7 +89,8 @@ export class StatementsService {
       const existing = await manager.findOne(Statement, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!existing) throw notFound('Statement', id);
       const speakerId = input.speakerId ?? existing.speakerId;
-      const participantIds = input.participantIds ?? (await this.linkedIds(manager, id, 'participantIds'));
+      const participantIds =
+        input.participantIds ?? (mode === 'replace' ? [] : await this.linkedIds(manager, id, 'participantIds'));
       await checkStatementReferences(manager, { ...input, speakerId, participantIds }, id);
       const next = mode === 'replace' ? { ...EMPTY_STATEMENT, ...this.columns(input) } : this.columns(input);
       manager.merge(Statement, existing, next, input.date === undefined ? {} : this.dates(input.date));

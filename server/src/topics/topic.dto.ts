@@ -1,16 +1,13 @@
 import { ApiProperty, PartialType } from '@nestjs/swagger';
-import { OptionalText, ReadOnlyField, RequiredText } from '../common/validation/field-decorators';
+import { OptionalText, RequiredText } from '../common/validation/field-decorators';
+import { RecordInput } from '../common/collection/record-input';
 
-export class TopicInput {
+export class TopicInput extends RecordInput {
   @RequiredText(100, 'Unique name', 'Sovereignty')
   name: string;
 
   @OptionalText(20_000)
   description?: string | null;
-
-  @ReadOnlyField() id?: unknown;
-  @ReadOnlyField() createdAt?: unknown;
-  @ReadOnlyField() updatedAt?: unknown;
 }
 
 export class TopicPatch extends PartialType(TopicInput) {}

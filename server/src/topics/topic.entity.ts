@@ -1,9 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { TimestampedEntity } from '../common/collection/timestamped.entity';
 
 /** What a statement is about (a controlled vocabulary). */
 @Entity('topics')
 @Unique('uq_topics_name', ['name'])
-export class Topic {
+export class Topic extends TimestampedEntity {
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -12,10 +13,4 @@ export class Topic {
 
   @Column({ type: 'text', nullable: true })
   description: string | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }
