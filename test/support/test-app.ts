@@ -16,6 +16,8 @@ export interface TestApp {
   http: () => ReturnType<typeof request>;
   dataSource: DataSource;
   databaseUrl: string;
+  /** Listens on a free loopback port (for a browser) and returns the base URL. */
+  listen(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -50,6 +52,10 @@ export async function createTestApp(options: { seed?: boolean } = {}): Promise<T
     http: () => request(app.getHttpServer()),
     dataSource: app.get(DataSource),
     databaseUrl: url,
+    listen: async () => {
+      await app.listen(0, '127.0.0.1');
+      return (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    },
     close: async () => {
       await app.close();
       await admin((client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
