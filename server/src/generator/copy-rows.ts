@@ -23,7 +23,12 @@ const BUFFER_LIMIT = 1 << 16;
  */
 export class CopyWriter {
   private buffer = '';
-  private constructor(private readonly stream: Writable) {}
+  private failure: Error | undefined;
+
+  private constructor(private readonly stream: Writable) {
+    // Kept, not thrown from an event: the next flush or close reports it.
+    stream.on('error', (error: Error) => (this.failure ??= error));
+  }
 
   static async open(client: PoolClient, table: string, columns: string[]): Promise<CopyWriter> {
     const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
@@ -40,13 +45,14 @@ export class CopyWriter {
 
   /** Hands the buffered rows to the connection, waiting while it is backed up. */
   async flush(): Promise<void> {
+    if (this.failure) throw this.failure;
     const chunk = this.buffer;
     this.buffer = '';
     if (!this.stream.write(chunk)) await once(this.stream, 'drain');
   }
 
   async close(): Promise<void> {
-    if (this.buffer) await this.flush();
+    if (this.buffer || this.failure) await this.flush();
     this.stream.end();
     await once(this.stream, 'finish');
   }

@@ -108,6 +108,7 @@ export async function generateData(pool: Pool, options: GenerateOptions): Promis
   const lastYear = options.lastYear ?? 2024;
   const dates = new EdtfPool(random, firstYear, lastYear);
   const client = await pool.connect();
+  let failure: Error | undefined;
   try {
     await client.query('BEGIN');
     await client.query('SET LOCAL statement_timeout = 0');
@@ -170,10 +171,12 @@ export async function generateData(pool: Pool, options: GenerateOptions): Promis
     await client.query(`SELECT setval('statements_id_seq', GREATEST((SELECT max(id) FROM statements), 1))`);
     await client.query('COMMIT');
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    failure = error as Error;
     throw error;
   } finally {
-    client.release();
+    // A failed load may have left a COPY half sent: the connection is closed, not reused,
+    // and PostgreSQL rolls the whole transaction back (dropped indexes and keys included).
+    client.release(failure);
   }
   options.onStage?.('analysing');
   for (const table of [...BULK_TABLES, 'actors', 'sources']) await pool.query(`ANALYZE ${table}`);
