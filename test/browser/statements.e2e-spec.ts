@@ -1,0 +1,146 @@
+import { AdminPage, AdminSuite, choose, expectRowCount, openAdmin, saveScreenshot, startAdminSuite, stopAdminSuite, tableRows } from '../support/admin-ui';
+
+/** Curating statements in the admin, in Chromium, against the real server on the seed case. */
+
+let suite: AdminSuite;
+let ui: AdminPage | undefined;
+beforeAll(async () => {
+  suite = await startAdminSuite();
+});
+afterEach(async () => {
+  await ui?.close();
+  ui = undefined;
+});
+afterAll(() => stopAdminSuite(suite));
+
+const api = (url: string) => suite.app.http().get(url).expect(200);
+const actorNamed = async (q: string) => (await api(`/api/actors?q=${encodeURIComponent(q)}`)).body[0];
+
+it('creates a statement through the form, with a month date and a topic created on the spot, and finds it in the list', async () => {
+  ui = await openAdmin(suite, '/statements/create');
+  const { page } = ui;
+
+  const date = page.getByRole('textbox', { name: /^Date/ });
+  await date.fill('2019-06');
+  await page.getByTestId('edtf-reading').filter({ hasText: 'June 2019' }).waitFor();
+
+  await choose(page, page.getByRole('combobox', { name: /^Speaker/ }), '河野', 'Taro Kono (河野太郎)');
+  const headline = 'Kono expects a peace treaty framework at the June summit';
+  await page.getByRole('textbox', { name: /^Headline/ }).fill(headline);
+  await page.getByRole('textbox', { name: /^Quote$/ }).fill('平和条約の枠組みを6月の首脳会談で合意したい');
+  await page.getByRole('textbox', { name: /^Quote language/ }).fill('ja');
+
+  await choose(page, page.getByRole('combobox', { name: /^Topics/ }), 'Fisheries quota', 'Add topic “Fisheries quota”');
+  await page.locator('.MuiAutocomplete-tag', { hasText: 'Fisheries quota' }).waitFor();
+
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.waitForURL(/\/statements\/\d+\/show$/);
+  const id = Number(/statements\/(\d+)\/show/.exec(page.url())![1]);
+  await page.getByRole('heading', { name: headline, level: 1 }).waitFor();
+
+  const stored = (await api(`/api/statements/${id}`)).body;
+  const topic = (await api('/api/topics?q=Fisheries')).body;
+  expect(topic).toHaveLength(1);
+  expect(stored).toMatchObject({ date: '2019-06', displayDate: 'June 2019', headline, quoteLanguage: 'ja', topicIds: [topic[0].id] });
+  expect(stored.speakerId).toBe((await actorNamed('Kono')).id);
+
+  await page.getByRole('menuitem', { name: 'Statements' }).click();
+  const row = tableRows(page).filter({ hasText: headline });
+  await row.waitFor();
+  expect(await row.locator('td.column-date').innerText()).toBe('June 2019');
+  expect(await row.locator('td.column-speakerName').innerText()).toContain('Taro Kono');
+  expect(await row.innerText()).toContain('Fisheries quota');
+  expect(ui.problems).toEqual([]);
+});
+
+it('filters the list by speaker through the sidebar, several at once, and keeps the filter in the URL', async () => {
+  const lavrov = await actorNamed('Lavrov');
+  const kono = await actorNamed('Kono');
+  const lavrovCount = Number((await api(`/api/statements?speakerId=${lavrov.id}`)).headers['x-total-count']);
+  const bothCount = Number((await api(`/api/statements?speakerId=${lavrov.id}&speakerId=${kono.id}`)).headers['x-total-count']);
+  const allCount = Number((await api('/api/statements')).headers['x-total-count']);
+  expect(lavrovCount).toBeGreaterThan(0);
+  expect(bothCount).toBeGreaterThan(lavrovCount);
+
+  ui = await openAdmin(suite, '/statements');
+  const { page } = ui;
+  await expectRowCount(page, allCount);
+
+  // Found by the native name: the API's q searches name, native name and aliases.
+  const speakers = page.getByPlaceholder('Any speaker');
+  await choose(page, speakers, 'Лавров', 'Sergey Lavrov (Сергей Лавров)');
+  await expectRowCount(page, lavrovCount);
+  const speakerCells = await tableRows(page).locator('td.column-speakerName').allInnerTexts();
+  expect(speakerCells.every((text) => text.startsWith('Sergey Lavrov'))).toBe(true);
+  expect(decodeURIComponent(page.url())).toContain(`"speakerId":[${lavrov.id}]`);
+  await saveScreenshot(page, 'admin-statements');
+
+  await choose(page, speakers, 'Kono', 'Taro Kono (河野太郎)');
+  await expectRowCount(page, bothCount);
+
+  // The URL is the view: opened afresh (a bookmark, a shared link) it shows the same rows.
+  const bookmark = page.url();
+  const again = await openAdmin(suite, bookmark.slice(suite.base.length));
+  try {
+    await expectRowCount(again.page, bothCount);
+    const names = new Set((await tableRows(again.page).locator('td.column-speakerName').allInnerTexts()).map((t) => t.split('\n')[0]));
+    expect([...names].sort()).toEqual(['Sergey Lavrov', 'Taro Kono']);
+    expect(again.problems).toEqual([]);
+  } finally {
+    await again.close();
+  }
+  expect(ui.problems).toEqual([]);
+});
+
+it("shows the server's validation message on the field it concerns, and stores nothing", async () => {
+  const before = Number((await api('/api/statements')).headers['x-total-count']);
+  ui = await openAdmin(suite, '/statements/create');
+  const { page } = ui;
+  const date = page.getByRole('textbox', { name: /^Date/ });
+  await date.fill('2019-13-45');
+  await choose(page, page.getByRole('combobox', { name: /^Speaker/ }), 'Lavrov', 'Sergey Lavrov (Сергей Лавров)');
+  await page.getByRole('textbox', { name: /^Headline/ }).fill('A date no calendar has');
+  await page.getByRole('button', { name: 'Save' }).click();
+
+  await page.locator('input[name="date"][aria-invalid="true"]').waitFor();
+  const describedBy = await page.locator('input[name="date"]').getAttribute('aria-describedby');
+  const message = page.locator(`[id="${describedBy}"]`);
+  expect(await message.innerText()).toMatch(/^date is not a valid EDTF date: "2019-13-45"/);
+  expect(await message.getAttribute('class')).toContain('Mui-error');
+  expect(await page.getByRole('textbox', { name: /^Headline/ }).getAttribute('aria-invalid')).toBe('false');
+  expect(page.url()).toMatch(/\/statements\/create$/);
+  expect(Number((await api('/api/statements')).headers['x-total-count'])).toBe(before);
+  expect(ui.problems).toEqual([]);
+});
+
+it('renders an HTML-looking quote as text, in the record card, the list and the timeline', async () => {
+  const lavrov = await actorNamed('Lavrov');
+  const quote = '<img src=x onerror=alert(1)>';
+  const created = await suite.app
+    .http()
+    .post('/api/statements')
+    .send({ date: '2019-02', headline: '<b>Markup</b> in a headline', quote, speakerId: lavrov.id })
+    .expect(201);
+
+  ui = await openAdmin(suite, `/statements/${created.body.id}/show`);
+  const { page } = ui;
+  const shown = page.getByTestId('statement-quote');
+  await shown.waitFor();
+  expect(await shown.textContent()).toBe(quote);
+  await page.getByRole('heading', { name: '<b>Markup</b> in a headline', level: 1 }).waitFor();
+  const injected = () => page.locator('img[src="x"], b:text("Markup")').count();
+  expect(await injected()).toBe(0);
+
+  await page.goto(`/timeline?speakerId=${lavrov.id}`);
+  const entry = page.locator(`[data-testid="timeline-entry"][data-entry-id="${created.body.id}"]`);
+  await entry.waitFor();
+  expect(await entry.innerText()).toContain(quote);
+  expect(await injected()).toBe(0);
+
+  await page.goto(`/statements?filter=${encodeURIComponent(JSON.stringify({ q: 'Markup' }))}`);
+  await expectRowCount(page, 1);
+  expect(await tableRows(page).innerText()).toContain(quote);
+
+  expect(await injected()).toBe(0);
+  expect(ui.problems).toEqual([]);
+});
