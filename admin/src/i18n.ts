@@ -7,6 +7,15 @@ import englishMessages from 'ra-language-english';
  */
 const messages = {
   ...englishMessages,
+  ra: {
+    ...englishMessages.ra,
+    notification: {
+      ...englishMessages.ra.notification,
+      created: 'Created',
+      updated: 'Saved |||| %{smart_count} saved',
+      deleted: 'Deleted |||| %{smart_count} deleted',
+    },
+  },
   resources: {
     statements: {
       name: 'Statement |||| Statements',

@@ -1,4 +1,4 @@
-import { AdminPage, AdminSuite, choose, expectRowCount, openAdmin, saveScreenshot, startAdminSuite, stopAdminSuite, tableRows } from '../support/admin-ui';
+import { AdminPage, AdminSuite, choose, expectRowCount, openAdmin, saveScreenshot, startAdminSuite, stopAdminSuite, tableRows, waitUntil } from '../support/admin-ui';
 
 /** Curating statements in the admin, in Chromium, against the real server on the seed case. */
 
@@ -73,10 +73,10 @@ it('filters the list by speaker through the sidebar, several at once, and keeps 
   const speakerCells = await tableRows(page).locator('td.column-speakerName').allInnerTexts();
   expect(speakerCells.every((text) => text.startsWith('Sergey Lavrov'))).toBe(true);
   expect(decodeURIComponent(page.url())).toContain(`"speakerId":[${lavrov.id}]`);
-  await saveScreenshot(page, 'admin-statements');
 
   await choose(page, speakers, 'Kono', 'Taro Kono (河野太郎)');
   await expectRowCount(page, bothCount);
+  await saveScreenshot(page, 'admin-statements');
 
   // The URL is the view: opened afresh (a bookmark, a shared link) it shows the same rows.
   const bookmark = page.url();
@@ -89,6 +89,54 @@ it('filters the list by speaker through the sidebar, several at once, and keeps 
   } finally {
     await again.close();
   }
+  expect(ui.problems).toEqual([]);
+});
+
+it('sorts by speaker name and by stance score on the server', async () => {
+  const bySpeaker = (await api('/api/statements?_sort=speakerName&_order=ASC&_start=0&_end=25')).body;
+  const speakerNames = new Map<number, string>();
+  for (const actor of (await api('/api/actors?_end=1000')).body) speakerNames.set(actor.id, actor.name);
+  ui = await openAdmin(suite, '/statements');
+  const { page } = ui;
+  await expectRowCount(page, Math.min(25, Number((await api('/api/statements')).headers['x-total-count'])));
+
+  await page.getByRole('columnheader', { name: 'Speaker' }).getByRole('button').click();
+  await page.waitForURL(/sort=speakerName/);
+  await waitUntil(
+    async () => (await tableRows(page).locator('td.column-speakerName').allInnerTexts()).map((text) => text.split('\n')[0]).join('|'),
+    bySpeaker.map((statement: { speakerId: number }) => speakerNames.get(statement.speakerId)).join('|'),
+    'speakers in server order',
+  );
+
+  const byStance = (await api('/api/statements?_sort=stanceScore&_order=ASC&_start=0&_end=25')).body;
+  await page.getByRole('columnheader', { name: 'Stance' }).getByRole('button').click();
+  await page.waitForURL(/sort=stanceScore/);
+  await waitUntil(
+    async () => (await tableRows(page).locator('td.column-headline').allInnerTexts()).map((text) => text.split('\n')[0]).join('|'),
+    byStance.map((statement: { headline: string }) => statement.headline).join('|'),
+    'headlines in stance order',
+  );
+  expect(ui.problems).toEqual([]);
+});
+
+it('edits a statement and saves the whole record before showing it', async () => {
+  const lavrov = await actorNamed('Lavrov');
+  const [before] = (await api(`/api/statements?speakerId=${lavrov.id}&_sort=date&_order=DESC&_end=1`)).body;
+  const critical = (await api('/api/stances?q=Critical')).body[0];
+  ui = await openAdmin(suite, `/statements/${before.id}`);
+  const { page } = ui;
+  const headline = page.getByRole('textbox', { name: /^Headline/ });
+  await headline.waitFor();
+  expect(await headline.inputValue()).toBe(before.headline);
+  await headline.fill(`${before.headline} (edited)`);
+  await page.getByRole('combobox', { name: /^Stance/ }).click();
+  await page.getByRole('option', { name: /^Critical/ }).click();
+  await page.getByRole('button', { name: 'Save' }).click();
+
+  await page.waitForURL(new RegExp(`/statements/${before.id}/show$`));
+  await page.getByRole('heading', { name: `${before.headline} (edited)`, level: 1 }).waitFor();
+  const after = (await api(`/api/statements/${before.id}`)).body;
+  expect(after).toEqual({ ...before, headline: `${before.headline} (edited)`, stanceId: critical.id, updatedAt: after.updatedAt });
   expect(ui.problems).toEqual([]);
 });
 

@@ -1,4 +1,4 @@
-import { AdminPage, AdminSuite, choose, cssOf, openAdmin, saveScreenshot, startAdminSuite, stopAdminSuite, waitUntil } from '../support/admin-ui';
+import { AdminPage, AdminSuite, choose, cssOf, openAdmin, renderedFonts, saveScreenshot, startAdminSuite, stopAdminSuite, waitUntil } from '../support/admin-ui';
 
 /** Reading the seed case as a timeline in Chromium: periods, planned entries, speakers in lanes. */
 
@@ -76,6 +76,13 @@ it('filters by two speakers through the sidebar and puts each in a lane of its o
     expect(inLane).toEqual(perSpeaker.get(speaker.id));
   }
   await saveScreenshot(page, 'admin-timeline-lanes');
+
+  // Native names carry their language, and Japanese is drawn with a CJK font (not empty boxes).
+  const nativeName = (speaker: { id: number }, lang: string) => `[data-testid="timeline-lane-header"][data-speaker-id="${speaker.id}"] [lang="${lang}"]`;
+  expect(await page.locator(nativeName(kono, 'ja')).innerText()).toBe('河野太郎');
+  expect(await page.locator(nativeName(lavrov, 'ru')).innerText()).toBe('Сергей Лавров');
+  expect((await renderedFonts(page, nativeName(kono, 'ja'))).join()).toMatch(/CJK/);
+  expect(await renderedFonts(page, nativeName(lavrov, 'ru'))).not.toEqual([]);
 
   // The URL alone reproduces the view.
   const again = await openAdmin(suite, `${url.pathname}${url.search}`);

@@ -74,6 +74,25 @@ type PageWindow = { getComputedStyle(element: unknown): { getPropertyValue(prope
 export const cssOf = (locator: Locator, property: string): Promise<string> =>
   locator.evaluate((element, name) => (globalThis as unknown as PageWindow).getComputedStyle(element).getPropertyValue(name), property);
 
+/**
+ * The fonts Chromium actually drew an element's text with (DevTools' "Rendered fonts"): proof
+ * that Japanese or Cyrillic text found a font with its glyphs rather than empty boxes.
+ */
+export async function renderedFonts(page: Page, selector: string): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+    if (!nodeId) throw new Error(`nothing matches ${selector}`);
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    return fonts.map((font) => font.familyName);
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /** The statements table's body rows. */
 export const tableRows = (page: Page) => page.locator('table tbody tr');
 

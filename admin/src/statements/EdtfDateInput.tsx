@@ -26,7 +26,7 @@ const Reading = ({ preview, pending }: { preview: EdtfPreview; pending: boolean 
       return (
         <Box component="span" sx={{ display: 'inline-flex', alignItems: 'flex-start', gap: 0.5, opacity: pending ? 0.5 : 1, color: 'warning.dark' }}>
           <ErrorIcon sx={{ fontSize: '1rem', mt: '1px' }} />
-          <span data-testid="edtf-problem">Not a date the server accepts: {preview.reason}</span>
+          <span data-testid="edtf-problem">This date {preview.reason}</span>
         </Box>
       );
     case 'unavailable':

@@ -99,7 +99,7 @@ export const StatementFilterSidebar = ({ savedQueries = false }: { savedQueries?
   >
     <CardContent sx={{ pt: 1, '& .RaFilterListSection-root, & .RaFilterList-root': { mt: 1.5 } }}>
       <ClearFilters />
-      <FilterLiveSearch source="q" placeholder="Search text and speakers" hiddenLabel />
+      <FilterLiveSearch source="q" placeholder="Search" hiddenLabel />
       {savedQueries && <SavedQueriesList />}
       <ActorsFilter source="speakerId" label="Speakers" placeholder="Any speaker" />
       <StanceFilter />

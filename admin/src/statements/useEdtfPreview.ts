@@ -36,7 +36,8 @@ async function askServer(text: string, signal: AbortSignal): Promise<EdtfPreview
  * pause. `pending` is true while the shown answer is for an earlier text.
  */
 export function useEdtfPreview(value: unknown): { preview: EdtfPreview; pending: boolean } {
-  const text = typeof value === 'string' ? value.trim() : '';
+  // Sent as typed (spaces included): the preview must judge exactly what will be saved.
+  const text = typeof value === 'string' && value.trim() ? value : '';
   const [checked, setChecked] = useState<Checked>({ text: '', preview: { kind: 'empty' } });
 
   useEffect(() => {

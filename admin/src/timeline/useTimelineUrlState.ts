@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import type { ListControllerSuccessResult } from 'react-admin';
 import { useSearchParams } from 'react-router-dom';
 import {
@@ -22,18 +22,21 @@ export function useTimelineUrlState() {
   const view: TimelineView = searchParams.get('view') === 'lanes' ? 'lanes' : 'single';
   const order: TimelineOrder = searchParams.get('order') === 'desc' ? 'desc' : 'asc';
 
+  // Filter inputs call setFilters after a debounce, with the callback of an earlier render: each
+  // change must start from the URL as it is now, not as that render saw it.
+  const latest = useRef(searchParams);
+  latest.current = searchParams;
+
   const write = useCallback(
-    (next: { filters?: Record<string, unknown>; view?: TimelineView; order?: TimelineOrder }) =>
-      setSearchParams((current) => {
-        const params = statementFilterParams(
-          next.filters ? withoutEmptyFilters(next.filters) : statementFiltersFromParams(current),
-        );
-        const nextView = next.view ?? (current.get('view') === 'lanes' ? 'lanes' : 'single');
-        const nextOrder = next.order ?? (current.get('order') === 'desc' ? 'desc' : 'asc');
-        if (nextView === 'lanes') params.set('view', 'lanes');
-        if (nextOrder === 'desc') params.set('order', 'desc');
-        return params;
-      }),
+    (next: { filters?: Record<string, unknown>; view?: TimelineView; order?: TimelineOrder }) => {
+      const current = latest.current;
+      const params = statementFilterParams(next.filters ? withoutEmptyFilters(next.filters) : statementFiltersFromParams(current));
+      const nextView = next.view ?? (current.get('view') === 'lanes' ? 'lanes' : 'single');
+      const nextOrder = next.order ?? (current.get('order') === 'desc' ? 'desc' : 'asc');
+      if (nextView === 'lanes') params.set('view', 'lanes');
+      if (nextOrder === 'desc') params.set('order', 'desc');
+      if (params.toString() !== current.toString()) setSearchParams(params);
+    },
     [setSearchParams],
   );
 
