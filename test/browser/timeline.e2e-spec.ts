@@ -101,3 +101,9 @@ it('filters by two speakers through the sidebar and puts each in a lane of its o
   await page.getByRole('heading', { name: headline, level: 1 }).waitFor();
   expect(ui.problems).toEqual([]);
 });
+
+it('serves the API documentation beside the admin, on the same origin', async () => {
+  ui = await openAdmin(suite, '/api/docs');
+  await ui.page.getByText('Chronicle API').first().waitFor();
+  expect(await ui.page.title()).toMatch(/Swagger/);
+});

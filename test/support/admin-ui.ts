@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { ADMIN_DIST_DIR, REPOSITORY_ROOT } from '../../server/src/config/paths';
@@ -11,7 +12,7 @@ import { createTestApp, TestApp } from './test-app';
  * wrong in the page (uncaught errors, alerts, refused resources) that each test checks.
  */
 
-export const VIEWPORT = { width: 1400, height: 900 };
+export const VIEWPORT = { width: 1600, height: 960 };
 const SCREENSHOTS_DIR = path.join(REPOSITORY_ROOT, 'docs');
 
 export interface AdminSuite {
@@ -59,13 +60,38 @@ export async function openAdmin(suite: AdminSuite, pathname: string): Promise<Ad
     if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(`console: ${message.text()}`);
   });
   await page.goto(pathname);
-  return { page, context, problems, close: () => context.close() };
+  return {
+    page,
+    context,
+    problems,
+    close: async () => {
+      await saveLastState(page);
+      await context.close();
+    },
+  };
 }
 
-/** Types into a react-admin autocomplete and picks the suggestion named `option`. */
+const ARTIFACTS_DIR = path.join(REPOSITORY_ROOT, 'test', '.artifacts', 'browser');
+
+/** The page as each test left it, in test/.artifacts/browser/ (git-ignored): what a failure looked like. */
+async function saveLastState(page: Page): Promise<void> {
+  const name = (expect.getState().currentTestName ?? 'unnamed').replace(/[^\w-]+/g, '-').slice(0, 100);
+  await mkdir(ARTIFACTS_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.jpeg`), type: 'jpeg', quality: 60 }).catch(() => undefined);
+}
+
+/**
+ * Types into a react-admin autocomplete and picks the suggestion named `option`. It waits for
+ * the server's answer to the search first: that answer re-renders the suggestions, and a click
+ * landing during the re-render would be lost.
+ */
 export async function choose(page: Page, input: Locator, typed: string, option: string | RegExp): Promise<void> {
   await input.click();
+  const searched = page.waitForResponse(
+    (response) => response.request().method() === 'GET' && new URL(response.url()).searchParams.get('q') === typed,
+  );
   await input.fill(typed);
+  await searched;
   await page.getByRole('option', { name: option }).click();
 }
 

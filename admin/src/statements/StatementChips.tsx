@@ -24,7 +24,7 @@ export const TypeStatusField = () => {
   const record = useRecordContext<Statement>();
   if (!record) return null;
   return (
-    <Box component="span" sx={{ whiteSpace: 'nowrap' }}>
+    <Box component="span">
       {record.type}
       {record.status !== 'occurred' && (
         <Box component="span" sx={{ color: record.status === 'planned' ? 'info.main' : 'warning.main', fontStyle: 'italic' }}>

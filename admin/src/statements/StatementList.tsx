@@ -70,7 +70,8 @@ export const StatementList = () => (
     perPage={25}
     aside={<StatementFilterSidebar savedQueries />}
     actions={<ListActions />}
-    sx={{ '& .RaList-main': { minWidth: 0 } }}
+    // A narrow window scrolls the table, not the page (the toolbar stays in view).
+    sx={{ '& .RaList-main': { minWidth: 0 }, '& .RaList-content': { overflowX: 'auto' } }}
   >
     <DataTable rowClick="show" bulkActionButtons={<BulkDeleteButton mutationMode="pessimistic" />}>
       <Column source="date" label="Date">
@@ -81,7 +82,7 @@ export const StatementList = () => (
           <ActorNameField />
         </ReferenceField>
       </Column>
-      <Column source="headline" label="Headline" cellSx={() => ({ minWidth: '16em' })}>
+      <Column source="headline" label="Headline" cellSx={() => ({ minWidth: '14em' })}>
         <HeadlineWithQuote />
       </Column>
       <Column source="stanceScore" label="Stance">
@@ -89,7 +90,7 @@ export const StatementList = () => (
           <StanceChipField />
         </ReferenceField>
       </Column>
-      <Column label="Topics" disableSort cellSx={() => ({ minWidth: '11em' })}>
+      <Column label="Topics" disableSort cellSx={() => ({ minWidth: '9em' })}>
         <ReferenceArrayField source="topicIds" reference="topics">
           <SingleFieldList linkType={false} sx={{ gap: 0.5 }}>
             <ChipField source="name" size="small" variant="outlined" />

@@ -22,10 +22,15 @@ export function useTimelineUrlState() {
   const view: TimelineView = searchParams.get('view') === 'lanes' ? 'lanes' : 'single';
   const order: TimelineOrder = searchParams.get('order') === 'desc' ? 'desc' : 'asc';
 
-  // Filter inputs call setFilters after a debounce, with the callback of an earlier render: each
-  // change must start from the URL as it is now, not as that render saw it.
+  // Filter inputs call setFilters after a debounce, with the callback of an earlier render, and
+  // the router applies a navigation a little later: each change starts from the last state
+  // written (or navigated to, e.g. with the back button), not from what some render saw.
   const latest = useRef(searchParams);
-  latest.current = searchParams;
+  const seenSearch = useRef(search);
+  if (search !== seenSearch.current) {
+    seenSearch.current = search;
+    latest.current = searchParams;
+  }
 
   const write = useCallback(
     (next: { filters?: Record<string, unknown>; view?: TimelineView; order?: TimelineOrder }) => {
@@ -35,7 +40,9 @@ export function useTimelineUrlState() {
       const nextOrder = next.order ?? (current.get('order') === 'desc' ? 'desc' : 'asc');
       if (nextView === 'lanes') params.set('view', 'lanes');
       if (nextOrder === 'desc') params.set('order', 'desc');
-      if (params.toString() !== current.toString()) setSearchParams(params);
+      if (params.toString() === current.toString()) return;
+      latest.current = params;
+      setSearchParams(params);
     },
     [setSearchParams],
   );
