@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActorsModule } from './actors/actors.module';
 import { createDataSourceOptions, DatabaseTuning, DEFAULT_DATABASE_TUNING } from './database/data-source-options';
+import { ExportsModule } from './exports/exports.module';
 import { FixturesModule } from './fixtures/fixtures.module';
 import { HealthModule } from './health/health.module';
 import { SourcesModule } from './sources/sources.module';
@@ -26,6 +27,8 @@ export class AppModule {
           ...createDataSourceOptions(options.databaseUrl, options.database ?? DEFAULT_DATABASE_TUNING),
           migrationsRun: false,
         }),
+        // Before StatementsModule: its /statements/export must not be taken for /statements/:id.
+        ExportsModule,
         StatementsModule,
         TimelineModule,
         ActorsModule,

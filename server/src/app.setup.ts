@@ -46,6 +46,7 @@ export function configureHttp(app: INestApplication, options: HttpSetupOptions):
       .setVersion('0.1.0')
       .addTag('statements', 'Timeline entries: who said what, when, with what stance, on which topics, from which sources')
       .addTag('timeline', 'The filtered timeline, chronological, names joined in, paged by cursor')
+      .addTag('exports', 'The filtered statements as CSV, JSON, NDJSON, Markdown or TimelineJS, streamed')
       .addTag('actors', 'Who speaks')
       .addTag('sources', 'Where we know it from')
       .addTag('topics', 'What it is about')

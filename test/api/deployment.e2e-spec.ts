@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { REPOSITORY_ROOT } from '../../server/src/config/paths';
+import { SERVER_NODE_OPTIONS } from '../support/server-process';
 
 /**
  * No Docker engine runs where the tests run, so the compose file and the Dockerfile are
@@ -35,6 +36,12 @@ describe('docker-compose.yml', () => {
 });
 
 describe('Dockerfile', () => {
+  it('runs the server with the same Node options as npm start', () => {
+    const start = JSON.parse(readFileSync(path.join(REPOSITORY_ROOT, 'package.json'), 'utf8')).scripts.start as string;
+    expect(start).toMatch(new RegExp(`node ${SERVER_NODE_OPTIONS.join(' ')} server/dist/server/src/main.js$`));
+    expect(dockerfile).toContain(`CMD ["node", ${SERVER_NODE_OPTIONS.map((o) => `"${o}"`).join(', ')}, "server/dist/server/src/main.js"]`);
+  });
+
   it('builds in one stage and runs, as a non-root user, only production dependencies', () => {
     const stages = dockerfile.match(/^FROM .*$/gm)!;
     expect(stages).toHaveLength(2);
@@ -43,7 +50,7 @@ describe('Dockerfile', () => {
     expect(runtime).toMatch(/^USER node$/m);
     expect(runtime).toMatch(/^EXPOSE 3000$/m);
     expect(runtime).toMatch(/HEALTHCHECK .*\n?.*\/api\/health/);
-    expect(runtime).toMatch(/CMD \["node", "server\/dist\/server\/src\/main.js"\]/);
+    expect(runtime).toMatch(/CMD \["node", "--optimize-for-size", "server\/dist\/server\/src\/main.js"\]/);
   });
 
   it('builds the admin in the build stage and ships only its bundle', () => {

@@ -1,4 +1,5 @@
 import { diffSchema } from '../../server/src/database/schema-diff';
+import { SPACELESS_SCRIPT_CHARS } from '../../server/src/statements/full-text';
 import { createTestApp, TestApp } from '../support/test-app';
 
 /** The schema comes only from migrations: they must say exactly what the entities say. */
@@ -30,8 +31,20 @@ describe('schema', () => {
       [actor.id],
     );
     await t.dataSource.query(`UPDATE actors SET native_name = 'Альфа' WHERE id = $1`, [actor.id]);
-    const [row] = await t.dataSource.query('SELECT search_text, search_vector::text AS v FROM statements WHERE id = $1', [statement.id]);
+    const [row] = await t.dataSource.query(`SELECT search_text, to_tsvector('simple', search_text)::text AS v FROM statements WHERE id = $1`, [statement.id]);
     expect(row.search_text).toBe('Headline Alpha Альфа');
     expect(row.v).toBe("'alpha':2 'headline':1 'альфа':3");
+  });
+
+  it('spaceless_script_text() keeps exactly the characters full-text search treats as spaceless', async () => {
+    // Every code point from Thai up to the end of the CJK extension planes, in chunks.
+    const spaceless = new RegExp(`[^${SPACELESS_SCRIPT_CHARS}]+`, 'gu');
+    for (let from = 0x0e00; from < 0x33000; from += 0x4000) {
+      const chars: string[] = [];
+      for (let cp = from; cp < from + 0x4000; cp++) if (cp < 0xd800 || cp > 0xdfff) chars.push(String.fromCodePoint(cp));
+      const text = chars.join('');
+      const [row] = await t.dataSource.query('SELECT spaceless_script_text($1) AS kept', [text]);
+      expect(row.kept).toBe(text.replace(spaceless, ' '));
+    }
   });
 });

@@ -1,4 +1,3 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import * as net from 'node:net';
@@ -6,44 +5,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { findFreePort } from '../../server/src/database/free-port';
-import { REPOSITORY_ROOT } from '../../server/src/config/paths';
+import { SERVER_MAIN, startServerProcess as start } from '../support/server-process';
 import { adminUrl, databaseUrl } from '../support/test-database';
 
 /**
  * `npm start` as a user runs it: the built server, its embedded PostgreSQL in a fresh data
  * folder, migrations, fixtures, Ctrl-C, and a second start that keeps the data.
  */
-const MAIN = path.join(REPOSITORY_ROOT, 'server/dist/server/src/main.js');
-
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function start(env: Record<string, string>): Promise<Started> {
-  const child = spawn(process.execPath, [MAIN], { env: { ...process.env, ...env, DATABASE_URL: env.DATABASE_URL ?? '' }, cwd: REPOSITORY_ROOT });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ready line in 60 s:\n${output}`)), 60_000);
-    const poll = setInterval(() => {
-      if (/Chronicle is ready in \d+ ms/.test(output)) {
-        clearInterval(poll);
-        clearTimeout(timer);
-        resolve({ child, output: () => output, exited });
-      }
-    }, 50);
-    void exited.then((code) => {
-      clearInterval(poll);
-      clearTimeout(timer);
-      if (!/Chronicle is ready/.test(output)) resolve({ child, output: () => output, exited: Promise.resolve(code) });
-    });
-  });
-}
-
 const portOpen = (port: number) =>
   new Promise<boolean>((resolve) => {
     const socket = net.connect({ host: '127.0.0.1', port });
@@ -59,7 +27,7 @@ const get = async (port: number, pathname: string) => {
 
 let dataDir: string;
 beforeAll(async () => {
-  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: npm test builds the server first (npm run build)`);
+  if (!existsSync(SERVER_MAIN)) throw new Error(`${SERVER_MAIN} is missing: npm test builds the server first (npm run build)`);
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'chronicle-start-'));
 });
 afterAll(() => rm(dataDir, { recursive: true, force: true }));

@@ -1,7 +1,7 @@
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { badRequest } from '../common/errors/api-errors';
-import { applyFilters, CollectionTable, WhereClause } from '../common/list-query/collection-reader';
+import { applyFilters, CollectionTable } from '../common/list-query/collection-reader';
 import { ListSpec, ParsedFilters } from '../common/list-query/filter-definitions';
+import { fullTextCondition } from './full-text';
 import { REVIEW_STATUSES, Statement, STATEMENT_STATUSES, STATEMENT_TYPES } from './statement.entity';
 
 /*
@@ -30,6 +30,10 @@ export const STATEMENT_FILTERS = {
     type: 'date',
     bound: 'end',
     description: 'Entries whose date range starts on or before this day (YYYY-MM-DD, YYYY-MM or YYYY).',
+  },
+  updated_gte: {
+    type: 'timestamp',
+    description: 'Entries created or changed at or after this instant (ISO 8601), for incremental reports.',
   },
   q: {
     type: 'text',
@@ -65,31 +69,6 @@ export const STATEMENT_LIST_SPEC: ListSpec<typeof STATEMENT_FILTERS, StatementSo
   sortFields: STATEMENT_SORTS,
   defaultSort: { field: 'date', order: 'ASC' },
 };
-
-/** Scripts written without spaces between words: a term there matches as a substring. */
-const SPACELESS_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
-const MAX_SEARCH_TERMS = 16;
-
-/** `q` → SQL: word-prefix terms through the tsvector index, spaceless-script terms through trigrams. */
-export function fullTextCondition(text: string): WhereClause {
-  const terms = text.split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean);
-  if (!terms.length) throw badRequest({ q: 'must contain at least one letter or digit' });
-  if (terms.length > MAX_SEARCH_TERMS) throw badRequest({ q: `must have at most ${MAX_SEARCH_TERMS} words` });
-  const worded = terms.filter((t) => !SPACELESS_SCRIPT.test(t));
-  const spaceless = terms.filter((t) => SPACELESS_SCRIPT.test(t));
-  const clauses: string[] = [];
-  const params: ObjectLiteral = {};
-  if (worded.length) {
-    // Terms hold only letters, digits and marks, so no tsquery operator can reach to_tsquery.
-    clauses.push(`s.search_vector @@ to_tsquery('simple', :qPrefixes)`);
-    params.qPrefixes = worded.map((t) => `${t}:*`).join(' & ');
-  }
-  spaceless.forEach((term, i) => {
-    clauses.push(`s.search_text ILIKE :qSubstring${i}`);
-    params[`qSubstring${i}`] = `%${term}%`;
-  });
-  return { sql: `(${clauses.join(' AND ')})`, params };
-}
 
 const linkedIds = (table: string, column: string) =>
   `ARRAY(SELECT l.${column} FROM ${table} l WHERE l.statement_id = s.id ORDER BY l.position)`;
@@ -161,6 +140,7 @@ export const STATEMENT_TABLE: CollectionTable<typeof STATEMENT_FILTERS, Statemen
     // Overlap: an entry matches when [date_start, date_end] reaches into the asked range.
     date_gte: (day) => ({ sql: 's.date_end >= CAST(:dateGte AS date)', params: { dateGte: day } }),
     date_lte: (day) => ({ sql: 's.date_start <= CAST(:dateLte AS date)', params: { dateLte: day } }),
+    updated_gte: (instant) => ({ sql: 's.updated_at >= CAST(:updatedGte AS timestamptz)', params: { updatedGte: instant } }),
     q: fullTextCondition,
   },
 };

@@ -30,7 +30,7 @@ export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 @Index('idx_statements_responds_to_id', ['respondsToId'])
 // Full-text indexes are created by hand in the migration (expression and operator-class
 // indexes TypeORM cannot describe); synchronize:false keeps the schema diff away from them.
-@Index('idx_statements_search_vector', { synchronize: false })
+@Index('idx_statements_search_text_tsvector', { synchronize: false })
 @Index('idx_statements_search_text_trgm', { synchronize: false })
 @Check('chk_statements_date_range', 'date_start <= date_end')
 @Check('chk_statements_not_self_reply', 'responds_to_id <> id')
@@ -108,12 +108,10 @@ export class Statement extends TimestampedEntity {
   notes: string | null;
 
   /**
-   * Search document (headline, quote, summary, speaker's names) kept by a trigger, and
-   * its `simple` tsvector. Never written or read by the ORM.
+   * Search document (headline, quote, summary, the speaker's names), kept by a trigger
+   * (`statement_search_text()`); indexed as a `simple` tsvector and as trigrams. Never
+   * written or read by the ORM.
    */
   @Column({ type: 'text', nullable: true, select: false, insert: false, update: false })
   searchText: string | null;
-
-  @Column({ type: 'tsvector', nullable: true, select: false, insert: false, update: false })
-  searchVector: string | null;
 }

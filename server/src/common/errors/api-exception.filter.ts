@@ -82,6 +82,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
       response.destroy();
       return;
     }
+    // A streamed export may have set its own headers before it failed.
+    response.removeHeader('Content-Disposition');
+    response.setHeader('Content-Type', 'application/json; charset=utf-8');
     response.status(final.statusCode).json(final);
   }
 }

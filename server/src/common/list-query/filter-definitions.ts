@@ -42,6 +42,3 @@ export const MAX_PAGE_SIZE = 1000;
 export const MAX_OFFSET = 100_000_000;
 /** Upper bound of how many values one repeated filter may list. */
 export const MAX_FILTER_VALUES = 1000;
-
-/** Keys of the ra-data-json-server paging and sorting protocol. */
-export const LIST_PROTOCOL_KEYS = ['_start', '_end', '_sort', '_order'] as const;

@@ -3,7 +3,6 @@ import {
   DEFAULT_PAGE_SIZE,
   FilterDefinition,
   FilterDefinitions,
-  LIST_PROTOCOL_KEYS,
   ListQuery,
   ListSpec,
   MAX_FILTER_VALUES,
@@ -148,19 +147,11 @@ function nonNegativeInteger(raw: unknown, key: string, errors: FieldErrors): num
   }
 }
 
-/**
- * Parses react-admin's `ra-data-json-server` list protocol — `_start` (inclusive), `_end`
- * (exclusive), `_sort`, `_order` and filters — into a typed ListQuery. The one parser every
- * collection, the timeline and the exports go through.
- */
-export function parseListQuery<F extends FilterDefinitions, S extends string>(
-  spec: ListSpec<F, S>,
+function parseSort<S extends string>(
+  spec: ListSpec<FilterDefinitions, S>,
   raw: RawQuery,
-  extraKeys: readonly string[] = [],
-): ListQuery<F, S> {
-  const filters = parseFilters(spec, raw, [...LIST_PROTOCOL_KEYS, ...extraKeys]);
-  const errors: FieldErrors = Object.create(null);
-
+  errors: FieldErrors,
+): { field: S; order: SortOrder } {
   let field = spec.defaultSort.field;
   let order: SortOrder = spec.defaultSort.order;
   if (raw._sort !== undefined) {
@@ -183,7 +174,37 @@ export function parseListQuery<F extends FilterDefinitions, S extends string>(
       errors._order = (error as Error).message;
     }
   }
+  return { field, order };
+}
 
+/**
+ * Filters and sort without paging (`_sort`, `_order` and the filters): what the exports
+ * take, so that an export holds exactly the rows of the list, in the list's order.
+ */
+export function parseSortedFilters<F extends FilterDefinitions, S extends string>(
+  spec: ListSpec<F, S>,
+  raw: RawQuery,
+  extraKeys: readonly string[] = [],
+): Omit<ListQuery<F, S>, 'range'> {
+  const filters = parseFilters(spec, raw, [...extraKeys, '_sort', '_order']);
+  const errors: FieldErrors = Object.create(null);
+  const sort = parseSort(spec, raw, errors);
+  if (Object.keys(errors).length) throw badRequest(errors);
+  return { filters, sort };
+}
+
+/**
+ * Parses react-admin's `ra-data-json-server` list protocol — `_start` (inclusive), `_end`
+ * (exclusive), `_sort`, `_order` and filters — into a typed ListQuery. The one parser every
+ * collection, the timeline and the exports go through.
+ */
+export function parseListQuery<F extends FilterDefinitions, S extends string>(
+  spec: ListSpec<F, S>,
+  raw: RawQuery,
+  extraKeys: readonly string[] = [],
+): ListQuery<F, S> {
+  const { filters, sort } = parseSortedFilters(spec, raw, ['_start', '_end', ...extraKeys]);
+  const errors: FieldErrors = Object.create(null);
   const start = nonNegativeInteger(raw._start, '_start', errors) ?? 0;
   const idCount = (filters as { id?: number[] }).id?.length;
   const defaultSize = idCount ? Math.min(idCount, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
@@ -195,5 +216,5 @@ export function parseListQuery<F extends FilterDefinitions, S extends string>(
     }
   }
   if (Object.keys(errors).length) throw badRequest(errors);
-  return { filters, sort: { field, order }, range: { offset: start, limit: end - start } };
+  return { filters, sort, range: { offset: start, limit: end - start } };
 }

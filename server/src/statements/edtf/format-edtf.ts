@@ -3,7 +3,7 @@ import { calendarDay } from './edtf-bounds';
 import { EdtfComponent, EdtfDateComponent, EdtfShape } from './edtf.types';
 
 /** AP style, as English-language newspapers print dates: "Jan. 14, 2019", "Sept. 3". */
-const AP_MONTH = ['Jan.', 'Feb.', 'March', 'April', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'];
+export const AP_MONTH = ['Jan.', 'Feb.', 'March', 'April', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'];
 const SEASON_NAME: Record<number, string> = { 21: 'spring', 22: 'summer', 23: 'autumn', 24: 'winter' };
 
 const monthName = (month: number) => format(calendarDay(2000, month, 1), 'MMMM');

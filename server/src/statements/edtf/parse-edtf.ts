@@ -1,6 +1,6 @@
 import { parse as parseEdtfSyntax } from 'edtf';
 import { formatEdtfDisplay } from './format-edtf';
-import { DayBounds, EdtfComponent, ParsedEdtf, YEAR_MAX, YEAR_MIN } from './edtf.types';
+import { DayBounds, EdtfComponent, EdtfShape, ParsedEdtf, YEAR_MAX, YEAR_MIN } from './edtf.types';
 import { componentBounds } from './edtf-bounds';
 
 /** Why a date was refused, phrased to follow the field name: "date must have years from 1 to 9999". */
@@ -69,11 +69,12 @@ function checkYear(component: EdtfComponent): void {
   }
 }
 
-/**
- * Parses an EDTF (ISO 8601-2, levels 0 and 1) date into the earliest and latest day it
- * allows and the way a reader sees it. Throws EdtfError with a reason a user can act on.
- */
-export function parseEdtf(input: string): ParsedEdtf {
+interface ReadEdtf {
+  shape: EdtfShape;
+  bounds: DayBounds;
+}
+
+function readEdtf(input: string): ReadEdtf {
   if (typeof input !== 'string' || input.length === 0) throw new EdtfError(`must not be empty (${EDTF_ACCEPTED_FORMS})`);
   if (input.length > EDTF_MAX_LENGTH) throw new EdtfError(`must be at most ${EDTF_MAX_LENGTH} characters`);
   if (input !== input.trim()) throw new EdtfError('must not start or end with spaces');
@@ -94,8 +95,7 @@ export function parseEdtf(input: string): ParsedEdtf {
   if (raw.type !== 'Interval') {
     const component = toComponent(raw);
     checkYear(component);
-    const bounds = componentBounds(component);
-    return { date: input, ...bounds, displayDate: formatEdtfDisplay({ kind: 'single', component }) };
+    return { shape: { kind: 'single', component }, bounds: componentBounds(component) };
   }
 
   const [rawStart, rawEnd] = raw.values;
@@ -109,22 +109,32 @@ export function parseEdtf(input: string): ParsedEdtf {
   const start = endpoint(rawStart);
   const end = endpoint(rawEnd);
   if (start.kind !== 'known' && end.kind !== 'known') throw new EdtfError('needs at least one known end of the interval');
-  const bounds: DayBounds = {
-    dateStart: start.kind === 'known' ? start.bounds.dateStart : '-infinity',
-    dateEnd: end.kind === 'known' ? end.bounds.dateEnd : 'infinity',
-  };
   if (start.kind === 'known' && end.kind === 'known' && start.bounds.dateStart > end.bounds.dateEnd) {
     throw new EdtfError(`ends (${end.bounds.dateEnd}) before it begins (${start.bounds.dateStart})`);
   }
   return {
-    date: input,
-    ...bounds,
-    displayDate: formatEdtfDisplay({
+    shape: {
       kind: 'interval',
       start: start.kind === 'known' ? start.component : start.kind,
       end: end.kind === 'known' ? end.component : end.kind,
-    }),
+    },
+    bounds: {
+      dateStart: start.kind === 'known' ? start.bounds.dateStart : '-infinity',
+      dateEnd: end.kind === 'known' ? end.bounds.dateEnd : 'infinity',
+    },
   };
 }
 
+/**
+ * Parses an EDTF (ISO 8601-2, levels 0 and 1) date into the earliest and latest day it
+ * allows and the way a reader sees it. Throws EdtfError with a reason a user can act on.
+ */
+export function parseEdtf(input: string): ParsedEdtf {
+  const { shape, bounds } = readEdtf(input);
+  return { date: input, ...bounds, displayDate: formatEdtfDisplay(shape) };
+}
 
+/** The parts of an EDTF date (components with their precision and qualifiers), for exports. */
+export function parseEdtfShape(input: string): EdtfShape {
+  return readEdtf(input).shape;
+}

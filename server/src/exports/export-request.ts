@@ -1,0 +1,66 @@
+import { badRequest, FieldErrors } from '../common/errors/api-errors';
+import { SortOrder } from '../common/list-query/filter-definitions';
+import { parseSortedFilters, RawQuery } from '../common/list-query/parse-list-query';
+import { STATEMENT_LIST_SPEC, StatementFilters, StatementSort } from '../statements/statement-query';
+import { EXPORT_COLUMN_NAMES, ExportColumnName } from './export-columns';
+import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, ExportFormat } from './export-formats';
+
+export interface ExportRequest {
+  format: ExportFormat;
+  filters: StatementFilters;
+  sort: { field: StatementSort; order: SortOrder };
+  /** Flat formats only: which columns, in which order. */
+  columns: ExportColumnName[];
+  /** CSV only: start with a UTF-8 byte-order mark, for Excel. */
+  bom: boolean;
+}
+
+/** A present query value as strings; null when it is not plain text (e.g. bracketed keys). */
+function textValues(value: unknown): string[] | null {
+  const values: unknown[] = Array.isArray(value) ? value : [value];
+  return values.every((v) => typeof v === 'string') ? (values as string[]) : null;
+}
+
+function parseFormat(raw: unknown, errors: FieldErrors): ExportFormat | undefined {
+  const values = raw === undefined ? null : textValues(raw);
+  if (values?.length === 1 && (EXPORT_FORMAT_NAMES as string[]).includes(values[0])) return values[0] as ExportFormat;
+  errors.format = `must be one of: ${EXPORT_FORMAT_NAMES.join(', ')}`;
+  return undefined;
+}
+
+function parseColumns(raw: unknown, errors: FieldErrors): ExportColumnName[] {
+  if (raw === undefined) return EXPORT_COLUMN_NAMES;
+  const allowed = `allowed: ${EXPORT_COLUMN_NAMES.join(', ')}`;
+  const names = (textValues(raw) ?? ['']).flatMap((v) => v.split(',')).map((v) => v.trim());
+  const unknown = names.filter((n) => n !== '' && !(EXPORT_COLUMN_NAMES as string[]).includes(n));
+  if (names.includes('')) errors.columns = `must list column names separated by commas; ${allowed}`;
+  else if (unknown.length) errors.columns = `has unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; ${allowed}`;
+  else if (new Set(names).size !== names.length) errors.columns = 'must not name a column twice';
+  return names as ExportColumnName[];
+}
+
+function parseBom(raw: unknown, format: ExportFormat | undefined, errors: FieldErrors): boolean {
+  if (raw === undefined) return false;
+  const values = textValues(raw);
+  if (values?.length !== 1 || !['0', '1'].includes(values[0])) errors.bom = 'must be 1 or 0';
+  else if (format && format !== 'csv') errors.bom = 'applies to csv only';
+  return values?.[0] === '1';
+}
+
+/**
+ * Reads an export request: the list's filters and sort (the same parser as the list, so
+ * an export holds the list's rows in the list's order), plus `format`, `columns` and `bom`.
+ * `fixedFormat` is set for `/api/statements.csv` and friends, where the path names it.
+ */
+export function parseExportRequest(raw: RawQuery, fixedFormat?: ExportFormat): ExportRequest {
+  const { filters, sort } = parseSortedFilters(STATEMENT_LIST_SPEC, raw, [...(fixedFormat ? [] : ['format']), 'columns', 'bom']);
+  const errors: FieldErrors = Object.create(null);
+  const format = fixedFormat ?? parseFormat(raw.format, errors);
+  const columns = parseColumns(raw.columns, errors);
+  if (format && raw.columns !== undefined && !EXPORT_FORMATS[format].flat) {
+    errors.columns = `applies to csv, json and ndjson only; ${format} has a fixed layout`;
+  }
+  const bom = parseBom(raw.bom, format, errors);
+  if (Object.keys(errors).length || !format) throw badRequest(errors);
+  return { format, filters, sort, columns, bom };
+}

@@ -1,0 +1,42 @@
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { ApiFilters } from '../common/list-query/list-query.decorators';
+import { STATEMENT_FILTERS, STATEMENT_LIST_SPEC } from '../statements/statement-query';
+import { EXPORT_COLUMN_NAMES } from './export-columns';
+import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, FORMAT_BY_PATH_EXTENSION } from './export-formats';
+import { parseExportRequest } from './export-request';
+import { StatementExportService } from './statement-export.service';
+
+const CONTENT_TYPES = EXPORT_FORMAT_NAMES.map((f) => EXPORT_FORMATS[f].contentType.split(';')[0]);
+
+/**
+ * Exports of the statements list. Registered before the statements controller, so that
+ * `/statements/export` is not read as `/statements/:id`.
+ */
+@ApiTags('exports')
+@Controller()
+export class ExportsController {
+  constructor(private readonly exports: StatementExportService) {}
+
+  @Get('statements/export')
+  @ApiQuery({ name: 'format', required: true, enum: EXPORT_FORMAT_NAMES })
+  @ApiQuery({ name: 'columns', required: false, description: `csv, json, ndjson: comma-separated subset and order of ${EXPORT_COLUMN_NAMES.join(', ')}` })
+  @ApiQuery({ name: 'bom', required: false, description: 'csv: 1 to start with a UTF-8 byte-order mark (Excel)', enum: ['0', '1'] })
+  @ApiQuery({ name: '_sort', required: false, enum: [...STATEMENT_LIST_SPEC.sortFields] })
+  @ApiQuery({ name: '_order', required: false, enum: ['ASC', 'DESC'] })
+  @ApiFilters(STATEMENT_FILTERS)
+  @ApiProduces(...CONTENT_TYPES)
+  @ApiOkResponse({ description: 'The filtered statements as an attachment, streamed.' })
+  export(@Query() query: Record<string, unknown>, @Res() response: Response): Promise<void> {
+    return this.exports.export(parseExportRequest(query), response);
+  }
+
+  /** `/api/statements.csv` (and .json, .ndjson, .md): the same export, for read.csv() or pandas.read_csv(). */
+  @Get(['statements.csv', 'statements.json', 'statements.ndjson', 'statements.md'])
+  @ApiOkResponse({ description: 'As /api/statements/export with the format of the extension.' })
+  exportByExtension(@Query() query: Record<string, unknown>, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const extension = request.path.slice(request.path.lastIndexOf('.') + 1);
+    return this.exports.export(parseExportRequest(query, FORMAT_BY_PATH_EXTENSION[extension]), response);
+  }
+}

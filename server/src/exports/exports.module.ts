@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { ExportsController } from './exports.controller';
+import { StatementExportService } from './statement-export.service';
+
+@Module({
+  controllers: [ExportsController],
+  providers: [StatementExportService],
+})
+export class ExportsModule {}

@@ -1,0 +1,68 @@
+import { Transform } from 'node:stream';
+import { ReportRow, ReportSource } from '../export-columns';
+import { periodHeading } from '../edtf-parts';
+import { listInWords } from '../describe-filters';
+
+/** Characters Markdown would read as markup (or HTML) inside running text. */
+const INLINE_MARKUP = /[\\`*_[\]<>|#~]/g;
+export const escapeMarkdown = (text: string) =>
+  text.replace(INLINE_MARKUP, (c) => `\\${c}`).replace(/^(\s*)([-+]|\d+\.)(\s)/gm, (_m, space, mark, after) => `${space}\\${mark}${after}`);
+
+function citation(source: ReportSource): string {
+  const authors = source.authors.length ? `${listInWords(source.authors.map(escapeMarkdown))}, ` : '';
+  const publisher = source.publisher ? `, *${escapeMarkdown(source.publisher)}*` : '';
+  const published = source.publishedOn ? `, ${source.publishedOn}` : '';
+  const url = source.url ? ` <${source.url}>` : '';
+  return `${authors}“${escapeMarkdown(source.title)}”${publisher}${published}.${url}`;
+}
+
+export interface MarkdownReportOptions {
+  title: string;
+  exportedOn: string;
+  sortedBy: string;
+}
+
+/**
+ * Rows in, a report out that pastes into a paper: a title that says what was selected,
+ * entries under period headings, quotes as blockquotes, sources numbered in order of
+ * first citation and listed at the end. Only the cited sources are held in memory.
+ */
+export function markdownSerializer(options: MarkdownReportOptions): Transform {
+  const cited = new Map<number, { number: number; source: ReportSource }>();
+  let heading: string | undefined;
+  let count = 0;
+  return new Transform({
+    writableObjectMode: true,
+    transform(row: ReportRow, _encoding, done) {
+      let text = count === 0 ? `# ${escapeMarkdown(options.title)}\n\n*Exported from Chronicle on ${options.exportedOn}, sorted by ${options.sortedBy}.*\n` : '';
+      count++;
+      const period = periodHeading(row.date);
+      if (period !== heading) {
+        heading = period;
+        text += `\n## ${period}\n`;
+      }
+      const markers = row.sources
+        .map((source) => {
+          if (!cited.has(source.id)) cited.set(source.id, { number: cited.size + 1, source });
+          return `[${cited.get(source.id)!.number}]`;
+        })
+        .join('');
+      const role = row.speakerTitle ? `, ${escapeMarkdown(row.speakerTitle)}` : '';
+      const place = [row.venue, row.location].filter(Boolean).map((p) => escapeMarkdown(p!)).join(', ');
+      const status = row.status === 'occurred' ? '' : ` *(${row.status})*`;
+      text += `\n**${escapeMarkdown(row.displayDate)}** · **${escapeMarkdown(row.speaker)}**${role}${place ? ` (${place})` : ''}: ` +
+        `${escapeMarkdown(row.headline)}${status}${markers ? ` ${markers}` : ''}\n`;
+      if (row.quote) text += `\n${row.quote.split(/\r\n|\r|\n/).map((line) => `> ${escapeMarkdown(line)}`.trimEnd()).join('\n')}\n`;
+      done(null, text);
+    },
+    flush(done) {
+      let text = count === 0 ? `# ${escapeMarkdown(options.title)}\n\n*Exported from Chronicle on ${options.exportedOn}.*\n\nNo entries match.\n` : '';
+      if (count) text += `\n---\n\n${count} ${count === 1 ? 'entry' : 'entries'}.\n`;
+      if (cited.size) {
+        text += '\n## Sources\n\n';
+        for (const { number, source } of cited.values()) text += `${number}. ${citation(source)}\n`;
+      }
+      done(null, text);
+    },
+  });
+}

@@ -1,0 +1,57 @@
+import { Transform } from 'node:stream';
+import { timelineDates } from '../edtf-parts';
+import { ReportRow } from '../export-columns';
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** TimelineJS renders headline and text as HTML: everything from the database is escaped. */
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+const paragraphs = (text: string) => text.split(/\r?\n\r?\n/).map((p) => `<p>${escapeHtml(p).replace(/\r?\n/g, '<br>')}</p>`).join('');
+
+function eventText(row: ReportRow): string {
+  let html = '';
+  const who = [row.speaker, row.speakerTitle].filter(Boolean).map((s) => escapeHtml(s!)).join(', ');
+  const where = [row.venue, row.location].filter(Boolean).map((s) => escapeHtml(s!)).join(', ');
+  html += `<p><strong>${who}</strong>${where ? ` — ${where}` : ''}${row.stance ? ` · ${escapeHtml(row.stance)}` : ''}</p>`;
+  if (row.quote) html += `<blockquote>${paragraphs(row.quote)}</blockquote>`;
+  if (row.summary) html += paragraphs(row.summary);
+  if (row.sources.length) {
+    const cites = row.sources.map((s) => {
+      const title = escapeHtml(s.title);
+      const linked = s.url ? `<a href="${escapeHtml(s.url)}" target="_blank" rel="noopener noreferrer">${title}</a>` : title;
+      return s.publisher ? `${linked} (${escapeHtml(s.publisher)})` : linked;
+    });
+    html += `<p class="chronicle-sources">Sources: ${cites.join('; ')}</p>`;
+  }
+  return html;
+}
+
+export interface TimelineJsOptions {
+  title: string;
+  exportedOn: string;
+}
+
+/** Rows in, the JSON document TimelineJS 3 loads: a title slide and one event per entry, grouped by speaker. */
+export function timelineJsSerializer(options: TimelineJsOptions): Transform {
+  const head = JSON.stringify({
+    title: { text: { headline: escapeHtml(options.title), text: `<p>Exported from Chronicle on ${options.exportedOn}.</p>` } },
+  }).slice(0, -1);
+  let first = true;
+  return new Transform({
+    writableObjectMode: true,
+    transform(row: ReportRow, _encoding, done) {
+      const event = {
+        ...timelineDates(row.date),
+        display_date: escapeHtml(row.displayDate),
+        text: { headline: escapeHtml(row.headline), text: eventText(row) },
+        group: escapeHtml(row.speaker),
+        unique_id: `statement-${row.id}`,
+      };
+      const prefix = first ? `${head},"events":[\n` : ',\n';
+      first = false;
+      done(null, prefix + JSON.stringify(event));
+    },
+    flush(done) {
+      done(null, first ? `${head},"events":[]}\n` : '\n]}\n');
+    },
+  });
+}

@@ -1,0 +1,108 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { DataSource } from 'typeorm';
+import { StatementSort } from '../statements/statement-query';
+import { CursorStream } from '../database/cursor-stream';
+import { pgPool } from '../database/pg-pool';
+import { describeFilters, loadFilterNames } from './describe-filters';
+import { EXPORT_FORMATS } from './export-formats';
+import { buildExportQuery } from './export-query';
+import { ExportRequest } from './export-request';
+import { csvSerializer } from './formats/csv';
+import { jsonSerializer, ndjsonSerializer } from './formats/json';
+import { markdownSerializer } from './formats/markdown';
+import { timelineJsSerializer } from './formats/timelinejs';
+
+/** Rows fetched from the cursor per round trip: large enough to amortise it, small enough to stay flat. */
+const BATCH_SIZE = 200;
+/**
+ * An export may run long on a big database and pauses while a slow client reads, so its
+ * transaction gets limits of its own instead of the API's 30-second statement timeout.
+ */
+const EXPORT_STATEMENT_TIMEOUT = '30min';
+const EXPORT_IDLE_TIMEOUT = '10min';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * Streams statements from a database cursor through a format's serializer to the client,
+ * with back-pressure end to end: memory stays flat whatever the number of rows. A client
+ * that goes away ends the cursor and gives the connection back at once.
+ */
+@Injectable()
+export class StatementExportService {
+  private readonly logger = new Logger(StatementExportService.name);
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  async export(request: ExportRequest, response: Response): Promise<void> {
+    const serializer = await this.serializer(request);
+    const { sql, params } = buildExportQuery(this.dataSource, request);
+    const { extension, contentType } = EXPORT_FORMATS[request.format];
+
+    const client = await pgPool(this.dataSource).connect();
+    let failed: Error | undefined;
+    try {
+      await client.query('BEGIN READ ONLY');
+      await client.query(`SET LOCAL statement_timeout = '${EXPORT_STATEMENT_TIMEOUT}'`);
+      await client.query(`SET LOCAL idle_in_transaction_session_timeout = '${EXPORT_IDLE_TIMEOUT}'`);
+      const rows = await CursorStream.open(client, sql, params, BATCH_SIZE);
+
+      response.status(200);
+      response.setHeader('Content-Type', contentType);
+      response.setHeader('Content-Disposition', `attachment; filename="statements-${today()}.${extension}"`);
+      response.setHeader('Cache-Control', 'no-store');
+      response.setHeader('X-Content-Type-Options', 'nosniff');
+      await pipeline(rows, serializer, response);
+      await client.query('COMMIT');
+    } catch (error) {
+      failed = error as Error;
+      if (response.destroyed && !response.writableFinished) {
+        this.logger.log(`export of ${request.format} ended by the client after ${response.socket?.bytesWritten ?? 0} bytes`);
+        return;
+      }
+      throw error;
+    } finally {
+      // A connection left mid-cursor or mid-transaction is destroyed rather than reused.
+      client.release(failed);
+    }
+  }
+
+  private async serializer(request: ExportRequest): Promise<Transform> {
+    switch (request.format) {
+      case 'csv':
+        return csvSerializer(request.columns, { bom: request.bom });
+      case 'json':
+        return jsonSerializer(request.columns);
+      case 'ndjson':
+        return ndjsonSerializer(request.columns);
+      case 'markdown':
+      case 'timelinejs': {
+        const title = describeFilters(request.filters, await loadFilterNames(this.dataSource, request.filters));
+        return request.format === 'markdown'
+          ? markdownSerializer({ title, exportedOn: today(), sortedBy: describeSort(request) })
+          : timelineJsSerializer({ title, exportedOn: today() });
+      }
+    }
+  }
+}
+
+const SORT_WORDS: Record<StatementSort, string> = {
+  date: 'date',
+  displayDate: 'date',
+  dateStart: 'start date',
+  dateEnd: 'end date',
+  id: 'id',
+  headline: 'headline',
+  type: 'type',
+  status: 'status',
+  reviewStatus: 'review status',
+  speakerName: 'speaker',
+  stanceScore: 'stance score',
+  createdAt: 'time of creation',
+  updatedAt: 'time of last change',
+};
+
+const describeSort = ({ sort }: ExportRequest) => `${SORT_WORDS[sort.field]}${sort.order === 'DESC' ? ', descending' : ''}`;

@@ -1,0 +1,44 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { REPOSITORY_ROOT } from '../../server/src/config/paths';
+
+/** Node options the server runs with, as in `npm start` and the Dockerfile (checked by the deployment test). */
+export const SERVER_NODE_OPTIONS = ['--optimize-for-size'];
+export const SERVER_MAIN = path.join(REPOSITORY_ROOT, 'server/dist/server/src/main.js');
+
+export interface ServerProcess {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/**
+ * The built server in a process of its own, as `npm start` runs it. Resolves once it says
+ * it is ready, or once it has exited (check `exited` and `output()` then).
+ */
+export function startServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, SERVER_MAIN], {
+    env: { ...process.env, DATABASE_URL: '', ...env },
+    cwd: REPOSITORY_ROOT,
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const started = { child, output: () => output, exited };
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ready line in ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const poll = setInterval(() => {
+      if (/Chronicle is ready in \d+ ms/.test(output)) {
+        clearInterval(poll);
+        clearTimeout(timer);
+        resolve(started);
+      }
+    }, 50);
+    void exited.then(() => {
+      clearInterval(poll);
+      clearTimeout(timer);
+      resolve(started);
+    });
+  });
+}
