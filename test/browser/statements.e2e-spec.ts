@@ -1,3 +1,5 @@
+import { parse } from 'csv-parse/sync';
+import { readFile } from 'node:fs/promises';
 import { AdminPage, AdminSuite, choose, expectRowCount, openAdmin, saveScreenshot, startAdminSuite, stopAdminSuite, tableRows, waitUntil } from '../support/admin-ui';
 
 /** Curating statements in the admin, in Chromium, against the real server on the seed case. */
@@ -190,5 +192,29 @@ it('renders an HTML-looking quote as text, in the record card, the list and the 
   expect(await tableRows(page).innerText()).toContain(quote);
 
   expect(await injected()).toBe(0);
+  expect(ui.problems).toEqual([]);
+});
+
+it("downloads the server's export of the filtered, sorted list, not just the rows on screen", async () => {
+  const lavrov = await actorNamed('Lavrov');
+  const kono = await actorNamed('Kono');
+  const filter = { speakerId: [lavrov.id, kono.id] };
+  const expected = (await api(`/api/statements?speakerId=${lavrov.id}&speakerId=${kono.id}&_sort=date&_order=DESC&_end=1000`)).body;
+  ui = await openAdmin(suite, `/statements?${new URLSearchParams({ filter: JSON.stringify(filter), sort: 'date', order: 'DESC', perPage: '5' })}`);
+  const { page } = ui;
+  await expectRowCount(page, 5);
+
+  await page.getByRole('button', { name: 'Export' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /^CSV R, pandas/ }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^statements-\d{4}-\d{2}-\d{2}\.csv$/);
+  const url = new URL(download.url());
+  expect(url.pathname).toBe('/api/statements/export');
+  expect([...url.searchParams.entries()].sort()).toEqual(
+    [['format', 'csv'], ['speakerId', String(lavrov.id)], ['speakerId', String(kono.id)], ['_sort', 'date'], ['_order', 'DESC']].sort(),
+  );
+  const rows = parse(await readFile((await download.path())!, 'utf8'), { columns: true, bom: true }) as Array<Record<string, string>>;
+  // Every matching statement, in the list's order — more than the five rows on screen.
+  expect(rows.map((row) => Number(row.id))).toEqual(expected.map((statement: { id: number }) => statement.id));
+  expect(rows.length).toBeGreaterThan(5);
   expect(ui.problems).toEqual([]);
 });

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { AdminPage, AdminSuite, choose, cssOf, openAdmin, renderedFonts, saveScreenshot, startAdminSuite, stopAdminSuite, waitUntil } from '../support/admin-ui';
 
 /** Reading the seed case as a timeline in Chromium: periods, planned entries, speakers in lanes. */
@@ -99,6 +100,23 @@ it('filters by two speakers through the sidebar and puts each in a lane of its o
   await page.locator(`[data-testid="timeline-entry"][data-entry-id="${first}"] a`).click();
   await page.waitForURL(new RegExp(`/statements/${first}/show$`));
   await page.getByRole('heading', { name: headline, level: 1 }).waitFor();
+  expect(ui.problems).toEqual([]);
+});
+
+it("exports the timeline's selection, newest first, as a TimelineJS file from the server", async () => {
+  const lavrov = await actorNamed('Lavrov');
+  const timeline = (await api(`/api/timeline?speakerId=${lavrov.id}&order=desc&limit=500`)).body;
+  ui = await openAdmin(suite, `/timeline?speakerId=${lavrov.id}&order=desc`);
+  const { page } = ui;
+  await waitUntil(() => entries(page).count(), timeline.total, 'entries on the timeline');
+
+  await page.getByRole('button', { name: 'Export' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /^TimelineJS/ }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^statements-\d{4}-\d{2}-\d{2}\.timeline\.json$/);
+  const url = new URL(download.url());
+  expect(Object.fromEntries(url.searchParams)).toEqual({ format: 'timelinejs', speakerId: String(lavrov.id), _sort: 'date', _order: 'DESC' });
+  const exported = JSON.parse(await readFile((await download.path())!, 'utf8'));
+  expect(exported.events).toHaveLength(timeline.total);
   expect(ui.problems).toEqual([]);
 });
 

@@ -95,10 +95,9 @@ export async function choose(page: Page, input: Locator, typed: string, option: 
   await page.getByRole('option', { name: option }).click();
 }
 
-/** A computed CSS property of the element, read in the page (the tests compile without DOM types). */
-type PageWindow = { getComputedStyle(element: unknown): { getPropertyValue(property: string): string } };
+/** A computed CSS property of the element, read in the page. */
 export const cssOf = (locator: Locator, property: string): Promise<string> =>
-  locator.evaluate((element, name) => (globalThis as unknown as PageWindow).getComputedStyle(element).getPropertyValue(name), property);
+  locator.evaluate((element, name) => getComputedStyle(element).getPropertyValue(name), property);
 
 /**
  * The fonts Chromium actually drew an element's text with (DevTools' "Rendered fonts"): proof

@@ -1,7 +1,7 @@
 import DownloadIcon from '@mui/icons-material/Download';
 import { Button, ListItemText, Menu, MenuItem } from '@mui/material';
 import { useState } from 'react';
-import { EXPORT_FORMATS, statementExportUrl, type ExportFormat, type ExportSort } from './exportUrl';
+import { EXPORT_CHOICES, statementExportUrl, type ExportChoice, type ExportSort } from './exportUrl';
 
 /** Lets the browser download the file; the server names it (statements-YYYY-MM-DD.csv …). */
 function download(url: string) {
@@ -17,9 +17,9 @@ function download(url: string) {
 /** Downloads the server's export of the statements matching `filter`, sorted as on screen. */
 export const ExportMenu = ({ filter, sort }: { filter: Record<string, unknown>; sort: ExportSort }) => {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
-  const choose = (format: ExportFormat) => {
+  const choose = (choice: ExportChoice) => {
     setAnchor(null);
-    download(statementExportUrl(format, filter, sort));
+    download(statementExportUrl(choice, filter, sort));
   };
   return (
     <>
@@ -33,9 +33,9 @@ export const ExportMenu = ({ filter, sort }: { filter: Record<string, unknown>; 
         Export
       </Button>
       <Menu anchorEl={anchor} open={Boolean(anchor)} onClose={() => setAnchor(null)}>
-        {EXPORT_FORMATS.map(({ format, label, hint }) => (
-          <MenuItem key={format} onClick={() => choose(format)}>
-            <ListItemText primary={label} secondary={hint} />
+        {EXPORT_CHOICES.map((choice) => (
+          <MenuItem key={choice.key} onClick={() => choose(choice)}>
+            <ListItemText primary={choice.label} secondary={choice.hint} />
           </MenuItem>
         ))}
       </Menu>
