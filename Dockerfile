@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# Chronicle: the API (and, once built, the admin) in one image. PostgreSQL runs beside it
+# Chronicle: the API and the built admin panel in one image. PostgreSQL runs beside it
 # (see docker-compose.yml); the embedded PostgreSQL of `npm start` is not installed here.
 
 FROM node:20.20.2-bookworm-slim AS build
@@ -7,8 +7,11 @@ WORKDIR /app
 COPY package.json package-lock.json tsconfig.base.json ./
 COPY server/package.json server/
 COPY admin/package.json admin/
-RUN npm ci --omit=optional --ignore-scripts
+# Optional dependencies stay in the build stage: Vite's bundler (Rolldown) ships its native
+# binary as one. The runtime stage below leaves them out.
+RUN npm ci --ignore-scripts
 COPY server server
+COPY admin admin
 COPY migrations migrations
 COPY fixtures fixtures
 RUN npm run build
@@ -21,6 +24,7 @@ COPY server/package.json server/
 COPY admin/package.json admin/
 RUN npm ci --omit=dev --omit=optional --ignore-scripts && npm cache clean --force
 COPY --from=build /app/server/dist server/dist
+COPY --from=build /app/admin/dist admin/dist
 COPY fixtures fixtures
 USER node
 EXPOSE 3000

@@ -1,20 +1,24 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { serveAdmin } from './admin-static/serve-admin';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
 import { ApiValidationPipe } from './common/validation/validation.pipe';
+import { ADMIN_DIST_DIR } from './config/paths';
 
 export const API_PREFIX = 'api';
 export const BODY_LIMIT = '1mb';
 
 export interface HttpSetupOptions {
   corsOrigins: string[] | true;
+  /** The built admin panel served at `/` (default admin/dist). */
+  adminDistDir?: string;
 }
 
 /**
  * Everything about the HTTP surface that the server and the tests must share: the /api
  * prefix, CORS with X-Total-Count exposed, body limits, the one validation pipe, the one
- * error filter and the OpenAPI document.
+ * error filter, the OpenAPI document, and the built admin panel at `/`.
  */
 export function configureHttp(app: INestApplication, options: HttpSetupOptions): void {
   const express = app as NestExpressApplication;
@@ -51,4 +55,5 @@ export function configureHttp(app: INestApplication, options: HttpSetupOptions):
       .build(),
   );
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs/json` });
+  serveAdmin(app, { distDir: options.adminDistDir ?? ADMIN_DIST_DIR, apiPrefix: API_PREFIX });
 }

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   configureHttp(app, { corsOrigins: config.corsOrigins });
   await app.listen(config.port, config.host);
   const address = `http://localhost:${config.port}`;
-  logger.log(`Chronicle is ready in ${Date.now() - startedAt} ms: ${address}/api (OpenAPI: ${address}/api/docs)`);
+  logger.log(`Chronicle is ready in ${Date.now() - startedAt} ms: ${address}/ (API: ${address}/api, OpenAPI: ${address}/api/docs)`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -52,4 +52,12 @@ describe('Dockerfile', () => {
     expect(runtime).toMatch(/HEALTHCHECK .*\n?.*\/api\/health/);
     expect(runtime).toMatch(/CMD \["node", "--optimize-for-size", "server\/dist\/server\/src\/main.js"\]/);
   });
+
+  it('builds the admin in the build stage and ships only its bundle', () => {
+    const [build, runtime] = dockerfile.split(/^FROM /m).slice(1);
+    expect(build).toMatch(/^COPY admin admin$/m);
+    expect(build).toMatch(/^RUN npm run build$/m);
+    expect(runtime).toMatch(/^COPY --from=build \/app\/admin\/dist admin\/dist$/m);
+    expect(runtime).not.toMatch(/^COPY admin /m);
+  });
 });

@@ -50,6 +50,13 @@ describe('npm start', () => {
     expect(lavrovs.total).toBe('4');
     const health = await get(port, '/api/health');
     expect(health.body).toMatchObject({ status: 'ok', database: 'up' });
+    // npm test builds the admin before jest, as npm start does: the same server serves it at /.
+    const adminPage = await fetch(`http://127.0.0.1:${port}/timeline?speakerId=${lavrov}`);
+    expect(adminPage.status).toBe(200);
+    const adminHtml = await adminPage.text();
+    expect(adminHtml).toContain('<div id="root"></div>');
+    expect(adminHtml).toMatch(/<script type="module" crossorigin src="\/assets\/index-[\w-]+\.js">/);
+    expect(first.output()).toMatch(new RegExp(`ready in \\d+ ms: http://localhost:${port}/ `));
 
     const added = await fetch(`http://127.0.0.1:${port}/api/topics`, {
       method: 'POST',

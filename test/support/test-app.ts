@@ -36,14 +36,14 @@ async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
  * database of its own, cloned from the migrated template: test files never see each
  * other's rows and can run in parallel.
  */
-export async function createTestApp(options: { seed?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(options: { seed?: boolean; adminDistDir?: string } = {}): Promise<TestApp> {
   const database = `chronicle_test_${process.env.JEST_WORKER_ID ?? '0'}_${randomBytes(4).toString('hex')}`;
   await admin((client) => client.query(`CREATE DATABASE ${database} TEMPLATE ${TEMPLATE_DATABASE}`));
   const url = databaseUrl(database);
 
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ databaseUrl: url })] }).compile();
   const app = moduleRef.createNestApplication({ logger: ['error'] });
-  configureHttp(app, { corsOrigins: true });
+  configureHttp(app, { corsOrigins: true, adminDistDir: options.adminDistDir });
   await app.init();
   if (options.seed) await app.get(FixtureLoader).loadAll();
 

@@ -1,0 +1,37 @@
+import { Admin, CustomRoutes, localStorageStore, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import actors from './actors';
+import { dataProvider } from './dataProvider';
+import { i18nProvider } from './i18n';
+import { Layout } from './layout/Layout';
+import sources from './sources';
+import stances from './stances';
+import statements from './statements';
+import { darkTheme, lightTheme } from './theme';
+import { TimelinePage } from './timeline';
+import topics from './topics';
+
+/** Saved queries, column choices and the theme live in the browser, per version of this store. */
+const store = localStorageStore('1', 'chronicle');
+
+export const App = () => (
+  <Admin
+    title="Chronicle"
+    dataProvider={dataProvider}
+    i18nProvider={i18nProvider}
+    layout={Layout}
+    store={store}
+    theme={lightTheme}
+    darkTheme={darkTheme}
+    disableTelemetry
+  >
+    <Resource name="statements" {...statements} />
+    <Resource name="actors" {...actors} />
+    <Resource name="sources" {...sources} />
+    <Resource name="topics" {...topics} />
+    <Resource name="stances" {...stances} />
+    <CustomRoutes>
+      <Route path="/timeline" element={<TimelinePage />} />
+    </CustomRoutes>
+  </Admin>
+);

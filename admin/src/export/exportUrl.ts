@@ -1,0 +1,31 @@
+import { API_URL } from '../dataProvider';
+import { statementFilterParams } from '../statements/statementFilters';
+
+/** The server's export formats (GET /api/statements/export?format=…), as offered in the menu. */
+export const EXPORT_CHOICES = [
+  { key: 'csv', params: { format: 'csv' }, label: 'CSV', hint: 'R, pandas, spreadsheets' },
+  { key: 'csv-excel', params: { format: 'csv', bom: '1' }, label: 'CSV for Excel', hint: 'with a byte-order mark, so Excel reads UTF-8' },
+  { key: 'json', params: { format: 'json' }, label: 'JSON', hint: 'scripts' },
+  { key: 'ndjson', params: { format: 'ndjson' }, label: 'NDJSON', hint: 'one entry per line, for large sets' },
+  { key: 'markdown', params: { format: 'markdown' }, label: 'Markdown', hint: 'notes and papers' },
+  { key: 'timelinejs', params: { format: 'timelinejs' }, label: 'TimelineJS', hint: 'publish an interactive timeline' },
+] as const;
+
+export type ExportChoice = (typeof EXPORT_CHOICES)[number];
+
+export interface ExportSort {
+  field: string;
+  order: 'ASC' | 'DESC';
+}
+
+/**
+ * The export of exactly what is on screen: the same filter keys the list sends, and its sort.
+ * The server streams the whole result, not just the loaded page.
+ */
+export function statementExportUrl(choice: ExportChoice, filter: Record<string, unknown>, sort: ExportSort): string {
+  const params = new URLSearchParams(choice.params);
+  for (const [key, value] of statementFilterParams(filter)) params.append(key, value);
+  params.set('_sort', sort.field);
+  params.set('_order', sort.order);
+  return `${API_URL}/statements/export?${params}`;
+}

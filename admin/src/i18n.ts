@@ -1,0 +1,86 @@
+import polyglotI18nProvider from 'ra-i18n-polyglot';
+import englishMessages from 'ra-language-english';
+
+/**
+ * The UI is in English. Resource and field names here give every column, input and page title
+ * its label in one place; `allowMissing` lets components pass plain English labels through.
+ */
+const messages = {
+  ...englishMessages,
+  ra: {
+    ...englishMessages.ra,
+    notification: {
+      ...englishMessages.ra.notification,
+      created: 'Created',
+      updated: 'Saved |||| %{smart_count} saved',
+      deleted: 'Deleted |||| %{smart_count} deleted',
+    },
+  },
+  resources: {
+    statements: {
+      name: 'Statement |||| Statements',
+      fields: {
+        date: 'Date',
+        displayDate: 'Date',
+        type: 'Type',
+        status: 'Status',
+        headline: 'Headline',
+        quote: 'Quote',
+        quoteLanguage: 'Quote language',
+        summary: 'Summary',
+        speakerId: 'Speaker',
+        speakerTitle: "Speaker's title",
+        participantIds: 'Participants',
+        stanceId: 'Stance',
+        topicIds: 'Topics',
+        sourceIds: 'Sources',
+        respondsToId: 'Responds to',
+        venue: 'Venue',
+        location: 'Location',
+        reviewStatus: 'Review',
+        notes: 'Notes (internal)',
+        createdAt: 'Created',
+        updatedAt: 'Updated',
+        q: 'Search',
+      },
+    },
+    actors: {
+      name: 'Actor |||| Actors',
+      fields: {
+        name: 'Name',
+        nativeName: 'Native name',
+        kind: 'Kind',
+        country: 'Country',
+        title: 'Title',
+        aliases: 'Aliases',
+        wikidataId: 'Wikidata id',
+        description: 'Description',
+        q: 'Search',
+      },
+    },
+    sources: {
+      name: 'Source |||| Sources',
+      fields: {
+        title: 'Title',
+        publisher: 'Publisher',
+        url: 'URL',
+        archiveUrl: 'Archived copy',
+        authors: 'Authors',
+        publishedOn: 'Published',
+        accessedOn: 'Accessed',
+        language: 'Language',
+        kind: 'Kind',
+        q: 'Search',
+      },
+    },
+    topics: { name: 'Topic |||| Topics', fields: { name: 'Name', description: 'Description', q: 'Search' } },
+    stances: {
+      name: 'Stance |||| Stances',
+      fields: { name: 'Name', score: 'Score', color: 'Colour', description: 'Description', q: 'Search' },
+    },
+  },
+};
+
+export const i18nProvider = polyglotI18nProvider(() => messages, 'en', [{ locale: 'en', name: 'English' }], {
+  allowMissing: true,
+});

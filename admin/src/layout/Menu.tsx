@@ -1,0 +1,16 @@
+import { Divider } from '@mui/material';
+import { Menu as RaMenu } from 'react-admin';
+import { TimelineIcon } from '../timeline/TimelineIcon';
+
+/** The reading view first, then the entries, then the people and vocabularies they refer to. */
+export const Menu = () => (
+  <RaMenu>
+    <RaMenu.Item to="/timeline" primaryText="Timeline" leftIcon={<TimelineIcon />} />
+    <RaMenu.ResourceItem name="statements" />
+    <Divider sx={{ my: 1 }} />
+    <RaMenu.ResourceItem name="actors" />
+    <RaMenu.ResourceItem name="sources" />
+    <RaMenu.ResourceItem name="topics" />
+    <RaMenu.ResourceItem name="stances" />
+  </RaMenu>
+);

@@ -1,0 +1,139 @@
+import CategoryIcon from '@mui/icons-material/CategoryOutlined';
+import DateRangeIcon from '@mui/icons-material/DateRange';
+import EventIcon from '@mui/icons-material/EventOutlined';
+import GroupsIcon from '@mui/icons-material/GroupsOutlined';
+import LabelIcon from '@mui/icons-material/LabelOutlined';
+import PaletteIcon from '@mui/icons-material/PaletteOutlined';
+import PersonIcon from '@mui/icons-material/RecordVoiceOverOutlined';
+import FactCheckIcon from '@mui/icons-material/FactCheckOutlined';
+import { Box, Button, Card, CardContent } from '@mui/material';
+import {
+  AutocompleteArrayInput,
+  FilterList,
+  FilterListItem,
+  FilterListSection,
+  FilterLiveForm,
+  FilterLiveSearch,
+  ReferenceArrayInput,
+  regex,
+  SavedQueriesList,
+  TextInput,
+  useGetList,
+  useListContext,
+} from 'react-admin';
+import { actorOptionText } from '../common/ActorName';
+import { ColorDot } from '../common/StanceChip';
+import { REVIEW_STATUSES, STATEMENT_STATUSES, STATEMENT_TYPES, type Stance } from '../types';
+import { cumulativeFilter } from './cumulativeFilter';
+import { FILTER_DATE_PATTERN } from './statementFilters';
+
+const byType = cumulativeFilter('type');
+const byStatus = cumulativeFilter('status');
+const byReview = cumulativeFilter('reviewStatus');
+const byStance = cumulativeFilter('stanceId');
+
+const validFilterDate = regex(FILTER_DATE_PATTERN, 'Write YYYY, YYYY-MM or YYYY-MM-DD');
+
+/** Actors (as speakers, or as speakers or participants) picked by name, native name or alias. */
+const ActorsFilter = ({ source, label, placeholder }: { source: 'speakerId' | 'actorId'; label: string; placeholder: string }) => (
+  <FilterListSection label={label} icon={source === 'speakerId' ? <PersonIcon /> : <GroupsIcon />}>
+    <FilterLiveForm>
+      <ReferenceArrayInput source={source} reference="actors" sort={{ field: 'name', order: 'ASC' }} perPage={50}>
+        <AutocompleteArrayInput
+          label={false}
+          optionText={actorOptionText}
+          TextFieldProps={{ placeholder }}
+          helperText={false}
+          size="small"
+          data-testid={`filter-${source}`}
+        />
+      </ReferenceArrayInput>
+    </FilterLiveForm>
+  </FilterListSection>
+);
+
+const StanceFilter = () => {
+  const { data: stances } = useGetList<Stance>('stances', {
+    pagination: { page: 1, perPage: 100 },
+    sort: { field: 'score', order: 'ASC' },
+  });
+  return (
+    <FilterList label="Stance" icon={<PaletteIcon />}>
+      {(stances ?? []).map((stance) => (
+        <FilterListItem
+          key={stance.id}
+          label={
+            <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 1 }}>
+              <ColorDot color={stance.color} />
+              {stance.name}
+            </Box>
+          }
+          value={{ stanceId: stance.id }}
+          {...byStance}
+        />
+      ))}
+    </FilterList>
+  );
+};
+
+const ClearFilters = () => {
+  const { filterValues, setFilters } = useListContext();
+  if (!Object.keys(filterValues).length) return null;
+  return (
+    <Button size="small" onClick={() => setFilters({}, {})} sx={{ mb: 1 }}>
+      Clear all filters
+    </Button>
+  );
+};
+
+/**
+ * The filters researchers combine: who, how, about what, what kind, when, and free text.
+ * Lists of values are "any of"; different filters combine with "and". The state lives in the
+ * page URL (react-admin's list on /statements, query parameters on /timeline).
+ */
+export const StatementFilterSidebar = ({ savedQueries = false }: { savedQueries?: boolean }) => (
+  <Card
+    component="aside"
+    aria-label="Filters"
+    sx={{ order: -1, mr: 2, mt: savedQueries ? 8 : 0, width: 260, flexShrink: 0, alignSelf: 'flex-start', display: { xs: 'none', md: 'block' } }}
+  >
+    <CardContent sx={{ pt: 1, '& .RaFilterListSection-root, & .RaFilterList-root': { mt: 1.5 } }}>
+      <ClearFilters />
+      <FilterLiveSearch source="q" placeholder="Search" hiddenLabel />
+      {savedQueries && <SavedQueriesList />}
+      <ActorsFilter source="speakerId" label="Speakers" placeholder="Any speaker" />
+      <StanceFilter />
+      <FilterListSection label="Topics" icon={<LabelIcon />}>
+        <FilterLiveForm>
+          <ReferenceArrayInput source="topicId" reference="topics" sort={{ field: 'name', order: 'ASC' }} perPage={50}>
+            <AutocompleteArrayInput label={false} optionText="name" TextFieldProps={{ placeholder: 'Any topic' }} helperText={false} size="small" />
+          </ReferenceArrayInput>
+        </FilterLiveForm>
+      </FilterListSection>
+      <FilterList label="Type" icon={<CategoryIcon />}>
+        {STATEMENT_TYPES.map((type) => (
+          <FilterListItem key={type} label={type} value={{ type }} {...byType} />
+        ))}
+      </FilterList>
+      <FilterList label="Status" icon={<EventIcon />}>
+        {STATEMENT_STATUSES.map((status) => (
+          <FilterListItem key={status} label={status} value={{ status }} {...byStatus} />
+        ))}
+      </FilterList>
+      <FilterList label="Review" icon={<FactCheckIcon />}>
+        {REVIEW_STATUSES.map((reviewStatus) => (
+          <FilterListItem key={reviewStatus} label={reviewStatus} value={{ reviewStatus }} {...byReview} />
+        ))}
+      </FilterList>
+      <FilterListSection label="Date" icon={<DateRangeIcon />}>
+        <FilterLiveForm>
+          <Box sx={{ display: 'flex', gap: 1 }}>
+            <TextInput source="date_gte" label="From" placeholder="2019-01" validate={validFilterDate} helperText={false} size="small" />
+            <TextInput source="date_lte" label="Until" placeholder="2019-06" validate={validFilterDate} helperText={false} size="small" />
+          </Box>
+        </FilterLiveForm>
+      </FilterListSection>
+      <ActorsFilter source="actorId" label="Involving (speaker or participant)" placeholder="Anyone" />
+    </CardContent>
+  </Card>
+);

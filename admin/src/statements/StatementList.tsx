@@ -1,0 +1,110 @@
+import { Box } from '@mui/material';
+import {
+  BulkDeleteButton,
+  ColumnsButton,
+  CreateButton,
+  DataTable,
+  List,
+  ReferenceArrayField,
+  ReferenceField,
+  SingleFieldList,
+  ChipField,
+  TopToolbar,
+  useListContext,
+  useRecordContext,
+} from 'react-admin';
+import { ActorNameField } from '../common/ActorName';
+import { StanceChipField } from '../common/StanceChip';
+import { ExportMenu } from '../export/ExportMenu';
+import type { Statement } from '../types';
+import { OpenTimelineButton } from './OpenTimelineButton';
+import { DisplayDateField, ReviewField, TypeStatusField } from './StatementChips';
+import { StatementFilterSidebar } from './StatementFilterSidebar';
+
+const ListActions = () => {
+  const { filterValues, sort } = useListContext();
+  return (
+    <TopToolbar>
+      <OpenTimelineButton filter={filterValues} />
+      <ColumnsButton />
+      <ExportMenu filter={filterValues} sort={sort} />
+      <CreateButton />
+    </TopToolbar>
+  );
+};
+
+const Column = DataTable.Col<Statement>;
+
+/** The headline, and the start of the quote in its own language for context. */
+const HeadlineWithQuote = () => {
+  const record = useRecordContext<Statement>();
+  if (!record) return null;
+  return (
+    <Box>
+      <Box component="span" sx={{ fontWeight: 500 }}>
+        {record.headline}
+      </Box>
+      {record.quote && (
+        <Box
+          component="q"
+          lang={record.quoteLanguage ?? undefined}
+          sx={{
+            display: '-webkit-box',
+            WebkitLineClamp: 1,
+            WebkitBoxOrient: 'vertical',
+            overflow: 'hidden',
+            color: 'text.secondary',
+            fontSize: '0.8rem',
+          }}
+        >
+          {record.quote}
+        </Box>
+      )}
+    </Box>
+  );
+};
+
+export const StatementList = () => (
+  <List
+    sort={{ field: 'date', order: 'ASC' }}
+    perPage={25}
+    aside={<StatementFilterSidebar savedQueries />}
+    actions={<ListActions />}
+    // A narrow window scrolls the table, not the page (the toolbar stays in view).
+    sx={{ '& .RaList-main': { minWidth: 0 }, '& .RaList-content': { overflowX: 'auto' } }}
+  >
+    <DataTable rowClick="show" bulkActionButtons={<BulkDeleteButton mutationMode="pessimistic" />}>
+      <Column source="date" label="Date">
+        <DisplayDateField />
+      </Column>
+      <Column source="speakerName" label="Speaker">
+        <ReferenceField source="speakerId" reference="actors" link={false}>
+          <ActorNameField />
+        </ReferenceField>
+      </Column>
+      <Column source="headline" label="Headline" cellSx={() => ({ minWidth: '14em' })}>
+        <HeadlineWithQuote />
+      </Column>
+      <Column source="stanceScore" label="Stance">
+        <ReferenceField source="stanceId" reference="stances" link={false} emptyText="—">
+          <StanceChipField />
+        </ReferenceField>
+      </Column>
+      <Column label="Topics" disableSort cellSx={() => ({ minWidth: '9em' })}>
+        <ReferenceArrayField source="topicIds" reference="topics">
+          <SingleFieldList linkType={false} sx={{ gap: 0.5 }}>
+            <ChipField source="name" size="small" variant="outlined" />
+          </SingleFieldList>
+        </ReferenceArrayField>
+      </Column>
+      <Column source="type" label="Type / status">
+        <TypeStatusField />
+      </Column>
+      <Column source="reviewStatus" label="Review">
+        <ReviewField />
+      </Column>
+    </DataTable>
+  </List>
+);
+
+export default StatementList;

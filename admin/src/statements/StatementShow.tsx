@@ -1,0 +1,191 @@
+import ReplyIcon from '@mui/icons-material/Reply';
+import { Box, Card, CardContent, Chip, Divider, Link as MuiLink, Stack, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
+import {
+  CreateButton,
+  DateField,
+  EditButton,
+  ReferenceArrayField,
+  ReferenceField,
+  ReferenceManyField,
+  Show,
+  SingleFieldList,
+  ChipField,
+  TopToolbar,
+  useListContext,
+  useRecordContext,
+} from 'react-admin';
+import { Link } from 'react-router-dom';
+import { ActorNameField } from '../common/ActorName';
+import { StanceChipField } from '../common/StanceChip';
+import type { Statement } from '../types';
+import { OpenTimelineButton } from './OpenTimelineButton';
+import { ReviewChip, TypeStatusChips } from './StatementChips';
+import { StatementSources } from './StatementSources';
+
+const Part = ({ title, children }: { title: string; children: ReactNode }) => (
+  <Box component="section" aria-label={title} sx={{ mt: 3 }}>
+    <Typography variant="overline" component="h2" color="text.secondary" sx={{ fontWeight: 700, letterSpacing: '0.1em' }}>
+      {title}
+    </Typography>
+    {children}
+  </Box>
+);
+
+const StatementLink = ({ statement }: { statement: Statement }) => (
+  <MuiLink component={Link} to={`/statements/${statement.id}/show`}>
+    <Box component="span" sx={{ fontVariantNumeric: 'tabular-nums' }}>
+      {statement.displayDate}
+    </Box>
+    {' — '}
+    {statement.headline}
+  </MuiLink>
+);
+
+const LinkedStatement = () => {
+  const statement = useRecordContext<Statement>();
+  return statement ? <StatementLink statement={statement} /> : null;
+};
+
+const Replies = () => {
+  const { data, isPending } = useListContext<Statement>();
+  if (isPending) return null;
+  if (!data?.length) return <Typography color="text.secondary">No recorded replies.</Typography>;
+  return (
+    <Box component="ul" sx={{ m: 0, pl: 3 }}>
+      {data.map((reply) => (
+        <li key={reply.id}>
+          <StatementLink statement={reply} />
+        </li>
+      ))}
+    </Box>
+  );
+};
+
+const ShowActions = () => {
+  const record = useRecordContext<Statement>();
+  return (
+    <TopToolbar>
+      {record && <OpenTimelineButton filter={{ speakerId: [record.speakerId] }} />}
+      {record && (
+        <CreateButton
+          label="Record a reply"
+          icon={<ReplyIcon />}
+          state={{ record: { respondsToId: record.id, topicIds: record.topicIds } }}
+        />
+      )}
+      <EditButton />
+    </TopToolbar>
+  );
+};
+
+/** A statement as a record card: what was said, by whom, when, where, from which sources, in which exchange. */
+const StatementCard = () => {
+  const record = useRecordContext<Statement>();
+  if (!record) return null;
+  return (
+    <Card>
+      <CardContent sx={{ maxWidth: 860 }}>
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
+          <Typography variant="h6" component="p" sx={{ fontVariantNumeric: 'tabular-nums' }} title={`EDTF: ${record.date}`}>
+            {record.displayDate}
+          </Typography>
+          <TypeStatusChips type={record.type} status={record.status} />
+          <ReviewChip reviewStatus={record.reviewStatus} />
+          <ReferenceField source="stanceId" reference="stances" link={false} empty={<span />}>
+            <StanceChipField />
+          </ReferenceField>
+        </Stack>
+        <Typography variant="h5" component="h1" sx={{ mt: 1 }}>
+          {record.headline}
+        </Typography>
+        <Typography component="div" sx={{ mt: 1 }}>
+          <ReferenceField source="speakerId" reference="actors" link="show">
+            <ActorNameField inline />
+          </ReferenceField>
+          {record.speakerTitle && <Box component="span" sx={{ color: 'text.secondary' }}>, {record.speakerTitle}</Box>}
+        </Typography>
+        {record.participantIds.length > 0 && (
+          <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mt: 1, flexWrap: 'wrap' }}>
+            <Typography variant="body2" color="text.secondary">
+              With
+            </Typography>
+            <ReferenceArrayField source="participantIds" reference="actors">
+              <SingleFieldList linkType="show">
+                <ChipField source="name" size="small" />
+              </SingleFieldList>
+            </ReferenceArrayField>
+          </Box>
+        )}
+
+        {record.quote && (
+          <Part title="Quote">
+            <Box
+              component="blockquote"
+              lang={record.quoteLanguage ?? undefined}
+              data-testid="statement-quote"
+              sx={{ m: 0, pl: 2, py: 0.5, borderLeft: 4, borderColor: 'primary.light', whiteSpace: 'pre-wrap', fontSize: '1.05rem', lineHeight: 1.6 }}
+            >
+              {record.quote}
+            </Box>
+            {record.quoteLanguage && <Chip size="small" label={`language: ${record.quoteLanguage}`} sx={{ mt: 1 }} />}
+          </Part>
+        )}
+        {record.summary && (
+          <Part title="Summary">
+            <Typography sx={{ whiteSpace: 'pre-wrap' }}>{record.summary}</Typography>
+          </Part>
+        )}
+        {record.topicIds.length > 0 && (
+          <Part title="Topics">
+            <ReferenceArrayField source="topicIds" reference="topics">
+              <SingleFieldList linkType="show">
+                <ChipField source="name" size="small" variant="outlined" />
+              </SingleFieldList>
+            </ReferenceArrayField>
+          </Part>
+        )}
+        {(record.venue || record.location) && (
+          <Part title="Where">
+            <Typography>{[record.venue, record.location].filter(Boolean).join(', ')}</Typography>
+          </Part>
+        )}
+        <Part title="Sources">
+          <StatementSources ids={record.sourceIds} />
+        </Part>
+        <Part title="In reply to">
+          {record.respondsToId ? (
+            <ReferenceField source="respondsToId" reference="statements" link={false}>
+              <LinkedStatement />
+            </ReferenceField>
+          ) : (
+            <Typography color="text.secondary">Not recorded as a reply.</Typography>
+          )}
+        </Part>
+        <Part title="Replies">
+          <ReferenceManyField reference="statements" target="respondsToId" sort={{ field: 'date', order: 'ASC' }} perPage={100}>
+            <Replies />
+          </ReferenceManyField>
+        </Part>
+        {record.notes && (
+          <Part title="Curator's notes">
+            <Typography sx={{ whiteSpace: 'pre-wrap' }}>{record.notes}</Typography>
+          </Part>
+        )}
+        <Divider sx={{ mt: 3, mb: 1 }} />
+        <Typography variant="caption" color="text.secondary" component="p">
+          EDTF {record.date} ({record.dateStart === record.dateEnd ? record.dateStart : `${record.dateStart} to ${record.dateEnd}`}) · entry {record.id} · created{' '}
+          <DateField source="createdAt" showTime /> · updated <DateField source="updatedAt" showTime />
+        </Typography>
+      </CardContent>
+    </Card>
+  );
+};
+
+export const StatementShow = () => (
+  <Show actions={<ShowActions />} component="div">
+    <StatementCard />
+  </Show>
+);
+
+export default StatementShow;

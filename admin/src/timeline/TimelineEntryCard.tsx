@@ -1,0 +1,80 @@
+import EventBusyIcon from '@mui/icons-material/EventBusy';
+import ScheduleIcon from '@mui/icons-material/Schedule';
+import { Box, Card, CardActionArea, Chip, Typography } from '@mui/material';
+import { Link } from 'react-router-dom';
+import { NO_STANCE_COLOR } from '../common/color';
+import type { TimelineEntry } from '../types';
+
+/**
+ * One entry: date, speaker, headline, stance colour (the left edge), and what kind of entry it
+ * is. A planned entry is drawn dashed and says "planned"; a cancelled one is struck through.
+ * The whole card opens the statement.
+ */
+export const TimelineEntryCard = ({ entry, showSpeaker = true, showDate = false }: { entry: TimelineEntry; showSpeaker?: boolean; showDate?: boolean }) => {
+  const planned = entry.status === 'planned';
+  const cancelled = entry.status === 'cancelled';
+  const stanceColor = entry.stance?.color ?? NO_STANCE_COLOR;
+  return (
+    <Card
+      variant="outlined"
+      data-testid="timeline-entry"
+      data-entry-id={entry.id}
+      data-speaker-id={entry.speaker.id}
+      data-status={entry.status}
+      sx={{
+        borderStyle: planned ? 'dashed' : 'solid',
+        borderLeftWidth: 5,
+        borderLeftColor: stanceColor,
+        backgroundColor: planned ? 'action.hover' : undefined,
+        opacity: cancelled ? 0.7 : 1,
+      }}
+    >
+      <CardActionArea component={Link} to={`/statements/${entry.id}/show`} sx={{ p: 1.25 }}>
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.75, flexWrap: 'wrap' }}>
+          {showDate && (
+            <Typography variant="body2" sx={{ fontWeight: 600, fontVariantNumeric: 'tabular-nums' }}>
+              {entry.displayDate}
+            </Typography>
+          )}
+          {showSpeaker && (
+            <Typography variant="body2" sx={{ fontWeight: 600 }}>
+              {entry.speaker.name}
+            </Typography>
+          )}
+          {entry.type !== 'statement' && <Chip size="small" variant="outlined" label={entry.type} />}
+          {planned && <Chip size="small" color="info" icon={<ScheduleIcon />} label="planned" variant="outlined" sx={{ borderStyle: 'dashed' }} />}
+          {cancelled && <Chip size="small" color="warning" icon={<EventBusyIcon />} label="cancelled" variant="outlined" />}
+        </Box>
+        <Typography sx={{ mt: 0.5, fontWeight: 500, textDecoration: cancelled ? 'line-through' : undefined, fontStyle: planned ? 'italic' : undefined }}>
+          {entry.headline}
+        </Typography>
+        {entry.quote && (
+          <Typography
+            component="q"
+            lang={entry.quoteLanguage ?? undefined}
+            variant="body2"
+            color="text.secondary"
+            sx={{ display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden', mt: 0.5 }}
+          >
+            {entry.quote}
+          </Typography>
+        )}
+        <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap', mt: 0.75, alignItems: 'center' }}>
+          {entry.stance && (
+            <Typography variant="caption" sx={{ color: 'text.secondary', mr: 0.5 }}>
+              {entry.stance.name}
+            </Typography>
+          )}
+          {entry.topics.map((topic) => (
+            <Chip key={topic.id} size="small" label={topic.name} sx={{ height: 20, fontSize: '0.7rem' }} />
+          ))}
+          {(entry.venue || entry.location) && (
+            <Typography variant="caption" color="text.secondary">
+              {[entry.venue, entry.location].filter(Boolean).join(', ')}
+            </Typography>
+          )}
+        </Box>
+      </CardActionArea>
+    </Card>
+  );
+};

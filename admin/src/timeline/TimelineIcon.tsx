@@ -1,0 +1,1 @@
+export { default as TimelineIcon } from '@mui/icons-material/ViewTimeline';

@@ -1,0 +1,78 @@
+import { Card, CardContent, Typography } from '@mui/material';
+import {
+  BulkDeleteButton,
+  Create,
+  CreateButton,
+  DataTable,
+  Edit,
+  EditButton,
+  List,
+  required,
+  SearchInput,
+  Show,
+  SimpleForm,
+  TextInput,
+  TopToolbar,
+  useRecordContext,
+} from 'react-admin';
+import { RelatedStatements } from '../common/RelatedStatements';
+import { OpenTimelineButton } from '../statements/OpenTimelineButton';
+import type { Topic } from '../types';
+
+export const TopicList = () => (
+  <List sort={{ field: 'name', order: 'ASC' }} perPage={50} filters={[<SearchInput key="q" source="q" alwaysOn />]}>
+    <DataTable<Topic> rowClick="show" bulkActionButtons={<BulkDeleteButton mutationMode="pessimistic" />}>
+      <DataTable.Col source="name" label="Name" />
+      <DataTable.Col source="description" label="Description" disableSort />
+    </DataTable>
+  </List>
+);
+
+const TopicForm = () => (
+  <SimpleForm sx={{ maxWidth: 720 }}>
+    <TextInput source="name" validate={required()} helperText="Unique; a short noun phrase" />
+    <TextInput source="description" multiline minRows={2} helperText="What belongs under this topic" />
+  </SimpleForm>
+);
+
+export const TopicEdit = () => (
+  <Edit mutationMode="pessimistic" redirect="show">
+    <TopicForm />
+  </Edit>
+);
+
+export const TopicCreate = () => (
+  <Create redirect="show">
+    <TopicForm />
+  </Create>
+);
+
+const TopicCard = () => {
+  const topic = useRecordContext<Topic>();
+  if (!topic) return null;
+  return (
+    <Card>
+      <CardContent>
+        <Typography variant="h5" component="h1">
+          {topic.name}
+        </Typography>
+        {topic.description && <Typography sx={{ mt: 1, whiteSpace: 'pre-wrap' }}>{topic.description}</Typography>}
+        <RelatedStatements target="topicId" title="Statements on this topic" actions={<OpenTimelineButton filter={{ topicId: [topic.id] }} />} />
+      </CardContent>
+    </Card>
+  );
+};
+
+export const TopicShow = () => (
+  <Show
+    component="div"
+    actions={
+      <TopToolbar>
+        <CreateButton />
+        <EditButton />
+      </TopToolbar>
+    }
+  >
+    <TopicCard />
+  </Show>
+);
