@@ -17,7 +17,7 @@ COPY fixtures fixtures
 RUN npm run build
 
 FROM node:20.20.2-bookworm-slim AS runtime
-ENV NODE_ENV=production PORT=3000
+ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY server/package.json server/

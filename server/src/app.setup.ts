@@ -10,14 +10,15 @@ export const API_PREFIX = 'api';
 export const BODY_LIMIT = '1mb';
 
 export interface HttpSetupOptions {
-  corsOrigins: string[] | true;
+  /** Origins allowed to call the API cross-origin; none disables CORS. */
+  corsOrigins: string[];
   /** The built admin panel served at `/` (default admin/dist). */
   adminDistDir?: string;
 }
 
 /**
  * Everything about the HTTP surface that the server and the tests must share: the /api
- * prefix, CORS with X-Total-Count exposed, body limits, the one validation pipe, the one
+ * prefix, CORS (only for configured origins, X-Total-Count exposed), body limits, the one validation pipe, the one
  * error filter, the OpenAPI document, and the built admin panel at `/`.
  */
 export function configureHttp(app: INestApplication, options: HttpSetupOptions): void {
@@ -26,10 +27,9 @@ export function configureHttp(app: INestApplication, options: HttpSetupOptions):
   express.set('query parser', 'simple');
   express.disable('x-powered-by');
   app.setGlobalPrefix(API_PREFIX);
-  app.enableCors({
-    origin: options.corsOrigins,
-    exposedHeaders: ['X-Total-Count', 'Content-Disposition'],
-  });
+  if (options.corsOrigins.length) {
+    app.enableCors({ origin: options.corsOrigins, exposedHeaders: ['X-Total-Count', 'Content-Disposition'] });
+  }
   app.useGlobalPipes(new ApiValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
 

@@ -50,10 +50,8 @@ async function drain(path: string): Promise<{ bytes: number; lines: number; ms: 
 describe(`exporting ${ROWS.toLocaleString('en')} rows`, () => {
   jest.setTimeout(180_000);
 
-  it.each([
-    ['csv', ROWS + 1],
-    ['ndjson', ROWS],
-  ])('%s: every row arrives and the server grows by less than 100 MB', async (format, expectedLines) => {
+  // CSV here; bench:export measures NDJSON the same way at 100,000 and 1,000,000 rows.
+  it.each([['csv', ROWS + 1]])('%s: every row arrives and the server grows by less than 100 MB', async (format, expectedLines) => {
     await drain(`/api/statements/export?format=${format}&date_lte=1995-01-31`); // warm up the code path
     const pid = server.child.pid!;
     const before = status(pid, 'VmRSS');

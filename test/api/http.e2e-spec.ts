@@ -38,6 +38,12 @@ describe('HTTP surface', () => {
     expect(res.body.errors.quote).toMatch(/50000 characters/);
   });
 
+  it('answers /api with where things are', async () => {
+    const res = await t.http().get('/api').expect(200);
+    expect(res.body).toMatchObject({ documentation: '/api/docs', health: '/api/health', timeline: '/api/timeline' });
+    for (const collection of res.body.collections) await t.http().get(`${collection}?_end=1`).expect(200);
+  });
+
   it('reports the database in /api/health', async () => {
     const res = await t.http().get('/api/health').expect(200);
     expect(res.body).toMatchObject({ status: 'ok', database: 'up' });

@@ -1,5 +1,5 @@
 import { factories } from '../support/factories';
-import { createTestApp, TestApp } from '../support/test-app';
+import { createTestApp, TEST_ALLOWED_ORIGIN, TestApp } from '../support/test-app';
 
 /** The ra-data-json-server protocol that every collection speaks. */
 let t: TestApp;
@@ -20,12 +20,21 @@ afterAll(() => t.close());
 
 describe('list protocol', () => {
   it('returns a JSON array with the total in X-Total-Count, exposed to CORS', async () => {
-    const res = await t.http().get('/api/statements?_start=0&_end=3').set('Origin', 'http://example.org').expect(200);
+    const res = await t.http().get('/api/statements?_start=0&_end=3').set('Origin', TEST_ALLOWED_ORIGIN).expect(200);
     expect(Array.isArray(res.body)).toBe(true);
     expect(res.body).toHaveLength(3);
     expect(res.headers['x-total-count']).toBe('10');
     expect(res.headers['access-control-expose-headers']).toMatch(/X-Total-Count/);
     expect(res.headers['content-type']).toMatch(/application\/json/);
+  });
+
+  it('answers other origins without CORS headers, so their pages cannot read or write', async () => {
+    const read = await t.http().get('/api/statements?_end=1').set('Origin', 'http://evil.example.com').expect(200);
+    expect(read.headers['access-control-allow-origin']).toBeUndefined();
+    const preflight = await t.http().options('/api/statements').set('Origin', 'http://evil.example.com').set('Access-Control-Request-Method', 'POST');
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+    const allowed = await t.http().options('/api/statements').set('Origin', TEST_ALLOWED_ORIGIN).set('Access-Control-Request-Method', 'POST');
+    expect(allowed.headers['access-control-allow-origin']).toBe(TEST_ALLOWED_ORIGIN);
   });
 
   it('pages with _start inclusive and _end exclusive, without overlap or gaps', async () => {

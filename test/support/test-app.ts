@@ -10,6 +10,9 @@ import { configureHttp } from '../../server/src/app.setup';
 import { FixtureLoader } from '../../server/src/fixtures/fixture-loader';
 import { adminUrl, databaseUrl, TEMPLATE_DATABASE } from './test-database';
 
+/** The one origin the test app allows cross-origin calls from (CORS_ORIGINS in production). */
+export const TEST_ALLOWED_ORIGIN = 'http://allowed.example.org';
+
 export interface TestApp {
   app: INestApplication;
   /** supertest against the app's HTTP server. */
@@ -43,7 +46,7 @@ export async function createTestApp(options: { seed?: boolean; adminDistDir?: st
 
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ databaseUrl: url })] }).compile();
   const app = moduleRef.createNestApplication({ logger: ['error'] });
-  configureHttp(app, { corsOrigins: true, adminDistDir: options.adminDistDir });
+  configureHttp(app, { corsOrigins: [TEST_ALLOWED_ORIGIN], adminDistDir: options.adminDistDir });
   await app.init();
   if (options.seed) await app.get(FixtureLoader).loadAll();
 

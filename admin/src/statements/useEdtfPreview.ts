@@ -25,8 +25,8 @@ async function askServer(text: string, signal: AbortSignal): Promise<EdtfPreview
   if (response.status === 400) {
     const body = (await response.json()) as { errors?: { date?: string }; message?: string };
     const reason = body.errors?.date ?? body.message ?? 'not a valid date';
-    // The input's hint already lists the accepted forms; the server repeats them after the reason.
-    return { kind: 'invalid', reason: reason.replace(/^date /, '').replace(/\s*\(accepted: .*\)$/, '') };
+    // The input's hint already lists the accepted forms; the server repeats examples after the reason.
+    return { kind: 'invalid', reason: reason.replace(/^date /, '').replace(/\s*\(e\.g\. [^)]*\)$/, '') };
   }
   return { kind: 'unavailable' };
 }

@@ -13,8 +13,12 @@ export interface AppConfig {
   };
   /** Load the seed fixtures when this start created the schema. */
   seedOnFirstStart: boolean;
-  /** Origins allowed by CORS; `true` reflects any origin. */
-  corsOrigins: string[] | true;
+  /**
+   * Other origins whose pages may call the API from a browser. None by default: the admin is
+   * served on the API's own origin, and an open CORS policy would let any website a curator
+   * visits read and write their database through their browser.
+   */
+  corsOrigins: string[];
   database: {
     poolSize: number;
     statementTimeoutMs: number;
@@ -49,14 +53,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const origins = (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
-    host: env.HOST || '0.0.0.0',
+    // Loopback by default: until accounts exist, anyone who can reach the port can edit.
+    host: env.HOST || '127.0.0.1',
     databaseUrl,
     embedded: {
       dataDir: path.resolve(cwd, env.DATA_DIR || '.data'),
       port: integer(env, 'EMBEDDED_PG_PORT', 54329, 1, 65535),
     },
     seedOnFirstStart: flag(env, 'SEED_FIXTURES', true),
-    corsOrigins: origins.length ? origins : true,
+    corsOrigins: origins,
     database: {
       poolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200),
       statementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000),

@@ -8,10 +8,8 @@ export class EdtfError extends Error {}
 
 export const EDTF_MAX_LENGTH = 100;
 
-export const EDTF_ACCEPTED_FORMS =
-  'accepted: 2019-01-14 (day), 2019-06 (month), 2019 (year), 2018-23 (season: 21 spring, 22 summer, ' +
-  '23 autumn, 24 winter), 2019-06? (uncertain), 2018~ (approximate), 2018% (both), 201X or 2019-XX ' +
-  '(unspecified digits), 2019-01/2019-06 (interval; 2019-01/.. open end, 2019-01/ unknown end)';
+/** A short reminder of the accepted forms, for messages shown under a date field. */
+export const EDTF_ACCEPTED_FORMS = 'e.g. 2019-01-14, 2019-06, 2019, 2018-23, 2019-06?, 2018~, 201X, 2019-01/2019-06';
 
 interface RawDate {
   type: 'Date';

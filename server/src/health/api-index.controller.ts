@@ -1,0 +1,21 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+
+/** `GET /api`: where things are, for someone exploring the API with curl. */
+@ApiTags('health')
+@Controller()
+export class ApiIndexController {
+  @Get()
+  @ApiOkResponse({ description: 'Links to the documentation, the collections, the timeline and the exports.' })
+  index() {
+    return {
+      name: 'Chronicle API',
+      documentation: '/api/docs',
+      openapi: '/api/docs/json',
+      health: '/api/health',
+      collections: ['/api/statements', '/api/actors', '/api/sources', '/api/topics', '/api/stances'],
+      timeline: '/api/timeline',
+      exports: '/api/statements/export?format=csv|json|ndjson|markdown|timelinejs',
+    };
+  }
+}
