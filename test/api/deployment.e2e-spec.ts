@@ -48,6 +48,8 @@ describe('Dockerfile', () => {
     const runtime = dockerfile.slice(dockerfile.lastIndexOf('FROM '));
     expect(runtime).toMatch(/npm ci --omit=dev/);
     expect(runtime).toMatch(/^USER node$/m);
+    // The server listens on loopback unless told otherwise; in a container it must not.
+    expect(runtime).toMatch(/^ENV .*HOST=0\.0\.0\.0/m);
     expect(runtime).toMatch(/^EXPOSE 3000$/m);
     expect(runtime).toMatch(/HEALTHCHECK .*\n?.*\/api\/health/);
     expect(runtime).toMatch(/CMD \["node", "--optimize-for-size", "server\/dist\/server\/src\/main.js"\]/);
