@@ -1,6 +1,9 @@
 import { Admin, CustomRoutes, localStorageStore, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import actors from './actors';
+import { authProvider, CHANGE_PASSWORD_PATH } from './auth/authProvider';
+import { ChangePasswordPage } from './auth/ChangePasswordPage';
+import { LoginPage } from './auth/LoginPage';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import { Layout } from './layout/Layout';
@@ -14,10 +17,17 @@ import topics from './topics';
 /** Saved queries, column choices and the theme live in the browser, per version of this store. */
 const store = localStorageStore('1', 'chronicle');
 
+/**
+ * Every page needs a signed-in account (requireAuth); what each role may do is the auth
+ * provider's canAccess, which react-admin asks before showing a page, a menu entry or a button.
+ */
 export const App = () => (
   <Admin
     title="Chronicle"
     dataProvider={dataProvider}
+    authProvider={authProvider}
+    loginPage={LoginPage}
+    requireAuth
     i18nProvider={i18nProvider}
     layout={Layout}
     store={store}
@@ -32,6 +42,9 @@ export const App = () => (
     <Resource name="stances" {...stances} />
     <CustomRoutes>
       <Route path="/timeline" element={<TimelinePage />} />
+    </CustomRoutes>
+    <CustomRoutes noLayout>
+      <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
     </CustomRoutes>
   </Admin>
 );

@@ -1,6 +1,79 @@
 import jsonServerProvider from 'ra-data-json-server';
+import type { DataProvider } from 'react-admin';
+import { API_URL, httpClient } from './auth/httpClient';
+import { statementFilterParams, type StatementFilterValues } from './statements/statementFilters';
+import type { PersonalToken, Revision, TimelinePage, TokenScope } from './types';
 
-/** Chronicle's API speaks ra-data-json-server's protocol on the same origin, under /api. */
-export const API_URL = '/api';
+export { API_URL };
 
-export const dataProvider = jsonServerProvider(API_URL);
+const json = (body: unknown) => ({ body: JSON.stringify(body) });
+
+/**
+ * The collections speak ra-data-json-server's protocol (with the session's token). The calls
+ * beyond it — history, trash, accounts, the timeline — are methods of the same provider, so
+ * that react-admin treats their errors alike: a 401 signs out, the rest is shown.
+ */
+const collections = jsonServerProvider(API_URL, httpClient);
+
+export const dataProvider = {
+  ...collections,
+
+  /** GET /api/<collection>/:id/revisions, newest first. */
+  async getRevisions(resource: string, id: number, range: { start: number; end: number }) {
+    const { json: data, headers } = await httpClient(`${API_URL}/${resource}/${id}/revisions?_start=${range.start}&_end=${range.end}`);
+    return { data: data as Revision[], total: Number(headers.get('X-Total-Count') ?? (data as Revision[]).length) };
+  },
+
+  /** Brings a record back to its state after `revisionId`, if it is still at `version`. */
+  async revertToRevision(resource: string, id: number, revisionId: number, version: number) {
+    const url = `${API_URL}/${resource}/${id}/revisions/${revisionId}/restore`;
+    return { data: (await httpClient(url, { method: 'POST', ...json({ version }) })).json };
+  },
+
+  async restoreFromTrash(resource: string, recordId: number) {
+    return { data: (await httpClient(`${API_URL}/trash/${resource}/${recordId}/restore`, { method: 'POST' })).json };
+  },
+
+  async purgeFromTrash(resource: string, recordId: number) {
+    return { data: (await httpClient(`${API_URL}/trash/${resource}/${recordId}`, { method: 'DELETE' })).json };
+  },
+
+  /** A new one-time password for an account (admin). */
+  async resetUserPassword(id: number) {
+    const { json: body } = await httpClient(`${API_URL}/users/${id}/reset-password`, { method: 'POST' });
+    return { data: body as { oneTimePassword: string } };
+  },
+
+  async changePassword(currentPassword: string, newPassword: string) {
+    await httpClient(`${API_URL}/auth/password`, { method: 'POST', ...json({ currentPassword, newPassword }) });
+    return { data: null };
+  },
+
+  async getPersonalTokens() {
+    return { data: (await httpClient(`${API_URL}/auth/tokens`)).json as PersonalToken[] };
+  },
+
+  async createPersonalToken(request: { name: string; scope: TokenScope; expiresInDays?: number }) {
+    return { data: (await httpClient(`${API_URL}/auth/tokens`, { method: 'POST', ...json(request) })).json as PersonalToken & { token: string } };
+  },
+
+  async revokePersonalToken(id: number) {
+    return { data: (await httpClient(`${API_URL}/auth/tokens/${id}`, { method: 'DELETE' })).json as PersonalToken };
+  },
+
+  /** A one-use ticket that lets a plain browser download (no Authorization header) fetch one export. */
+  async createExportTicket() {
+    return { data: (await httpClient(`${API_URL}/auth/export-ticket`, { method: 'POST' })).json as { ticket: string; expiresAt: string } };
+  },
+
+  /** GET /api/timeline: one page of denormalised entries, by cursor. */
+  async getTimelinePage(filters: StatementFilterValues, order: 'asc' | 'desc', cursor: string | null, limit: number, signal?: AbortSignal) {
+    const params = statementFilterParams(filters);
+    params.set('limit', String(limit));
+    params.set('order', order);
+    if (cursor) params.set('cursor', cursor);
+    return { data: (await httpClient(`${API_URL}/timeline?${params}`, { signal })).json as TimelinePage };
+  },
+} satisfies DataProvider;
+
+export type ChronicleDataProvider = typeof dataProvider;

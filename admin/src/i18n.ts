@@ -14,6 +14,7 @@ const messages = {
       created: 'Created',
       updated: 'Saved |||| %{smart_count} saved',
       deleted: 'Deleted |||| %{smart_count} deleted',
+      logged_out: 'Your session has ended. Please sign in again.',
     },
   },
   resources: {

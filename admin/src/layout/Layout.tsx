@@ -1,17 +1,38 @@
 import type { ReactNode } from 'react';
-import { Layout as RaLayout } from 'react-admin';
+import { useEffect } from 'react';
+import { Layout as RaLayout, useGetIdentity, useLogout } from 'react-admin';
+import { Navigate } from 'react-router-dom';
+import { CHANGE_PASSWORD_PATH } from '../auth/authProvider';
+import { onSessionExpired } from '../auth/session';
 import { Menu } from './Menu';
 
-/** The page content may be narrower than a wide table: the table scrolls, not the whole page. */
-export const Layout = ({ children }: { children: ReactNode }) => (
-  <RaLayout
-    menu={Menu}
-    sx={{
-      // react-admin lets the layout grow to its widest content (min-width: fit-content).
-      minWidth: 0,
-      '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content': { minWidth: 0 },
-    }}
-  >
-    {children}
-  </RaLayout>
-);
+/** A request outside the data provider was answered 401: sign out, and come back here after signing in again. */
+const SignOutWhenSessionExpires = () => {
+  const logout = useLogout();
+  useEffect(() => onSessionExpired(() => void logout({}, undefined, true)), [logout]);
+  return null;
+};
+
+/**
+ * Every page but the login and the password change is drawn inside this layout. A session on a
+ * one-time password sees none of them: the server would refuse all their requests anyway.
+ */
+export const Layout = ({ children }: { children: ReactNode }) => {
+  const { identity, isPending } = useGetIdentity();
+  if (isPending) return null;
+  if (identity?.mustChangePassword) return <Navigate to={CHANGE_PASSWORD_PATH} replace />;
+  return (
+    <RaLayout
+      menu={Menu}
+      sx={{
+        // react-admin lets the layout grow to its widest content (min-width: fit-content).
+        // The page content may be narrower than a wide table: the table scrolls, not the whole page.
+        minWidth: 0,
+        '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content': { minWidth: 0 },
+      }}
+    >
+      <SignOutWhenSessionExpires />
+      {children}
+    </RaLayout>
+  );
+};

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { API_URL } from '../dataProvider';
+import { API_URL, authorizedFetch } from '../auth/httpClient';
 
 export type EdtfPreview =
   | { kind: 'empty' }
@@ -17,7 +17,7 @@ const DEBOUNCE_MS = 300;
 const answers = new Map<string, EdtfPreview>();
 
 async function askServer(text: string, signal: AbortSignal): Promise<EdtfPreview> {
-  const response = await fetch(`${API_URL}/edtf?${new URLSearchParams({ date: text })}`, { signal });
+  const response = await authorizedFetch(`${API_URL}/edtf?${new URLSearchParams({ date: text })}`, { signal });
   if (response.ok) {
     const body = (await response.json()) as { displayDate: string; dateStart: string; dateEnd: string };
     return { kind: 'valid', displayDate: body.displayDate, dateStart: body.dateStart, dateEnd: body.dateEnd };

@@ -1,27 +1,22 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { fetchUtils } from 'react-admin';
-import { API_URL } from '../dataProvider';
+import { useDataProvider } from 'react-admin';
+import type { ChronicleDataProvider } from '../dataProvider';
 import { statementFilterParams, type StatementFilterValues } from '../statements/statementFilters';
-import type { TimelinePage } from '../types';
 import type { TimelineOrder } from './useTimelineUrlState';
 
 /** Entries per request; a dispute's month or two fits in one. */
 export const TIMELINE_PAGE_SIZE = 200;
 
-async function fetchTimelinePage(filters: StatementFilterValues, order: TimelineOrder, cursor: string | null, signal: AbortSignal) {
-  const params = statementFilterParams(filters);
-  params.set('limit', String(TIMELINE_PAGE_SIZE));
-  params.set('order', order);
-  if (cursor) params.set('cursor', cursor);
-  const { json } = await fetchUtils.fetchJson(`${API_URL}/timeline?${params}`, { signal });
-  return json as TimelinePage;
-}
-
-/** GET /api/timeline for the filters, page after page by cursor. */
+/**
+ * GET /api/timeline for the filters, page after page by cursor. Through the data provider, so
+ * that it carries the session's token and a 401 signs out like any other request.
+ */
 export function useTimeline(filters: StatementFilterValues, order: TimelineOrder) {
+  const dataProvider = useDataProvider<ChronicleDataProvider>();
   const query = useInfiniteQuery({
     queryKey: ['timeline', statementFilterParams(filters).toString(), order],
-    queryFn: ({ pageParam, signal }) => fetchTimelinePage(filters, order, pageParam, signal),
+    queryFn: ({ pageParam, signal }) =>
+      dataProvider.getTimelinePage(filters, order, pageParam, TIMELINE_PAGE_SIZE, signal).then((answer) => answer.data),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });

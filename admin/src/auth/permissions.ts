@@ -1,0 +1,21 @@
+import type { Role } from '../types';
+
+/*
+ * Who may do what, as docs/ACCOUNTS.md has the server enforce it. The admin uses it only to
+ * leave out what the server would refuse (buttons, menu entries, pages); the server decides.
+ */
+
+/** Reading: every signed-in account. */
+const READ_ACTIONS = new Set(['list', 'show', 'export']);
+/** Create, edit, delete (to the trash) and revert: editors, on these collections. */
+const EDITOR_WRITABLE = new Set(['statements', 'actors', 'sources', 'topics']);
+/** Everything about these is for admins: accounts and the trash (restore, purge). */
+const ADMIN_ONLY = new Set(['users', 'trash']);
+
+/** `action` is react-admin's (list, show, create, edit, delete, clone, export) or `revert`. */
+export function roleCan(role: Role, action: string, resource: string): boolean {
+  if (role === 'admin') return true;
+  if (ADMIN_ONLY.has(resource)) return false;
+  if (READ_ACTIONS.has(action)) return true;
+  return role === 'editor' && EDITOR_WRITABLE.has(resource);
+}
