@@ -9,11 +9,22 @@ const messages = {
   ...englishMessages,
   ra: {
     ...englishMessages.ra,
+    // Deleting from a list or a form moves the record to the trash, from where an admin can
+    // restore it; only the Trash page deletes for good, with its own words.
+    action: { ...englishMessages.ra.action, delete: 'Move to trash' },
+    message: {
+      ...englishMessages.ra.message,
+      delete_title: 'Move %{name} %{recordRepresentation} to the trash?',
+      delete_content: 'It disappears from lists, the timeline and exports. An admin can restore it from the trash.',
+      bulk_delete_title: 'Move %{name} to the trash? |||| Move %{smart_count} %{name} to the trash?',
+      bulk_delete_content:
+        'It disappears from lists, the timeline and exports. An admin can restore it from the trash. |||| They disappear from lists, the timeline and exports. An admin can restore them from the trash.',
+    },
     notification: {
       ...englishMessages.ra.notification,
       created: 'Created',
       updated: 'Saved |||| %{smart_count} saved',
-      deleted: 'Deleted |||| %{smart_count} deleted',
+      deleted: 'Moved to the trash |||| %{smart_count} moved to the trash',
       logged_out: 'Your session has ended. Please sign in again.',
     },
   },

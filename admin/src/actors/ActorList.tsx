@@ -1,37 +1,41 @@
-import { CreateButton, DataTable, List, SearchInput, SelectInput, TextField, TopToolbar, BulkDeleteButton } from 'react-admin';
+import { CreateButton, DataTable, List, SearchInput, SelectInput, TextField, TopToolbar } from 'react-admin';
 import { ActorNameField } from '../common/ActorName';
 import type { Actor } from '../types';
 import { ACTOR_KIND_CHOICES } from './ActorFields';
+import { useTrashBulkActions } from '../common/trashBulkActions';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Name, native name, alias" />,
   <SelectInput key="kind" source="kind" choices={ACTOR_KIND_CHOICES} />,
 ];
 
-export const ActorList = () => (
-  <List
-    sort={{ field: 'name', order: 'ASC' }}
-    perPage={50}
-    filters={filters}
-    actions={
-      <TopToolbar>
-        <CreateButton />
-      </TopToolbar>
-    }
-  >
-    <DataTable<Actor> rowClick="show" bulkActionButtons={<BulkDeleteButton mutationMode="pessimistic" />}>
-      <DataTable.Col source="name" label="Name">
-        <ActorNameField />
-      </DataTable.Col>
-      <DataTable.Col source="title" label="Title" />
-      <DataTable.Col source="country" label="Country" />
-      <DataTable.Col source="kind" label="Kind" />
-      <DataTable.Col label="Aliases" disableSort render={(actor) => actor.aliases.join(', ')} />
-      <DataTable.Col source="wikidataId" label="Wikidata" disableSort>
-        <TextField source="wikidataId" emptyText="" />
-      </DataTable.Col>
-    </DataTable>
-  </List>
-);
+export const ActorList = () => {
+  const bulkActions = useTrashBulkActions();
+  return (
+    <List
+      sort={{ field: 'name', order: 'ASC' }}
+      perPage={50}
+      filters={filters}
+      actions={
+        <TopToolbar>
+          <CreateButton />
+        </TopToolbar>
+      }
+    >
+      <DataTable<Actor> rowClick="show" bulkActionButtons={bulkActions}>
+        <DataTable.Col source="name" label="Name">
+          <ActorNameField />
+        </DataTable.Col>
+        <DataTable.Col source="title" label="Title" />
+        <DataTable.Col source="country" label="Country" />
+        <DataTable.Col source="kind" label="Kind" />
+        <DataTable.Col label="Aliases" disableSort render={(actor) => actor.aliases.join(', ')} />
+        <DataTable.Col source="wikidataId" label="Wikidata" disableSort>
+          <TextField source="wikidataId" emptyText="" />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+};
 
 export default ActorList;

@@ -1,6 +1,5 @@
 import { Card, CardContent, Typography } from '@mui/material';
 import {
-  BulkDeleteButton,
   Create,
   DataTable,
   Edit,
@@ -19,6 +18,7 @@ import { StanceChip, StanceChipField } from '../common/StanceChip';
 import { OpenTimelineButton } from '../statements/OpenTimelineButton';
 import type { Stance } from '../types';
 import { ColorInput } from './ColorInput';
+import { useTrashBulkActions } from '../common/trashBulkActions';
 
 export const SCORE_CHOICES = [
   { id: -2, name: '−2 rejecting, hostile' },
@@ -28,18 +28,21 @@ export const SCORE_CHOICES = [
   { id: 2, name: '+2 supportive, conciliatory' },
 ];
 
-export const StanceList = () => (
-  <List sort={{ field: 'score', order: 'ASC' }} perPage={50}>
-    <DataTable<Stance> rowClick="show" bulkActionButtons={<BulkDeleteButton mutationMode="pessimistic" />}>
-      <DataTable.Col source="name" label="Stance">
-        <StanceChipField />
-      </DataTable.Col>
-      <DataTable.Col source="score" label="Score" />
-      <DataTable.Col source="color" label="Colour" disableSort />
-      <DataTable.Col source="description" label="Description" disableSort />
-    </DataTable>
-  </List>
-);
+export const StanceList = () => {
+  const bulkActions = useTrashBulkActions();
+  return (
+    <List sort={{ field: 'score', order: 'ASC' }} perPage={50}>
+      <DataTable<Stance> rowClick="show" bulkActionButtons={bulkActions}>
+        <DataTable.Col source="name" label="Stance">
+          <StanceChipField />
+        </DataTable.Col>
+        <DataTable.Col source="score" label="Score" />
+        <DataTable.Col source="color" label="Colour" disableSort />
+        <DataTable.Col source="description" label="Description" disableSort />
+      </DataTable>
+    </List>
+  );
+};
 
 const StanceForm = () => (
   <SimpleForm sx={{ maxWidth: 720 }}>

@@ -1,6 +1,5 @@
 import { Box } from '@mui/material';
 import {
-  BulkDeleteButton,
   ColumnsButton,
   CreateButton,
   DataTable,
@@ -20,6 +19,7 @@ import type { Statement } from '../types';
 import { OpenTimelineButton } from './OpenTimelineButton';
 import { DisplayDateField, ReviewField, TypeStatusField } from './StatementChips';
 import { StatementFilterSidebar } from './StatementFilterSidebar';
+import { useTrashBulkActions } from '../common/trashBulkActions';
 
 const ListActions = () => {
   const { filterValues, sort } = useListContext();
@@ -64,47 +64,50 @@ const HeadlineWithQuote = () => {
   );
 };
 
-export const StatementList = () => (
-  <List
-    sort={{ field: 'date', order: 'ASC' }}
-    perPage={25}
-    aside={<StatementFilterSidebar savedQueries />}
-    actions={<ListActions />}
-    // A narrow window scrolls the table, not the page (the toolbar stays in view).
-    sx={{ '& .RaList-main': { minWidth: 0 }, '& .RaList-content': { overflowX: 'auto' } }}
-  >
-    <DataTable rowClick="show" bulkActionButtons={<BulkDeleteButton mutationMode="pessimistic" />}>
-      <Column source="date" label="Date">
-        <DisplayDateField />
-      </Column>
-      <Column source="speakerName" label="Speaker">
-        <ReferenceField source="speakerId" reference="actors" link={false}>
-          <ActorNameField />
-        </ReferenceField>
-      </Column>
-      <Column source="headline" label="Headline" cellSx={() => ({ minWidth: '14em' })}>
-        <HeadlineWithQuote />
-      </Column>
-      <Column source="stanceScore" label="Stance">
-        <ReferenceField source="stanceId" reference="stances" link={false} emptyText="—">
-          <StanceChipField />
-        </ReferenceField>
-      </Column>
-      <Column label="Topics" disableSort cellSx={() => ({ minWidth: '9em' })}>
-        <ReferenceArrayField source="topicIds" reference="topics">
-          <SingleFieldList linkType={false} sx={{ gap: 0.5 }}>
-            <ChipField source="name" size="small" variant="outlined" />
-          </SingleFieldList>
-        </ReferenceArrayField>
-      </Column>
-      <Column source="type" label="Type / status">
-        <TypeStatusField />
-      </Column>
-      <Column source="reviewStatus" label="Review">
-        <ReviewField />
-      </Column>
-    </DataTable>
-  </List>
-);
+export const StatementList = () => {
+  const bulkActions = useTrashBulkActions();
+  return (
+    <List
+      sort={{ field: 'date', order: 'ASC' }}
+      perPage={25}
+      aside={<StatementFilterSidebar savedQueries />}
+      actions={<ListActions />}
+      // A narrow window scrolls the table, not the page (the toolbar stays in view).
+      sx={{ '& .RaList-main': { minWidth: 0 }, '& .RaList-content': { overflowX: 'auto' } }}
+    >
+      <DataTable rowClick="show" bulkActionButtons={bulkActions}>
+        <Column source="date" label="Date">
+          <DisplayDateField />
+        </Column>
+        <Column source="speakerName" label="Speaker">
+          <ReferenceField source="speakerId" reference="actors" link={false}>
+            <ActorNameField />
+          </ReferenceField>
+        </Column>
+        <Column source="headline" label="Headline" cellSx={() => ({ minWidth: '14em' })}>
+          <HeadlineWithQuote />
+        </Column>
+        <Column source="stanceScore" label="Stance">
+          <ReferenceField source="stanceId" reference="stances" link={false} emptyText="—">
+            <StanceChipField />
+          </ReferenceField>
+        </Column>
+        <Column label="Topics" disableSort cellSx={() => ({ minWidth: '9em' })}>
+          <ReferenceArrayField source="topicIds" reference="topics">
+            <SingleFieldList linkType={false} sx={{ gap: 0.5 }}>
+              <ChipField source="name" size="small" variant="outlined" />
+            </SingleFieldList>
+          </ReferenceArrayField>
+        </Column>
+        <Column source="type" label="Type / status">
+          <TypeStatusField />
+        </Column>
+        <Column source="reviewStatus" label="Review">
+          <ReviewField />
+        </Column>
+      </DataTable>
+    </List>
+  );
+};
 
 export default StatementList;

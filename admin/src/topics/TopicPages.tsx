@@ -1,6 +1,5 @@
 import { Card, CardContent, Typography } from '@mui/material';
 import {
-  BulkDeleteButton,
   Create,
   CreateButton,
   DataTable,
@@ -18,15 +17,19 @@ import {
 import { RelatedStatements } from '../common/RelatedStatements';
 import { OpenTimelineButton } from '../statements/OpenTimelineButton';
 import type { Topic } from '../types';
+import { useTrashBulkActions } from '../common/trashBulkActions';
 
-export const TopicList = () => (
-  <List sort={{ field: 'name', order: 'ASC' }} perPage={50} filters={[<SearchInput key="q" source="q" alwaysOn />]}>
-    <DataTable<Topic> rowClick="show" bulkActionButtons={<BulkDeleteButton mutationMode="pessimistic" />}>
-      <DataTable.Col source="name" label="Name" />
-      <DataTable.Col source="description" label="Description" disableSort />
-    </DataTable>
-  </List>
-);
+export const TopicList = () => {
+  const bulkActions = useTrashBulkActions();
+  return (
+    <List sort={{ field: 'name', order: 'ASC' }} perPage={50} filters={[<SearchInput key="q" source="q" alwaysOn />]}>
+      <DataTable<Topic> rowClick="show" bulkActionButtons={bulkActions}>
+        <DataTable.Col source="name" label="Name" />
+        <DataTable.Col source="description" label="Description" disableSort />
+      </DataTable>
+    </List>
+  );
+};
 
 const TopicForm = () => (
   <SimpleForm sx={{ maxWidth: 720 }}>
