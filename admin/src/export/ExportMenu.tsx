@@ -1,6 +1,8 @@
 import DownloadIcon from '@mui/icons-material/Download';
 import { Button, ListItemText, Menu, MenuItem } from '@mui/material';
 import { useState } from 'react';
+import { useDataProvider, useNotify } from 'react-admin';
+import type { ChronicleDataProvider } from '../dataProvider';
 import { EXPORT_CHOICES, statementExportUrl, type ExportChoice, type ExportSort } from './exportUrl';
 
 /** Lets the browser download the file; the server names it (statements-YYYY-MM-DD.csv …). */
@@ -14,12 +16,23 @@ function download(url: string) {
   link.remove();
 }
 
-/** Downloads the server's export of the statements matching `filter`, sorted as on screen. */
+/**
+ * Downloads the server's export of the statements matching `filter`, sorted as on screen. The
+ * browser streams it straight to disk (however large); a ticket asked just before stands in for
+ * the session's token, which a plain download cannot send.
+ */
 export const ExportMenu = ({ filter, sort }: { filter: Record<string, unknown>; sort: ExportSort }) => {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
-  const choose = (choice: ExportChoice) => {
+  const dataProvider = useDataProvider<ChronicleDataProvider>();
+  const notify = useNotify();
+  const choose = async (choice: ExportChoice) => {
     setAnchor(null);
-    download(statementExportUrl(choice, filter, sort));
+    try {
+      const { data } = await dataProvider.createExportTicket();
+      download(statementExportUrl(choice, filter, sort, data.ticket));
+    } catch (error) {
+      notify(`The export could not start: ${error instanceof Error ? error.message : String(error)}`, { type: 'error' });
+    }
   };
   return (
     <>
@@ -34,7 +47,7 @@ export const ExportMenu = ({ filter, sort }: { filter: Record<string, unknown>; 
       </Button>
       <Menu anchorEl={anchor} open={Boolean(anchor)} onClose={() => setAnchor(null)}>
         {EXPORT_CHOICES.map((choice) => (
-          <MenuItem key={choice.key} onClick={() => choose(choice)}>
+          <MenuItem key={choice.key} onClick={() => void choose(choice)}>
             <ListItemText primary={choice.label} secondary={choice.hint} />
           </MenuItem>
         ))}

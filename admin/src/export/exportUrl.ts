@@ -20,12 +20,14 @@ export interface ExportSort {
 
 /**
  * The export of exactly what is on screen: the same filter keys the list sends, and its sort.
- * The server streams the whole result, not just the loaded page.
+ * The server streams the whole result, not just the loaded page. A browser download sends no
+ * Authorization header, so the URL carries a one-use export ticket (POST /api/auth/export-ticket).
  */
-export function statementExportUrl(choice: ExportChoice, filter: Record<string, unknown>, sort: ExportSort): string {
+export function statementExportUrl(choice: ExportChoice, filter: Record<string, unknown>, sort: ExportSort, ticket?: string): string {
   const params = new URLSearchParams(choice.params);
   for (const [key, value] of statementFilterParams(filter)) params.append(key, value);
   params.set('_sort', sort.field);
   params.set('_order', sort.order);
+  if (ticket) params.set('ticket', ticket);
   return `${API_URL}/statements/export?${params}`;
 }
