@@ -1,5 +1,6 @@
 import { Admin, CustomRoutes, localStorageStore, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
+import { AccountPage } from './account';
 import actors from './actors';
 import { authProvider, CHANGE_PASSWORD_PATH } from './auth/authProvider';
 import { ChangePasswordPage } from './auth/ChangePasswordPage';
@@ -42,6 +43,7 @@ export const App = () => (
     <Resource name="stances" {...stances} />
     <CustomRoutes>
       <Route path="/timeline" element={<TimelinePage />} />
+      <Route path="/account" element={<AccountPage />} />
     </CustomRoutes>
     <CustomRoutes noLayout>
       <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />

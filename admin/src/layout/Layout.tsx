@@ -4,6 +4,7 @@ import { Layout as RaLayout, useGetIdentity, useLogout } from 'react-admin';
 import { Navigate } from 'react-router-dom';
 import { CHANGE_PASSWORD_PATH } from '../auth/authProvider';
 import { onSessionExpired } from '../auth/session';
+import { AppBar } from './AppBar';
 import { Menu } from './Menu';
 
 /** A request outside the data provider was answered 401: sign out, and come back here after signing in again. */
@@ -24,6 +25,7 @@ export const Layout = ({ children }: { children: ReactNode }) => {
   return (
     <RaLayout
       menu={Menu}
+      appBar={AppBar}
       sx={{
         // react-admin lets the layout grow to its widest content (min-width: fit-content).
         // The page content may be narrower than a wide table: the table scrolls, not the whole page.
