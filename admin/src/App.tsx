@@ -14,6 +14,7 @@ import statements from './statements';
 import { darkTheme, lightTheme } from './theme';
 import { TimelinePage } from './timeline';
 import topics from './topics';
+import users from './users';
 
 /** Saved queries, column choices and the theme live in the browser, per version of this store. */
 const store = localStorageStore('1', 'chronicle');
@@ -41,6 +42,7 @@ export const App = () => (
     <Resource name="sources" {...sources} />
     <Resource name="topics" {...topics} />
     <Resource name="stances" {...stances} />
+    <Resource name="users" {...users} />
     <CustomRoutes>
       <Route path="/timeline" element={<TimelinePage />} />
       <Route path="/account" element={<AccountPage />} />

@@ -56,6 +56,10 @@ const messages = {
         q: 'Search',
       },
     },
+    users: {
+      name: 'User |||| Users',
+      fields: { displayName: 'Name', email: 'Email', role: 'Role', active: 'Active', lastLoginAt: 'Last signed in', q: 'Search' },
+    },
     actors: {
       name: 'Actor |||| Actors',
       fields: {

@@ -2,7 +2,11 @@ import { Divider } from '@mui/material';
 import { Menu as RaMenu } from 'react-admin';
 import { TimelineIcon } from '../timeline/TimelineIcon';
 
-/** The reading view first, then the entries, then the people and vocabularies they refer to. */
+/**
+ * The reading view first, then the entries, the people and vocabularies they refer to, and
+ * the accounts. Entries for resources the account may not list (Users, for admins) are left
+ * out by react-admin, which asks the auth provider's canAccess.
+ */
 export const Menu = () => (
   <RaMenu>
     <RaMenu.Item to="/timeline" primaryText="Timeline" leftIcon={<TimelineIcon />} />
@@ -12,5 +16,7 @@ export const Menu = () => (
     <RaMenu.ResourceItem name="sources" />
     <RaMenu.ResourceItem name="topics" />
     <RaMenu.ResourceItem name="stances" />
+    <Divider sx={{ my: 1 }} />
+    <RaMenu.ResourceItem name="users" />
   </RaMenu>
 );
