@@ -2,6 +2,7 @@ import { Box, Button as MuiButton, Card, CardContent, Typography } from '@mui/ma
 import { EditButton, Show, TopToolbar, useRecordContext } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { RelatedStatements } from '../common/RelatedStatements';
+import { RecordShowTabs } from '../history/RecordShowTabs';
 import { languageOfCountry } from '../common/language';
 import { ExternalLink } from '../statements/StatementSources';
 import { OpenTimelineButton } from '../statements/OpenTimelineButton';
@@ -63,7 +64,9 @@ export const ActorShow = () => (
       </TopToolbar>
     }
   >
-    <ActorCard />
+    <RecordShowTabs>
+      <ActorCard />
+    </RecordShowTabs>
   </Show>
 );
 

@@ -1,6 +1,7 @@
 import { Card, CardContent, Typography } from '@mui/material';
 import { EditButton, Show, TopToolbar, useRecordContext } from 'react-admin';
 import { RelatedStatements } from '../common/RelatedStatements';
+import { RecordShowTabs } from '../history/RecordShowTabs';
 import { ExternalLink } from '../statements/StatementSources';
 import type { Source } from '../types';
 
@@ -46,7 +47,9 @@ export const SourceShow = () => (
       </TopToolbar>
     }
   >
-    <SourceCard />
+    <RecordShowTabs>
+      <SourceCard />
+    </RecordShowTabs>
   </Show>
 );
 

@@ -14,6 +14,7 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { RelatedStatements } from '../common/RelatedStatements';
+import { RecordShowTabs } from '../history/RecordShowTabs';
 import { StanceChip, StanceChipField } from '../common/StanceChip';
 import { OpenTimelineButton } from '../statements/OpenTimelineButton';
 import type { Stance } from '../types';
@@ -95,6 +96,8 @@ export const StanceShow = () => (
       </TopToolbar>
     }
   >
-    <StanceCard />
+    <RecordShowTabs>
+      <StanceCard />
+    </RecordShowTabs>
   </Show>
 );

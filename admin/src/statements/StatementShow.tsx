@@ -3,7 +3,6 @@ import { Box, Card, CardContent, Chip, Divider, Link as MuiLink, Stack, Typograp
 import type { ReactNode } from 'react';
 import {
   CreateButton,
-  DateField,
   EditButton,
   ReferenceArrayField,
   ReferenceField,
@@ -17,6 +16,7 @@ import {
 } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { ActorNameField } from '../common/ActorName';
+import { RecordShowTabs } from '../history/RecordShowTabs';
 import { StanceChipField } from '../common/StanceChip';
 import type { Statement } from '../types';
 import { OpenTimelineButton } from './OpenTimelineButton';
@@ -174,8 +174,7 @@ const StatementCard = () => {
         )}
         <Divider sx={{ mt: 3, mb: 1 }} />
         <Typography variant="caption" color="text.secondary" component="p">
-          EDTF {record.date} ({record.dateStart === record.dateEnd ? record.dateStart : `${record.dateStart} to ${record.dateEnd}`}) · entry {record.id} · created{' '}
-          <DateField source="createdAt" showTime /> · updated <DateField source="updatedAt" showTime />
+          EDTF {record.date} ({record.dateStart === record.dateEnd ? record.dateStart : `${record.dateStart} to ${record.dateEnd}`}) · entry {record.id}
         </Typography>
       </CardContent>
     </Card>
@@ -184,7 +183,9 @@ const StatementCard = () => {
 
 export const StatementShow = () => (
   <Show actions={<ShowActions />} component="div">
-    <StatementCard />
+    <RecordShowTabs>
+      <StatementCard />
+    </RecordShowTabs>
   </Show>
 );
 

@@ -15,6 +15,7 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { RelatedStatements } from '../common/RelatedStatements';
+import { RecordShowTabs } from '../history/RecordShowTabs';
 import { OpenTimelineButton } from '../statements/OpenTimelineButton';
 import type { Topic } from '../types';
 import { useTrashBulkActions } from '../common/trashBulkActions';
@@ -76,6 +77,8 @@ export const TopicShow = () => (
       </TopToolbar>
     }
   >
-    <TopicCard />
+    <RecordShowTabs>
+      <TopicCard />
+    </RecordShowTabs>
   </Show>
 );
