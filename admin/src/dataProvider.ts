@@ -1,5 +1,5 @@
 import jsonServerProvider from 'ra-data-json-server';
-import type { DataProvider } from 'react-admin';
+import { HttpError, type DataProvider } from 'react-admin';
 import { API_URL, httpClient } from './auth/httpClient';
 import { statementFilterParams, type StatementFilterValues } from './statements/statementFilters';
 import type { PersonalToken, Revision, TimelinePage, TokenScope } from './types';
@@ -17,6 +17,23 @@ const collections = jsonServerProvider(API_URL, httpClient);
 
 export const dataProvider = {
   ...collections,
+
+  /**
+   * PUT of the whole record, `version` included (react-admin sends the record back). A 409 with
+   * `current` is a concurrent change, not a field error: its `errors.version` is dropped so that
+   * the form does not hold on to an error for a field it has no input for (which would block
+   * the next save); the edit page shows the conflict from `body.current` instead.
+   */
+  async update(resource, params) {
+    try {
+      return await collections.update(resource, params);
+    } catch (error) {
+      if (error instanceof HttpError && error.status === 409 && error.body?.current) {
+        throw new HttpError(error.message, error.status, { ...error.body, errors: undefined });
+      }
+      throw error;
+    }
+  },
 
   /** GET /api/<collection>/:id/revisions, newest first. */
   async getRevisions(resource: string, id: number, range: { start: number; end: number }) {

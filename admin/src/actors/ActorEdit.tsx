@@ -1,12 +1,16 @@
-import { Edit, SimpleForm } from 'react-admin';
+import { SimpleForm } from 'react-admin';
+import { ConflictAwareEdit } from '../conflicts/ConflictAwareEdit';
+import { EditConflictBanner } from '../conflicts/EditConflictBanner';
+import { KEEP_TYPED_VALUES } from '../conflicts/keepTypedValues';
 import { ActorFields } from './ActorFields';
 
 export const ActorEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show">
-    <SimpleForm sx={{ maxWidth: 720 }} warnWhenUnsavedChanges>
+  <ConflictAwareEdit>
+    <SimpleForm sx={{ maxWidth: 720 }} warnWhenUnsavedChanges resetOptions={KEEP_TYPED_VALUES}>
+      <EditConflictBanner />
       <ActorFields />
     </SimpleForm>
-  </Edit>
+  </ConflictAwareEdit>
 );
 
 export default ActorEdit;

@@ -2,7 +2,6 @@ import { Card, CardContent, Typography } from '@mui/material';
 import {
   Create,
   DataTable,
-  Edit,
   EditButton,
   List,
   required,
@@ -15,6 +14,9 @@ import {
 } from 'react-admin';
 import { RelatedStatements } from '../common/RelatedStatements';
 import { RecordShowTabs } from '../history/RecordShowTabs';
+import { ConflictAwareEdit } from '../conflicts/ConflictAwareEdit';
+import { EditConflictBanner } from '../conflicts/EditConflictBanner';
+import { KEEP_TYPED_VALUES } from '../conflicts/keepTypedValues';
 import { StanceChip, StanceChipField } from '../common/StanceChip';
 import { OpenTimelineButton } from '../statements/OpenTimelineButton';
 import type { Stance } from '../types';
@@ -46,7 +48,8 @@ export const StanceList = () => {
 };
 
 const StanceForm = () => (
-  <SimpleForm sx={{ maxWidth: 720 }}>
+  <SimpleForm sx={{ maxWidth: 720 }} warnWhenUnsavedChanges resetOptions={KEEP_TYPED_VALUES}>
+    <EditConflictBanner />
     <TextInput source="name" validate={required()} helperText="Unique, e.g. Rejecting" />
     <SelectInput source="score" choices={SCORE_CHOICES} validate={required()} helperText="Where it sits from rejecting to conciliatory" />
     <ColorInput source="color" />
@@ -55,9 +58,9 @@ const StanceForm = () => (
 );
 
 export const StanceEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show">
+  <ConflictAwareEdit>
     <StanceForm />
-  </Edit>
+  </ConflictAwareEdit>
 );
 
 export const StanceCreate = () => (

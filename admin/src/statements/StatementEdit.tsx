@@ -1,11 +1,11 @@
-import { Edit } from 'react-admin';
+import { ConflictAwareEdit } from '../conflicts/ConflictAwareEdit';
 import { StatementForm } from './StatementForm';
 
-/** Pessimistic: the server's verdict (and its messages on the fields) comes before moving on. */
+/** Pessimistic and version-checked: see ConflictAwareEdit. */
 export const StatementEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show">
+  <ConflictAwareEdit>
     <StatementForm />
-  </Edit>
+  </ConflictAwareEdit>
 );
 
 export default StatementEdit;

@@ -20,6 +20,8 @@ import { EdtfDateInput } from './EdtfDateInput';
 import { SpeakerTitleInput } from './SpeakerTitleInput';
 import { REVIEW_CHOICES, STATUS_CHOICES, TYPE_CHOICES, statementOptionText } from './statementChoices';
 import { ColorDot } from '../common/StanceChip';
+import { EditConflictBanner } from '../conflicts/EditConflictBanner';
+import { KEEP_TYPED_VALUES } from '../conflicts/keepTypedValues';
 
 export const STATEMENT_DEFAULTS: Partial<Statement> = {
   type: 'statement',
@@ -58,7 +60,8 @@ export const StatementForm = () => {
   const createTopic = useCreateTopic();
   const record = useRecordContext<Statement>();
   return (
-    <SimpleForm defaultValues={STATEMENT_DEFAULTS} warnWhenUnsavedChanges sx={{ maxWidth: 900 }}>
+    <SimpleForm defaultValues={STATEMENT_DEFAULTS} warnWhenUnsavedChanges resetOptions={KEEP_TYPED_VALUES} sx={{ maxWidth: 900 }}>
+      <EditConflictBanner />
       <FormSection title="When">
         <InputRow>
           <EdtfDateInput />

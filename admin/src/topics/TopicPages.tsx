@@ -3,7 +3,6 @@ import {
   Create,
   CreateButton,
   DataTable,
-  Edit,
   EditButton,
   List,
   required,
@@ -16,6 +15,9 @@ import {
 } from 'react-admin';
 import { RelatedStatements } from '../common/RelatedStatements';
 import { RecordShowTabs } from '../history/RecordShowTabs';
+import { ConflictAwareEdit } from '../conflicts/ConflictAwareEdit';
+import { EditConflictBanner } from '../conflicts/EditConflictBanner';
+import { KEEP_TYPED_VALUES } from '../conflicts/keepTypedValues';
 import { OpenTimelineButton } from '../statements/OpenTimelineButton';
 import type { Topic } from '../types';
 import { useTrashBulkActions } from '../common/trashBulkActions';
@@ -33,16 +35,17 @@ export const TopicList = () => {
 };
 
 const TopicForm = () => (
-  <SimpleForm sx={{ maxWidth: 720 }}>
+  <SimpleForm sx={{ maxWidth: 720 }} warnWhenUnsavedChanges resetOptions={KEEP_TYPED_VALUES}>
+    <EditConflictBanner />
     <TextInput source="name" validate={required()} helperText="Unique; a short noun phrase" />
     <TextInput source="description" multiline minRows={2} helperText="What belongs under this topic" />
   </SimpleForm>
 );
 
 export const TopicEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show">
+  <ConflictAwareEdit>
     <TopicForm />
-  </Edit>
+  </ConflictAwareEdit>
 );
 
 export const TopicCreate = () => (

@@ -1,0 +1,49 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { Edit, HttpError, useNotify, type EditProps, type RaRecord } from 'react-admin';
+import { EditConflictContext, type EditConflict, type EditConflictState } from './editConflictContext';
+
+/**
+ * An edit page that saves safely next to colleagues editing the same record:
+ *
+ * - pessimistic: the server's verdict comes before moving on (and field errors show on fields);
+ * - every save states the version its edits are based on (`version` in the PUT body), so a
+ *   change made meanwhile by someone else is refused (409) instead of overwritten;
+ * - a refusal keeps the form as typed and shows who changed the record and when, with the choice
+ *   to review, take their version, or continue on top of it (see EditConflictBanner);
+ * - if react-admin reloads the record while the form is being edited (the app bar's refresh),
+ *   what was typed stays (keepDirtyValues on the form) and the base version does not move silently.
+ */
+export const ConflictAwareEdit = ({ children, ...props }: Omit<EditProps, 'mutationMode' | 'mutationOptions' | 'transform'>) => {
+  const notify = useNotify();
+  const [conflict, setConflict] = useState<EditConflict | null>(null);
+  const base = useRef<RaRecord | null>(null);
+
+  const onError = useCallback(
+    (error: unknown) => {
+      if (error instanceof HttpError && error.status === 409 && error.body?.current) {
+        setConflict({ current: error.body.current, message: error.message });
+        return;
+      }
+      // As react-admin does by default: field errors show on their fields, anything else here.
+      const fieldErrors = error instanceof HttpError ? error.body?.errors : undefined;
+      if (fieldErrors && Object.keys(fieldErrors).length > 0) return;
+      notify(error instanceof Error && error.message ? error.message : 'ra.notification.http_error', { type: 'error' });
+    },
+    [notify],
+  );
+
+  const transform = useCallback((data: RaRecord) => (base.current ? { ...data, version: base.current.version } : data), []);
+
+  const state = useMemo<EditConflictState>(
+    () => ({ conflict, report: setConflict, dismiss: () => setConflict(null), base }),
+    [conflict],
+  );
+
+  return (
+    <EditConflictContext.Provider value={state}>
+      <Edit redirect="show" {...props} mutationMode="pessimistic" mutationOptions={{ onError }} transform={transform}>
+        {children}
+      </Edit>
+    </EditConflictContext.Provider>
+  );
+};
