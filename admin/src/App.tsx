@@ -1,6 +1,7 @@
 import { Admin, CustomRoutes, localStorageStore, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { AccountPage } from './account';
+import activity from './activity';
 import actors from './actors';
 import { authProvider, CHANGE_PASSWORD_PATH } from './auth/authProvider';
 import { ChangePasswordPage } from './auth/ChangePasswordPage';
@@ -42,6 +43,7 @@ export const App = () => (
     <Resource name="sources" {...sources} />
     <Resource name="topics" {...topics} />
     <Resource name="stances" {...stances} />
+    <Resource name="revisions" {...activity} />
     <Resource name="users" {...users} />
     <CustomRoutes>
       <Route path="/timeline" element={<TimelinePage />} />

@@ -60,6 +60,7 @@ const messages = {
       name: 'User |||| Users',
       fields: { displayName: 'Name', email: 'Email', role: 'Role', active: 'Active', lastLoginAt: 'Last signed in', q: 'Search' },
     },
+    revisions: { name: 'Activity |||| Activity' },
     actors: {
       name: 'Actor |||| Actors',
       fields: {

@@ -4,7 +4,7 @@ import { TimelineIcon } from '../timeline/TimelineIcon';
 
 /**
  * The reading view first, then the entries, the people and vocabularies they refer to, and
- * the accounts. Entries for resources the account may not list (Users, for admins) are left
+ * what changed. Entries for resources the account may not list (Users, for admins) are left
  * out by react-admin, which asks the auth provider's canAccess.
  */
 export const Menu = () => (
@@ -17,6 +17,7 @@ export const Menu = () => (
     <RaMenu.ResourceItem name="topics" />
     <RaMenu.ResourceItem name="stances" />
     <Divider sx={{ my: 1 }} />
+    <RaMenu.ResourceItem name="revisions" />
     <RaMenu.ResourceItem name="users" />
   </RaMenu>
 );

@@ -1,0 +1,91 @@
+import { Box, Link as MuiLink } from '@mui/material';
+import { DataTable, DateField, List, useGetResourceLabel, useListContext, useRecordContext } from 'react-admin';
+import { Link } from 'react-router-dom';
+import { useFieldLabel } from '../history/FieldValue';
+import { visibleChangedFields } from '../history/fields';
+import { ActionChip } from '../history/revisionActions';
+import { RevisionChanges } from '../history/RevisionChanges';
+import type { Revision } from '../types';
+import { ActivityFilterSidebar } from './ActivityFilterSidebar';
+
+/** The author; a click keeps only their changes. */
+const AuthorField = () => {
+  const revision = useRecordContext<Revision>();
+  const { filterValues, setFilters } = useListContext();
+  if (!revision) return null;
+  if (!revision.user) return <Box component="span" sx={{ color: 'text.secondary' }}>no recorded author</Box>;
+  const user = revision.user;
+  return (
+    <MuiLink
+      component="button"
+      type="button"
+      title={`Only changes by ${user.name}`}
+      onClick={(event) => {
+        event.stopPropagation(); // not the row's expand
+        setFilters({ ...filterValues, userId: user.id }, {});
+      }}
+    >
+      {user.name}
+    </MuiLink>
+  );
+};
+
+/** "Statement: Lavrov: These are Russian territories", linking to the record. */
+const RecordField = () => {
+  const revision = useRecordContext<Revision>();
+  const getResourceLabel = useGetResourceLabel();
+  if (!revision) return null;
+  const kind = getResourceLabel(revision.resource, 1);
+  // A purged record has no page any more; one in the trash answers 404 until restored.
+  if (revision.action === 'purge') return <span>{kind}: {revision.label}</span>;
+  return (
+    <span>
+      {kind}:{' '}
+      <MuiLink component={Link} to={`/${revision.resource}/${revision.recordId}/show`} onClick={(event) => event.stopPropagation()}>
+        {revision.label}
+      </MuiLink>
+    </span>
+  );
+};
+
+const ChangedFieldsField = () => {
+  const revision = useRecordContext<Revision>();
+  const label = useFieldLabel(revision?.resource ?? '');
+  if (!revision || revision.action !== 'update') return null;
+  return <span>{visibleChangedFields(revision.resource, revision.changedFields).map(label).join(', ')}</span>;
+};
+
+const RevisionDetails = () => {
+  const revision = useRecordContext<Revision>();
+  return revision ? (
+    <Box sx={{ py: 1, pl: 2 }}>
+      <RevisionChanges revision={revision} />
+    </Box>
+  ) : null;
+};
+
+/**
+ * Recent changes across the database (GET /api/revisions), newest first. A row opens to show
+ * the change field by field; the record's name leads to it.
+ */
+export const ActivityList = () => (
+  <List resource="revisions" title="Activity" sort={{ field: 'at', order: 'DESC' }} perPage={50} aside={<ActivityFilterSidebar />} exporter={false}>
+    <DataTable<Revision> rowClick="expand" expand={<RevisionDetails />} bulkActionButtons={false}>
+      <DataTable.Col source="at" label="When">
+        <DateField source="at" showTime />
+      </DataTable.Col>
+      <DataTable.Col label="Who" disableSort>
+        <AuthorField />
+      </DataTable.Col>
+      <DataTable.Col label="Action" disableSort render={(revision) => <ActionChip action={revision.action} />} />
+      <DataTable.Col label="Record" disableSort>
+        <RecordField />
+      </DataTable.Col>
+      <DataTable.Col label="Fields changed" disableSort>
+        <ChangedFieldsField />
+      </DataTable.Col>
+    </DataTable>
+  </List>
+);
+
+export default ActivityList;
