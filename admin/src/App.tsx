@@ -15,6 +15,7 @@ import statements from './statements';
 import { darkTheme, lightTheme } from './theme';
 import { TimelinePage } from './timeline';
 import topics from './topics';
+import trash from './trash';
 import users from './users';
 
 /** Saved queries, column choices and the theme live in the browser, per version of this store. */
@@ -45,6 +46,7 @@ export const App = () => (
     <Resource name="stances" {...stances} />
     <Resource name="revisions" {...activity} />
     <Resource name="users" {...users} />
+    <Resource name="trash" {...trash} />
     <CustomRoutes>
       <Route path="/timeline" element={<TimelinePage />} />
       <Route path="/account" element={<AccountPage />} />

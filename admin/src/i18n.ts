@@ -61,6 +61,7 @@ const messages = {
       fields: { displayName: 'Name', email: 'Email', role: 'Role', active: 'Active', lastLoginAt: 'Last signed in', q: 'Search' },
     },
     revisions: { name: 'Activity |||| Activity' },
+    trash: { name: 'Trash |||| Trash', fields: { resource: 'Kind' } },
     actors: {
       name: 'Actor |||| Actors',
       fields: {

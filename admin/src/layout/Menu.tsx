@@ -4,8 +4,8 @@ import { TimelineIcon } from '../timeline/TimelineIcon';
 
 /**
  * The reading view first, then the entries, the people and vocabularies they refer to, and
- * what changed. Entries for resources the account may not list (Users, for admins) are left
- * out by react-admin, which asks the auth provider's canAccess.
+ * what changed. Entries for resources the account may not list (Users and Trash, for admins)
+ * are left out by react-admin, which asks the auth provider's canAccess.
  */
 export const Menu = () => (
   <RaMenu>
@@ -19,5 +19,6 @@ export const Menu = () => (
     <Divider sx={{ my: 1 }} />
     <RaMenu.ResourceItem name="revisions" />
     <RaMenu.ResourceItem name="users" />
+    <RaMenu.ResourceItem name="trash" />
   </RaMenu>
 );
