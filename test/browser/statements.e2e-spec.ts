@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { readFile } from 'node:fs/promises';
-import { AdminPage, AdminSuite, choose, expectRowCount, openAdmin, saveScreenshot, startAdminSuite, stopAdminSuite, tableRows, waitUntil } from '../support/admin-ui';
+import { AdminPage, AdminSuite, api, choose, expectRowCount, openAdmin, saveScreenshot, startAdminSuite, stopAdminSuite, tableRows, waitUntil } from '../support/admin-ui';
 
 /** Curating statements in the admin, in Chromium, against the real server on the seed case. */
 
@@ -15,15 +15,16 @@ afterEach(async () => {
 });
 afterAll(() => stopAdminSuite(suite));
 
-const api = (url: string) => suite.app.http().get(url).expect(200);
-const actorNamed = async (q: string) => (await api(`/api/actors?q=${encodeURIComponent(q)}`)).body[0];
+/** Reads through the API, as a viewer. */
+const read = (url: string) => api(suite, 'viewer').get(url).expect(200);
+const actorNamed = async (q: string) => (await read(`/api/actors?q=${encodeURIComponent(q)}`)).body[0];
 
 it('filters the list by speaker through the sidebar, several at once, and keeps the filter in the URL', async () => {
   const lavrov = await actorNamed('Lavrov');
   const kono = await actorNamed('Kono');
-  const lavrovCount = Number((await api(`/api/statements?speakerId=${lavrov.id}`)).headers['x-total-count']);
-  const bothCount = Number((await api(`/api/statements?speakerId=${lavrov.id}&speakerId=${kono.id}`)).headers['x-total-count']);
-  const allCount = Number((await api('/api/statements')).headers['x-total-count']);
+  const lavrovCount = Number((await read(`/api/statements?speakerId=${lavrov.id}`)).headers['x-total-count']);
+  const bothCount = Number((await read(`/api/statements?speakerId=${lavrov.id}&speakerId=${kono.id}`)).headers['x-total-count']);
+  const allCount = Number((await read('/api/statements')).headers['x-total-count']);
   expect(lavrovCount).toBeGreaterThan(0);
   expect(bothCount).toBeGreaterThan(lavrovCount);
 
@@ -79,8 +80,8 @@ it('creates a statement through the form, with a month date and a topic created 
   const id = Number(/statements\/(\d+)\/show/.exec(page.url())![1]);
   await page.getByRole('heading', { name: headline, level: 1 }).waitFor();
 
-  const stored = (await api(`/api/statements/${id}`)).body;
-  const topic = (await api('/api/topics?q=Fisheries')).body;
+  const stored = (await read(`/api/statements/${id}`)).body;
+  const topic = (await read('/api/topics?q=Fisheries')).body;
   expect(topic).toHaveLength(1);
   expect(stored).toMatchObject({ date: '2019-06', displayDate: 'June 2019', headline, quoteLanguage: 'ja', topicIds: [topic[0].id] });
   expect(stored.speakerId).toBe((await actorNamed('Kono')).id);
@@ -95,12 +96,12 @@ it('creates a statement through the form, with a month date and a topic created 
 });
 
 it('sorts by speaker name and by stance score on the server', async () => {
-  const bySpeaker = (await api('/api/statements?_sort=speakerName&_order=ASC&_start=0&_end=25')).body;
+  const bySpeaker = (await read('/api/statements?_sort=speakerName&_order=ASC&_start=0&_end=25')).body;
   const speakerNames = new Map<number, string>();
-  for (const actor of (await api('/api/actors?_end=1000')).body) speakerNames.set(actor.id, actor.name);
+  for (const actor of (await read('/api/actors?_end=1000')).body) speakerNames.set(actor.id, actor.name);
   ui = await openAdmin(suite, '/statements');
   const { page } = ui;
-  await expectRowCount(page, Math.min(25, Number((await api('/api/statements')).headers['x-total-count'])));
+  await expectRowCount(page, Math.min(25, Number((await read('/api/statements')).headers['x-total-count'])));
 
   await page.getByRole('columnheader', { name: 'Speaker' }).getByRole('button').click();
   await page.waitForURL(/sort=speakerName/);
@@ -110,7 +111,7 @@ it('sorts by speaker name and by stance score on the server', async () => {
     'speakers in server order',
   );
 
-  const byStance = (await api('/api/statements?_sort=stanceScore&_order=ASC&_start=0&_end=25')).body;
+  const byStance = (await read('/api/statements?_sort=stanceScore&_order=ASC&_start=0&_end=25')).body;
   await page.getByRole('columnheader', { name: 'Stance' }).getByRole('button').click();
   await page.waitForURL(/sort=stanceScore/);
   await waitUntil(
@@ -123,8 +124,8 @@ it('sorts by speaker name and by stance score on the server', async () => {
 
 it('edits a statement and saves the whole record before showing it', async () => {
   const lavrov = await actorNamed('Lavrov');
-  const [before] = (await api(`/api/statements?speakerId=${lavrov.id}&_sort=date&_order=DESC&_end=1`)).body;
-  const critical = (await api('/api/stances?q=Critical')).body[0];
+  const [before] = (await read(`/api/statements?speakerId=${lavrov.id}&_sort=date&_order=DESC&_end=1`)).body;
+  const critical = (await read('/api/stances?q=Critical')).body[0];
   ui = await openAdmin(suite, `/statements/${before.id}`);
   const { page } = ui;
   const headline = page.getByRole('textbox', { name: /^Headline/ });
@@ -137,13 +138,21 @@ it('edits a statement and saves the whole record before showing it', async () =>
 
   await page.waitForURL(new RegExp(`/statements/${before.id}/show$`));
   await page.getByRole('heading', { name: `${before.headline} (edited)`, level: 1 }).waitFor();
-  const after = (await api(`/api/statements/${before.id}`)).body;
-  expect(after).toEqual({ ...before, headline: `${before.headline} (edited)`, stanceId: critical.id, updatedAt: after.updatedAt });
+  const after = (await read(`/api/statements/${before.id}`)).body;
+  const editor = suite.app.users.editor;
+  expect(after).toEqual({
+    ...before,
+    headline: `${before.headline} (edited)`,
+    stanceId: critical.id,
+    updatedAt: after.updatedAt,
+    version: before.version + 1,
+    updatedBy: { id: editor.id, name: editor.displayName },
+  });
   expect(ui.problems).toEqual([]);
 });
 
 it("shows the server's validation message on the field it concerns, and stores nothing", async () => {
-  const before = Number((await api('/api/statements')).headers['x-total-count']);
+  const before = Number((await read('/api/statements')).headers['x-total-count']);
   ui = await openAdmin(suite, '/statements/create');
   const { page } = ui;
   const date = page.getByRole('textbox', { name: /^Date/ });
@@ -159,15 +168,14 @@ it("shows the server's validation message on the field it concerns, and stores n
   expect(await message.getAttribute('class')).toContain('Mui-error');
   expect(await page.getByRole('textbox', { name: /^Headline/ }).getAttribute('aria-invalid')).toBe('false');
   expect(page.url()).toMatch(/\/statements\/create$/);
-  expect(Number((await api('/api/statements')).headers['x-total-count'])).toBe(before);
+  expect(Number((await read('/api/statements')).headers['x-total-count'])).toBe(before);
   expect(ui.problems).toEqual([]);
 });
 
 it('renders an HTML-looking quote as text, in the record card, the list and the timeline', async () => {
   const lavrov = await actorNamed('Lavrov');
   const quote = '<img src=x onerror=alert(1)>';
-  const created = await suite.app
-    .http()
+  const created = await api(suite, 'editor')
     .post('/api/statements')
     .send({ date: '2019-02', headline: '<b>Markup</b> in a headline', quote, speakerId: lavrov.id })
     .expect(201);
@@ -199,7 +207,7 @@ it("downloads the server's export of the filtered, sorted list, not just the row
   const lavrov = await actorNamed('Lavrov');
   const kono = await actorNamed('Kono');
   const filter = { speakerId: [lavrov.id, kono.id] };
-  const expected = (await api(`/api/statements?speakerId=${lavrov.id}&speakerId=${kono.id}&_sort=date&_order=DESC&_end=1000`)).body;
+  const expected = (await read(`/api/statements?speakerId=${lavrov.id}&speakerId=${kono.id}&_sort=date&_order=DESC&_end=1000`)).body;
   ui = await openAdmin(suite, `/statements?${new URLSearchParams({ filter: JSON.stringify(filter), sort: 'date', order: 'DESC', perPage: '5' })}`);
   const { page } = ui;
   await expectRowCount(page, 5);
@@ -209,6 +217,9 @@ it("downloads the server's export of the filtered, sorted list, not just the row
   expect(download.suggestedFilename()).toMatch(/^statements-\d{4}-\d{2}-\d{2}\.csv$/);
   const url = new URL(download.url());
   expect(url.pathname).toBe('/api/statements/export');
+  // A plain download sends no Authorization header: a one-use ticket stands in for the session.
+  expect(url.searchParams.get('ticket')).toMatch(/\S{16,}/);
+  url.searchParams.delete('ticket');
   expect([...url.searchParams.entries()].sort()).toEqual(
     [['format', 'csv'], ['speakerId', String(lavrov.id)], ['speakerId', String(kono.id)], ['_sort', 'date'], ['_order', 'DESC']].sort(),
   );

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { AdminPage, AdminSuite, choose, cssOf, openAdmin, renderedFonts, saveScreenshot, startAdminSuite, stopAdminSuite, waitUntil } from '../support/admin-ui';
+import { AdminPage, AdminSuite, api, choose, cssOf, openAdmin, renderedFonts, saveScreenshot, startAdminSuite, stopAdminSuite, waitUntil } from '../support/admin-ui';
 
 /** Reading the seed case as a timeline in Chromium: periods, planned entries, speakers in lanes. */
 
@@ -14,13 +14,14 @@ afterEach(async () => {
 });
 afterAll(() => stopAdminSuite(suite));
 
-const api = (url: string) => suite.app.http().get(url).expect(200);
-const actorNamed = async (q: string) => (await api(`/api/actors?q=${encodeURIComponent(q)}`)).body[0];
+/** Reads through the API, as a viewer (who is also who reads the timeline in these tests). */
+const read = (url: string) => api(suite, 'viewer').get(url).expect(200);
+const actorNamed = async (q: string) => (await read(`/api/actors?q=${encodeURIComponent(q)}`)).body[0];
 const entries = (page: AdminPage['page']) => page.getByTestId('timeline-entry');
 
 it('reads the whole seed case month by month, with the planned summit drawn as planned', async () => {
-  const all = (await api('/api/timeline?limit=500')).body;
-  ui = await openAdmin(suite, '/');
+  const all = (await read('/api/timeline?limit=500')).body;
+  ui = await openAdmin(suite, '/', { as: 'viewer' });
   const { page } = ui;
   // A new user starts from the menu.
   await page.getByRole('menuitem', { name: 'Timeline' }).click();
@@ -49,11 +50,11 @@ it('filters by two speakers through the sidebar and puts each in a lane of its o
   const kono = await actorNamed('Kono');
   const perSpeaker = new Map<number, number[]>();
   for (const speaker of [lavrov, kono]) {
-    const page = (await api(`/api/timeline?speakerId=${speaker.id}&limit=500`)).body;
+    const page = (await read(`/api/timeline?speakerId=${speaker.id}&limit=500`)).body;
     perSpeaker.set(speaker.id, page.entries.map((entry: { id: number }) => entry.id));
   }
 
-  ui = await openAdmin(suite, '/timeline');
+  ui = await openAdmin(suite, '/timeline', { as: 'viewer' });
   const { page } = ui;
   const speakers = page.getByPlaceholder('Any speaker');
   await choose(page, speakers, 'Lavrov', 'Sergey Lavrov (Сергей Лавров)');
@@ -86,7 +87,7 @@ it('filters by two speakers through the sidebar and puts each in a lane of its o
   expect(await renderedFonts(page, nativeName(lavrov, 'ru'))).not.toEqual([]);
 
   // The URL alone reproduces the view.
-  const again = await openAdmin(suite, `${url.pathname}${url.search}`);
+  const again = await openAdmin(suite, `${url.pathname}${url.search}`, { as: 'viewer' });
   try {
     await waitUntil(() => entries(again.page).count(), expectedTotal, 'entries in the reopened lanes');
     expect(await again.page.getByTestId('timeline-lane-header').count()).toBe(2);
@@ -96,7 +97,7 @@ it('filters by two speakers through the sidebar and puts each in a lane of its o
 
   // An item opens its statement.
   const first = perSpeaker.get(kono.id)![0];
-  const headline = (await api(`/api/statements/${first}`)).body.headline;
+  const headline = (await read(`/api/statements/${first}`)).body.headline;
   await page.locator(`[data-testid="timeline-entry"][data-entry-id="${first}"] a`).click();
   await page.waitForURL(new RegExp(`/statements/${first}/show$`));
   await page.getByRole('heading', { name: headline, level: 1 }).waitFor();
@@ -105,8 +106,8 @@ it('filters by two speakers through the sidebar and puts each in a lane of its o
 
 it("exports the timeline's selection, newest first, as a TimelineJS file from the server", async () => {
   const lavrov = await actorNamed('Lavrov');
-  const timeline = (await api(`/api/timeline?speakerId=${lavrov.id}&order=desc&limit=500`)).body;
-  ui = await openAdmin(suite, `/timeline?speakerId=${lavrov.id}&order=desc`);
+  const timeline = (await read(`/api/timeline?speakerId=${lavrov.id}&order=desc&limit=500`)).body;
+  ui = await openAdmin(suite, `/timeline?speakerId=${lavrov.id}&order=desc`, { as: 'viewer' });
   const { page } = ui;
   await waitUntil(() => entries(page).count(), timeline.total, 'entries on the timeline');
 
@@ -114,6 +115,8 @@ it("exports the timeline's selection, newest first, as a TimelineJS file from th
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /^TimelineJS/ }).click()]);
   expect(download.suggestedFilename()).toMatch(/^statements-\d{4}-\d{2}-\d{2}\.timeline\.json$/);
   const url = new URL(download.url());
+  expect(url.searchParams.get('ticket')).toMatch(/\S{16,}/);
+  url.searchParams.delete('ticket');
   expect(Object.fromEntries(url.searchParams)).toEqual({ format: 'timelinejs', speakerId: String(lavrov.id), _sort: 'date', _order: 'DESC' });
   const exported = JSON.parse(await readFile((await download.path())!, 'utf8'));
   expect(exported.events).toHaveLength(timeline.total);

@@ -11,12 +11,17 @@ import { createTestApp, TestApp } from '../support/test-app';
 const TIMELINEJS = path.join(REPOSITORY_ROOT, 'node_modules/@knight-lab/timelinejs/dist');
 let t: TestApp;
 let browser: Browser;
+/** supertest as the test app's viewer (reads) or editor (writes). */
+const as = (role: 'viewer' | 'editor') => ({
+  get: (url: string) => t.http().get(url).set('Authorization', `Bearer ${t.users[role].token}`),
+  post: (url: string) => t.http().post(url).set('Authorization', `Bearer ${t.users[role].token}`),
+});
 
 beforeAll(async () => {
   t = await createTestApp({ seed: true });
   // Text that must stay text inside TimelineJS's HTML.
-  const [speaker] = (await t.http().get('/api/actors?q=Kono').expect(200)).body;
-  await t.http().post('/api/statements').send({
+  const [speaker] = (await as('viewer').get('/api/actors?q=Kono').expect(200)).body;
+  await as('editor').post('/api/statements').send({
     date: '2019-02', speakerId: speaker.id, headline: '<img src=x onerror="window.__xss=1">', quote: '<script>window.__xss=2</script>',
   }).expect(201);
   browser = await launchBrowser();
@@ -31,7 +36,7 @@ describe('TimelineJS export', () => {
     ['the whole seed case', ''],
     ['two speakers', 'speakerId=3&speakerId=4'],
   ])('renders every event of %s', async (_label, query) => {
-    const res = await t.http().get(`/api/statements/export?format=timelinejs&${query}`).expect(200);
+    const res = await as('viewer').get(`/api/statements/export?format=timelinejs&${query}`).expect(200);
     const data = JSON.parse(res.text);
     expect(data.events.length).toBeGreaterThan(1);
 
@@ -61,7 +66,7 @@ describe('TimelineJS export', () => {
     // One slide per event (plus the title slide), each under the event's unique_id.
     for (const event of data.events) expect(loaded.slides).toContain(event.unique_id);
     // TimelineJS read each start as the first day the EDTF date allows (open starts aside).
-    const list = (await t.http().get(`/api/statements?${query}&_end=1000`).expect(200)).body as { id: number; dateStart: string }[];
+    const list = (await as('viewer').get(`/api/statements?${query}&_end=1000`).expect(200)).body as { id: number; dateStart: string }[];
     for (const row of list.filter((r) => r.dateStart !== '-infinity')) {
       expect(loaded.events.find((e) => e.id === `statement-${row.id}`)?.start).toBe(row.dateStart);
     }

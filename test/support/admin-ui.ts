@@ -2,15 +2,24 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import request from 'supertest';
 import { ADMIN_DIST_DIR, REPOSITORY_ROOT } from '../../server/src/config/paths';
 import { launchBrowser } from './browser';
 import { createTestApp, TestApp } from './test-app';
 
 /**
  * What the admin's browser tests share: one seeded app and one Chromium per test file, a fresh
- * browser context (no saved queries or columns left over) per test, and a record of what went
- * wrong in the page (uncaught errors, alerts, refused resources) that each test checks.
+ * browser context (no saved queries or columns left over) per test, signed in as one of the test
+ * app's accounts, and a record of what went wrong in the page (uncaught errors, alerts, refused
+ * resources) that each test checks.
  */
+
+/** The test app's accounts (createTestApp makes one of each role). */
+export type Role = 'admin' | 'editor' | 'viewer';
+export type TestAccount = TestApp['users'][Role];
+
+/** Where the admin keeps its session (admin/src/auth/session.ts): `{ token, expiresAt? }`. */
+export const SESSION_STORAGE_KEY = 'chronicle.session';
 
 export const VIEWPORT = { width: 1600, height: 960 };
 const SCREENSHOTS_DIR = path.join(REPOSITORY_ROOT, 'docs');
@@ -44,8 +53,34 @@ export interface AdminPage {
   close(): Promise<void>;
 }
 
-export async function openAdmin(suite: AdminSuite, pathname: string): Promise<AdminPage> {
-  const context = await suite.browser.newContext({ viewport: VIEWPORT, baseURL: suite.base, acceptDownloads: true, locale: 'en-GB' });
+/**
+ * Requests to the API as one of the accounts (supertest with its session token), for setting up
+ * and checking what the page did: `api(suite, 'admin').get('/api/statements/7').expect(200)`.
+ */
+export function api(suite: AdminSuite, role: Role) {
+  const authorization = `Bearer ${suite.app.users[role].token}`;
+  const http = suite.app.http();
+  return {
+    get: (url: string) => http.get(url).set('Authorization', authorization),
+    post: (url: string) => http.post(url).set('Authorization', authorization),
+    put: (url: string) => http.put(url).set('Authorization', authorization),
+    delete: (url: string) => http.delete(url).set('Authorization', authorization),
+  } satisfies Record<string, (url: string) => request.Test>;
+}
+
+/**
+ * Opens the admin at `pathname` in a fresh browser context, signed in `as` one of the test app's
+ * accounts (its session token put where the admin keeps it, as a sign-in would), or signed out
+ * with `as: null`. The sign-in form itself is tested on its own (accounts.e2e-spec.ts).
+ */
+export async function openAdmin(suite: AdminSuite, pathname: string, { as = 'editor' }: { as?: Role | null } = {}): Promise<AdminPage> {
+  const storageState = as
+    ? {
+        cookies: [],
+        origins: [{ origin: suite.base, localStorage: [{ name: SESSION_STORAGE_KEY, value: JSON.stringify({ token: suite.app.users[as].token }) }] }],
+      }
+    : undefined;
+  const context = await suite.browser.newContext({ viewport: VIEWPORT, baseURL: suite.base, acceptDownloads: true, locale: 'en-GB', storageState });
   // Fail with the step that did not happen rather than at jest's test timeout.
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
@@ -93,6 +128,14 @@ export async function choose(page: Page, input: Locator, typed: string, option: 
   await input.fill(typed);
   await searched;
   await page.getByRole('option', { name: option }).click();
+}
+
+/** Signs in through the login form and waits to be let in (the page must show the login form). */
+export async function signIn(page: Page, account: { email: string; password: string }): Promise<void> {
+  await page.getByRole('textbox', { name: /^Email/ }).fill(account.email);
+  await page.getByLabel(/^Password/).fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname !== '/login');
 }
 
 /** A computed CSS property of the element, read in the page. */
