@@ -27,13 +27,11 @@ async function main(): Promise<void> {
     { logger: new QuietLogger() },
   );
   try {
+    const firstAdmin = { email: config.auth.adminEmail, password: config.auth.adminPassword, embedded: Boolean(embedded) };
+    await app.get(FirstAdmin).checkPossible(firstAdmin);
     const outcome = await migrate(app.get(DataSource));
     if (outcome.applied.length) logger.log(`Applied migrations: ${outcome.applied.join(', ')}`);
-    const admin = await app.get(FirstAdmin).ensure({
-      email: config.auth.adminEmail,
-      password: config.auth.adminPassword,
-      embedded: Boolean(embedded),
-    });
+    const admin = await app.get(FirstAdmin).ensure(firstAdmin);
     if (outcome.createdSchema && config.seedOnFirstStart) await app.get(FixtureLoader).loadAll(admin);
   } catch (error) {
     // Leave nothing running behind a failed start (the embedded PostgreSQL is a child of ours).

@@ -83,7 +83,7 @@ describe('seed fixtures', () => {
   it('loading again adds nothing and keeps curators’ edits', async () => {
     const before = await counts();
     const [kono] = await statements(`q=fruitful`);
-    await t.http().patch(`/api/statements/${kono.id}`).send({ summary: 'Edited by a curator' }).expect(200);
+    await t.http().patch(`/api/statements/${kono.id}`).send({ summary: 'Edited by a curator', version: 1 }).expect(200);
     const report = await t.app.get(FixtureLoader).loadAll({ id: t.users.admin.id });
     expect(Object.values(report.created).every((n) => n === 0)).toBe(true);
     expect(await counts()).toEqual(before);

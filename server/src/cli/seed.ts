@@ -19,12 +19,10 @@ async function main(): Promise<void> {
   try {
     const app = await NestFactory.createApplicationContext(AppModule.forRoot({ databaseUrl, auth: config.auth }), { logger: ['warn', 'error'] });
     try {
+      const firstAdmin = { email: config.auth.adminEmail, password: config.auth.adminPassword, embedded: Boolean(embedded) };
+      await app.get(FirstAdmin).checkPossible(firstAdmin);
       await migrate(app.get(DataSource));
-      const admin = await app.get(FirstAdmin).ensure({
-        email: config.auth.adminEmail,
-        password: config.auth.adminPassword,
-        embedded: Boolean(embedded),
-      });
+      const admin = await app.get(FirstAdmin).ensure(firstAdmin);
       const report = await app.get(FixtureLoader).loadAll(admin);
       const line = (counts: Record<string, number>) => Object.entries(counts).map(([c, n]) => `${n} ${c}`).join(', ');
       console.log(`Loaded ${report.files.join(', ')}\n  created: ${line(report.created)}\n  already present: ${line(report.existing)}`);

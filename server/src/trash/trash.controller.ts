@@ -7,7 +7,7 @@ import { ListQueryParam } from '../common/list-query/list-query.decorators';
 import { ListEndpoint } from '../common/list-query/page.interceptor';
 import { IdPipe } from '../common/validation/id.pipe';
 import { REVISION_RESOURCES } from '../history/revision.entity';
-import { TRASH_FILTERS, TRASH_LIST_SPEC, TrashSort } from './trash.spec';
+import { TRASH_FILTERS, TRASH_LIST_SPEC, TrashSort } from './trash-list';
 import { TrashService } from './trash.service';
 
 class TrashRowDoc {}

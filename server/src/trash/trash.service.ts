@@ -12,7 +12,7 @@ import { SourcesService } from '../sources/sources.service';
 import { StancesService } from '../stances/stances.service';
 import { StatementsService } from '../statements/statements.service';
 import { TopicsService } from '../topics/topics.service';
-import { TRASH_FILTERS, TrashSort } from './trash.spec';
+import { TRASH_FILTERS, TrashSort } from './trash-list';
 
 export interface TrashRow {
   id: string;

@@ -14,6 +14,7 @@ export interface FirstAdminOptions {
 /** Arbitrary lock id: two servers starting on one empty database create one first admin. */
 const FIRST_ADMIN_LOCK = 7_346_003;
 export const GENERATED_ADMIN_EMAIL = 'admin@localhost';
+const NO_ACCOUNTS = 'The database has no accounts yet: set ADMIN_EMAIL and ADMIN_PASSWORD for the first start.';
 
 /**
  * Makes sure someone can sign in: on a database without accounts, creates the first admin
@@ -29,10 +30,22 @@ export class FirstAdmin {
     private readonly users: UsersService,
   ) {}
 
-  async ensure(options: FirstAdminOptions, print: (text: string) => void = console.log): Promise<Author> {
+  /**
+   * Before migrating: refuses a start that could not create its first admin, so that a
+   * refused first start leaves the database untouched (and the next one still seeds it).
+   */
+  async checkPossible(options: FirstAdminOptions): Promise<void> {
     if (Boolean(options.email) !== Boolean(options.password)) {
       throw new ConfigError('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
     }
+    if (options.email || options.embedded) return;
+    const [{ migrated }] = await this.dataSource.query(`SELECT to_regclass('public.users') IS NOT NULL AS migrated`);
+    const [{ accounts }] = migrated ? await this.dataSource.query('SELECT count(*)::int AS accounts FROM users') : [{ accounts: 0 }];
+    if (accounts === 0) throw new ConfigError(NO_ACCOUNTS);
+  }
+
+  async ensure(options: FirstAdminOptions, print: (text: string) => void = console.log): Promise<Author> {
+    await this.checkPossible(options);
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [FIRST_ADMIN_LOCK]);
       const [existing] = await manager.query(`SELECT id FROM users WHERE role = 'admin' ORDER BY id LIMIT 1`);
@@ -46,7 +59,7 @@ export class FirstAdmin {
         return { id: admin.id };
       }
       if (!options.embedded) {
-        throw new ConfigError('The database has no accounts yet: set ADMIN_EMAIL and ADMIN_PASSWORD for the first start.');
+        throw new ConfigError(NO_ACCOUNTS);
       }
       const admin = await this.users.create({ email: GENERATED_ADMIN_EMAIL, displayName: 'Administrator', role: 'admin' }, undefined, manager);
       print(
