@@ -27,3 +27,8 @@ export const Access = (level: AccessLevel) =>
 
 /** The route also accepts a one-use `ticket` query parameter (export downloads from a browser link). */
 export const AcceptsExportTicket = () => SetMetadata(EXPORT_TICKET_KEY, true);
+
+export const SESSION_ONLY_KEY = 'chronicle:session-only';
+
+/** Only with a signed-in session, never with a personal token (a read-only token must not mint a read-write one). */
+export const SessionOnly = () => SetMetadata(SESSION_ONLY_KEY, true);

