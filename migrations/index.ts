@@ -1,5 +1,6 @@
 import type { MigrationInterface } from 'typeorm';
 import { CreateStatementSchema1795817056709 } from './1795817056709-CreateStatementSchema';
+import { AddAccountsRevisionsAndTrash1795827637099 } from './1795827637099-AddAccountsRevisionsAndTrash';
 
 /**
  * Every migration, oldest first. `npm run migration:generate -- <Name>` writes a new file
@@ -7,4 +8,5 @@ import { CreateStatementSchema1795817056709 } from './1795817056709-CreateStatem
  */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateStatementSchema1795817056709,
+  AddAccountsRevisionsAndTrash1795827637099,
 ];

@@ -1,6 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActorsModule } from './actors/actors.module';
+import { AuthOptions, DEFAULT_AUTH_OPTIONS } from './auth/auth-options';
+import { AuthModule } from './auth/auth.module';
+import { HistoryModule } from './history/history.module';
+import { TrashModule } from './trash/trash.module';
+import { UsersModule } from './users/users.module';
 import { createDataSourceOptions, DatabaseTuning, DEFAULT_DATABASE_TUNING } from './database/data-source-options';
 import { ExportsModule } from './exports/exports.module';
 import { FixturesModule } from './fixtures/fixtures.module';
@@ -14,6 +19,7 @@ import { TopicsModule } from './topics/topics.module';
 export interface AppModuleOptions {
   databaseUrl: string;
   database?: DatabaseTuning;
+  auth?: AuthOptions;
 }
 
 @Module({})
@@ -27,6 +33,9 @@ export class AppModule {
           ...createDataSourceOptions(options.databaseUrl, options.database ?? DEFAULT_DATABASE_TUNING),
           migrationsRun: false,
         }),
+        AuthModule.forRoot(options.auth ?? DEFAULT_AUTH_OPTIONS),
+        HistoryModule,
+        UsersModule,
         // Before StatementsModule: its /statements/export must not be taken for /statements/:id.
         ExportsModule,
         StatementsModule,
@@ -35,6 +44,7 @@ export class AppModule {
         SourcesModule,
         TopicsModule,
         StancesModule,
+        TrashModule,
         FixturesModule,
         HealthModule,
       ],

@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { securityHeaders } from './admin-static/security-headers';
 import { serveAdmin } from './admin-static/serve-admin';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
 import { ApiValidationPipe } from './common/validation/validation.pipe';
@@ -14,11 +15,13 @@ export interface HttpSetupOptions {
   corsOrigins: string[];
   /** The built admin panel served at `/` (default admin/dist). */
   adminDistDir?: string;
+  /** Express's `trust proxy` (TRUST_PROXY): whose X-Forwarded-For to believe for client addresses. */
+  trustProxy?: string | false;
 }
 
 /**
- * Everything about the HTTP surface that the server and the tests must share: the /api
- * prefix, CORS (only for configured origins, X-Total-Count exposed), body limits, the one validation pipe, the one
+ * Everything about the HTTP surface that the server and the tests must share: security
+ * headers (helmet), the /api prefix, CORS (only for configured origins, X-Total-Count exposed), body limits, the one validation pipe, the one
  * error filter, the OpenAPI document, and the built admin panel at `/`.
  */
 export function configureHttp(app: INestApplication, options: HttpSetupOptions): void {
@@ -26,6 +29,8 @@ export function configureHttp(app: INestApplication, options: HttpSetupOptions):
   express.useBodyParser('json', { limit: BODY_LIMIT });
   express.set('query parser', 'simple');
   express.disable('x-powered-by');
+  if (options.trustProxy) express.set('trust proxy', trustProxyValue(options.trustProxy));
+  express.use(securityHeaders());
   app.setGlobalPrefix(API_PREFIX);
   if (options.corsOrigins.length) {
     app.enableCors({ origin: options.corsOrigins, exposedHeaders: ['X-Total-Count', 'Content-Disposition'] });
@@ -51,9 +56,21 @@ export function configureHttp(app: INestApplication, options: HttpSetupOptions):
       .addTag('sources', 'Where we know it from')
       .addTag('topics', 'What it is about')
       .addTag('stances', 'How it was said (−2 rejecting … +2 conciliatory)')
+      .addTag('auth', 'Sign in, sign out, own password, personal API tokens, export tickets')
+      .addTag('users', 'Accounts (admins)')
+      .addTag('history', 'Revisions: every change, who made it, before and after')
+      .addTag('trash', 'Deleted records: restore or purge (admins)')
       .addTag('health')
+      .addBearerAuth()
       .build(),
   );
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs/json` });
   serveAdmin(app, { distDir: options.adminDistDir ?? ADMIN_DIST_DIR, apiPrefix: API_PREFIX });
+}
+
+/** "1", "2": that many proxies; "true": any; otherwise addresses or subnets, comma-separated. */
+function trustProxyValue(setting: string): boolean | number | string {
+  if (/^\d+$/.test(setting)) return Number(setting);
+  if (setting === 'true') return true;
+  return setting;
 }

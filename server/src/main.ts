@@ -10,6 +10,7 @@ import { EmbeddedDatabaseError } from './database/embedded-postgres';
 import { migrate } from './database/migrate';
 import { openDatabase } from './database/open-database';
 import { FixtureLoader } from './fixtures/fixture-loader';
+import { FirstAdmin } from './users/first-admin';
 import { QuietLogger } from './common/quiet-logger';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
@@ -22,14 +23,24 @@ async function main(): Promise<void> {
   const { url: databaseUrl, embedded } = await openDatabase(config, (message) => logger.log(message));
 
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot({ databaseUrl, database: config.database }),
+    AppModule.forRoot({ databaseUrl, database: config.database, auth: config.auth }),
     { logger: new QuietLogger() },
   );
-  const outcome = await migrate(app.get(DataSource));
-  if (outcome.applied.length) logger.log(`Applied migrations: ${outcome.applied.join(', ')}`);
-  if (outcome.createdSchema && config.seedOnFirstStart) await app.get(FixtureLoader).loadAll();
+  try {
+    const firstAdmin = { email: config.auth.adminEmail, password: config.auth.adminPassword, embedded: Boolean(embedded) };
+    await app.get(FirstAdmin).checkPossible(firstAdmin);
+    const outcome = await migrate(app.get(DataSource));
+    if (outcome.applied.length) logger.log(`Applied migrations: ${outcome.applied.join(', ')}`);
+    const admin = await app.get(FirstAdmin).ensure(firstAdmin);
+    if (outcome.createdSchema && config.seedOnFirstStart) await app.get(FixtureLoader).loadAll(admin);
+  } catch (error) {
+    // Leave nothing running behind a failed start (the embedded PostgreSQL is a child of ours).
+    await app.close();
+    await embedded?.stop();
+    throw error;
+  }
 
-  configureHttp(app, { corsOrigins: config.corsOrigins });
+  configureHttp(app, { corsOrigins: config.corsOrigins, trustProxy: config.trustProxy });
   await app.listen(config.port, config.host);
   const address = `http://localhost:${config.port}`;
   logger.log(`Chronicle is ready in ${Date.now() - startedAt} ms: ${address}/ (API: ${address}/api, OpenAPI: ${address}/api/docs)`);

@@ -27,12 +27,14 @@ describe('actors', () => {
 
     const replaced = (await t.http().put(`/api/actors/${created.id}`).send({ ...created, title: 'Minister', aliases: [] }).expect(200)).body;
     expect(replaced).toMatchObject({ title: 'Minister', aliases: [], nativeName: 'Сергей Лавров' });
-    const bare = (await t.http().put(`/api/actors/${created.id}`).send({ name: 'S. Lavrov' }).expect(200)).body;
+    expect(replaced.version).toBe(2);
+    const bare = (await t.http().put(`/api/actors/${created.id}`).send({ name: 'S. Lavrov', version: 2 }).expect(200)).body;
     expect(bare).toMatchObject({ name: 'S. Lavrov', nativeName: null, country: null, aliases: [], kind: 'person', wikidataId: null });
-    const patched = (await t.http().patch(`/api/actors/${created.id}`).send({ country: 'RU', nativeName: '' }).expect(200)).body;
-    expect(patched).toMatchObject({ name: 'S. Lavrov', country: 'RU', nativeName: null });
+    const patched = (await t.http().patch(`/api/actors/${created.id}`).set('If-Match', '"3"').send({ country: 'RU', nativeName: '' }).expect(200)).body;
+    expect(patched).toMatchObject({ name: 'S. Lavrov', country: 'RU', nativeName: null, version: 4 });
 
-    expect((await t.http().delete(`/api/actors/${created.id}`).expect(200)).body).toEqual(patched);
+    const trashed = (await t.http().delete(`/api/actors/${created.id}`).expect(200)).body;
+    expect(trashed).toEqual({ ...patched, version: 5, updatedAt: expect.any(String), deletedAt: expect.any(String) });
     await t.http().get(`/api/actors/${created.id}`).expect(404);
   });
 
@@ -193,15 +195,16 @@ describe.each([
     expect((await t.http().get(`/api/${collection}/${first.id}`).expect(200)).body).toEqual(first);
 
     const put = (await t.http().put(`/api/${collection}/${first.id}`).send({ ...first, ...replaced }).expect(200)).body;
-    expect(put).toMatchObject({ ...replaced, id: first.id, createdAt: first.createdAt });
-    const patch = (await t.http().patch(`/api/${collection}/${first.id}`).send(patched).expect(200)).body;
-    expect(patch).toMatchObject({ ...replaced, ...patched });
+    expect(put).toMatchObject({ ...replaced, id: first.id, createdAt: first.createdAt, version: 2 });
+    const patch = (await t.http().patch(`/api/${collection}/${first.id}`).send({ ...patched, version: 2 }).expect(200)).body;
+    expect(patch).toMatchObject({ ...replaced, ...patched, version: 3 });
 
-    expect((await t.http().delete(`/api/${collection}/${first.id}`).expect(200)).body).toEqual(patch);
-    await t.http().get(`/api/${collection}/${first.id}`).expect(404);
-    await t.http().put(`/api/${collection}/${first.id}`).send({ ...first, ...replaced }).expect(404);
-    await t.http().patch(`/api/${collection}/${first.id}`).send(patched).expect(404);
+    expect((await t.http().delete(`/api/${collection}/${first.id}`).expect(200)).body).toMatchObject({ ...patch, version: 4, updatedAt: expect.any(String), deletedAt: expect.any(String) });
+    expect((await t.http().get(`/api/${collection}/${first.id}`).expect(404)).body.message).toMatch(/is in the trash/);
+    await t.http().put(`/api/${collection}/${first.id}`).send({ ...first, ...replaced, version: 4 }).expect(404);
+    await t.http().patch(`/api/${collection}/${first.id}`).send({ ...patched, version: 4 }).expect(404);
     await t.http().delete(`/api/${collection}/${first.id}`).expect(404);
+    await t.http().delete(`/api/${collection}/${first.id + 1000}`).expect(404);
   });
 
   it('refuses unknown body fields and null for a required field', async () => {
@@ -209,7 +212,7 @@ describe.each([
     expect(res.body.errors.secret).toMatch(/not a field/);
     const record = (await t.http().post(`/api/${collection}`).send({ ...created, ...('name' in created ? { name: `${created.name} null` } : {}) }).expect(201)).body;
     const required = collection === 'sources' ? 'title' : 'name';
-    const nulled = await t.http().patch(`/api/${collection}/${record.id}`).send({ [required]: null }).expect(400);
+    const nulled = await t.http().patch(`/api/${collection}/${record.id}`).send({ [required]: null, version: 1 }).expect(400);
     expect(nulled.body.errors[required]).toMatch(/must not be null/);
   });
 });

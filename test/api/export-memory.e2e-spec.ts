@@ -36,7 +36,7 @@ afterAll(async () => {
 
 async function drain(path: string): Promise<{ bytes: number; lines: number; ms: number }> {
   const started = Date.now();
-  const response = await fetch(`${base}${path}`);
+  const response = await fetch(`${base}${path}`, { headers: { Authorization: `Bearer ${t.users.viewer.token}` } });
   expect(response.status).toBe(200);
   let bytes = 0;
   let lines = 0;

@@ -13,6 +13,9 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.close());
 
+/** A viewer's credentials: exports are reads. */
+const auth = () => ({ Authorization: `Bearer ${t.users.viewer.token}` });
+
 const until = async (condition: () => Promise<boolean> | boolean, timeoutMs: number) => {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
@@ -25,7 +28,7 @@ const until = async (condition: () => Promise<boolean> | boolean, timeoutMs: num
 /** Starts an export, reads its first chunk, then drops the connection. Resolves with the bytes seen. */
 function abortAfterFirstChunk(path: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const request = http.get(`${base}${path}`, (response) => {
+    const request = http.get(`${base}${path}`, { headers: auth() }, (response) => {
       expect(response.statusCode).toBe(200);
       response.once('data', (chunk: Buffer) => {
         request.destroy();
@@ -53,12 +56,12 @@ describe('streaming exports', () => {
     expect(await until(async () => (await busyExportSessions()).length === 0, 2_000)).toBe(true);
     expect(Date.now() - started).toBeLessThan(2_000);
     // And the server answers as before.
-    const res = await fetch(`${base}/api/statements?_end=1`);
+    const res = await fetch(`${base}/api/statements?_end=1`, { headers: auth() });
     expect(res.headers.get('x-total-count')).toBe('20000');
   });
 
   it('a complete export streams every row, in several chunks, and returns its connection', async () => {
-    const response = await fetch(`${base}/api/statements/export?format=ndjson&columns=id`);
+    const response = await fetch(`${base}/api/statements/export?format=ndjson&columns=id`, { headers: auth() });
     let chunks = 0;
     let text = '';
     const decoder = new TextDecoder();

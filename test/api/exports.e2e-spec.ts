@@ -166,7 +166,7 @@ describe('the same rows as the list, in the same order', () => {
   it('updated_gte keeps only what changed since a time', async () => {
     const before = new Date().toISOString();
     await new Promise((resolve) => setTimeout(resolve, 20));
-    await t.http().patch(`/api/statements/${awkward.russian}`).send({ notes: 'checked again' }).expect(200);
+    await t.http().patch(`/api/statements/${awkward.russian}`).send({ notes: 'checked again', version: 1 }).expect(200);
     const rows = JSON.parse((await exportText(`format=json&columns=id&updated_gte=${encodeURIComponent(before)}`)).body);
     expect(rows).toEqual([{ id: awkward.russian }]);
     expect(await listIds(`updated_gte=${encodeURIComponent(before)}`)).toEqual([awkward.russian]);

@@ -83,8 +83,8 @@ describe('seed fixtures', () => {
   it('loading again adds nothing and keeps curators’ edits', async () => {
     const before = await counts();
     const [kono] = await statements(`q=fruitful`);
-    await t.http().patch(`/api/statements/${kono.id}`).send({ summary: 'Edited by a curator' }).expect(200);
-    const report = await t.app.get(FixtureLoader).loadAll();
+    await t.http().patch(`/api/statements/${kono.id}`).send({ summary: 'Edited by a curator', version: 1 }).expect(200);
+    const report = await t.app.get(FixtureLoader).loadAll({ id: t.users.admin.id });
     expect(Object.values(report.created).every((n) => n === 0)).toBe(true);
     expect(await counts()).toEqual(before);
     expect((await t.http().get(`/api/statements/${kono.id}`)).body.summary).toBe('Edited by a curator');
@@ -105,7 +105,7 @@ describe('seed fixtures', () => {
       await writeFile(path.join(dir, 'a.json'), JSON.stringify(good));
       await writeFile(path.join(dir, 'b.json'), JSON.stringify(broken));
       const before = await counts();
-      await expect(t.app.get(FixtureLoader).loadAll(dir)).rejects.toThrow(/b.json statement bad: date is not a valid EDTF date/);
+      await expect(t.app.get(FixtureLoader).loadAll({ id: t.users.admin.id }, dir)).rejects.toThrow(/b.json statement bad: date is not a valid EDTF date/);
       expect(await counts()).toEqual(before);
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -19,10 +19,20 @@ const portOpen = (port: number) =>
     socket.once('error', () => resolve(false));
   });
 
-const get = async (port: number, pathname: string) => {
-  const res = await fetch(`http://127.0.0.1:${port}${pathname}`);
+const get = async (port: number, pathname: string, token?: string) => {
+  const res = await fetch(`http://127.0.0.1:${port}${pathname}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   return { status: res.status, total: res.headers.get('x-total-count'), body: (await res.json()) as any };
+};
+
+const send = async (port: number, method: string, pathname: string, body: unknown, token?: string) => {
+  const res = await fetch(`http://127.0.0.1:${port}${pathname}`, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return { status: res.status, body: (res.status === 204 ? undefined : await res.json()) as any };
 };
 
 let dataDir: string;
@@ -43,9 +53,20 @@ describe('npm start', () => {
     expect(first.output()).toMatch(/Applied migrations: CreateStatementSchema/);
     expect(first.output()).toMatch(/fixtures: 11 actors, 1 sources, 7 topics, 5 stances, 14 statements created/);
 
-    const actors = await get(port, '/api/actors?q=Lavrov');
+    // No ADMIN_EMAIL on the embedded default: a first admin with a one-time password, printed once.
+    const printed = /email: +(\S+)\s.*\n.*password: +(\S+)/.exec(first.output());
+    expect(printed?.[1]).toBe('admin@localhost');
+    expect((await get(port, '/api/actors')).status).toBe(401);
+    const login = await send(port, 'POST', '/api/auth/login', { email: 'admin@localhost', password: printed![2] });
+    expect(login.status).toBe(200);
+    expect(login.body.user).toMatchObject({ role: 'admin', mustChangePassword: true });
+    let token: string = login.body.token;
+    expect((await get(port, '/api/actors', token)).status).toBe(403);
+    expect((await send(port, 'POST', '/api/auth/password', { currentPassword: printed![2], newPassword: 'a password of my own' }, token)).status).toBe(204);
+
+    const actors = await get(port, '/api/actors?q=Lavrov', token);
     const lavrov = actors.body[0].id;
-    const lavrovs = await get(port, `/api/statements?speakerId=${lavrov}&_sort=date&_order=ASC`);
+    const lavrovs = await get(port, `/api/statements?speakerId=${lavrov}&_sort=date&_order=ASC`, token);
     expect(lavrovs.status).toBe(200);
     expect(lavrovs.total).toBe('4');
     const health = await get(port, '/api/health');
@@ -58,12 +79,9 @@ describe('npm start', () => {
     expect(adminHtml).toMatch(/<script type="module" crossorigin src="\/assets\/index-[\w-]+\.js">/);
     expect(first.output()).toMatch(new RegExp(`ready in \\d+ ms: http://localhost:${port}/ `));
 
-    const added = await fetch(`http://127.0.0.1:${port}/api/topics`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name: 'Fisheries' }),
-    });
+    const added = await send(port, 'POST', '/api/topics', { name: 'Fisheries' }, token);
     expect(added.status).toBe(201);
+    expect(added.body.createdBy).toEqual({ id: login.body.user.id, name: 'Administrator' });
 
     first.child.kill('SIGINT');
     expect(await first.exited).toBe(0);
@@ -71,10 +89,13 @@ describe('npm start', () => {
     expect(await portOpen(pgPort)).toBe(false);
 
     const second = await start(env);
-    expect(second.output()).not.toMatch(/Applied migrations|fixtures:/);
-    const topics = await get(port, '/api/topics?q=Fisheries');
+    expect(second.output()).not.toMatch(/Applied migrations|fixtures:|password:/);
+    // Sessions survive a restart (they live in the database).
+    const topics = await get(port, '/api/topics?q=Fisheries', token);
     expect(topics.body).toHaveLength(1);
-    expect((await get(port, '/api/statements')).total).toBe('14');
+    expect((await get(port, '/api/statements', token)).total).toBe('14');
+    token = (await send(port, 'POST', '/api/auth/login', { email: 'admin@localhost', password: 'a password of my own' })).body.token;
+    expect((await get(port, '/api/auth/me', token)).body.user.mustChangePassword).toBe(false);
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
   });
@@ -86,9 +107,17 @@ describe('npm start', () => {
     await client.query(`CREATE DATABASE ${database}`);
     try {
       const port = await findFreePort();
-      const started = await start({ DATABASE_URL: databaseUrl(database), PORT: String(port), DATA_DIR: path.join(dataDir, 'unused') });
-      expect(started.output()).not.toMatch(/embedded PostgreSQL/);
-      expect((await get(port, '/api/statements')).total).toBe('14');
+      const env = { DATABASE_URL: databaseUrl(database), PORT: String(port), DATA_DIR: path.join(dataDir, 'unused') };
+      // An external database with no accounts: the first admin must come from the environment.
+      const refused = await start(env);
+      expect(await refused.exited).toBe(1);
+      expect(refused.output()).toMatch(/set ADMIN_EMAIL and ADMIN_PASSWORD for the first start/);
+
+      const started = await start({ ...env, ADMIN_EMAIL: 'Team.Lead@Example.org', ADMIN_PASSWORD: 'correct horse battery' });
+      expect(started.output()).not.toMatch(/embedded PostgreSQL|password:/);
+      const login = await send(port, 'POST', '/api/auth/login', { email: 'team.lead@example.org', password: 'correct horse battery' });
+      expect(login.body.user).toMatchObject({ email: 'team.lead@example.org', role: 'admin', mustChangePassword: false });
+      expect((await get(port, '/api/statements', login.body.token)).total).toBe('14');
       started.child.kill('SIGTERM');
       expect(await started.exited).toBe(0);
       expect(existsSync(path.join(dataDir, 'unused'))).toBe(false);

@@ -89,7 +89,7 @@ describe('statements: create, read, update, delete', () => {
     const created = (await t.http().post('/api/statements').send({
       date: '2019', headline: 'Full', speakerId: lavrov, summary: 'text', topicIds: [topics[1]], participantIds: [kono], stanceId: stance,
     }).expect(201)).body;
-    const res = await t.http().put(`/api/statements/${created.id}`).send({ date: '2019', headline: 'Bare', speakerId: lavrov }).expect(200);
+    const res = await t.http().put(`/api/statements/${created.id}`).send({ date: '2019', headline: 'Bare', speakerId: lavrov, version: 1 }).expect(200);
     expect(res.body).toMatchObject({ headline: 'Bare', summary: null, topicIds: [], participantIds: [], stanceId: null });
   });
 
@@ -97,30 +97,32 @@ describe('statements: create, read, update, delete', () => {
     const created = (await t.http().post('/api/statements').send({
       date: '2019-01-14', headline: 'Patch me', speakerId: kono, participantIds: [lavrov], topicIds: [topics[0], topics[1]], summary: 'keep',
     }).expect(201)).body;
-    const res = await t.http().patch(`/api/statements/${created.id}`).send({ date: '2019-01-14/2019-01-16', topicIds: [topics[1]] }).expect(200);
+    const res = await t.http().patch(`/api/statements/${created.id}`).send({ date: '2019-01-14/2019-01-16', topicIds: [topics[1]], version: 1 }).expect(200);
     expect(res.body).toMatchObject({
       headline: 'Patch me', summary: 'keep', participantIds: [lavrov], topicIds: [topics[1]], displayDate: 'Jan. 14–16, 2019', dateEnd: '2019-01-16',
     });
   });
 
-  it('DELETE returns the deleted record and removes its links', async () => {
+  it('DELETE moves the statement to the trash, links kept, and returns it', async () => {
     const created = (await t.http().post('/api/statements').send({ date: '2019', headline: 'Doomed', speakerId: abe, topicIds: [topics[0]], sourceIds: [sources[0]] }).expect(201)).body;
     const linksBefore = await count('statement_topics');
     const res = await t.http().delete(`/api/statements/${created.id}`).expect(200);
-    expect(res.body).toEqual(created);
+    expect(res.body).toMatchObject({ ...created, version: 2, deletedAt: expect.any(String), updatedAt: expect.any(String) });
     await t.http().get(`/api/statements/${created.id}`).expect(404);
-    expect(await count('statement_topics')).toBe(linksBefore - 1);
+    expect((await t.http().get(`/api/statements?id=${created.id}`).expect(200)).body).toEqual([]);
+    expect(await count('statement_topics')).toBe(linksBefore);
     await t.http().delete(`/api/statements/${created.id}`).expect(404);
   });
 
-  it('refuses to delete a statement others respond to (409), then allows it once unlinked', async () => {
+  it('a statement others respond to goes to the trash with its replies kept; purging it waits for them', async () => {
     const remark = (await t.http().post('/api/statements').send({ date: '2019-01-01', headline: 'Remark', speakerId: abe }).expect(201)).body;
     const reply = (await t.http().post('/api/statements').send({ date: '2019-01-09', headline: 'Reply', speakerId: lavrov, respondsToId: remark.id }).expect(201)).body;
-    const res = await t.http().delete(`/api/statements/${remark.id}`).expect(409);
-    expect(res.body).toMatchObject({ statusCode: 409, error: 'Conflict' });
-    expect(res.body.message).toContain(`statements ${reply.id}`);
-    await t.http().patch(`/api/statements/${reply.id}`).send({ respondsToId: null }).expect(200);
     await t.http().delete(`/api/statements/${remark.id}`).expect(200);
+    expect((await t.http().get(`/api/statements/${reply.id}`).expect(200)).body.respondsToId).toBe(remark.id);
+    const purge = await t.http().delete(`/api/trash/statements/${remark.id}`).expect(409);
+    expect(purge.body.message).toContain(`replies: ${reply.id}`);
+    await t.http().patch(`/api/statements/${reply.id}`).send({ respondsToId: null, version: 1 }).expect(200);
+    await t.http().delete(`/api/trash/statements/${remark.id}`).expect(200);
   });
 
   it('stores Japanese, Russian and English text exactly', async () => {
@@ -183,37 +185,37 @@ describe('statements: validation', () => {
   it('refuses a reply to itself and a reply loop, and nothing changes', async () => {
     const first = (await t.http().post('/api/statements').send({ ...valid(), headline: 'First' }).expect(201)).body;
     const second = (await t.http().post('/api/statements').send({ ...valid(), headline: 'Second', respondsToId: first.id }).expect(201)).body;
-    const self = await t.http().patch(`/api/statements/${first.id}`).send({ respondsToId: first.id }).expect(400);
+    const self = await t.http().patch(`/api/statements/${first.id}`).send({ respondsToId: first.id, version: 1 }).expect(400);
     expect(self.body.errors.respondsToId).toMatch(/cannot respond to itself/);
-    const loop = await t.http().patch(`/api/statements/${first.id}`).send({ respondsToId: second.id }).expect(400);
+    const loop = await t.http().patch(`/api/statements/${first.id}`).send({ respondsToId: second.id, version: 1 }).expect(400);
     expect(loop.body.errors.respondsToId).toMatch(new RegExp(`reply loop: ${first.id} → ${second.id} → ${first.id}`));
     expect((await t.http().get(`/api/statements/${first.id}`)).body.respondsToId).toBeNull();
   });
 
   it('PATCH refuses null for a required field; PUT requires the required fields', async () => {
     const created = (await t.http().post('/api/statements').send(valid()).expect(201)).body;
-    const res = await t.http().patch(`/api/statements/${created.id}`).send({ headline: null, speakerId: null }).expect(400);
+    const res = await t.http().patch(`/api/statements/${created.id}`).send({ headline: null, speakerId: null, version: 1 }).expect(400);
     expect(Object.keys(res.body.errors).sort()).toEqual(['headline', 'speakerId']);
-    const put = await t.http().put(`/api/statements/${created.id}`).send({ headline: 'No date' }).expect(400);
+    const put = await t.http().put(`/api/statements/${created.id}`).send({ headline: 'No date', version: 1 }).expect(400);
     expect(Object.keys(put.body.errors).sort()).toEqual(['date', 'speakerId']);
     expect((await t.http().get(`/api/statements/${created.id}`)).body).toEqual(created);
   });
 
   it('PATCH with a new speaker checks it against the kept participants', async () => {
     const created = (await t.http().post('/api/statements').send({ ...valid(), participantIds: [kono] }).expect(201)).body;
-    const res = await t.http().patch(`/api/statements/${created.id}`).send({ speakerId: kono }).expect(400);
+    const res = await t.http().patch(`/api/statements/${created.id}`).send({ speakerId: kono, version: 1 }).expect(400);
     expect(res.body.errors.participantIds).toMatch(/must not include the speaker/);
   });
 
   it('PUT may make a former participant the speaker when it drops the participants', async () => {
     const created = (await t.http().post('/api/statements').send({ ...valid(), participantIds: [kono] }).expect(201)).body;
-    const res = await t.http().put(`/api/statements/${created.id}`).send({ ...valid(), speakerId: kono }).expect(200);
+    const res = await t.http().put(`/api/statements/${created.id}`).send({ ...valid(), speakerId: kono, version: 1 }).expect(200);
     expect(res.body).toMatchObject({ speakerId: kono, participantIds: [] });
   });
 
   it('updating or deleting a missing statement is a 404', async () => {
-    await t.http().put('/api/statements/999999').send(valid()).expect(404);
-    await t.http().patch('/api/statements/999999').send({ headline: 'x' }).expect(404);
+    await t.http().put('/api/statements/999999').send({ ...valid(), version: 1 }).expect(404);
+    await t.http().patch('/api/statements/999999').send({ headline: 'x', version: 1 }).expect(404);
     await t.http().delete('/api/statements/999999').expect(404);
   });
 });

@@ -8,10 +8,12 @@ import { createDataSourceOptions } from '../../server/src/database/data-source-o
 import { startEmbeddedPostgres } from '../../server/src/database/embedded-postgres';
 import { findFreePort } from '../../server/src/database/free-port';
 import { ADMIN_URL_ENV, databaseUrl, TEMPLATE_DATABASE } from './test-database';
+import { insertTestUsers } from './test-users';
 
 /**
  * Starts one PostgreSQL for the whole run (embedded, or TEST_DATABASE_URL's server) and
- * migrates a template database; every test file then works in its own clone of it.
+ * migrates a template database with one account per role; every test file then works in its
+ * own clone of it.
  */
 export default async function globalSetup(): Promise<void> {
   let admin = process.env.TEST_DATABASE_URL;
@@ -33,4 +35,9 @@ export default async function globalSetup(): Promise<void> {
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
   await dataSource.destroy();
+
+  const template = new Client({ connectionString: databaseUrl(TEMPLATE_DATABASE) });
+  await template.connect();
+  await insertTestUsers(template);
+  await template.end();
 }

@@ -8,15 +8,21 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../../server/src/app.module';
 import { configureHttp } from '../../server/src/app.setup';
 import { FixtureLoader } from '../../server/src/fixtures/fixture-loader';
+import { AuthOptions, DEFAULT_AUTH_OPTIONS } from '../../server/src/auth/auth-options';
 import { adminUrl, databaseUrl, TEMPLATE_DATABASE } from './test-database';
+import { issueTestTokens, TestRole, TestUser } from './test-users';
 
 /** The one origin the test app allows cross-origin calls from (CORS_ORIGINS in production). */
 export const TEST_ALLOWED_ORIGIN = 'http://allowed.example.org';
 
 export interface TestApp {
   app: INestApplication;
-  /** supertest against the app's HTTP server. */
-  http: () => ReturnType<typeof request>;
+  /** supertest against the app's HTTP server, signed in as the test admin. */
+  http: () => ReturnType<typeof request.agent>;
+  /** supertest signed in as one of the test accounts, or anonymous. */
+  as: (role: TestRole | 'anonymous') => ReturnType<typeof request.agent>;
+  /** The test accounts with a valid session token each. */
+  users: Record<TestRole, TestUser>;
   dataSource: DataSource;
   databaseUrl: string;
   /** Listens on a free loopback port (for a browser) and returns the base URL. */
@@ -25,7 +31,11 @@ export interface TestApp {
 }
 
 async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: adminUrl() });
+  return withClient(adminUrl(), work);
+}
+
+async function withClient<T>(connectionString: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString });
   await client.connect();
   try {
     return await work(client);
@@ -39,20 +49,30 @@ async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
  * database of its own, cloned from the migrated template: test files never see each
  * other's rows and can run in parallel.
  */
-export async function createTestApp(options: { seed?: boolean; adminDistDir?: string } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { seed?: boolean; adminDistDir?: string; auth?: Partial<AuthOptions> } = {},
+): Promise<TestApp> {
   const database = `chronicle_test_${process.env.JEST_WORKER_ID ?? '0'}_${randomBytes(4).toString('hex')}`;
   await admin((client) => client.query(`CREATE DATABASE ${database} TEMPLATE ${TEMPLATE_DATABASE}`));
   const url = databaseUrl(database);
 
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ databaseUrl: url })] }).compile();
+  const users = await withClient(url, issueTestTokens);
+  const auth = { ...DEFAULT_AUTH_OPTIONS, ...options.auth };
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ databaseUrl: url, auth })] }).compile();
   const app = moduleRef.createNestApplication({ logger: ['error'] });
   configureHttp(app, { corsOrigins: [TEST_ALLOWED_ORIGIN], adminDistDir: options.adminDistDir });
   await app.init();
-  if (options.seed) await app.get(FixtureLoader).loadAll();
+  if (options.seed) await app.get(FixtureLoader).loadAll({ id: users.admin.id });
 
+  const as = (role: TestRole | 'anonymous') => {
+    const agent = request.agent(app.getHttpServer());
+    return role === 'anonymous' ? agent : agent.set('Authorization', `Bearer ${users[role].token}`);
+  };
   return {
     app,
-    http: () => request(app.getHttpServer()),
+    http: () => as('admin'),
+    as,
+    users,
     dataSource: app.get(DataSource),
     databaseUrl: url,
     listen: async () => {

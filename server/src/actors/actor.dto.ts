@@ -6,7 +6,7 @@ import {
   RequiredText,
   TextList,
 } from '../common/validation/field-decorators';
-import { RecordInput } from '../common/collection/record-input';
+import { AuthorRef, RecordInput } from '../common/collection/record-input';
 import { ACTOR_KINDS, ActorKind } from './actor.entity';
 
 export class ActorInput extends RecordInput {
@@ -47,6 +47,10 @@ export class ActorRecord extends ActorInput {
   @ApiProperty() declare id: number;
   @ApiProperty({ enum: ACTOR_KINDS }) declare kind: ActorKind;
   @ApiProperty({ type: [String] }) declare aliases: string[];
+  @ApiProperty({ description: '1 on creation, +1 on every change; send it back with an update' }) declare version: number;
   @ApiProperty() declare createdAt: Date;
+  @ApiProperty({ type: AuthorRef, nullable: true }) declare createdBy: AuthorRef | null;
   @ApiProperty() declare updatedAt: Date;
+  @ApiProperty({ type: AuthorRef, nullable: true }) declare updatedBy: AuthorRef | null;
+  @ApiProperty({ nullable: true, description: 'Always null outside the trash' }) declare deletedAt: Date | null;
 }

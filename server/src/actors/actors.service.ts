@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { RevisionsService } from '../history/revisions.service';
 import { CollectionService, TIMESTAMP_FIELDS, Usage } from '../common/collection/collection.service';
 import { Actor } from './actor.entity';
 import { ActorRecord } from './actor.dto';
@@ -7,9 +8,11 @@ import { ACTOR_FILTERS, ACTOR_TABLE, ActorSort } from './actors.table';
 
 @Injectable()
 export class ActorsService extends CollectionService<Actor, ActorRecord, typeof ACTOR_FILTERS, ActorSort> {
-  constructor(dataSource: DataSource) {
+  constructor(dataSource: DataSource, revisions: RevisionsService) {
     super(dataSource, ACTOR_TABLE, {
+      resource: 'actors',
       label: 'Actor',
+      labelField: 'name',
       entity: Actor,
       readOnlyFields: TIMESTAMP_FIELDS,
       requiredFields: ['name', 'kind', 'aliases'],
@@ -22,15 +25,18 @@ export class ActorsService extends CollectionService<Actor, ActorRecord, typeof 
         wikidataId: null,
         description: null,
       },
-    });
+    }, revisions);
   }
 
-  protected async usage(manager: EntityManager, id: number): Promise<Usage> {
+  protected async usage(manager: EntityManager, id: number, statements: 'live' | 'all'): Promise<Usage> {
+    const live = statements === 'live' ? 'AND s.deleted_at IS NULL' : '';
     const [row] = await manager.query(
-      `SELECT (SELECT count(*)::int FROM statements WHERE speaker_id = $1) AS speaker,
-              (SELECT count(*)::int FROM statement_participants WHERE actor_id = $1) AS participant,
-              (SELECT count(*)::int FROM (SELECT id FROM statements WHERE speaker_id = $1
-                                          UNION SELECT statement_id FROM statement_participants WHERE actor_id = $1) used) AS total`,
+      `WITH speaking AS (SELECT s.id FROM statements s WHERE s.speaker_id = $1 ${live}),
+            participating AS (SELECT s.id FROM statement_participants l JOIN statements s ON s.id = l.statement_id
+                               WHERE l.actor_id = $1 ${live})
+       SELECT (SELECT count(*)::int FROM speaking) AS speaker,
+              (SELECT count(*)::int FROM participating) AS participant,
+              (SELECT count(*)::int FROM (SELECT id FROM speaking UNION SELECT id FROM participating) used) AS total`,
       [id],
     );
     const parts = [row.speaker && `speaker of ${row.speaker}`, row.participant && `participant in ${row.participant}`];

@@ -1,4 +1,4 @@
-import { CollectionTable, likeEscape } from '../common/list-query/collection-reader';
+import { auditColumns, CollectionTable, likeEscape } from '../common/list-query/collection-reader';
 import { ListSpec } from '../common/list-query/filter-definitions';
 import { Actor, ACTOR_KINDS } from './actor.entity';
 
@@ -22,6 +22,7 @@ export const ACTOR_LIST_SPEC: ListSpec<typeof ACTOR_FILTERS, ActorSort> = {
 export const ACTOR_TABLE: CollectionTable<typeof ACTOR_FILTERS, ActorSort> = {
   entity: Actor,
   alias: 'a',
+  trash: true,
   columns: {
     id: 'a.id',
     name: 'a.name',
@@ -32,8 +33,7 @@ export const ACTOR_TABLE: CollectionTable<typeof ACTOR_FILTERS, ActorSort> = {
     aliases: 'a.aliases',
     wikidataId: 'a.wikidata_id',
     description: 'a.description',
-    createdAt: 'a.created_at',
-    updatedAt: 'a.updated_at',
+    ...auditColumns('a'),
   },
   sortSql: {
     id: 'a.id',

@@ -11,22 +11,6 @@ const ROOT_FILE_CACHE = 'public, max-age=3600';
 /** index.html names the current asset hashes, so browsers must revalidate it every time. */
 const INDEX_CACHE = 'no-cache';
 
-/**
- * Defence in depth for a page that displays quoted text from anywhere: only our own scripts run.
- * Emotion (MUI's styling) inserts <style> elements at run time, hence 'unsafe-inline' for styles.
- */
-export const ADMIN_CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
-
 const NOT_BUILT_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Chronicle: admin panel not built</title></head>
 <body style="font-family: system-ui, sans-serif; max-width: 40em; margin: 3em auto; line-height: 1.5">
@@ -80,13 +64,7 @@ export function serveAdmin(app: INestApplication, options: { distDir: string; ap
     if (rootFiles.has(name)) {
       return res.sendFile(path.join(options.distDir, name), { headers: { 'Cache-Control': ROOT_FILE_CACHE } });
     }
-    res.sendFile(indexFile, {
-      headers: {
-        'Cache-Control': INDEX_CACHE,
-        'Content-Security-Policy': ADMIN_CONTENT_SECURITY_POLICY,
-        'X-Content-Type-Options': 'nosniff',
-        'Referrer-Policy': 'same-origin',
-      },
-    });
+    // Security headers (CSP and the rest) come from helmet, for every response.
+    res.sendFile(indexFile, { headers: { 'Cache-Control': INDEX_CACHE } });
   });
 }

@@ -11,15 +11,19 @@ import { loadConfig } from '../config/app-config';
 import { migrate } from '../database/migrate';
 import { openDatabase } from '../database/open-database';
 import { FixtureLoader } from '../fixtures/fixture-loader';
+import { FirstAdmin } from '../users/first-admin';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const { url: databaseUrl, embedded } = await openDatabase(config);
   try {
-    const app = await NestFactory.createApplicationContext(AppModule.forRoot({ databaseUrl }), { logger: ['warn', 'error'] });
+    const app = await NestFactory.createApplicationContext(AppModule.forRoot({ databaseUrl, auth: config.auth }), { logger: ['warn', 'error'] });
     try {
+      const firstAdmin = { email: config.auth.adminEmail, password: config.auth.adminPassword, embedded: Boolean(embedded) };
+      await app.get(FirstAdmin).checkPossible(firstAdmin);
       await migrate(app.get(DataSource));
-      const report = await app.get(FixtureLoader).loadAll();
+      const admin = await app.get(FirstAdmin).ensure(firstAdmin);
+      const report = await app.get(FixtureLoader).loadAll(admin);
       const line = (counts: Record<string, number>) => Object.entries(counts).map(([c, n]) => `${n} ${c}`).join(', ');
       console.log(`Loaded ${report.files.join(', ')}\n  created: ${line(report.created)}\n  already present: ${line(report.existing)}`);
     } finally {

@@ -19,6 +19,16 @@ export interface AppConfig {
    * visits read and write their database through their browser.
    */
   corsOrigins: string[];
+  auth: {
+    /** Anonymous clients may read and export (a published timeline). */
+    publicRead: boolean;
+    sessionTtlHours: number;
+    /** The first admin, created when the database has no accounts. */
+    adminEmail?: string;
+    adminPassword?: string;
+  };
+  /** Express's `trust proxy`: behind a reverse proxy, client addresses (login throttling) come from X-Forwarded-For. */
+  trustProxy: string | false;
   database: {
     poolSize: number;
     statementTimeoutMs: number;
@@ -53,7 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const origins = (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
-    // Loopback by default: until accounts exist, anyone who can reach the port can edit.
+    // Loopback by default: a team server says HOST=0.0.0.0 (the Docker image does).
     host: env.HOST || '127.0.0.1',
     databaseUrl,
     embedded: {
@@ -62,6 +72,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     seedOnFirstStart: flag(env, 'SEED_FIXTURES', true),
     corsOrigins: origins,
+    auth: {
+      publicRead: flag(env, 'PUBLIC_READ', false),
+      sessionTtlHours: integer(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 90),
+      adminEmail: env.ADMIN_EMAIL || undefined,
+      adminPassword: env.ADMIN_PASSWORD || undefined,
+    },
+    trustProxy: env.TRUST_PROXY || false,
     database: {
       poolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200),
       statementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000),

@@ -50,10 +50,11 @@ function parseBom(raw: unknown, format: ExportFormat | undefined, errors: FieldE
 /**
  * Reads an export request: the list's filters and sort (the same parser as the list, so
  * an export holds the list's rows in the list's order), plus `format`, `columns` and `bom`.
+ * (`ticket` is the guard's: a one-use credential for a browser download.)
  * `fixedFormat` is set for `/api/statements.csv` and friends, where the path names it.
  */
 export function parseExportRequest(raw: RawQuery, fixedFormat?: ExportFormat): ExportRequest {
-  const { filters, sort } = parseSortedFilters(STATEMENT_LIST_SPEC, raw, [...(fixedFormat ? [] : ['format']), 'columns', 'bom']);
+  const { filters, sort } = parseSortedFilters(STATEMENT_LIST_SPEC, raw, [...(fixedFormat ? [] : ['format']), 'columns', 'bom', 'ticket']);
   const errors: FieldErrors = Object.create(null);
   const format = fixedFormat ?? parseFormat(raw.format, errors);
   const columns = parseColumns(raw.columns, errors);

@@ -1,6 +1,7 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { AcceptsExportTicket, Access } from '../auth/access.decorator';
 import { ApiFilters } from '../common/list-query/list-query.decorators';
 import { STATEMENT_FILTERS, STATEMENT_LIST_SPEC } from '../statements/statement-query';
 import { EXPORT_COLUMN_NAMES } from './export-columns';
@@ -20,6 +21,9 @@ export class ExportsController {
   constructor(private readonly exports: StatementExportService) {}
 
   @Get('statements/export')
+  @Access('read')
+  @AcceptsExportTicket()
+  @ApiQuery({ name: 'ticket', required: false, description: 'One-use credential from POST /api/auth/export-ticket, for a plain browser download' })
   @ApiQuery({ name: 'format', required: true, enum: EXPORT_FORMAT_NAMES })
   @ApiQuery({ name: 'columns', required: false, description: `csv, json, ndjson: comma-separated subset and order of ${EXPORT_COLUMN_NAMES.join(', ')}` })
   @ApiQuery({ name: 'bom', required: false, description: 'csv: 1 to start with a UTF-8 byte-order mark (Excel)', enum: ['0', '1'] })
@@ -34,6 +38,8 @@ export class ExportsController {
 
   /** `/api/statements.csv` (and .json, .ndjson, .md): the same export, for read.csv() or pandas.read_csv(). */
   @Get(['statements.csv', 'statements.json', 'statements.ndjson', 'statements.md'])
+  @Access('read')
+  @AcceptsExportTicket()
   @ApiOkResponse({ description: 'As /api/statements/export with the format of the extension.' })
   exportByExtension(@Query() query: Record<string, unknown>, @Req() request: Request, @Res() response: Response): Promise<void> {
     const extension = request.path.slice(request.path.lastIndexOf('.') + 1);

@@ -1,8 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Access } from '../auth/access.decorator';
 
 /** `GET /api`: where things are, for someone exploring the API with curl. */
 @ApiTags('health')
+@Access('public')
 @Controller()
 export class ApiIndexController {
   @Get()

@@ -8,7 +8,7 @@ import {
   RequiredText,
   TextList,
 } from '../common/validation/field-decorators';
-import { RecordInput } from '../common/collection/record-input';
+import { AuthorRef, RecordInput } from '../common/collection/record-input';
 import { SOURCE_KINDS, SourceKind } from './source.entity';
 
 const urlOptions = { protocols: ['http', 'https'], require_protocol: true };
@@ -55,6 +55,10 @@ export class SourceRecord extends SourceInput {
   @ApiProperty() declare id: number;
   @ApiProperty({ enum: SOURCE_KINDS }) declare kind: SourceKind;
   @ApiProperty({ type: [String] }) declare authors: string[];
+  @ApiProperty({ description: '1 on creation, +1 on every change; send it back with an update' }) declare version: number;
   @ApiProperty() declare createdAt: Date;
+  @ApiProperty({ type: AuthorRef, nullable: true }) declare createdBy: AuthorRef | null;
   @ApiProperty() declare updatedAt: Date;
+  @ApiProperty({ type: AuthorRef, nullable: true }) declare updatedBy: AuthorRef | null;
+  @ApiProperty({ nullable: true, description: 'Always null outside the trash' }) declare deletedAt: Date | null;
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { RevisionsService } from '../history/revisions.service';
 import { CollectionService, TIMESTAMP_FIELDS, Usage } from '../common/collection/collection.service';
 import { Source } from './source.entity';
 import { SourceRecord } from './source.dto';
@@ -7,9 +8,13 @@ import { SOURCE_FILTERS, SOURCE_TABLE, SourceSort } from './sources.table';
 
 @Injectable()
 export class SourcesService extends CollectionService<Source, SourceRecord, typeof SOURCE_FILTERS, SourceSort> {
-  constructor(dataSource: DataSource) {
-    super(dataSource, SOURCE_TABLE, {
+  constructor(dataSource: DataSource, revisions: RevisionsService) {
+    super(
+      dataSource,
+      SOURCE_TABLE, {
+      resource: 'sources',
       label: 'Source',
+      labelField: 'title',
       entity: Source,
       readOnlyFields: TIMESTAMP_FIELDS,
       requiredFields: ['title', 'kind', 'authors'],
@@ -23,11 +28,12 @@ export class SourcesService extends CollectionService<Source, SourceRecord, type
         language: null,
         kind: 'news',
       },
-    });
+    }, revisions);
   }
 
-  protected async usage(manager: EntityManager, id: number): Promise<Usage> {
-    const [row] = await manager.query('SELECT count(*)::int AS total FROM statement_sources WHERE source_id = $1', [id]);
+  protected async usage(manager: EntityManager, id: number, statements: 'live' | 'all'): Promise<Usage> {
+    const live = statements === 'live' ? ' AND s.deleted_at IS NULL' : '';
+    const [row] = await manager.query(`SELECT count(*)::int AS total FROM statement_sources l JOIN statements s ON s.id = l.statement_id WHERE l.source_id = $1${live}`, [id]);
     return { statements: row.total };
   }
 }

@@ -1,4 +1,4 @@
-import { CollectionTable, likeEscape } from '../common/list-query/collection-reader';
+import { auditColumns, CollectionTable, likeEscape } from '../common/list-query/collection-reader';
 import { ListSpec } from '../common/list-query/filter-definitions';
 import { Source, SOURCE_KINDS } from './source.entity';
 
@@ -22,6 +22,7 @@ export const SOURCE_LIST_SPEC: ListSpec<typeof SOURCE_FILTERS, SourceSort> = {
 export const SOURCE_TABLE: CollectionTable<typeof SOURCE_FILTERS, SourceSort> = {
   entity: Source,
   alias: 'src',
+  trash: true,
   columns: {
     id: 'src.id',
     title: 'src.title',
@@ -33,8 +34,7 @@ export const SOURCE_TABLE: CollectionTable<typeof SOURCE_FILTERS, SourceSort> = 
     archiveUrl: 'src.archive_url',
     language: 'src.language',
     kind: 'src.kind',
-    createdAt: 'src.created_at',
-    updatedAt: 'src.updated_at',
+    ...auditColumns('src'),
   },
   sortSql: {
     id: 'src.id',

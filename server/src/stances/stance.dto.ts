@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { OptionalText, RequiredText } from '../common/validation/field-decorators';
-import { RecordInput } from '../common/collection/record-input';
+import { AuthorRef, RecordInput } from '../common/collection/record-input';
 import { STANCE_SCORE_MAX, STANCE_SCORE_MIN } from './stance.entity';
 
 export class StanceInput extends RecordInput {
@@ -27,6 +27,10 @@ export class StancePatch extends PartialType(StanceInput) {}
 
 export class StanceRecord extends StanceInput {
   @ApiProperty() declare id: number;
+  @ApiProperty({ description: '1 on creation, +1 on every change; send it back with an update' }) declare version: number;
   @ApiProperty() declare createdAt: Date;
+  @ApiProperty({ type: AuthorRef, nullable: true }) declare createdBy: AuthorRef | null;
   @ApiProperty() declare updatedAt: Date;
+  @ApiProperty({ type: AuthorRef, nullable: true }) declare updatedBy: AuthorRef | null;
+  @ApiProperty({ nullable: true, description: 'Always null outside the trash' }) declare deletedAt: Date | null;
 }

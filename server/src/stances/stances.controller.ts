@@ -12,6 +12,8 @@ export class StancesController extends CollectionController({
   input: StanceInput,
   patch: StancePatch,
   record: StanceRecord,
+  // The stance scale is the codebook of every analysis: only admins change it.
+  writeAccess: 'admin',
 }) {
   constructor(stances: StancesService) {
     super(stances);

@@ -1,4 +1,4 @@
-import { CollectionTable, likeEscape } from '../common/list-query/collection-reader';
+import { auditColumns, CollectionTable, likeEscape } from '../common/list-query/collection-reader';
 import { ListSpec } from '../common/list-query/filter-definitions';
 import { Stance, STANCE_SCORE_MAX, STANCE_SCORE_MIN } from './stance.entity';
 
@@ -21,14 +21,14 @@ export const STANCE_LIST_SPEC: ListSpec<typeof STANCE_FILTERS, StanceSort> = {
 export const STANCE_TABLE: CollectionTable<typeof STANCE_FILTERS, StanceSort> = {
   entity: Stance,
   alias: 'st',
+  trash: true,
   columns: {
     id: 'st.id',
     name: 'st.name',
     score: 'st.score',
     color: 'st.color',
     description: 'st.description',
-    createdAt: 'st.created_at',
-    updatedAt: 'st.updated_at',
+    ...auditColumns('st'),
   },
   sortSql: { id: 'st.id', name: 'lower(st.name)', score: 'st.score', createdAt: 'st.created_at', updatedAt: 'st.updated_at' },
   filterSql: {

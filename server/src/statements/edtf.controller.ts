@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { badRequest } from '../common/errors/api-errors';
 import { EdtfError, parseEdtf } from './edtf/parse-edtf';
+import { Access } from '../auth/access.decorator';
 
 class ParsedDate {
   @ApiProperty({ example: '2019-06' }) date: string;
@@ -12,6 +13,7 @@ class ParsedDate {
 
 /** How the server will read an EDTF date, for the admin's date input to preview as one types. */
 @ApiTags('statements')
+@Access('read')
 @Controller('edtf')
 export class EdtfController {
   @Get()

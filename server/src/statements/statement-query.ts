@@ -1,5 +1,5 @@
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { applyFilters, CollectionTable } from '../common/list-query/collection-reader';
+import { applyFilters, auditColumns, CollectionTable } from '../common/list-query/collection-reader';
 import { ListSpec, ParsedFilters } from '../common/list-query/filter-definitions';
 import { fullTextCondition } from './full-text';
 import { REVIEW_STATUSES, Statement, STATEMENT_STATUSES, STATEMENT_TYPES } from './statement.entity';
@@ -79,6 +79,7 @@ const inLinkTable = (table: string, column: string, param: string) =>
 export const STATEMENT_TABLE: CollectionTable<typeof STATEMENT_FILTERS, StatementSort> = {
   entity: Statement,
   alias: 's',
+  trash: true,
   columns: {
     id: 's.id',
     type: 's.type',
@@ -102,8 +103,7 @@ export const STATEMENT_TABLE: CollectionTable<typeof STATEMENT_FILTERS, Statemen
     location: 's.location',
     reviewStatus: 's.review_status',
     notes: 's.notes',
-    createdAt: 's.created_at',
-    updatedAt: 's.updated_at',
+    ...auditColumns('s'),
   },
   sortSql: {
     date: 's.date_start',
@@ -145,9 +145,9 @@ export const STATEMENT_TABLE: CollectionTable<typeof STATEMENT_FILTERS, Statemen
   },
 };
 
-/** `FROM statements s WHERE <filters>`, to which a caller adds its own select and order. */
+/** `FROM statements s WHERE <live> AND <filters>`, to which a caller adds its own select and order. */
 export function filteredStatements(dataSource: DataSource, filters: StatementFilters): SelectQueryBuilder<ObjectLiteral> {
-  const qb = dataSource.createQueryBuilder().from(Statement, 's');
+  const qb = dataSource.createQueryBuilder().from(Statement, 's').where('s.deleted_at IS NULL');
   applyFilters(qb, filters, STATEMENT_TABLE.filterSql);
   return qb;
 }

@@ -24,33 +24,48 @@ export async function checkStatementReferences(
   statementId?: number,
 ): Promise<void> {
   const actorIds = [...(refs.speakerId ? [refs.speakerId] : []), ...(refs.participantIds ?? [])];
+  const live = (table: string, n: number) => `ARRAY(SELECT id FROM ${table} WHERE id = ANY($${n}) AND deleted_at IS NULL)`;
+  const trashed = (table: string, n: number) => `ARRAY(SELECT id FROM ${table} WHERE id = ANY($${n}) AND deleted_at IS NOT NULL)`;
   const [found] = await manager.query(
-    `SELECT ARRAY(SELECT id FROM actors WHERE id = ANY($1)) AS actors,
-            ARRAY(SELECT id FROM stances WHERE id = ANY($2)) AS stances,
-            ARRAY(SELECT id FROM topics WHERE id = ANY($3)) AS topics,
-            ARRAY(SELECT id FROM sources WHERE id = ANY($4)) AS sources,
-            ARRAY(SELECT id FROM statements WHERE id = ANY($5)) AS statements`,
+    `SELECT ${live('actors', 1)} AS actors, ${trashed('actors', 1)} AS trashed_actors,
+            ${live('stances', 2)} AS stances, ${trashed('stances', 2)} AS trashed_stances,
+            ${live('topics', 3)} AS topics, ${trashed('topics', 3)} AS trashed_topics,
+            ${live('sources', 4)} AS sources, ${trashed('sources', 4)} AS trashed_sources,
+            ${live('statements', 5)} AS statements, ${trashed('statements', 5)} AS trashed_statements`,
     [actorIds, refs.stanceId ? [refs.stanceId] : [], refs.topicIds ?? [], refs.sourceIds ?? [], refs.respondsToId ? [refs.respondsToId] : []],
   );
-  const missing = (wanted: number[] | undefined, existing: number[]) => (wanted ?? []).filter((id) => !existing.includes(id));
   const errors: FieldErrors = {};
+  /** "actor 3 does not exist", "topics 4, 5 are in the trash", or nothing when all are live. */
+  const problem = (wanted: number[] | undefined, kind: 'actors' | 'stances' | 'topics' | 'sources' | 'statements') => {
+    const missing = (wanted ?? []).filter((id) => !found[kind].includes(id));
+    if (!missing.length) return undefined;
+    const inTrash = missing.filter((id) => found[`trashed_${kind}`].includes(id));
+    const gone = missing.filter((id) => !inTrash.includes(id));
+    const one = kind.slice(0, -1);
+    const parts = [];
+    if (gone.length) parts.push(plural(gone, one, kind));
+    if (inTrash.length) parts.push(inTrash.length === 1 ? `${one} ${inTrash[0]} is in the trash` : `${kind} ${inTrash.join(', ')} are in the trash`);
+    return parts.join('; ');
+  };
 
-  if (refs.speakerId && missing([refs.speakerId], found.actors).length) errors.speakerId = `actor ${refs.speakerId} does not exist`;
-  const participants = missing(refs.participantIds, found.actors);
-  if (participants.length) errors.participantIds = plural(participants, 'actor', 'actors');
+  const speaker = refs.speakerId ? problem([refs.speakerId], 'actors') : undefined;
+  if (speaker) errors.speakerId = speaker;
+  const participants = problem(refs.participantIds, 'actors');
+  if (participants) errors.participantIds = participants;
   else if (refs.speakerId && refs.participantIds?.includes(refs.speakerId)) {
     errors.participantIds = `must not include the speaker (actor ${refs.speakerId})`;
   }
-  if (refs.stanceId && missing([refs.stanceId], found.stances).length) errors.stanceId = `stance ${refs.stanceId} does not exist`;
-  const topics = missing(refs.topicIds, found.topics);
-  if (topics.length) errors.topicIds = plural(topics, 'topic', 'topics');
-  const sources = missing(refs.sourceIds, found.sources);
-  if (sources.length) errors.sourceIds = plural(sources, 'source', 'sources');
+  const stance = refs.stanceId ? problem([refs.stanceId], 'stances') : undefined;
+  if (stance) errors.stanceId = stance;
+  const topics = problem(refs.topicIds, 'topics');
+  if (topics) errors.topicIds = topics;
+  const sources = problem(refs.sourceIds, 'sources');
+  if (sources) errors.sourceIds = sources;
 
   if (refs.respondsToId) {
     if (refs.respondsToId === statementId) errors.respondsToId = 'a statement cannot respond to itself';
-    else if (missing([refs.respondsToId], found.statements).length) {
-      errors.respondsToId = `statement ${refs.respondsToId} does not exist`;
+    else if (problem([refs.respondsToId], 'statements')) {
+      errors.respondsToId = problem([refs.respondsToId], 'statements')!;
     } else if (statementId) {
       const loop = await replyLoop(manager, refs.respondsToId, statementId);
       if (loop) errors.respondsToId = `would make a reply loop: ${[statementId, ...loop].join(' → ')}`;

@@ -10,7 +10,7 @@ import {
   RequiredId,
   RequiredText,
 } from '../common/validation/field-decorators';
-import { RecordInput } from '../common/collection/record-input';
+import { AuthorRef, RecordInput } from '../common/collection/record-input';
 import { EDTF_MAX_LENGTH } from './edtf/parse-edtf';
 import { IsEdtf } from './edtf/is-edtf.validator';
 import {
@@ -104,6 +104,10 @@ export class StatementRecord extends StatementInput {
   @ApiProperty({ type: [Number] }) declare topicIds: number[];
   @ApiProperty({ type: [Number] }) declare sourceIds: number[];
   @ApiProperty({ enum: REVIEW_STATUSES }) declare reviewStatus: ReviewStatus;
+  @ApiProperty({ description: '1 on creation, +1 on every change; send it back with an update' }) declare version: number;
   @ApiProperty() declare createdAt: Date;
+  @ApiProperty({ type: AuthorRef, nullable: true }) declare createdBy: AuthorRef | null;
   @ApiProperty() declare updatedAt: Date;
+  @ApiProperty({ type: AuthorRef, nullable: true }) declare updatedBy: AuthorRef | null;
+  @ApiProperty({ nullable: true, description: 'Always null outside the trash' }) declare deletedAt: Date | null;
 }

@@ -1,16 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { badRequest, conflict, notFound } from '../common/errors/api-errors';
-import { Page, readOne, readPage } from '../common/list-query/collection-reader';
-import { ListQuery } from '../common/list-query/filter-definitions';
+import { asConflict, CollectionService, TIMESTAMP_FIELDS, Usage, WriteMode } from '../common/collection/collection.service';
+import { RevisionsService } from '../history/revisions.service';
 import { parseEdtf } from './edtf/parse-edtf';
 import { StatementParticipant, StatementSource, StatementTopic } from './statement-links.entity';
 import { STATEMENT_FILTERS, STATEMENT_TABLE, StatementSort } from './statement-query';
 import { checkStatementReferences } from './statement-references';
-import { StatementInput, StatementPatch, StatementRecord } from './statement.dto';
+import { StatementInput, StatementRecord } from './statement.dto';
 import { Statement } from './statement.entity';
-
-type StatementListQuery = ListQuery<typeof STATEMENT_FILTERS, StatementSort>;
 
 /** Columns a client may set; the rest (id, derived dates, timestamps) the server owns. */
 const COLUMN_FIELDS = [
@@ -54,97 +51,62 @@ const LINKS = [
 ] as const;
 type LinkField = (typeof LINKS)[number]['field'];
 
+/** Fields derived from `date` on every write; a client never sets them. */
+const DERIVED_FIELDS = ['dateStart', 'dateEnd', 'displayDate'] as const;
+
+/**
+ * Statements: the shared versioned collection machinery, plus the EDTF-derived dates, the
+ * ordered link tables (participants, topics, sources) and the reference checks.
+ */
 @Injectable()
-export class StatementsService {
-  constructor(private readonly dataSource: DataSource) {}
-
-  list(query: StatementListQuery): Promise<Page<StatementRecord>> {
-    return readPage<StatementRecord, typeof STATEMENT_FILTERS, StatementSort>(this.dataSource, STATEMENT_TABLE, query);
+export class StatementsService extends CollectionService<Statement, StatementRecord, typeof STATEMENT_FILTERS, StatementSort> {
+  constructor(dataSource: DataSource, revisions: RevisionsService) {
+    super(
+      dataSource,
+      STATEMENT_TABLE,
+      {
+        resource: 'statements',
+        label: 'Statement',
+        labelField: 'headline',
+        entity: Statement,
+        readOnlyFields: [...TIMESTAMP_FIELDS, ...DERIVED_FIELDS],
+        requiredFields: REQUIRED_FIELDS,
+        emptyRecord: EMPTY_STATEMENT,
+      },
+      revisions,
+    );
   }
 
-  async get(id: number): Promise<StatementRecord> {
-    const row = await readOne<StatementRecord, typeof STATEMENT_FILTERS, StatementSort>(this.dataSource, STATEMENT_TABLE, id);
-    if (!row) throw notFound('Statement', id);
-    return row;
+  /** Replies keep pointing at a statement in the trash (restorable); a purge needs them gone. */
+  protected async usage(manager: EntityManager, id: number, statements: 'live' | 'all'): Promise<Usage> {
+    if (statements === 'live') return { statements: 0 };
+    const replies: { id: number }[] = await manager.query(
+      'SELECT id FROM statements WHERE responds_to_id = $1 ORDER BY id LIMIT 20',
+      [id],
+    );
+    return { statements: replies.length, detail: replies.length ? `replies: ${replies.map((r) => r.id).join(', ')}` : undefined };
   }
 
-  async create(input: StatementInput): Promise<StatementRecord> {
-    const id = await this.dataSource.transaction((manager) => this.createWith(manager, input));
-    return this.get(id);
+  protected override async checkInput(manager: EntityManager, input: object, mode: WriteMode, before?: StatementRecord) {
+    const statement = input as Partial<StatementInput>;
+    const speakerId = statement.speakerId ?? before?.speakerId;
+    const participantIds = statement.participantIds ?? (mode === 'patch' ? before?.participantIds : []);
+    await checkStatementReferences(manager, { ...statement, speakerId, participantIds }, before?.id);
   }
 
-  /** Inserts within the caller's transaction (the fixture loader uses it too); returns the new id. */
-  async createWith(manager: EntityManager, input: StatementInput): Promise<number> {
-    await checkStatementReferences(manager, input);
-    const statement = manager.create(Statement, { ...EMPTY_STATEMENT, ...this.columns(input), ...this.dates(input.date) });
-    const { id } = await manager.save(Statement, statement);
-    await this.writeLinks(manager, id, input, 'create');
-    return id;
-  }
-
-  /** PUT replaces the entry (fields left out return to empty); PATCH changes what it names. */
-  async update(id: number, input: StatementInput | StatementPatch, mode: 'replace' | 'patch'): Promise<StatementRecord> {
-    if (mode === 'patch') this.refuseNullRequired(input);
-    await this.dataSource.transaction(async (manager) => {
-      const existing = await manager.findOne(Statement, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!existing) throw notFound('Statement', id);
-      const speakerId = input.speakerId ?? existing.speakerId;
-      const participantIds =
-        input.participantIds ?? (mode === 'replace' ? [] : await this.linkedIds(manager, id, 'participantIds'));
-      await checkStatementReferences(manager, { ...input, speakerId, participantIds }, id);
-      const next = mode === 'replace' ? { ...EMPTY_STATEMENT, ...this.columns(input) } : this.columns(input);
-      manager.merge(Statement, existing, next, input.date === undefined ? {} : this.dates(input.date));
-      await manager.save(Statement, existing);
-      await this.writeLinks(manager, id, input, mode);
-    });
-    return this.get(id);
-  }
-
-  async remove(id: number): Promise<StatementRecord> {
-    const before = await this.get(id);
-    await this.dataSource.transaction(async (manager) => {
-      const locked = await manager.findOne(Statement, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!locked) throw notFound('Statement', id);
-      const replies: { id: number }[] = await manager.query(
-        'SELECT id FROM statements WHERE responds_to_id = $1 ORDER BY id LIMIT 20',
-        [id],
-      );
-      if (replies.length) {
-        const ids = replies.map((r) => r.id).join(', ');
-        throw conflict(
-          `Statement ${id} has replies (statements ${ids}) that respond to it; clear their respondsToId first.`,
-        );
-      }
-      await manager.delete(Statement, id);
-    });
-    return before;
-  }
-
-  private columns(input: Partial<StatementInput>): Partial<Statement> {
+  protected override columnsOf(input: object): Partial<Statement> {
+    const statement = input as Partial<StatementInput>;
     const fields: Record<string, unknown> = {};
-    for (const key of COLUMN_FIELDS) if (input[key] !== undefined) fields[key] = input[key];
+    for (const key of COLUMN_FIELDS) if (statement[key] !== undefined) fields[key] = statement[key];
+    if (statement.date !== undefined) Object.assign(fields, parseEdtf(statement.date));
     return fields as Partial<Statement>;
   }
 
-  private dates(date: string): Pick<Statement, 'date' | 'dateStart' | 'dateEnd' | 'displayDate'> {
-    return parseEdtf(date);
-  }
-
-  private async linkedIds(manager: EntityManager, id: number, field: LinkField): Promise<number[]> {
-    const link = LINKS.find((l) => l.field === field)!;
-    const rows = await manager.find(link.entity, { where: { statementId: id }, order: { position: 'ASC' } });
-    return rows.map((row) => (row as unknown as Record<string, number>)[link.column]);
-  }
-
   /** Writes each link list the input names (all of them unless patching), keeping the order given. */
-  private async writeLinks(
-    manager: EntityManager,
-    statementId: number,
-    input: Partial<Record<LinkField, number[]>>,
-    mode: 'create' | 'replace' | 'patch',
-  ) {
+  protected override async writeLinks(manager: EntityManager, statementId: number, input: object, mode: WriteMode) {
+    const links = input as Partial<Record<LinkField, number[]>>;
     for (const link of LINKS) {
-      const ids = input[link.field] ?? (mode === 'patch' ? undefined : []);
+      const ids = links[link.field] ?? (mode === 'patch' ? undefined : []);
       if (ids === undefined) continue;
       if (mode !== 'create') await manager.delete(link.entity, { statementId });
       if (!ids.length) continue;
@@ -155,9 +117,17 @@ export class StatementsService {
     }
   }
 
-  private refuseNullRequired(input: Partial<StatementInput>): void {
-    const errors: Record<string, string> = {};
-    for (const key of REQUIRED_FIELDS) if (input[key] === null) errors[key] = `${key} must not be null`;
-    if (Object.keys(errors).length) throw badRequest(errors);
+  protected override async checkRestorable(manager: EntityManager, record: StatementRecord) {
+    try {
+      await checkStatementReferences(manager, record, record.id);
+    } catch (error) {
+      throw asConflict(error, `Statement ${record.id} refers to records that are gone; restore or change them first`);
+    }
+  }
+
+  protected override inputFromSnapshot(snapshot: Record<string, unknown>): StatementInput {
+    const input: Record<string, unknown> = { date: snapshot.date };
+    for (const key of [...COLUMN_FIELDS, ...LINKS.map((l) => l.field)]) input[key] = snapshot[key];
+    return input as unknown as StatementInput;
   }
 }

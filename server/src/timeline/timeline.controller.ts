@@ -7,6 +7,7 @@ import { STATEMENT_FILTERS, STATEMENT_LIST_SPEC } from '../statements/statement-
 import { decodeCursor, TimelineOrder } from './timeline-cursor';
 import { TimelinePage } from './timeline.dto';
 import { TimelineService } from './timeline.service';
+import { Access } from '../auth/access.decorator';
 
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 500;
@@ -19,6 +20,7 @@ function one(value: unknown, field: string): string | undefined {
 }
 
 @ApiTags('timeline')
+@Access('read')
 @Controller('timeline')
 export class TimelineController {
   constructor(private readonly timeline: TimelineService) {}

@@ -1,6 +1,6 @@
 import { ApiProperty, PartialType } from '@nestjs/swagger';
 import { OptionalText, RequiredText } from '../common/validation/field-decorators';
-import { RecordInput } from '../common/collection/record-input';
+import { AuthorRef, RecordInput } from '../common/collection/record-input';
 
 export class TopicInput extends RecordInput {
   @RequiredText(100, 'Unique name', 'Sovereignty')
@@ -14,6 +14,10 @@ export class TopicPatch extends PartialType(TopicInput) {}
 
 export class TopicRecord extends TopicInput {
   @ApiProperty() declare id: number;
+  @ApiProperty({ description: '1 on creation, +1 on every change; send it back with an update' }) declare version: number;
   @ApiProperty() declare createdAt: Date;
+  @ApiProperty({ type: AuthorRef, nullable: true }) declare createdBy: AuthorRef | null;
   @ApiProperty() declare updatedAt: Date;
+  @ApiProperty({ type: AuthorRef, nullable: true }) declare updatedBy: AuthorRef | null;
+  @ApiProperty({ nullable: true, description: 'Always null outside the trash' }) declare deletedAt: Date | null;
 }

@@ -1,4 +1,4 @@
-import { CollectionTable, likeEscape } from '../common/list-query/collection-reader';
+import { auditColumns, CollectionTable, likeEscape } from '../common/list-query/collection-reader';
 import { ListSpec } from '../common/list-query/filter-definitions';
 import { Topic } from './topic.entity';
 
@@ -20,12 +20,12 @@ export const TOPIC_LIST_SPEC: ListSpec<typeof TOPIC_FILTERS, TopicSort> = {
 export const TOPIC_TABLE: CollectionTable<typeof TOPIC_FILTERS, TopicSort> = {
   entity: Topic,
   alias: 't',
+  trash: true,
   columns: {
     id: 't.id',
     name: 't.name',
     description: 't.description',
-    createdAt: 't.created_at',
-    updatedAt: 't.updated_at',
+    ...auditColumns('t'),
   },
   sortSql: { id: 't.id', name: 'lower(t.name)', createdAt: 't.created_at', updatedAt: 't.updated_at' },
   filterSql: {

@@ -9,6 +9,8 @@ export interface ApiErrorBody {
   error: string;
   message: string;
   errors?: FieldErrors;
+  /** With a 409 on a stale version: the record as it is now. */
+  current?: unknown;
 }
 
 const summarise = (errors: FieldErrors) =>

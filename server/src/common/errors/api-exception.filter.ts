@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { TooManyAttempts } from '../../auth/auth-errors';
 import { ApiErrorBody } from './api-errors';
 import { describePostgresError } from './postgres-errors';
 
@@ -13,6 +14,7 @@ const REASON: Record<number, string> = {
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Entity',
+  428: 'Precondition Required',
   429: 'Too Many Requests',
   503: 'Service Unavailable',
 };
@@ -32,7 +34,13 @@ function fromHttpException(exception: HttpException): ApiErrorBody {
   if (typeof response === 'string') return { statusCode, error: REASON[statusCode] ?? 'Error', message: response };
   const r = response as Partial<ApiErrorBody> & { message?: unknown };
   const message = Array.isArray(r.message) ? r.message.join('; ') : String(r.message ?? exception.message);
-  return { statusCode, error: r.error ?? REASON[statusCode] ?? 'Error', message, ...(r.errors ? { errors: r.errors } : {}) };
+  return {
+    statusCode,
+    error: r.error ?? REASON[statusCode] ?? 'Error',
+    message,
+    ...(r.errors ? { errors: r.errors } : {}),
+    ...(r.current !== undefined ? { current: r.current } : {}),
+  };
 }
 
 function fromBodyParser(error: HttpishError): ApiErrorBody | undefined {
@@ -85,6 +93,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     // A streamed export may have set its own headers before it failed.
     response.removeHeader('Content-Disposition');
     response.setHeader('Content-Type', 'application/json; charset=utf-8');
+    if (final.statusCode === 401) response.setHeader('WWW-Authenticate', 'Bearer');
+    if (exception instanceof TooManyAttempts) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     response.status(final.statusCode).json(final);
   }
 }

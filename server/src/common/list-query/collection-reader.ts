@@ -1,4 +1,4 @@
-import { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { FilterDefinitions, FilterValue, ListQuery, ParsedFilters } from './filter-definitions';
 
 /** A SQL condition with its bound parameters. Parameter names must be unique per query. */
@@ -13,6 +13,8 @@ export type FilterSql<F extends FilterDefinitions> = { [K in keyof F]-?: (value:
 export interface CollectionTable<F extends FilterDefinitions, S extends string> {
   entity: EntityTarget<ObjectLiteral>;
   alias: string;
+  /** Rows have a `deleted_at` (the trash): lists and single reads show live rows only. */
+  trash: boolean;
   /** API field → SQL expression read into it. */
   columns: Record<string, string>;
   /** Sort field → SQL expression (the allow-list `_sort` is checked against). */
@@ -48,6 +50,7 @@ export async function readPage<Row, F extends FilterDefinitions, S extends strin
   query: ListQuery<F, S>,
 ): Promise<Page<Row>> {
   const filtered = dataSource.createQueryBuilder().from(table.entity, table.alias);
+  if (table.trash) filtered.where(`${table.alias}.deleted_at IS NULL`);
   applyFilters(filtered, query.filters, table.filterSql);
 
   const page = filtered.clone().select([]);
@@ -65,16 +68,36 @@ export async function readPage<Row, F extends FilterDefinitions, S extends strin
   return { rows, total: count?.total ?? 0 };
 }
 
-/** Reads one row by id with the same columns as the list, or undefined. */
+/**
+ * Reads one row by id with the same columns as the list, or undefined; a row in the trash
+ * only when asked (history snapshots, the trash itself). Within a transaction, pass its manager.
+ */
 export async function readOne<Row, F extends FilterDefinitions, S extends string>(
-  dataSource: DataSource,
+  db: DataSource | EntityManager,
   table: CollectionTable<F, S>,
   id: number,
+  options: { includeTrashed?: boolean } = {},
 ): Promise<Row | undefined> {
-  const qb = dataSource.createQueryBuilder().from(table.entity, table.alias).select([]);
+  const qb = db.createQueryBuilder().from(table.entity, table.alias).select([]);
   for (const [field, sql] of Object.entries(table.columns)) qb.addSelect(sql, field);
-  const row = await qb.where(`${table.alias}.id = :id`, { id }).getRawOne<Row>();
+  qb.where(`${table.alias}.id = :id`, { id });
+  if (table.trash && !options.includeTrashed) qb.andWhere(`${table.alias}.deleted_at IS NULL`);
+  const row = await qb.getRawOne<Row>();
   return row && inFieldOrder(row, table.columns);
+}
+
+/** The columns every curated record carries (provenance, version, trash), read as the API shows them. */
+export function auditColumns(alias: string): Record<string, string> {
+  const author = (column: string) =>
+    `(SELECT json_build_object('id', au.id, 'name', au.display_name) FROM users au WHERE au.id = ${alias}.${column})`;
+  return {
+    version: `${alias}.version`,
+    createdAt: `${alias}.created_at`,
+    createdBy: author('created_by_id'),
+    updatedAt: `${alias}.updated_at`,
+    updatedBy: author('updated_by_id'),
+    deletedAt: `${alias}.deleted_at`,
+  };
 }
 
 /**

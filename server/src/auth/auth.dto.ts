@@ -1,0 +1,44 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { RequiredText } from '../common/validation/field-decorators';
+import { PASSWORD_MAX_LENGTH } from './password-hash';
+import { TOKEN_SCOPES, TokenScope } from './auth-token.entity';
+
+export class LoginInput {
+  @ApiProperty({ example: 'admin@localhost' })
+  @IsString()
+  @MaxLength(320)
+  email: string;
+
+  @ApiProperty()
+  @IsString()
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  password: string;
+}
+
+export class ChangePasswordInput {
+  @ApiProperty()
+  @IsString()
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  currentPassword: string;
+
+  @ApiProperty({ minLength: 10, maxLength: PASSWORD_MAX_LENGTH })
+  @IsString()
+  newPassword: string;
+}
+
+export class PersonalTokenInput {
+  @RequiredText(100, 'What the token is for', 'weekly report script')
+  name: string;
+
+  @ApiProperty({ enum: TOKEN_SCOPES, description: 'read: what a viewer may do; read-write: what your role may do' })
+  @IsIn(TOKEN_SCOPES as unknown as string[], { message: `scope must be one of: ${TOKEN_SCOPES.join(', ')}` })
+  scope: TokenScope;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 3650, description: 'Days until the token stops working; none: until revoked' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  expiresInDays?: number;
+}

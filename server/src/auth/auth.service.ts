@@ -1,0 +1,218 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { badRequest, notFound } from '../common/errors/api-errors';
+import { User } from '../users/user.entity';
+import { AUTH_OPTIONS, AuthOptions, EXPORT_TICKET_TTL_MS } from './auth-options';
+import { forbidden, TooManyAttempts, unauthorized } from './auth-errors';
+import { AuthToken, TokenKind, TokenScope } from './auth-token.entity';
+import { LoginThrottle } from './login-throttle';
+import { DECOY_HASH, hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from './password-hash';
+import { Principal, SessionUser } from './principal';
+import { newTokenSecret, tokenHash } from './token-secret';
+
+/** A token's row joined with its owner, as the guard reads it on every request. */
+interface TokenRow {
+  token_id: number;
+  kind: TokenKind;
+  scope: TokenScope;
+  expires_at: Date | null;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+  user_id: number;
+  email: string;
+  display_name: string;
+  role: SessionUser['role'];
+  active: boolean;
+  must_change_password: boolean;
+}
+
+export interface PersonalTokenRecord {
+  id: number;
+  name: string;
+  scope: TokenScope;
+  createdAt: Date;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+}
+
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export function publicUser(user: User): Omit<User, 'passwordHash'> {
+  const { passwordHash: _hidden, ...rest } = user;
+  return rest;
+}
+
+export function checkNewPassword(password: string, field = 'newPassword'): void {
+  if (password.length < PASSWORD_MIN_LENGTH) throw badRequest({ [field]: `must be at least ${PASSWORD_MIN_LENGTH} characters long` });
+  if (password.length > PASSWORD_MAX_LENGTH) throw badRequest({ [field]: `must be at most ${PASSWORD_MAX_LENGTH} characters long` });
+}
+
+/**
+ * Sign-in, bearer tokens and their checks. Tokens are looked up by their SHA-256 on every
+ * request (one indexed row), so revoking one or deactivating an account takes effect at once.
+ */
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger('Auth');
+  readonly throttle = new LoginThrottle();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
+  ) {}
+
+  async login(emailInput: string, password: string, address: string) {
+    const email = emailInput.trim().toLowerCase();
+    const wait = this.throttle.retryAfter(email, address);
+    if (wait > 0) {
+      this.logger.warn(`sign-in throttled for ${email} from ${address}`);
+      throw new TooManyAttempts(wait);
+    }
+    const user = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email })
+      .getOne();
+    // Unknown addresses cost the same scrypt as known ones: timing does not reveal accounts.
+    const ok = await verifyPassword(password, user?.passwordHash ?? DECOY_HASH);
+    if (!user || !ok) {
+      this.throttle.fail(email, address);
+      throw unauthorized('The email or the password is wrong.');
+    }
+    this.throttle.succeed(email);
+    if (!user.active) throw forbidden('This account is deactivated; ask an admin.');
+
+    const expiresAt = new Date(Date.now() + this.options.sessionTtlHours * 3_600_000);
+    const token = await this.issue(user.id, 'session', 'read-write', expiresAt, null);
+    await this.dataSource.getRepository(User).update(user.id, { lastLoginAt: new Date() });
+    const fresh = await this.dataSource.getRepository(User).findOneByOrFail({ id: user.id });
+    return { token: token.secret, expiresAt, user: publicUser(fresh) };
+  }
+
+  /** The principal behind a bearer token; 401 naming why when there is none. */
+  async authenticate(secret: string): Promise<Principal> {
+    const [row]: TokenRow[] = await this.dataSource.query(
+      `SELECT t.id AS token_id, t.kind, t.scope, t.expires_at, t.revoked_at, t.last_used_at,
+              u.id AS user_id, u.email, u.display_name, u.role, u.active, u.must_change_password
+         FROM auth_tokens t JOIN users u ON u.id = t.user_id
+        WHERE t.token_hash = $1`,
+      [tokenHash(secret)],
+    );
+    if (!row || row.kind === 'export') throw unauthorized('The bearer token is not valid.');
+    if (row.revoked_at) throw unauthorized('The bearer token has been revoked; sign in again.');
+    if (row.expires_at && row.expires_at.getTime() <= Date.now()) throw unauthorized('The bearer token has expired; sign in again.');
+    if (!row.active) throw unauthorized('This account is deactivated.');
+    if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > LAST_USED_RESOLUTION_MS) {
+      // Bookkeeping only: at most one write per token a minute, and never in the request's way.
+      this.dataSource
+        .query('UPDATE auth_tokens SET last_used_at = now() WHERE id = $1', [row.token_id])
+        .catch((error: Error) => this.logger.warn(`last_used_at not updated: ${error.message}`));
+    }
+    return this.principalOf(row);
+  }
+
+  /** Consumes a one-use export ticket (atomically: two downloads cannot share one). */
+  async redeemExportTicket(secret: string): Promise<Principal> {
+    const [row]: TokenRow[] = await this.dataSource.query(
+      `WITH used AS (
+         UPDATE auth_tokens SET revoked_at = now(), last_used_at = now()
+          WHERE token_hash = $1 AND kind = 'export' AND revoked_at IS NULL AND expires_at > now()
+          RETURNING id, kind, scope, expires_at, user_id)
+       SELECT used.id AS token_id, used.kind, used.scope, used.expires_at, NULL AS revoked_at, NULL AS last_used_at,
+              u.id AS user_id, u.email, u.display_name, u.role, u.active, u.must_change_password
+         FROM used JOIN users u ON u.id = used.user_id`,
+      [tokenHash(secret)],
+    );
+    if (!row) throw unauthorized('The export ticket is not valid: it is used, expired or unknown. Ask for a new one.');
+    if (!row.active) throw unauthorized('This account is deactivated.');
+    return this.principalOf(row);
+  }
+
+  async logout(principal: Principal): Promise<void> {
+    await this.dataSource.query('UPDATE auth_tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [principal.token.id]);
+  }
+
+  async me(principal: Principal) {
+    const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: principal.user.id });
+    return { user: publicUser(user), token: { kind: principal.token.kind, scope: principal.token.scope, expiresAt: principal.token.expiresAt } };
+  }
+
+  /** Changes the caller's own password and signs out their other sessions. */
+  async changePassword(principal: Principal, currentPassword: string, newPassword: string): Promise<void> {
+    checkNewPassword(newPassword);
+    const user = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.id = :id', { id: principal.user.id })
+      .getOneOrFail();
+    if (!(await verifyPassword(currentPassword, user.passwordHash))) {
+      throw badRequest({ currentPassword: 'is not your current password' });
+    }
+    if (currentPassword === newPassword) throw badRequest({ newPassword: 'must differ from the current password' });
+    const passwordHash = await hashPassword(newPassword);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(User).update(user.id, { passwordHash, mustChangePassword: false });
+      await manager.query(
+        `UPDATE auth_tokens SET revoked_at = now() WHERE user_id = $1 AND kind = 'session' AND id <> $2 AND revoked_at IS NULL`,
+        [user.id, principal.token.id],
+      );
+    });
+  }
+
+  async listPersonalTokens(principal: Principal): Promise<PersonalTokenRecord[]> {
+    return this.dataSource.query(
+      `SELECT id, name, scope, created_at AS "createdAt", expires_at AS "expiresAt", last_used_at AS "lastUsedAt"
+         FROM auth_tokens WHERE user_id = $1 AND kind = 'personal' AND revoked_at IS NULL ORDER BY id`,
+      [principal.user.id],
+    );
+  }
+
+  async createPersonalToken(principal: Principal, name: string, scope: TokenScope, expiresInDays?: number) {
+    const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * 86_400_000) : null;
+    const issued = await this.issue(principal.user.id, 'personal', scope, expiresAt, name);
+    const [record] = (await this.listPersonalTokens(principal)).filter((t) => t.id === issued.id);
+    return { ...record, token: issued.secret };
+  }
+
+  async revokePersonalToken(principal: Principal, id: number): Promise<PersonalTokenRecord> {
+    const [record] = (await this.listPersonalTokens(principal)).filter((t) => t.id === id);
+    if (!record) throw notFound('Personal token', id);
+    await this.dataSource.query('UPDATE auth_tokens SET revoked_at = now() WHERE id = $1 AND user_id = $2', [id, principal.user.id]);
+    return record;
+  }
+
+  /** A one-use, short-lived credential for one export download by a plain browser link. */
+  async createExportTicket(principal: Principal) {
+    const expiresAt = new Date(Date.now() + EXPORT_TICKET_TTL_MS);
+    const scope: TokenScope = 'read';
+    const issued = await this.issue(principal.user.id, 'export', scope, expiresAt, null);
+    return { ticket: issued.secret, expiresAt };
+  }
+
+  async revokeAllTokens(userId: number, manager = this.dataSource.manager): Promise<void> {
+    await manager.query('UPDATE auth_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
+  }
+
+  private async issue(userId: number, kind: TokenKind, scope: TokenScope, expiresAt: Date | null, name: string | null) {
+    const secret = newTokenSecret(kind);
+    const saved = await this.dataSource
+      .getRepository(AuthToken)
+      .save({ userId, kind, scope, expiresAt, name, tokenHash: tokenHash(secret) });
+    return { id: saved.id, secret };
+  }
+
+  private principalOf(row: TokenRow): Principal {
+    return {
+      user: {
+        id: row.user_id,
+        email: row.email,
+        displayName: row.display_name,
+        role: row.role,
+        mustChangePassword: row.must_change_password,
+      },
+      token: { id: row.token_id, kind: row.kind, scope: row.scope, expiresAt: row.expires_at },
+    };
+  }
+}

@@ -1,0 +1,40 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import type { UserRole } from '../users/user.entity';
+import type { TokenKind, TokenScope } from './auth-token.entity';
+
+/** The signed-in account, as every request sees it. */
+export interface SessionUser {
+  id: number;
+  email: string;
+  displayName: string;
+  role: UserRole;
+  mustChangePassword: boolean;
+}
+
+/** Who is calling and with which credential; absent for anonymous (public) requests. */
+export interface Principal {
+  user: SessionUser;
+  token: { id: number; kind: TokenKind; scope: TokenScope; expiresAt: Date | null };
+}
+
+/** Whoever a change is attributed to in created_by / updated_by and in the revisions. */
+export interface Author {
+  id: number;
+}
+
+export type AuthenticatedRequest = Request & { principal?: Principal };
+
+/** The request's principal (routes at `account` level and up always have one). */
+export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext) => {
+  const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
+  if (!principal) throw new Error('CurrentPrincipal used on a route that does not require a signed-in account');
+  return principal;
+});
+
+/** The account a write is attributed to. */
+export const CurrentAuthor = createParamDecorator((_: unknown, context: ExecutionContext): Author => {
+  const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
+  if (!principal) throw new Error('CurrentAuthor used on a route that does not require a signed-in account');
+  return { id: principal.user.id };
+});

@@ -1,0 +1,64 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { User } from '../users/user.entity';
+
+export const REVISION_RESOURCES = ['statements', 'actors', 'sources', 'topics', 'stances'] as const;
+export type RevisionResource = (typeof REVISION_RESOURCES)[number];
+export const REVISION_ACTIONS = ['create', 'update', 'delete', 'restore', 'revert', 'purge'] as const;
+export type RevisionAction = (typeof REVISION_ACTIONS)[number];
+
+/**
+ * One change to one record, written in the transaction of the change: who, when, what, and
+ * the record as the API showed it before and after. Never updated or deleted; a purged
+ * record's revisions stay (record_id has no foreign key on purpose).
+ */
+@Entity('revisions')
+@Index('idx_revisions_resource_record_id_id', ['resource', 'recordId', 'id'])
+@Index('idx_revisions_user_id_id', ['userId', 'id'])
+@Index('idx_revisions_at', ['at'])
+export class Revision {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'enum', enum: REVISION_RESOURCES, enumName: 'revision_resource' })
+  resource: RevisionResource;
+
+  @Column({ type: 'integer' })
+  recordId: number;
+
+  /** The record's version after the change (before it, for a purge). */
+  @Column({ type: 'integer' })
+  version: number;
+
+  @Column({ type: 'enum', enum: REVISION_ACTIONS, enumName: 'revision_action' })
+  action: RevisionAction;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  at: Date;
+
+  @ManyToOne(() => User, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'user_id' })
+  user: Relation<User> | null;
+
+  @Column({ type: 'integer', nullable: true })
+  userId: number | null;
+
+  /** The record's headline or name at the time, so that the activity feed reads without lookups. */
+  @Column({ type: 'varchar', length: 300 })
+  label: string;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  changedFields: string[];
+
+  @Column({ type: 'jsonb', nullable: true })
+  before: Record<string, unknown> | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  after: Record<string, unknown> | null;
+
+  @ManyToOne(() => Revision, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'reverted_from_id' })
+  revertedFrom: Relation<Revision> | null;
+
+  @Column({ type: 'integer', nullable: true })
+  revertedFromId: number | null;
+}

@@ -1,0 +1,80 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Author } from '../auth/principal';
+import { ConfigError } from '../config/app-config';
+import { UsersService } from './users.service';
+
+export interface FirstAdminOptions {
+  email?: string;
+  password?: string;
+  /** The server runs its own embedded PostgreSQL (a personal install): a generated password is fine. */
+  embedded: boolean;
+}
+
+/** Arbitrary lock id: two servers starting on one empty database create one first admin. */
+const FIRST_ADMIN_LOCK = 7_346_003;
+export const GENERATED_ADMIN_EMAIL = 'admin@localhost';
+const NO_ACCOUNTS = 'The database has no accounts yet: set ADMIN_EMAIL and ADMIN_PASSWORD for the first start.';
+
+/**
+ * Makes sure someone can sign in: on a database without accounts, creates the first admin
+ * from ADMIN_EMAIL / ADMIN_PASSWORD, or (embedded database only) with a generated one-time
+ * password printed once. Returns the admin that the seed fixtures are attributed to.
+ */
+@Injectable()
+export class FirstAdmin {
+  private readonly logger = new Logger('Accounts');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly users: UsersService,
+  ) {}
+
+  /**
+   * Before migrating: refuses a start that could not create its first admin, so that a
+   * refused first start leaves the database untouched (and the next one still seeds it).
+   */
+  async checkPossible(options: FirstAdminOptions): Promise<void> {
+    if (Boolean(options.email) !== Boolean(options.password)) {
+      throw new ConfigError('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
+    }
+    if (options.email || options.embedded) return;
+    const [{ migrated }] = await this.dataSource.query(`SELECT to_regclass('public.users') IS NOT NULL AS migrated`);
+    const [{ accounts }] = migrated ? await this.dataSource.query('SELECT count(*)::int AS accounts FROM users') : [{ accounts: 0 }];
+    if (accounts === 0) throw new ConfigError(NO_ACCOUNTS);
+  }
+
+  async ensure(options: FirstAdminOptions, print: (text: string) => void = console.log): Promise<Author> {
+    await this.checkPossible(options);
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [FIRST_ADMIN_LOCK]);
+      const [existing] = await manager.query(`SELECT id FROM users WHERE role = 'admin' ORDER BY id LIMIT 1`);
+      if (existing) return { id: existing.id as number };
+      const [{ n }] = await manager.query('SELECT count(*)::int AS n FROM users');
+      if (n > 0) throw new ConfigError('The database has accounts but no admin; make one with SQL: UPDATE users SET role = \'admin\' WHERE email = …');
+
+      if (options.email && options.password) {
+        const admin = await this.users.create({ email: options.email, displayName: 'Administrator', role: 'admin' }, options.password, manager);
+        this.logger.log(`Created the first admin account, ${admin.email}, from ADMIN_EMAIL / ADMIN_PASSWORD.`);
+        return { id: admin.id };
+      }
+      if (!options.embedded) {
+        throw new ConfigError(NO_ACCOUNTS);
+      }
+      const admin = await this.users.create({ email: GENERATED_ADMIN_EMAIL, displayName: 'Administrator', role: 'admin' }, undefined, manager);
+      print(
+        [
+          '',
+          '  ┌──────────────────────────────────────────────────────────────┐',
+          '  │ First admin account (shown once; choose your own password   │',
+          '  │ when you sign in):                                           │',
+          `  │   email:    ${admin.email.padEnd(49)}│`,
+          `  │   password: ${admin.oneTimePassword!.padEnd(49)}│`,
+          '  └──────────────────────────────────────────────────────────────┘',
+          '',
+        ].join('\n'),
+      );
+      return { id: admin.id };
+    });
+  }
+}

@@ -1,0 +1,43 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { IsBoolean, IsEmail, IsOptional, MaxLength } from 'class-validator';
+import { EnumField, ReadOnlyField, RequiredText } from '../common/validation/field-decorators';
+import { USER_ROLES, UserRole } from './user.entity';
+
+/** Fields of a user record that react-admin sends back and the server owns. */
+abstract class UserReadOnly {
+  @ReadOnlyField() id?: unknown;
+  @ReadOnlyField() email?: unknown;
+  @ReadOnlyField() mustChangePassword?: unknown;
+  @ReadOnlyField() lastLoginAt?: unknown;
+  @ReadOnlyField() createdAt?: unknown;
+  @ReadOnlyField() updatedAt?: unknown;
+}
+
+export class UserInvite {
+  @ApiProperty({ example: 'ada@example.org' })
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(320)
+  email: string;
+
+  @RequiredText(200, 'Name shown in the history', 'Ada Editor')
+  displayName: string;
+
+  @EnumField(USER_ROLES, { required: true })
+  role: UserRole;
+}
+
+export class UserChange extends UserReadOnly {
+  @RequiredText(200)
+  @IsOptional()
+  displayName?: string;
+
+  @EnumField(USER_ROLES, { required: false })
+  role?: UserRole;
+
+  @ApiPropertyOptional({ description: 'false deactivates the account and revokes its tokens' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class UserPatch extends PartialType(UserChange) {}

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { checkNewPassword, AuthService } from '../auth/auth.service';
+import { generatePassword, hashPassword } from '../auth/password-hash';
+import { conflict, notFound } from '../common/errors/api-errors';
+import { Page, readOne, readPage } from '../common/list-query/collection-reader';
+import { ListQuery } from '../common/list-query/filter-definitions';
+import { User, UserRole } from './user.entity';
+import { UserChange, UserInvite } from './user.dto';
+import { USER_FILTERS, USER_TABLE, UserSort } from './users.table';
+
+export type UserRecord = Omit<User, 'passwordHash'>;
+
+/** Accounts, managed by admins: invite with a one-time password, change role, deactivate, reset. */
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly auth: AuthService,
+  ) {}
+
+  list(query: ListQuery<typeof USER_FILTERS, UserSort>): Promise<Page<UserRecord>> {
+    return readPage(this.dataSource, USER_TABLE, query);
+  }
+
+  async get(id: number, db: DataSource | EntityManager = this.dataSource): Promise<UserRecord> {
+    const row = await readOne<UserRecord, typeof USER_FILTERS, UserSort>(db, USER_TABLE, id);
+    if (!row) throw notFound('User', id);
+    return row;
+  }
+
+  /** Creates an account; `password` given: the account's own (first admin), otherwise a one-time one. */
+  async create(input: UserInvite, password?: string, manager = this.dataSource.manager) {
+    const email = input.email.trim().toLowerCase();
+    const taken = await manager.query('SELECT 1 FROM users WHERE email = $1', [email]);
+    if (taken.length) throw conflict(`An account with the email ${email} already exists.`, { email: 'is already used by an account' });
+    if (password !== undefined) checkNewPassword(password, 'password');
+    const oneTimePassword = password === undefined ? generatePassword() : undefined;
+    const saved = await manager.getRepository(User).save({
+      email,
+      displayName: input.displayName,
+      role: input.role,
+      passwordHash: await hashPassword(password ?? oneTimePassword!),
+      mustChangePassword: password === undefined,
+    });
+    return { ...(await this.get(saved.id, manager)), ...(oneTimePassword ? { oneTimePassword } : {}) };
+  }
+
+  async update(id: number, change: UserChange): Promise<UserRecord> {
+    await this.dataSource.transaction(async (manager) => {
+      // Serialises admin changes, so that two admins cannot demote each other at once.
+      await manager.query('SELECT pg_advisory_xact_lock(7346002)');
+      const user = await manager.getRepository(User).findOneBy({ id });
+      if (!user) throw notFound('User', id);
+      const losesAdmin = user.role === 'admin' && user.active && (change.active === false || (change.role && change.role !== 'admin'));
+      if (losesAdmin && (await this.activeAdmins(manager)) <= 1) {
+        throw conflict('This is the last active admin; make another account admin first.', {
+          [change.active === false ? 'active' : 'role']: 'the last active admin cannot lose the admin role',
+        });
+      }
+      const fields: Partial<User> = {};
+      if (change.displayName !== undefined) fields.displayName = change.displayName;
+      if (change.role !== undefined) fields.role = change.role as UserRole;
+      if (change.active !== undefined) fields.active = change.active;
+      if (Object.keys(fields).length) await manager.getRepository(User).update(id, fields);
+      if (change.active === false) await this.auth.revokeAllTokens(id, manager);
+    });
+    return this.get(id);
+  }
+
+  /** A new one-time password; the account's sessions and tokens stop working. */
+  async resetPassword(id: number): Promise<{ oneTimePassword: string }> {
+    const oneTimePassword = generatePassword();
+    const passwordHash = await hashPassword(oneTimePassword);
+    await this.dataSource.transaction(async (manager) => {
+      const result = await manager.getRepository(User).update(id, { passwordHash, mustChangePassword: true });
+      if (!result.affected) throw notFound('User', id);
+      await this.auth.revokeAllTokens(id, manager);
+    });
+    return { oneTimePassword };
+  }
+
+  async count(): Promise<number> {
+    const [{ n }] = await this.dataSource.query('SELECT count(*)::int AS n FROM users');
+    return n;
+  }
+
+  private async activeAdmins(manager: EntityManager): Promise<number> {
+    const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM users WHERE role = 'admin' AND active`);
+    return n;
+  }
+}
