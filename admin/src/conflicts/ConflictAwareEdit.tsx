@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { Edit, HttpError, useNotify, type EditProps, type RaRecord } from 'react-admin';
+import { Edit, HttpError, useNotify, useRedirect, useResourceContext, type EditProps, type RaRecord } from 'react-admin';
 import { EditConflictContext, type EditConflict, type EditConflictState } from './editConflictContext';
 
 /**
@@ -13,8 +13,10 @@ import { EditConflictContext, type EditConflict, type EditConflictState } from '
  * - if react-admin reloads the record while the form is being edited (the app bar's refresh),
  *   what was typed stays (keepDirtyValues on the form) and the base version does not move silently.
  */
-export const ConflictAwareEdit = ({ children, ...props }: Omit<EditProps, 'mutationMode' | 'mutationOptions' | 'transform'>) => {
+export const ConflictAwareEdit = ({ children, redirect: redirectTo = 'show', ...props }: Omit<EditProps, 'mutationMode' | 'mutationOptions' | 'transform'>) => {
   const notify = useNotify();
+  const redirect = useRedirect();
+  const resource = useResourceContext(props);
   const [conflict, setConflict] = useState<EditConflict | null>(null);
   const base = useRef<RaRecord | null>(null);
 
@@ -32,6 +34,17 @@ export const ConflictAwareEdit = ({ children, ...props }: Omit<EditProps, 'mutat
     [notify],
   );
 
+  // As react-admin does by default, after noting that the form is now based on the saved version
+  // (the cache holds it now: that is not someone else's change).
+  const onSuccess = useCallback(
+    (saved: RaRecord) => {
+      base.current = saved;
+      notify('ra.notification.updated', { type: 'info', messageArgs: { smart_count: 1 } });
+      redirect(redirectTo, resource, saved.id, saved);
+    },
+    [notify, redirect, redirectTo, resource],
+  );
+
   const transform = useCallback((data: RaRecord) => (base.current ? { ...data, version: base.current.version } : data), []);
 
   const state = useMemo<EditConflictState>(
@@ -41,7 +54,7 @@ export const ConflictAwareEdit = ({ children, ...props }: Omit<EditProps, 'mutat
 
   return (
     <EditConflictContext.Provider value={state}>
-      <Edit redirect="show" {...props} mutationMode="pessimistic" mutationOptions={{ onError }} transform={transform}>
+      <Edit redirect={redirectTo} {...props} mutationMode="pessimistic" mutationOptions={{ onSuccess, onError }} transform={transform}>
         {children}
       </Edit>
     </EditConflictContext.Provider>
