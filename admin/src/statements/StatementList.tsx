@@ -72,8 +72,10 @@ export const StatementList = () => {
       perPage={25}
       aside={<StatementFilterSidebar savedQueries />}
       actions={<ListActions />}
-      // A narrow window scrolls the table, not the page (the toolbar stays in view).
-      sx={{ '& .RaList-main': { minWidth: 0 }, '& .RaList-content': { overflowX: 'auto' } }}
+      // A narrow window scrolls the table, not the page (the toolbar stays in view). The table's
+      // own wrapper scrolls, not the list's content: the bulk actions toolbar (Move to trash)
+      // slides up out of the content over the list toolbar, and a scrolling content would clip it.
+      sx={{ '& .RaList-main': { minWidth: 0 }, '& .RaDataTable-tableWrapper': { overflowX: 'auto' } }}
     >
       <DataTable rowClick="show" bulkActionButtons={bulkActions}>
         <Column source="date" label="Date">
