@@ -1,6 +1,7 @@
 import { Box, Link as MuiLink } from '@mui/material';
-import { DataTable, DateField, List, useGetResourceLabel, useListContext, useRecordContext } from 'react-admin';
+import { DataTable, List, useGetResourceLabel, useListContext, useRecordContext } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { formatInstant } from '../common/formatInstant';
 import { useFieldLabel } from '../history/FieldValue';
 import { visibleChangedFields } from '../history/fields';
 import { ActionChip } from '../history/revisionActions';
@@ -71,10 +72,8 @@ const RevisionDetails = () => {
 export const ActivityList = () => (
   <List resource="revisions" title="Activity" sort={{ field: 'at', order: 'DESC' }} perPage={50} aside={<ActivityFilterSidebar />} exporter={false}>
     <DataTable<Revision> rowClick="expand" expand={<RevisionDetails />} bulkActionButtons={false}>
-      <DataTable.Col source="at" label="When">
-        <DateField source="at" showTime />
-      </DataTable.Col>
-      <DataTable.Col label="Who" disableSort>
+      <DataTable.Col source="at" label="When" cellSx={() => ({ whiteSpace: 'nowrap' })} render={(revision) => formatInstant(revision.at)} />
+      <DataTable.Col label="Who" disableSort cellSx={() => ({ whiteSpace: 'nowrap' })}>
         <AuthorField />
       </DataTable.Col>
       <DataTable.Col label="Action" disableSort render={(revision) => <ActionChip action={revision.action} />} />
