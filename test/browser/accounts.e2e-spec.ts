@@ -15,7 +15,7 @@ afterAll(() => stopAdminSuite(suite));
 
 const sessionTokenIn = async (page: AdminPage['page']) =>
   page.evaluate((key) => (JSON.parse(localStorage.getItem(key) ?? 'null') as { token?: string } | null)?.token ?? null, SESSION_STORAGE_KEY);
-const meWith = (token: string) => suite.app.http().get('/api/auth/me').set('Authorization', `Bearer ${token}`);
+const meWith = (token: string) => api(suite, 'anonymous').get('/api/auth/me').set('Authorization', `Bearer ${token}`);
 
 /** Invites an account through the API (as the admin) and returns it with its one-time password. */
 async function invite(role: 'viewer' | 'editor' | 'admin', name: string) {
@@ -74,13 +74,13 @@ it('makes a new account choose its own password before anything else', async () 
 
   const chosen = 'a long passphrase of her own';
   await page.getByLabel(/^One-time password/).fill(newcomer.password);
-  await page.getByLabel(/^New password \*?$/).fill(chosen);
-  await page.getByLabel(/^New password again/).fill(chosen);
+  await page.locator('input[name="newPassword"]').fill(chosen);
+  await page.locator('input[name="confirmPassword"]').fill(chosen);
   await page.getByRole('button', { name: 'Change password' }).click();
   await page.waitForURL((url) => url.pathname !== '/change-password');
   await page.getByRole('menuitem', { name: 'Statements' }).waitFor();
 
-  const login = await suite.app.http().post('/api/auth/login').send({ email: newcomer.email, password: chosen }).expect(200);
+  const login = await api(suite, 'anonymous').post('/api/auth/login').send({ email: newcomer.email, password: chosen }).expect(200);
   expect(login.body.user.mustChangePassword).toBe(false);
   expect(ui.problems).toEqual([]);
 });
@@ -168,7 +168,7 @@ it('lets an admin invite a user, change their role, and deactivate them', async 
   const secret = page.getByTestId('one-time-secret');
   await secret.waitFor();
   const oneTimePassword = await secret.inputValue();
-  const login = await suite.app.http().post('/api/auth/login').send({ email: 'ivan.invited@example.org', password: oneTimePassword }).expect(200);
+  const login = await api(suite, 'anonymous').post('/api/auth/login').send({ email: 'ivan.invited@example.org', password: oneTimePassword }).expect(200);
   expect(login.body.user).toMatchObject({ displayName: 'Ivan Invited', role: 'viewer', mustChangePassword: true });
   await page.getByRole('button', { name: 'Done' }).click();
 

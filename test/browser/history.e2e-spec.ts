@@ -1,3 +1,4 @@
+import type { Locator } from 'playwright-core';
 import { AdminPage, AdminSuite, api, expectRowCount, openAdmin, startAdminSuite, stopAdminSuite, tableRows } from '../support/admin-ui';
 
 /** Concurrent edits, the history of a record, the activity feed and the trash, in Chromium. */
@@ -23,6 +24,13 @@ async function newStatement(fields: Record<string, unknown> = {}) {
     .expect(201);
   return res.body;
 }
+/** The text of an element as it reads after a change: what is struck through left out. */
+const textWithoutRemovals = (cell: Locator) =>
+  cell.evaluate((element) => {
+    const copy = element.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('del').forEach((removed) => removed.remove());
+    return copy.textContent;
+  });
 const statement = async (id: number) => (await api(suite, 'viewer').get(`/api/statements/${id}`).expect(200)).body;
 
 describe('editing a record someone else changed meanwhile', () => {
@@ -57,7 +65,12 @@ describe('editing a record someone else changed meanwhile', () => {
     await differences.first().waitFor();
     const sides = await differences.evaluateAll((rows) => rows.map((row) => `${row.getAttribute('data-field')}:${row.getAttribute('data-side')}`));
     expect(sides.sort()).toEqual(['headline:yours', 'summary:theirs']);
-    expect(await page.getByRole('dialog').innerText()).toContain('Moscow insists on recognition of the outcome of World War II.');
+    // Each side's change against the version opened: their summary reads as they saved it.
+    const theirSummary = page.getByRole('dialog').locator('[data-testid="conflict-difference"][data-field="summary"] td').nth(1);
+    expect(await textWithoutRemovals(theirSummary)).toBe('Moscow insists on recognition of the outcome of World War II.');
+    expect(await theirSummary.locator('del').count()).toBeGreaterThan(0);
+    const yourHeadline = page.getByRole('dialog').locator('[data-testid="conflict-difference"][data-field="headline"] td').nth(2);
+    expect(await textWithoutRemovals(yourHeadline)).toBe('Lavrov: the islands are Russian territory');
     await page.getByRole('dialog').getByRole('button', { name: 'Keep editing mine on top of theirs' }).click();
     await page.getByTestId('edit-conflict-adopted').waitFor();
     expect(await page.getByRole('textbox', { name: /^Summary/ }).inputValue()).toBe('Moscow insists on recognition of the outcome of World War II.');

@@ -12,10 +12,7 @@ const TIMELINEJS = path.join(REPOSITORY_ROOT, 'node_modules/@knight-lab/timeline
 let t: TestApp;
 let browser: Browser;
 /** supertest as the test app's viewer (reads) or editor (writes). */
-const as = (role: 'viewer' | 'editor') => ({
-  get: (url: string) => t.http().get(url).set('Authorization', `Bearer ${t.users[role].token}`),
-  post: (url: string) => t.http().post(url).set('Authorization', `Bearer ${t.users[role].token}`),
-});
+const as = (role: 'viewer' | 'editor') => t.as(role);
 
 beforeAll(async () => {
   t = await createTestApp({ seed: true });

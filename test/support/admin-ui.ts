@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import request from 'supertest';
 import { ADMIN_DIST_DIR, REPOSITORY_ROOT } from '../../server/src/config/paths';
 import { launchBrowser } from './browser';
 import { createTestApp, TestApp } from './test-app';
@@ -57,16 +56,7 @@ export interface AdminPage {
  * Requests to the API as one of the accounts (supertest with its session token), for setting up
  * and checking what the page did: `api(suite, 'admin').get('/api/statements/7').expect(200)`.
  */
-export function api(suite: AdminSuite, role: Role) {
-  const authorization = `Bearer ${suite.app.users[role].token}`;
-  const http = suite.app.http();
-  return {
-    get: (url: string) => http.get(url).set('Authorization', authorization),
-    post: (url: string) => http.post(url).set('Authorization', authorization),
-    put: (url: string) => http.put(url).set('Authorization', authorization),
-    delete: (url: string) => http.delete(url).set('Authorization', authorization),
-  } satisfies Record<string, (url: string) => request.Test>;
-}
+export const api = (suite: AdminSuite, role: Role | 'anonymous') => suite.app.as(role);
 
 /**
  * Opens the admin at `pathname` in a fresh browser context, signed in `as` one of the test app's
@@ -161,8 +151,8 @@ export async function renderedFonts(page: Page, selector: string): Promise<strin
   }
 }
 
-/** The statements table's body rows. */
-export const tableRows = (page: Page) => page.locator('table tbody tr');
+/** A list's body rows (not the rows that unfold under them in an expandable table). */
+export const tableRows = (page: Page) => page.locator('table tbody tr:not(.RaDataTable-expandRow)');
 
 /** Polls `read` until it returns `expected` (the page loads and re-renders on its own time). */
 export async function waitUntil<T>(read: () => Promise<T>, expected: T, what: string, timeoutMs = 10_000): Promise<void> {
