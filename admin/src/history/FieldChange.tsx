@@ -31,6 +31,7 @@ export const FieldChange = ({
 }) => {
   const old = before?.[field];
   const now = after?.[field];
+  if (resource === 'statements' && field === 'date' && !before) return <DateValue record={after} />;
   if (!before) return <FieldValue resource={resource} field={field} value={now} />;
   if (resource === 'statements' && field === 'date') {
     return (
