@@ -177,6 +177,13 @@ it('lists recent changes in the activity feed, filtered by user, kind of record 
     (await api(suite, 'viewer').get(`/api/revisions?userId=${editor.id}&resource=statements&action=update`).expect(200)).headers['x-total-count'],
   );
   await expectRowCount(page, Math.min(filtered, 50));
+  // …until a day: none until 2019, all of them until today (the whole of today, not its midnight).
+  const until = filters.getByRole('textbox', { name: 'Until' });
+  await until.fill('2019-01-01');
+  await expectRowCount(page, 0);
+  const now = new Date();
+  await until.fill(`${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`);
+  await expectRowCount(page, Math.min(filtered, 50));
 
   // A row unfolds into its field-by-field change; the record's name opens it.
   const edited = tableRows(page).filter({ hasText: `${mine.headline} (edited by the editor)` }).first();
@@ -205,6 +212,14 @@ it('moves a deleted statement to the trash, from where an admin restores it or d
   const doomedRow = tableRows(page).filter({ hasText: doomed.headline });
   await doomedRow.waitFor();
   expect(await doomedRow.innerText()).toContain(suite.app.users.admin.displayName);
+  // By kind of record: no statements among the trashed actors.
+  await page.getByRole('combobox', { name: 'Kind' }).click();
+  await page.getByRole('option', { name: 'Actors' }).click();
+  await page.waitForURL((url) => decodeURIComponent(url.search).includes('"resource":"actors"'));
+  await doomedRow.waitFor({ state: 'detached' });
+  await page.getByRole('combobox', { name: 'Kind' }).click();
+  await page.getByRole('option', { name: 'Statements' }).click();
+  await doomedRow.waitFor();
   await doomedRow.getByRole('button', { name: 'Restore' }).click();
   await doomedRow.waitFor({ state: 'detached' });
   expect((await statement(doomed.id)).headline).toBe(doomed.headline);

@@ -20,7 +20,22 @@ import {
 import { ACTION_LABELS } from '../history/revisionActions';
 import { REVISION_ACTIONS, VERSIONED_RESOURCES, type Revision } from '../types';
 
-const validDay = regex(/^\d{4}-\d{2}-\d{2}$/, 'Write YYYY-MM-DD');
+/*
+ * The API filters by instant (at_gte, at_lte); people think in days of their own time zone. A
+ * day typed here becomes the instant its local day starts ("From") or ends ("Until"), so that
+ * "Until 2026-11-30" includes the 30th; the URL keeps the instant, the input shows the day.
+ */
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const pad = (n: number) => String(n).padStart(2, '0');
+const dayOf = (value: unknown) => {
+  if (typeof value !== 'string' || !value.includes('T')) return (value as string | undefined) ?? '';
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+};
+const instantAt = (time: string) => (value: string) => (DAY.test(value) && !Number.isNaN(Date.parse(`${value}T${time}`)) ? new Date(`${value}T${time}`).toISOString() : value);
+const startOfDay = instantAt('00:00:00');
+const endOfDay = instantAt('23:59:59.999');
+const validDay = regex(/^\d{4}-\d{2}-\d{2}T/, 'Write YYYY-MM-DD');
 
 /**
  * Whose changes. Everyone can pick their own, or anyone whose name appears in the feed (click the
@@ -69,8 +84,8 @@ export const ActivityFilterSidebar = () => {
         <FilterListSection label="When" icon={<DateRangeIcon />}>
           <FilterLiveForm>
             <Box sx={{ display: 'flex', gap: 1 }}>
-              <TextInput source="at_gte" label="From" placeholder="2026-11-01" validate={validDay} helperText={false} size="small" />
-              <TextInput source="at_lte" label="Until" placeholder="2026-11-30" validate={validDay} helperText={false} size="small" />
+              <TextInput source="at_gte" label="From" placeholder="2026-11-01" parse={startOfDay} format={dayOf} validate={validDay} helperText={false} size="small" />
+              <TextInput source="at_lte" label="Until" placeholder="2026-11-30" parse={endOfDay} format={dayOf} validate={validDay} helperText={false} size="small" />
             </Box>
           </FilterLiveForm>
         </FilterListSection>
