@@ -53,6 +53,33 @@ it('refuses a wrong password in the form, signs in with the right one, and signs
   expect(ui.problems).toEqual([]);
 });
 
+it('goes back to the login page when the session ends, and returns to the page after signing in again', async () => {
+  const viewer = suite.app.users.viewer;
+  const session = (await api(suite, 'anonymous').post('/api/auth/login').send({ email: viewer.email, password: viewer.password }).expect(200)).body;
+  ui = await openAdmin(suite, '/actors', { token: session.token });
+  const { page } = ui;
+  await tableRows(page).first().waitFor();
+  // Signed out elsewhere (or expired, or the account deactivated): the next request is a 401.
+  await api(suite, 'anonymous').post('/api/auth/logout').set('Authorization', `Bearer ${session.token}`).expect(204);
+  await page.getByRole('menuitem', { name: 'Sources' }).click();
+  await page.waitForURL(/\/login$/);
+  await page.getByText('Your session has ended. Please sign in again.').waitFor();
+  await signIn(page, viewer);
+  await page.waitForURL(/\/sources$/);
+  expect(ui.problems).toEqual([]);
+});
+
+it('says how long to wait after too many failed attempts', async () => {
+  const unlucky = await invite('viewer', 'Una Lucky');
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await api(suite, 'anonymous').post('/api/auth/login').send({ email: unlucky.email, password: `wrong-password-${attempt}` }).expect(401);
+  }
+  ui = await openAdmin(suite, '/login', { as: null });
+  await signInExpectingRefusal(ui.page, unlucky.email, unlucky.password);
+  expect(await ui.page.getByTestId('login-error').innerText()).toMatch(/^Too many failed attempts\. Try again in 1[45] minutes\.$/);
+  expect(ui.problems).toEqual([]);
+});
+
 async function signInExpectingRefusal(page: AdminPage['page'], email: string, password: string) {
   await page.getByRole('textbox', { name: /^Email/ }).fill(email);
   await page.getByLabel(/^Password/).fill(password);
@@ -109,6 +136,7 @@ it('shows a viewer no way to create, edit, delete or restore, and no Users or Tr
   // The edit page itself is refused, not merely hidden.
   await page.goto(`/statements/${statement.id}`);
   await page.waitForURL(/\/access-denied$/);
+  await page.getByText('Access denied').first().waitFor();
   expect(await page.getByRole('button', { name: 'Save' }).count()).toBe(0);
   expect(ui.problems).toEqual([]);
 });
@@ -183,8 +211,24 @@ it('lets an admin invite a user, change their role, and deactivate them', async 
   await page.getByRole('button', { name: 'Deactivate' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Deactivate' }).click();
   await page.getByText('This account is deactivated').waitFor();
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
   const stored = (await api(suite, 'admin').get(`/api/users/${login.body.user.id}`).expect(200)).body;
   expect(stored).toMatchObject({ role: 'editor', active: false });
   await meWith(login.body.token).expect(401);
+
+  // Back, with a new one-time password (the old one stops working).
+  await page.getByRole('button', { name: 'Reactivate' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Reactivate' }).click();
+  await page.getByText('This account is deactivated').waitFor({ state: 'detached' });
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: 'Reset password' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Reset password' }).click();
+  const reset = page.getByTestId('one-time-secret');
+  await reset.waitFor();
+  const newPassword = await reset.inputValue();
+  expect(newPassword).not.toBe(oneTimePassword);
+  await api(suite, 'anonymous').post('/api/auth/login').send({ email: 'ivan.invited@example.org', password: oneTimePassword }).expect(401);
+  const again = await api(suite, 'anonymous').post('/api/auth/login').send({ email: 'ivan.invited@example.org', password: newPassword }).expect(200);
+  expect(again.body.user).toMatchObject({ active: true, mustChangePassword: true });
   expect(ui.problems).toEqual([]);
 });

@@ -60,15 +60,18 @@ export const api = (suite: AdminSuite, role: Role | 'anonymous') => suite.app.as
 
 /**
  * Opens the admin at `pathname` in a fresh browser context, signed in `as` one of the test app's
- * accounts (its session token put where the admin keeps it, as a sign-in would), or signed out
- * with `as: null`. The sign-in form itself is tested on its own (accounts.e2e-spec.ts).
+ * accounts (its session token put where the admin keeps it, as a sign-in would), with another
+ * session `token`, or signed out with `as: null`. The sign-in form itself is tested on its own
+ * (accounts.e2e-spec.ts).
  */
-export async function openAdmin(suite: AdminSuite, pathname: string, { as = 'editor' }: { as?: Role | null } = {}): Promise<AdminPage> {
-  const storageState = as
-    ? {
-        cookies: [],
-        origins: [{ origin: suite.base, localStorage: [{ name: SESSION_STORAGE_KEY, value: JSON.stringify({ token: suite.app.users[as].token }) }] }],
-      }
+export async function openAdmin(
+  suite: AdminSuite,
+  pathname: string,
+  { as = 'editor', token }: { as?: Role | null; token?: string } = {},
+): Promise<AdminPage> {
+  const sessionToken = token ?? (as ? suite.app.users[as].token : null);
+  const storageState = sessionToken
+    ? { cookies: [], origins: [{ origin: suite.base, localStorage: [{ name: SESSION_STORAGE_KEY, value: JSON.stringify({ token: sessionToken }) }] }] }
     : undefined;
   const context = await suite.browser.newContext({ viewport: VIEWPORT, baseURL: suite.base, acceptDownloads: true, locale: 'en-GB', storageState });
   // Fail with the step that did not happen rather than at jest's test timeout.

@@ -16,42 +16,51 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 
 /** Deactivating signs the account out everywhere (its tokens stop working); reactivating lets it sign in again. */
 const ActiveToggle = ({ user }: { user: AccountUser }) => {
-  const [confirming, setConfirming] = useState(false);
+  // What the open dialog asks, fixed when it opens: it must not turn into the opposite question
+  // while it fades out after the account has changed.
+  const [asking, setAsking] = useState<{ open: boolean; deactivate: boolean }>({ open: false, deactivate: true });
   const { identity } = useGetIdentity();
   const notify = useNotify();
   const [update, { isPending }] = useUpdate<AccountUser>();
-  const deactivating = user.active;
-  const apply = () =>
+  const close = () => setAsking((current) => ({ ...current, open: false }));
+  const apply = () => {
+    const deactivate = asking.deactivate;
     update(
       'users',
-      { id: user.id, data: { active: !user.active }, previousData: user },
+      { id: user.id, data: { active: !deactivate }, previousData: user },
       {
         mutationMode: 'pessimistic',
-        onSuccess: () => notify(deactivating ? `${user.displayName} is deactivated` : `${user.displayName} is active again`, { type: 'info' }),
+        onSuccess: () => notify(deactivate ? `${user.displayName} is deactivated` : `${user.displayName} is active again`, { type: 'info' }),
         // The last active admin cannot be deactivated: the server says so (409).
         onError: (error) => notify(message(error), { type: 'error' }),
-        onSettled: () => setConfirming(false),
+        onSettled: close,
       },
     );
+  };
   const self = identity?.id === user.id;
   return (
     <>
-      <Button size="small" color={deactivating ? 'error' : 'primary'} startIcon={deactivating ? <PersonOffIcon /> : <PersonIcon />} onClick={() => setConfirming(true)}>
-        {deactivating ? 'Deactivate' : 'Reactivate'}
+      <Button
+        size="small"
+        color={user.active ? 'error' : 'primary'}
+        startIcon={user.active ? <PersonOffIcon /> : <PersonIcon />}
+        onClick={() => setAsking({ open: true, deactivate: user.active })}
+      >
+        {user.active ? 'Deactivate' : 'Reactivate'}
       </Button>
       <Confirm
-        isOpen={confirming}
+        isOpen={asking.open}
         loading={isPending}
-        title={deactivating ? `Deactivate ${user.displayName}?` : `Reactivate ${user.displayName}?`}
+        title={asking.deactivate ? `Deactivate ${user.displayName}?` : `Reactivate ${user.displayName}?`}
         content={
-          deactivating
+          asking.deactivate
             ? `They are signed out at once and cannot sign in; their API tokens stop working. Their changes stay in the history.${self ? ' This is your own account: you will be signed out.' : ''}`
             : 'They can sign in again with their password. Personal tokens revoked at deactivation stay revoked.'
         }
-        confirm={deactivating ? 'Deactivate' : 'Reactivate'}
-        confirmColor={deactivating ? 'warning' : 'primary'}
+        confirm={asking.deactivate ? 'Deactivate' : 'Reactivate'}
+        confirmColor={asking.deactivate ? 'warning' : 'primary'}
         onConfirm={apply}
-        onClose={() => setConfirming(false)}
+        onClose={close}
       />
     </>
   );
