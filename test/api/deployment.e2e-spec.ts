@@ -33,6 +33,25 @@ describe('docker-compose.yml', () => {
     expect(app.environment.PORT).toBe('3000');
     expect(app.ports).toEqual(['${CHRONICLE_PORT:-3000}:3000']);
   });
+
+  it('passes the first admin and the access settings through to the app', () => {
+    const env = compose.services.app.environment;
+    for (const name of ['ADMIN_EMAIL', 'ADMIN_PASSWORD', 'PUBLIC_READ', 'TRUST_PROXY', 'CORS_ORIGINS']) {
+      expect(env[name]).toMatch(new RegExp(`^\\$\\{${name}:-[^}]*\\}$`));
+    }
+  });
+});
+
+describe('configuration', () => {
+  it('documents in the README every environment variable the server reads', () => {
+    const source = readFileSync(path.join(REPOSITORY_ROOT, 'server/src/config/app-config.ts'), 'utf8');
+    const read = new Set([...source.matchAll(/env\.([A-Z][A-Z0-9_]+)|\(env, '([A-Z][A-Z0-9_]+)'/g)].map((m) => m[1] ?? m[2]));
+    expect(read.size).toBeGreaterThan(10);
+    const readme = readFileSync(path.join(REPOSITORY_ROOT, 'README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('\n## ', readme.indexOf('## Configuration') + 5));
+    const undocumented = [...read].filter((name) => !table.includes(`\`${name}\``));
+    expect(undocumented).toEqual([]);
+  });
 });
 
 describe('Dockerfile', () => {

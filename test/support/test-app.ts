@@ -60,7 +60,8 @@ export async function createTestApp(
   const auth = { ...DEFAULT_AUTH_OPTIONS, ...options.auth };
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ databaseUrl: url, auth })] }).compile();
   const app = moduleRef.createNestApplication({ logger: ['error'] });
-  configureHttp(app, { corsOrigins: [TEST_ALLOWED_ORIGIN], adminDistDir: options.adminDistDir });
+  // Requests come from loopback; trusting it as a proxy lets tests vary the client address (X-Forwarded-For).
+  configureHttp(app, { corsOrigins: [TEST_ALLOWED_ORIGIN], adminDistDir: options.adminDistDir, trustProxy: 'loopback' });
   await app.init();
   if (options.seed) await app.get(FixtureLoader).loadAll({ id: users.admin.id });
 

@@ -62,18 +62,13 @@ export class FirstAdmin {
         throw new ConfigError(NO_ACCOUNTS);
       }
       const admin = await this.users.create({ email: GENERATED_ADMIN_EMAIL, displayName: 'Administrator', role: 'admin' }, undefined, manager);
-      print(
-        [
-          '',
-          '  ┌──────────────────────────────────────────────────────────────┐',
-          '  │ First admin account (shown once; choose your own password   │',
-          '  │ when you sign in):                                           │',
-          `  │   email:    ${admin.email.padEnd(49)}│`,
-          `  │   password: ${admin.oneTimePassword!.padEnd(49)}│`,
-          '  └──────────────────────────────────────────────────────────────┘',
-          '',
-        ].join('\n'),
-      );
+      const lines = [
+        'First admin account (shown once; sign in and choose your own password):',
+        `  email:    ${admin.email}`,
+        `  password: ${admin.oneTimePassword}`,
+      ];
+      const width = Math.max(...lines.map((l) => l.length)) + 2;
+      print(['', `  ┌${'─'.repeat(width)}┐`, ...lines.map((l) => `  │ ${l.padEnd(width - 1)}│`), `  └${'─'.repeat(width)}┘`, ''].join('\n'));
       return { id: admin.id };
     });
   }

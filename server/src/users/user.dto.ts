@@ -9,6 +9,7 @@ abstract class UserReadOnly {
   @ReadOnlyField() email?: unknown;
   @ReadOnlyField() mustChangePassword?: unknown;
   @ReadOnlyField() lastLoginAt?: unknown;
+  @ReadOnlyField() oneTimePassword?: unknown;
   @ReadOnlyField() createdAt?: unknown;
   @ReadOnlyField() updatedAt?: unknown;
 }
