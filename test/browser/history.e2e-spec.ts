@@ -90,6 +90,31 @@ describe('editing a record someone else changed meanwhile', () => {
     expect(ui.problems).toEqual([]);
   });
 
+  it('keeps what I typed when the page reloads the record, and says it changed', async () => {
+    const opened = await newStatement({ headline: 'Kono: talks will continue', venue: 'press conference' });
+    ui = await openAdmin(suite, `/statements/${opened.id}`, { as: 'editor' });
+    const { page } = ui;
+    const headline = page.getByRole('textbox', { name: /^Headline/ });
+    await headline.waitFor();
+    await headline.fill('Kono: the talks will continue in February');
+    await api(suite, 'admin').put(`/api/statements/${opened.id}`).send({ ...opened, venue: 'press conference, Moscow' }).expect(200);
+
+    // The app bar's refresh reloads the record under the open form.
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.getByTestId('edit-conflict').waitFor();
+    expect(await headline.inputValue()).toBe('Kono: the talks will continue in February');
+    expect(await page.getByRole('textbox', { name: /^Venue/ }).inputValue()).toBe('press conference, Moscow');
+    await page.getByTestId('edit-conflict').getByRole('button', { name: 'Keep editing mine on top of theirs' }).click();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(new RegExp(`/statements/${opened.id}/show$`));
+    expect(await statement(opened.id)).toMatchObject({
+      headline: 'Kono: the talks will continue in February',
+      venue: 'press conference, Moscow',
+      version: opened.version + 2,
+    });
+    expect(ui.problems).toEqual([]);
+  });
+
   it('can instead discard what I typed and load their version', async () => {
     const created = (await api(suite, 'editor').post('/api/actors').send({ name: 'Mikhail Galuzin', kind: 'person' }).expect(201)).body;
     ui = await openAdmin(suite, `/actors/${created.id}`, { as: 'editor' });

@@ -23,7 +23,7 @@ export const ConflictAwareEdit = ({ children, redirect: redirectTo = 'show', ...
   const onError = useCallback(
     (error: unknown) => {
       if (error instanceof HttpError && error.status === 409 && error.body?.current) {
-        setConflict({ current: error.body.current, message: error.message });
+        setConflict({ current: error.body.current });
         return;
       }
       // As react-admin does by default: field errors show on their fields, anything else here.

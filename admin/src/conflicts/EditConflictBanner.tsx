@@ -44,8 +44,10 @@ export const EditConflictBanner = () => {
       return;
     }
     if (record.version <= base.version) return;
-    const typed = compareVersions(base, base, form.getValues()).length > 0;
-    if (typed) state.report({ current: record as EditConflict['current'], message: '' });
+    // Typed: a value that is neither the one opened nor the reloaded one (whether react-admin's
+    // reset of the form to the reloaded record has run yet or not).
+    const typed = compareVersions(base, record, form.getValues()).some(({ side }) => side !== 'theirs');
+    if (typed) state.report({ current: record as EditConflict['current'] });
     else state.base.current = record;
   }, [state, record, form]);
 

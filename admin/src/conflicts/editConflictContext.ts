@@ -5,7 +5,6 @@ import type { RaRecord } from 'react-admin';
 export interface EditConflict {
   /** The record as it is on the server now. */
   current: RaRecord & { version: number; updatedBy?: { name: string } | null; updatedAt?: string };
-  message: string;
 }
 
 export interface EditConflictState {
