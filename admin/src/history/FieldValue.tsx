@@ -7,14 +7,34 @@ import { isEmptyValue, referenceOf } from './fields';
 
 /** Removed text: struck through on a red tint. */
 export const Removed = ({ children }: { children: ReactNode }) => (
-  <Box component="del" title="removed" sx={{ bgcolor: 'rgba(211, 47, 47, 0.14)', color: 'error.dark', textDecorationThickness: '1px', px: 0.25, borderRadius: 0.5 }}>
+  <Box
+    component="del"
+    title="removed"
+    sx={(theme) => ({
+      bgcolor: 'rgba(211, 47, 47, 0.14)',
+      color: theme.palette.mode === 'dark' ? 'error.light' : 'error.dark',
+      textDecorationThickness: '1px',
+      px: 0.25,
+      borderRadius: 0.5,
+    })}
+  >
     {children}
   </Box>
 );
 
 /** Added text: highlighted on a green tint. */
 export const Added = ({ children }: { children: ReactNode }) => (
-  <Box component="ins" title="added" sx={{ bgcolor: 'rgba(46, 125, 50, 0.16)', color: 'success.dark', textDecoration: 'none', px: 0.25, borderRadius: 0.5 }}>
+  <Box
+    component="ins"
+    title="added"
+    sx={(theme) => ({
+      bgcolor: 'rgba(46, 125, 50, 0.16)',
+      color: theme.palette.mode === 'dark' ? 'success.light' : 'success.dark',
+      textDecoration: 'none',
+      px: 0.25,
+      borderRadius: 0.5,
+    })}
+  >
     {children}
   </Box>
 );
