@@ -73,8 +73,19 @@ export const STATEMENT_LIST_SPEC: ListSpec<typeof STATEMENT_FILTERS, StatementSo
 const linkedIds = (table: string, column: string) =>
   `ARRAY(SELECT l.${column} FROM ${table} l WHERE l.statement_id = s.id ORDER BY l.position)`;
 
-const inLinkTable = (table: string, column: string, param: string) =>
-  `EXISTS (SELECT 1 FROM ${table} l WHERE l.statement_id = s.id AND l.${column} = ANY(:${param}))`;
+const inLinkTable = (table: string, column: string, param: string, values: unknown[]) =>
+  `EXISTS (SELECT 1 FROM ${table} l WHERE l.statement_id = s.id AND ${matchesAny(`l.${column}`, param, values)})`;
+
+/**
+ * `column = :param` for one value, `column = ANY(:param)` for several. With `= ANY` PostgreSQL
+ * cannot read an index such as (speaker_id, date_start, id) in order: it would fetch and sort
+ * every statement of the speaker for a page of 25.
+ */
+export function matchesAny(column: string, param: string, values: readonly unknown[], cast?: string): string {
+  if (values.length === 1) return cast ? `${column} = CAST(:${param} AS ${cast})` : `${column} = :${param}`;
+  return cast ? `${column} = ANY(CAST(:${param} AS ${cast}[]))` : `${column} = ANY(:${param})`;
+}
+const one = (values: readonly unknown[]) => (values.length === 1 ? values[0] : values);
 
 export const STATEMENT_TABLE: CollectionTable<typeof STATEMENT_FILTERS, StatementSort> = {
   entity: Statement,
@@ -121,22 +132,22 @@ export const STATEMENT_TABLE: CollectionTable<typeof STATEMENT_FILTERS, Statemen
     updatedAt: 's.updated_at',
   },
   filterSql: {
-    id: (ids) => ({ sql: 's.id = ANY(:ids)', params: { ids } }),
-    speakerId: (ids) => ({ sql: 's.speaker_id = ANY(:speakerIds)', params: { speakerIds: ids } }),
+    id: (ids) => ({ sql: matchesAny('s.id', 'ids', ids), params: { ids: one(ids) } }),
+    speakerId: (ids) => ({ sql: matchesAny('s.speaker_id', 'speakerIds', ids), params: { speakerIds: one(ids) } }),
     actorId: (ids) => ({
-      sql: `(s.speaker_id = ANY(:actorIds) OR ${inLinkTable('statement_participants', 'actor_id', 'actorIds')})`,
-      params: { actorIds: ids },
+      sql: `(${matchesAny('s.speaker_id', 'actorIds', ids)} OR ${inLinkTable('statement_participants', 'actor_id', 'actorIds', ids)})`,
+      params: { actorIds: one(ids) },
     }),
-    stanceId: (ids) => ({ sql: 's.stance_id = ANY(:stanceIds)', params: { stanceIds: ids } }),
-    topicId: (ids) => ({ sql: inLinkTable('statement_topics', 'topic_id', 'topicIds'), params: { topicIds: ids } }),
-    sourceId: (ids) => ({ sql: inLinkTable('statement_sources', 'source_id', 'sourceIds'), params: { sourceIds: ids } }),
-    type: (types) => ({ sql: 's.type = ANY(CAST(:types AS statement_type[]))', params: { types } }),
-    status: (statuses) => ({ sql: 's.status = ANY(CAST(:statuses AS statement_status[]))', params: { statuses } }),
+    stanceId: (ids) => ({ sql: matchesAny('s.stance_id', 'stanceIds', ids), params: { stanceIds: one(ids) } }),
+    topicId: (ids) => ({ sql: inLinkTable('statement_topics', 'topic_id', 'topicIds', ids), params: { topicIds: one(ids) } }),
+    sourceId: (ids) => ({ sql: inLinkTable('statement_sources', 'source_id', 'sourceIds', ids), params: { sourceIds: one(ids) } }),
+    type: (types) => ({ sql: matchesAny('s.type', 'types', types, 'statement_type'), params: { types: one(types) } }),
+    status: (statuses) => ({ sql: matchesAny('s.status', 'statuses', statuses, 'statement_status'), params: { statuses: one(statuses) } }),
     reviewStatus: (statuses) => ({
-      sql: 's.review_status = ANY(CAST(:reviewStatuses AS review_status[]))',
-      params: { reviewStatuses: statuses },
+      sql: matchesAny('s.review_status', 'reviewStatuses', statuses, 'review_status'),
+      params: { reviewStatuses: one(statuses) },
     }),
-    respondsToId: (ids) => ({ sql: 's.responds_to_id = ANY(:respondsToIds)', params: { respondsToIds: ids } }),
+    respondsToId: (ids) => ({ sql: matchesAny('s.responds_to_id', 'respondsToIds', ids), params: { respondsToIds: one(ids) } }),
     // Overlap: an entry matches when [date_start, date_end] reaches into the asked range.
     date_gte: (day) => ({ sql: 's.date_end >= CAST(:dateGte AS date)', params: { dateGte: day } }),
     date_lte: (day) => ({ sql: 's.date_start <= CAST(:dateLte AS date)', params: { dateLte: day } }),

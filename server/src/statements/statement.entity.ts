@@ -24,8 +24,14 @@ export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
  * earliest and latest day it allows) and `displayDate` are derived from it on every write.
  */
 @Entity('statements')
-@Index('idx_statements_date_start_id', ['dateStart', 'id'])
-@Index('idx_statements_speaker_id_date_start', ['speakerId', 'dateStart', 'id'])
+// Lists, the timeline and exports read live rows only (deleted_at IS NULL): partial indexes
+// serve their order and filters index-only, and keep the trash out of them.
+@Index('idx_statements_live_date_start_id', ['dateStart', 'id'], { where: 'deleted_at IS NULL' })
+@Index('idx_statements_live_speaker_id_date_start_id', ['speakerId', 'dateStart', 'id'], { where: 'deleted_at IS NULL' })
+@Index('idx_statements_live_stance_id_date_start_id', ['stanceId', 'dateStart', 'id'], { where: 'deleted_at IS NULL' })
+@Index('idx_statements_trashed_deleted_at', ['deletedAt'], { where: 'deleted_at IS NOT NULL' })
+// Foreign-key checks (deleting an actor or stance) look up every row, trashed or not.
+@Index('idx_statements_speaker_id', ['speakerId'])
 @Index('idx_statements_stance_id', ['stanceId'])
 @Index('idx_statements_responds_to_id', ['respondsToId'])
 // Full-text indexes are created by hand in the migration (expression and operator-class

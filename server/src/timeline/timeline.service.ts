@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { Actor } from '../actors/actor.entity';
 import { Stance } from '../stances/stance.entity';
 import { inFieldOrder } from '../common/list-query/collection-reader';
+import { countMatching } from '../common/list-query/count-matching';
 import { filteredStatements, StatementFilters } from '../statements/statement-query';
 import { encodeCursor, TimelineCursor, TimelineOrder } from './timeline-cursor';
 import { TimelineEntry, TimelinePage } from './timeline.dto';
@@ -63,17 +64,17 @@ export class TimelineService {
     }
     rows.orderBy('s.date_start', direction).addOrderBy('s.id', direction).limit(limit + 1);
 
-    const [entries, count] = await Promise.all([
-      rows.getRawMany<TimelineEntry>().then((raw) => raw.map((row) => inFieldOrder(row, TIMELINE_COLUMNS))),
-      filteredStatements(this.dataSource, filters).select('COUNT(*)::int', 'total').getRawOne<{ total: number }>(),
-    ]);
+    const entries = (await rows.getRawMany<TimelineEntry>()).map((row) => inFieldOrder(row, TIMELINE_COLUMNS));
     const hasMore = entries.length > limit;
     if (hasMore) entries.pop();
     const last = entries.at(-1);
+    // A first page that holds everything is its own count; otherwise counted as lists are.
+    const count = !after && !hasMore ? { total: entries.length, estimated: false } : await countMatching(this.dataSource, filteredStatements(this.dataSource, filters));
     return {
       entries,
       nextCursor: hasMore && last ? encodeCursor({ dateStart: last.dateStart, id: last.id, order }) : null,
-      total: count?.total ?? 0,
+      total: count.total,
+      ...(count.estimated ? { totalEstimated: true } : {}),
     };
   }
 }

@@ -8,6 +8,7 @@ import {
   ListSpec,
   MAX_PAGE_SIZE,
 } from './filter-definitions';
+import { DEFAULT_EXACT_COUNT_LIMIT } from './count-matching';
 import { parseListQuery } from './parse-list-query';
 
 /** The request's list query, parsed against the collection's spec (400 on anything unknown). */
@@ -65,7 +66,13 @@ export function ApiListQuery(spec: ListSpec, rowType: new (...args: never[]) => 
     ApiOkResponse({
       type: rowType,
       isArray: true,
-      headers: { 'X-Total-Count': { description: 'Number of rows matching the filters.', schema: { type: 'integer' } } },
+      headers: {
+        'X-Total-Count': {
+          description: `Number of rows matching the filters: exact up to ${DEFAULT_EXACT_COUNT_LIMIT.toLocaleString('en')} (EXACT_COUNT_LIMIT), PostgreSQL's estimate above.`,
+          schema: { type: 'integer' },
+        },
+        'X-Total-Count-Estimated': { description: 'true when X-Total-Count is an estimate.', schema: { type: 'string', enum: ['true'] } },
+      },
     }),
   );
 }

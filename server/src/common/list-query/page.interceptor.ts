@@ -5,13 +5,18 @@ import type { Page } from './collection-reader';
 import { ListSpec } from './filter-definitions';
 import { ApiListQuery } from './list-query.decorators';
 
-/** Sends a Page as react-admin expects it: the rows as a JSON array, the total in X-Total-Count. */
+/**
+ * Sends a Page as react-admin expects it: the rows as a JSON array, the total in X-Total-Count
+ * (and X-Total-Count-Estimated: true when it is the planner's estimate).
+ */
 @Injectable()
 export class PageInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     return next.handle().pipe(
       map((page: Page<unknown>) => {
-        context.switchToHttp().getResponse<Response>().setHeader('X-Total-Count', String(page.total));
+        const response = context.switchToHttp().getResponse<Response>();
+        response.setHeader('X-Total-Count', String(page.total));
+        if (page.estimated) response.setHeader('X-Total-Count-Estimated', 'true');
         return page.rows;
       }),
     );
