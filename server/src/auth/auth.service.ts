@@ -6,6 +6,7 @@ import { AUTH_OPTIONS, AuthOptions, EXPORT_TICKET_TTL_MS } from './auth-options'
 import { forbidden, TooManyAttempts, unauthorized } from './auth-errors';
 import { AuthToken, TokenKind, TokenScope } from './auth-token.entity';
 import { LoginThrottle } from './login-throttle';
+import { PrincipalCache } from './principal-cache';
 import { DECOY_HASH, hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from './password-hash';
 import { Principal, SessionUser } from './principal';
 import { newTokenSecret, tokenHash } from './token-secret';
@@ -55,6 +56,7 @@ export function checkNewPassword(password: string, field = 'newPassword'): void 
 export class AuthService {
   private readonly logger = new Logger('Auth');
   readonly throttle = new LoginThrottle();
+  private readonly verified = new PrincipalCache();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -92,12 +94,15 @@ export class AuthService {
 
   /** The principal behind a bearer token; 401 naming why when there is none. */
   async authenticate(secret: string): Promise<Principal> {
+    const hash = tokenHash(secret);
+    const cached = this.verified.get(hash);
+    if (cached) return cached;
     const [row]: TokenRow[] = await this.dataSource.query(
       `SELECT t.id AS token_id, t.kind, t.scope, t.expires_at, t.revoked_at, t.last_used_at,
               u.id AS user_id, u.email, u.display_name, u.role, u.active, u.must_change_password
          FROM auth_tokens t JOIN users u ON u.id = t.user_id
         WHERE t.token_hash = $1`,
-      [tokenHash(secret)],
+      [hash],
     );
     if (!row || row.kind === 'export') throw unauthorized('The bearer token is not valid.');
     if (row.revoked_at) throw unauthorized('The bearer token has been revoked; sign in again.');
@@ -109,7 +114,9 @@ export class AuthService {
         .query('UPDATE auth_tokens SET last_used_at = now() WHERE id = $1', [row.token_id])
         .catch((error: Error) => this.logger.warn(`last_used_at not updated: ${error.message}`));
     }
-    return this.principalOf(row);
+    const principal = this.principalOf(row);
+    this.verified.set(hash, principal);
+    return principal;
   }
 
   /** Consumes a one-use export ticket (atomically: two downloads cannot share one). */
@@ -131,6 +138,12 @@ export class AuthService {
 
   async logout(principal: Principal): Promise<void> {
     await this.dataSource.query('UPDATE auth_tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [principal.token.id]);
+    this.verified.forgetToken(principal.token.id);
+  }
+
+  /** After a change to an account (role, active, password): its tokens are checked afresh. */
+  forgetUser(userId: number): void {
+    this.verified.forgetUser(userId);
   }
 
   async me(principal: Principal) {
@@ -159,6 +172,7 @@ export class AuthService {
         [user.id, principal.token.id],
       );
     });
+    this.verified.forgetUser(user.id);
   }
 
   async listPersonalTokens(principal: Principal): Promise<PersonalTokenRecord[]> {
@@ -180,6 +194,7 @@ export class AuthService {
     const [record] = (await this.listPersonalTokens(principal)).filter((t) => t.id === id);
     if (!record) throw notFound('Personal token', id);
     await this.dataSource.query('UPDATE auth_tokens SET revoked_at = now() WHERE id = $1 AND user_id = $2', [id, principal.user.id]);
+    this.verified.forgetToken(id);
     return record;
   }
 
@@ -193,6 +208,7 @@ export class AuthService {
 
   async revokeAllTokens(userId: number, manager = this.dataSource.manager): Promise<void> {
     await manager.query('UPDATE auth_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
+    this.verified.forgetUser(userId);
   }
 
   private async issue(userId: number, kind: TokenKind, scope: TokenScope, expiresAt: Date | null, name: string | null) {

@@ -65,6 +65,8 @@ export class UsersService {
       if (Object.keys(fields).length) await manager.getRepository(User).update(id, fields);
       if (change.active === false) await this.auth.revokeAllTokens(id, manager);
     });
+    // Role and name are part of the verified principal: check its tokens afresh.
+    this.auth.forgetUser(id);
     return this.get(id);
   }
 
@@ -77,6 +79,7 @@ export class UsersService {
       if (!result.affected) throw notFound('User', id);
       await this.auth.revokeAllTokens(id, manager);
     });
+    this.auth.forgetUser(id);
     return { oneTimePassword };
   }
 
