@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --statements N] [--quick] [--growth] [--explain] [--duration S] [--warmup S]
- *                [--connections C] [--only a,b] [--out file.json]`
+ *                [--connections C] [--only a,b] [--out file.json] [--sql file.sql]`
  *
  * Issue 6's benchmark. For each database size it
  *  1. builds (or reuses) a database of N generated statements (bench-database.ts);
@@ -15,9 +15,11 @@
  * `--growth` does this at 10,000 and at N statements and adds the p50 ratio per scenario.
  * `--quick` is 10,000 statements and about a second per scenario (for CI).
  * `--explain` stops after step 2 and writes EXPLAIN (ANALYZE, BUFFERS) of every captured
- * query to bench/results/explain-<N>.md instead.
+ * query to bench/results/explain-<N>.md instead. `--sql FILE` only runs FILE through psql on
+ * the bench database (bench/proposal-checks.sql).
  */
 import 'reflect-metadata';
+import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -59,6 +61,8 @@ interface Options {
   smallExportRuns: number;
   only?: Set<string>;
   out?: string;
+  /** A SQL file to run through psql on the bench database instead of benchmarking (proposal checks). */
+  sql?: string;
 }
 
 const began = performance.now();
@@ -78,6 +82,7 @@ function parseOptions(): Options {
       connections: { type: 'string', default: '16' },
       only: { type: 'string' },
       out: { type: 'string' },
+      sql: { type: 'string' },
     },
   });
   const number = (raw: string | undefined, name: string, fallback: number, integer = true) => {
@@ -100,6 +105,7 @@ function parseOptions(): Options {
     smallExportRuns: quick ? 1 : 3,
     only: values.only ? new Set(values.only.split(',').map((s) => s.trim())) : undefined,
     out: values.out,
+    sql: values.sql,
   };
 }
 
@@ -292,7 +298,7 @@ const median = (runs: ExportMeasurement[]) => [...runs].sort((a, b) => a.totalMs
  */
 async function waitForQuiet(db: Client): Promise<void> {
   const started = Date.now();
-  while (Date.now() - started < 60_000) {
+  while (Date.now() - started < 180_000) {
     const { rows } = await db.query(
       `SELECT count(*)::int AS busy FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state NOT IN ('idle')`,
     );
@@ -519,6 +525,14 @@ async function main(): Promise<void> {
     const date = new Date().toISOString().slice(0, 10);
     const resultsDir = path.join(REPOSITORY_ROOT, 'bench', 'results');
     await mkdir(resultsDir, { recursive: true });
+    if (options.sql) {
+      for (const statements of options.sizes) {
+        const url = await prepareBenchDatabase(cluster.adminUrl, statements, log);
+        const psql = spawnSync('psql', [url, '-X', '-v', 'ON_ERROR_STOP=1', '-f', path.resolve(options.sql)], { stdio: 'inherit' });
+        if (psql.status !== 0) throw new Error(`psql -f ${options.sql} failed (${psql.error?.message ?? psql.status})`);
+      }
+      return;
+    }
     if (options.explain) {
       for (const statements of options.sizes) {
         const text = (await runSize(cluster, statements, options)) as string;
@@ -548,7 +562,8 @@ async function main(): Promise<void> {
     const file = options.out ? path.resolve(options.out) : path.join(resultsDir, name);
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, `${JSON.stringify({ kind: 'chronicle-bench', date, quick: options.quick, machine: host, sizes, growth }, null, 2)}\n`);
-    console.log(`\nWrote ${path.relative(process.cwd(), file) || file}`);
+    const shown = path.relative(process.cwd(), file);
+    console.log(`\nWrote ${shown.startsWith('..') ? file : shown}`);
   } finally {
     await cluster.embedded?.stop();
   }

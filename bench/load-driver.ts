@@ -40,7 +40,10 @@ export async function drive(job: LoadJob): Promise<LoadResult> {
     body: job.body,
     connections: job.connections,
     duration: job.durationSeconds,
-    timeout: 30,
+    // A response later than this counts as an error; slow scenarios (a deep page under 16
+    // connections) legitimately take tens of seconds, and the server's own statement_timeout
+    // (30 s by default) is what should cut them off, not the load generator.
+    timeout: 120,
     // autocannon stops at its next sample: sample every 100 ms so short runs last what they say.
     sampleInt: 100,
     ...(vary
