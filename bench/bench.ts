@@ -59,6 +59,8 @@ interface Options {
   connections: number;
   /** Repetitions of the one-speaker exports (the median is kept); the exports of everything run once. */
   smallExportRuns: number;
+  /** Fewest responses a measured run must have, else it is repeated longer (one per connection; one in quick mode). */
+  minResponses: number;
   only?: Set<string>;
   out?: string;
   /** A SQL file to run through psql on the bench database instead of benchmarking (proposal checks). */
@@ -103,6 +105,7 @@ function parseOptions(): Options {
     warmupSeconds: values.warmup === '0' ? 0 : number(values.warmup, 'warmup', quick ? 0.25 : 3, false),
     connections: number(values.connections, 'connections', 16),
     smallExportRuns: quick ? 1 : 3,
+    minResponses: quick ? 1 : number(values.connections, 'connections', 16),
     only: values.only ? new Set(values.only.split(',').map((s) => s.trim())) : undefined,
     out: values.out,
     sql: values.sql,
@@ -155,7 +158,7 @@ const requestInit = (s: HttpScenario, auth: BenchAuth): RequestInit => ({
  * Step 2: the SQL of each scenario, as the server runs it. Each request is sent twice and
  * the second one recorded, so connections are open and nothing is first-time.
  */
-async function captureSql(url: string, list: Scenario[], dir: string): Promise<Record<string, Captured>> {
+async function captureSql(url: string, list: Scenario[], dir: string, signedIn: () => void): Promise<Record<string, Captured>> {
   const file = path.join(dir, 'capture.jsonl');
   const port = await findFreePort();
   const preload = `--require ${path.join(BENCH_DIST, 'sql-capture.js')}`;
@@ -169,6 +172,7 @@ async function captureSql(url: string, list: Scenario[], dir: string): Promise<R
   log(`Capture server ready.`);
   try {
     const auth = await login(base);
+    signedIn();
     for (const s of list) {
       if (s.kind === 'http') {
         await (await fetch(`${base}${pathFor(s)}`, requestInit(s, auth))).arrayBuffer();
@@ -310,11 +314,19 @@ async function waitForQuiet(db: Client): Promise<void> {
 
 /**
  * One side of a scenario: a warm-up run, then the measured run, with the database quiet
- * before each. A run that completes less than one request per connection (a slow scenario
- * in a short --quick window) is repeated with twice the duration, up to 8×, so every
- * number stands on at least one full round of requests.
+ * before each. A run with fewer responses than `minResponses` (one per connection, so every
+ * number stands on at least one full round; one in --quick mode, which only checks that the
+ * harness works) is repeated longer, up to 8× the duration.
  */
-async function measureLoad(db: Client, driver: LoadDriver, pid: number, job: LoadJob, warmupSeconds: number, trackRss: boolean): Promise<LoadMeasurement> {
+async function measureLoad(
+  db: Client,
+  driver: LoadDriver,
+  pid: number,
+  job: LoadJob,
+  options: Pick<Options, 'warmupSeconds' | 'minResponses'>,
+  trackRss: boolean,
+): Promise<LoadMeasurement> {
+  const { warmupSeconds, minResponses } = options;
   if (warmupSeconds > 0) {
     await waitForQuiet(db);
     await driver.run({ ...job, durationSeconds: warmupSeconds });
@@ -329,7 +341,7 @@ async function measureLoad(db: Client, driver: LoadDriver, pid: number, job: Loa
     await waitForQuiet(db);
     const cpu = (await cpuMs(pid)) - cpuBefore;
     const responses = result.requests + result.non2xx;
-    if (responses >= job.connections || duration >= longest) {
+    if (responses >= minResponses || duration >= longest) {
       return {
         ...result,
         cpuMsPerRequest: responses ? cpu / responses : 0,
@@ -337,8 +349,8 @@ async function measureLoad(db: Client, driver: LoadDriver, pid: number, job: Loa
       };
     }
     log(`    ${responses} responses in ${duration} s from ${job.connections} connections: measuring again, longer`);
-    // Long enough for about 1.5 rounds at the rate seen (4× when nothing came back).
-    duration = Math.min(longest, duration * (responses ? Math.ceil((1.5 * job.connections) / responses) : 4));
+    // Long enough for about 1.5 times the responses wanted at the rate seen (4× when nothing came back).
+    duration = Math.min(longest, duration * (responses ? Math.ceil((1.5 * minResponses) / responses) : 4));
   }
 }
 
@@ -351,6 +363,7 @@ async function runSize(cluster: BenchCluster, statements: number, options: Optio
   const [{ max: maxIdBefore }] = (await db.query('SELECT COALESCE(max(id), 0) AS max FROM statements')).rows as { max: number }[];
   const dir = await mkdtemp(path.join(os.tmpdir(), 'chronicle-bench-'));
   let server: ServerProcess | undefined;
+  let starting: Promise<ServerProcess> | undefined;
   let baseline: Awaited<ReturnType<typeof startBaseline>> | undefined;
   let driver: LoadDriver | undefined;
   try {
@@ -365,13 +378,23 @@ async function runSize(cluster: BenchCluster, statements: number, options: Optio
     ];
 
     log(`Capturing the server's SQL for ${list.length} scenarios …`);
-    const captured = await captureSql(url, order, dir);
+    // The measured server starts while the capture runs, once the capture server has signed
+    // in (so a fresh database's first admin exists and two first starts cannot race for it).
+    let port = 0;
+    const captured = await captureSql(url, order, dir, () => {
+      if (!options.explain) {
+        starting = findFreePort().then((free) => {
+          port = free;
+          return startServer(serverEnv(url, free));
+        });
+        starting.catch(() => undefined);
+      }
+    });
     if (options.explain) return await explainAll(url, statements, list, captured);
     await db.query('DELETE FROM statements WHERE id > $1', [maxIdBefore]);
 
     const { poolSize, statementTimeoutMs } = loadConfig(process.env).database;
-    const port = await findFreePort();
-    server = await startServer(serverEnv(url, port));
+    server = await starting!;
     const base = `http://127.0.0.1:${port}`;
     const auth = await login(base);
     const plansFile = path.join(dir, 'plans.json');
@@ -401,7 +424,7 @@ async function runSize(cluster: BenchCluster, statements: number, options: Optio
         load,
         server!.child.pid!,
         { ...common, url: `${base}${pathFor(s)}`, ...(s.vary ? { vary: { template: s.path, values: s.vary.values } } : {}) },
-        options.warmupSeconds,
+        options,
         true,
       );
       const baselineRun = await measureLoad(
@@ -409,7 +432,7 @@ async function runSize(cluster: BenchCluster, statements: number, options: Optio
         load,
         baseline!.child.pid!,
         { ...common, url: `${baselineBase}/run/${s.name}`, ...(s.vary ? { vary: { template: `/run/${s.name}?v={}`, values: s.vary.values } } : {}) },
-        options.warmupSeconds,
+        options,
         false,
       );
       const ratio = serverRun.requestsPerSecond / Math.max(baselineRun.requestsPerSecond, 1e-9);
@@ -486,7 +509,7 @@ async function runSize(cluster: BenchCluster, statements: number, options: Optio
   } finally {
     driver?.stop();
     await baseline?.stop();
-    await stopServer(server);
+    await stopServer(server ?? (await starting?.catch(() => undefined)));
     // What the create scenario (and its capture) added goes again, so the database is reused next time.
     const { rowCount } = await db.query('DELETE FROM statements WHERE id > $1', [maxIdBefore]);
     if (rowCount) await db.query('VACUUM (ANALYZE) statements, statement_participants, statement_topics, statement_sources');
