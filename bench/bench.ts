@@ -196,7 +196,7 @@ async function captureSql(url: string, list: Scenario[], dir: string, signedIn: 
         await reader.read();
         controller.abort();
         await reader.cancel().catch(() => undefined);
-        await sleep(300);
+        await sleep(100);
         const queries = (await readCapture(file)).slice(mark);
         const declare = queries.find((q) => /^\s*DECLARE\s+\S+\s+(?:NO\s+SCROLL\s+)?CURSOR\s+FOR\s/i.test(q.text));
         if (!declare) throw new Error(`${s.name}: no cursor among the export's queries:\n${queries.map((q) => q.text).join('\n')}`);

@@ -67,7 +67,8 @@ describe('npm run bench -- --quick', () => {
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it('measures every scenario on 10,000 statements, server and baseline, without errors', () => {
-    console.log(`npm run bench -- --quick took ${seconds.toFixed(1)} s`);
+    const progress = output.split('\n').filter((line) => line.startsWith('['));
+    console.log(`npm run bench -- --quick took ${seconds.toFixed(1)} s:\n${progress.join('\n')}`);
     expect(results.sizes).toHaveLength(1);
     const [size] = results.sizes;
     expect(size.statements).toBe(10_000);
