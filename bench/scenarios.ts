@@ -73,8 +73,10 @@ export async function chooseParameters(client: Client, statements: number): Prom
   const [{ min, max }] = await one<{ min: number; max: number }>('SELECT min(id) AS min, max(id) AS max FROM statements');
   if (!speakers.length || !topic || !stance || !source || min === null) throw new Error('the bench database holds no statements');
   // 1,000 ids spread over the table (a fixed stride), in a fixed order; only existing ones kept.
+  // The first is the one captured, and the baseline replaces that value in the captured
+  // parameters by each request's id: starting one stride in keeps it clear of small constants.
   const span = max - min + 1;
-  const wanted = Array.from({ length: Math.min(1000, span) }, (_, i) => min + ((i * 7919) % span));
+  const wanted = Array.from({ length: Math.min(1000, span) }, (_, i) => min + (((i + 1) * 7919) % span));
   const existing = new Set((await one<{ id: number }>('SELECT id FROM statements WHERE id = ANY($1::int[])', [wanted])).map((r) => r.id));
   return {
     statements,
