@@ -510,8 +510,11 @@ async function runSize(cluster: BenchCluster, statements: number, options: Optio
     driver?.stop();
     await baseline?.stop();
     await stopServer(server ?? (await starting?.catch(() => undefined)));
-    // What the create scenario (and its capture) added goes again, so the database is reused next time.
+    // What the create scenario (and its capture) added goes again, with its revisions (once
+    // accounts exist), so that the database is reused next time as it was.
     const { rowCount } = await db.query('DELETE FROM statements WHERE id > $1', [maxIdBefore]);
+    const [{ revisions }] = (await db.query(`SELECT to_regclass('revisions') IS NOT NULL AS revisions`)).rows as { revisions: boolean }[];
+    if (revisions) await db.query(`DELETE FROM revisions WHERE resource = 'statements' AND record_id > $1`, [maxIdBefore]);
     if (rowCount) await db.query('VACUUM (ANALYZE) statements, statement_participants, statement_topics, statement_sources');
     await db.end();
     await rm(dir, { recursive: true, force: true });
