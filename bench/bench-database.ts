@@ -16,20 +16,30 @@ export interface BenchDatabase {
   embedded?: EmbeddedDatabase;
 }
 
+export interface BenchCluster {
+  /** Connection string of the maintenance database. */
+  adminUrl: string;
+  embedded?: EmbeddedDatabase;
+}
+
 /**
- * A database of exactly `statements` generated statements, named after its size: reused
- * when a previous run left one, generated otherwise. On BENCH_DATABASE_URL's server if set,
- * else on an embedded PostgreSQL under bench/.data (never the development data).
+ * The PostgreSQL server the benchmark databases live on: BENCH_DATABASE_URL's if set, else
+ * an embedded PostgreSQL under bench/.data (never the development data), started once per run.
  */
-export async function benchDatabase(statements: number, log: (line: string) => void): Promise<BenchDatabase> {
-  let adminUrl = process.env.BENCH_DATABASE_URL;
-  let embedded: EmbeddedDatabase | undefined;
-  if (!adminUrl) {
-    const dataDir = path.join(REPOSITORY_ROOT, 'bench', '.data');
-    await mkdir(dataDir, { recursive: true });
-    embedded = await startEmbeddedPostgres({ dataDir, port: Number(process.env.BENCH_PG_PORT) || (await findFreePort()) });
-    adminUrl = embedded.adminUrl;
-  }
+export async function openBenchCluster(): Promise<BenchCluster> {
+  const adminUrl = process.env.BENCH_DATABASE_URL;
+  if (adminUrl) return { adminUrl };
+  const dataDir = path.join(REPOSITORY_ROOT, 'bench', '.data');
+  await mkdir(dataDir, { recursive: true });
+  const embedded = await startEmbeddedPostgres({ dataDir, port: Number(process.env.BENCH_PG_PORT) || (await findFreePort()) });
+  return { adminUrl: embedded.adminUrl, embedded };
+}
+
+/**
+ * A database of exactly `statements` generated statements on the cluster, named after its
+ * size: reused when a previous run left one, generated otherwise. Returns its URL.
+ */
+export async function prepareBenchDatabase(adminUrl: string, statements: number, log: (line: string) => void): Promise<string> {
   const name = `chronicle_bench_${statements}`;
   await ensureDatabase(adminUrl, name);
   const url = new URL(adminUrl);
@@ -38,8 +48,23 @@ export async function benchDatabase(statements: number, log: (line: string) => v
   const dataSource = new DataSource(createDataSourceOptions(url.toString()));
   await dataSource.initialize();
   try {
-    await migrate(dataSource);
-    const [{ count }] = await dataSource.query('SELECT count(*)::int AS count FROM statements');
+    const migrated = await migrate(dataSource);
+    if (migrated.applied.length && !migrated.createdSchema) {
+      // New columns have no statistics until the next ANALYZE, and autovacuum does not run one
+      // for an ALTER TABLE: without it `deleted_at IS NULL` is estimated at 0.5% and plans go wrong.
+      log(`Applied ${migrated.applied.join(', ')}; analysing …`);
+      await dataSource.query('ANALYZE');
+    }
+    let [{ count }] = await dataSource.query('SELECT count(*)::int AS count FROM statements');
+    if (count > statements) {
+      // Generated rows have ids 1…N; rows above N were created by an interrupted benchmark run.
+      const [{ generated }] = await dataSource.query('SELECT count(*)::int AS generated FROM statements WHERE id <= $1', [statements]);
+      if (generated === statements) {
+        await dataSource.query('DELETE FROM statements WHERE id > $1', [statements]);
+        log(`Removed ${count - statements} statements a previous run created.`);
+        count = statements;
+      }
+    }
     if (count === statements) {
       log(`Reusing ${name} (${statements} statements).`);
     } else {
@@ -51,7 +76,39 @@ export async function benchDatabase(statements: number, log: (line: string) => v
   } finally {
     await dataSource.destroy();
   }
-  return { url: url.toString(), embedded };
+  return url.toString();
+}
+
+/** The cluster and one database of `statements` statements on it (see the two functions above). */
+export async function benchDatabase(statements: number, log: (line: string) => void): Promise<BenchDatabase> {
+  const cluster = await openBenchCluster();
+  try {
+    return { url: await prepareBenchDatabase(cluster.adminUrl, statements, log), embedded: cluster.embedded };
+  } catch (error) {
+    await cluster.embedded?.stop();
+    throw error;
+  }
+}
+
+/**
+ * A bound parameter as a SQL literal: arrays as array literals (`'{1,2}'`), dates as ISO
+ * instants, null as NULL. The server binds arrays for `= ANY(:ids)`, so `String([1, 2])`
+ * ("1,2") would not do.
+ */
+export function sqlLiteral(client: Client, value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (Array.isArray(value)) return client.escapeLiteral(arrayLiteral(value));
+  if (value instanceof Date) return client.escapeLiteral(value.toISOString());
+  return client.escapeLiteral(String(value));
+}
+
+function arrayLiteral(values: unknown[]): string {
+  const element = (v: unknown): string => {
+    if (v === null || v === undefined) return 'NULL';
+    if (Array.isArray(v)) return arrayLiteral(v);
+    return `"${String(v instanceof Date ? v.toISOString() : v).replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+  };
+  return `{${values.map(element).join(',')}}`;
 }
 
 /** Inlines bound parameters as SQL literals, for running the same query through psql. */
@@ -59,7 +116,7 @@ export async function inlineParameters(url: string, sql: string, params: unknown
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    return sql.replace(/\$(\d+)/g, (_m, n: string) => client.escapeLiteral(String(params[Number(n) - 1])));
+    return sql.replace(/\$(\d+)/g, (_m, n: string) => sqlLiteral(client, params[Number(n) - 1]));
   } finally {
     await client.end();
   }

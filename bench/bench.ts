@@ -1,0 +1,608 @@
+/**
+ * `npm run bench [-- --statements N] [--quick] [--growth] [--explain] [--duration S] [--warmup S]
+ *                [--connections C] [--only a,b] [--out file.json] [--sql file.sql]`
+ *
+ * Issue 6's benchmark. For each database size it
+ *  1. builds (or reuses) a database of N generated statements (bench-database.ts);
+ *  2. starts the production server once with sql-capture.ts preloaded, sends each scenario's
+ *     request once, and records the SQL the server ran for it (sql-plan.ts);
+ *  3. starts the production server as `npm start` runs it (no preload), signs in, and starts
+ *     the bare-pg baseline (baseline-server.ts) that replays the captured SQL;
+ *  4. drives every HTTP scenario with autocannon in a process of its own (load-driver.ts),
+ *     the server and then the baseline, with the same warm-up, duration and connections;
+ *  5. times the exports through the server and `psql \copy` of the captured SELECT;
+ *  6. prints the tables and writes bench/results/<date>-<N>.json.
+ * `--growth` does this at 10,000 and at N statements and adds the p50 ratio per scenario.
+ * `--quick` is 10,000 statements and about a second per scenario (for CI).
+ * `--explain` stops after step 2 and writes EXPLAIN (ANALYZE, BUFFERS) of every captured
+ * query to bench/results/explain-<N>.md instead. `--sql FILE` only runs FILE through psql on
+ * the bench database (bench/proposal-checks.sql).
+ */
+import 'reflect-metadata';
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Client } from 'pg';
+import { loadConfig } from '../server/src/config/app-config';
+import { REPOSITORY_ROOT } from '../server/src/config/paths';
+import { findFreePort } from '../server/src/database/free-port';
+import { ServerProcess, startServerProcess } from '../test/support/server-process';
+import { BenchAuth, benchAuthEnv, login } from './auth';
+import { BenchCluster, inlineParameters, openBenchCluster, prepareBenchDatabase } from './bench-database';
+import { ExportMeasurement, havePsql, procStatus, timeExport, timePsqlCopy } from './export-measure';
+import type { LoadJob } from './load-driver';
+import { BENCH_DIST, cpuMs, LoadDriver, startBaseline } from './processes';
+import {
+  exportMisses,
+  exportTable,
+  ExportResult,
+  growthRows,
+  growthTable,
+  httpMisses,
+  HttpResult,
+  httpTable,
+  LoadMeasurement,
+  SizeResult,
+} from './report';
+import { chooseParameters, ExportScenario, HttpScenario, pathFor, Scenario, scenarios } from './scenarios';
+import { CapturedQuery, describePlan, planFromCapture, SqlPlan } from './sql-plan';
+
+interface Options {
+  sizes: number[];
+  quick: boolean;
+  growth: boolean;
+  explain: boolean;
+  durationSeconds: number;
+  warmupSeconds: number;
+  connections: number;
+  /** Repetitions of the one-speaker exports (the median is kept); the exports of everything run once. */
+  smallExportRuns: number;
+  /** Fewest responses a measured run must have, else it is repeated longer (one per connection; one in quick mode). */
+  minResponses: number;
+  only?: Set<string>;
+  out?: string;
+  /** A SQL file to run through psql on the bench database instead of benchmarking (proposal checks). */
+  sql?: string;
+}
+
+const began = performance.now();
+/** Progress lines, stamped with the seconds since the run began. */
+const log = (line: string) => console.log(`[${((performance.now() - began) / 1000).toFixed(1).padStart(5)} s] ${line}`);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function parseOptions(): Options {
+  const { values } = parseArgs({
+    options: {
+      statements: { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      growth: { type: 'boolean', default: false },
+      explain: { type: 'boolean', default: false },
+      duration: { type: 'string' },
+      warmup: { type: 'string' },
+      connections: { type: 'string', default: '16' },
+      only: { type: 'string' },
+      out: { type: 'string' },
+      sql: { type: 'string' },
+    },
+  });
+  const number = (raw: string | undefined, name: string, fallback: number, integer = true) => {
+    if (raw === undefined) return fallback;
+    const n = Number(raw.replace(/_/g, ''));
+    if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) throw new Error(`--${name} takes a positive ${integer ? 'whole ' : ''}number`);
+    return n;
+  };
+  const quick = values.quick;
+  const statements = number(values.statements, 'statements', quick ? 10_000 : 1_000_000);
+  if (values.growth && statements <= 10_000) throw new Error('--growth compares 10,000 statements with --statements N: N must be larger');
+  return {
+    sizes: values.growth ? [10_000, statements] : [statements],
+    quick,
+    growth: values.growth,
+    explain: values.explain,
+    durationSeconds: number(values.duration, 'duration', quick ? 1 : 10, false),
+    warmupSeconds: values.warmup === '0' ? 0 : number(values.warmup, 'warmup', quick ? 0.25 : 3, false),
+    connections: number(values.connections, 'connections', 16),
+    smallExportRuns: quick ? 1 : 3,
+    minResponses: quick ? 1 : number(values.connections, 'connections', 16),
+    only: values.only ? new Set(values.only.split(',').map((s) => s.trim())) : undefined,
+    out: values.out,
+    sql: values.sql,
+  };
+}
+
+/** The environment of the production server on the bench database, as `npm start` and the Dockerfile set it. */
+const serverEnv = (url: string, port: number): Record<string, string> => ({
+  DATABASE_URL: url,
+  PORT: String(port),
+  HOST: '127.0.0.1',
+  SEED_FIXTURES: 'false',
+  NODE_ENV: 'production',
+  BENCH_CAPTURE_FILE: '',
+  ...benchAuthEnv(),
+});
+
+async function startServer(env: Record<string, string>): Promise<ServerProcess> {
+  const server = await startServerProcess(env);
+  if (!/Chronicle is ready/.test(server.output())) throw new Error(`the server did not start:\n${server.output()}`);
+  return server;
+}
+
+async function stopServer(server: ServerProcess | undefined): Promise<void> {
+  if (!server || server.child.exitCode !== null || server.child.signalCode !== null) return;
+  server.child.kill('SIGTERM');
+  await server.exited;
+}
+
+interface Captured {
+  plan: SqlPlan;
+  matches: number | null;
+  /** For an export: the SELECT its cursor was declared for. */
+  select?: { sql: string; values: unknown[] };
+}
+
+const readCapture = async (file: string): Promise<CapturedQuery[]> =>
+  (await readFile(file, 'utf8').catch(() => ''))
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as CapturedQuery);
+
+const requestInit = (s: HttpScenario, auth: BenchAuth): RequestInit => ({
+  method: s.method,
+  headers: { ...auth.headers, ...(s.body ? { 'content-type': 'application/json' } : {}) },
+  body: s.body ? JSON.stringify(s.body) : undefined,
+});
+
+/**
+ * Step 2: the SQL of each scenario, as the server runs it. Each request is sent twice and
+ * the second one recorded, so connections are open and nothing is first-time.
+ */
+async function captureSql(url: string, list: Scenario[], dir: string, signedIn: () => void): Promise<Record<string, Captured>> {
+  const file = path.join(dir, 'capture.jsonl');
+  const port = await findFreePort();
+  const preload = `--require ${path.join(BENCH_DIST, 'sql-capture.js')}`;
+  const server = await startServer({
+    ...serverEnv(url, port),
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${preload}`.trim(),
+    BENCH_CAPTURE_FILE: file,
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const captured: Record<string, Captured> = {};
+  log(`Capture server ready.`);
+  try {
+    const auth = await login(base);
+    signedIn();
+    for (const s of list) {
+      if (s.kind === 'http') {
+        await (await fetch(`${base}${pathFor(s)}`, requestInit(s, auth))).arrayBuffer();
+        const mark = (await readCapture(file)).length;
+        const response = await fetch(`${base}${pathFor(s)}`, requestInit(s, auth));
+        const text = await response.text();
+        if (!response.ok) throw new Error(`${s.name}: ${s.method} ${pathFor(s)} answered ${response.status}: ${text.slice(0, 500)}`);
+        await sleep(20);
+        const total = response.headers.get('x-total-count');
+        const body = JSON.parse(text) as unknown;
+        const matches =
+          total !== null ? Number(total) : typeof (body as { total?: unknown }).total === 'number' ? (body as { total: number }).total : null;
+        captured[s.name] = { plan: planFromCapture((await readCapture(file)).slice(mark), s.vary?.values[0]), matches };
+      } else {
+        const mark = (await readCapture(file)).length;
+        const controller = new AbortController();
+        const response = await fetch(`${base}${s.path}`, { headers: auth.headers, signal: controller.signal });
+        if (!response.ok) throw new Error(`${s.name}: GET ${s.path} answered ${response.status}: ${await response.text()}`);
+        // The first bytes are enough to see the cursor's query; the rest is measured later.
+        const reader = response.body!.getReader();
+        await reader.read();
+        controller.abort();
+        await reader.cancel().catch(() => undefined);
+        await sleep(100);
+        const queries = (await readCapture(file)).slice(mark);
+        const declare = queries.find((q) => /^\s*DECLARE\s+\S+\s+(?:NO\s+SCROLL\s+)?CURSOR\s+FOR\s/i.test(q.text));
+        if (!declare) throw new Error(`${s.name}: no cursor among the export's queries:\n${queries.map((q) => q.text).join('\n')}`);
+        const filters = new URL(s.path, base).searchParams;
+        filters.delete('format');
+        const total = (await fetch(`${base}/api/statements?_end=1&${filters}`, { headers: auth.headers })).headers.get('x-total-count');
+        captured[s.name] = {
+          // Aborting the response ends the cursor's connection: its last FETCH fails, as it should.
+          plan: planFromCapture(queries.filter((q) => !q.error)),
+          matches: Number(total),
+          select: { sql: declare.text.replace(/^\s*DECLARE\s+\S+\s+(?:NO\s+SCROLL\s+)?CURSOR\s+FOR\s+/i, ''), values: declare.values },
+        };
+      }
+    }
+  } catch (error) {
+    throw new Error(`capturing the server's SQL failed: ${(error as Error).message}\n--- server output ---\n${server.output().slice(-3000)}`);
+  } finally {
+    await stopServer(server);
+  }
+  return captured;
+}
+
+const CONTROL = /^\s*(?:START\s+TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b/i;
+
+/** `--explain`: EXPLAIN (ANALYZE, BUFFERS) of every captured query, on the quiet database. */
+async function explainAll(url: string, statements: number, list: Scenario[], captured: Record<string, Captured>): Promise<string> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  const out: string[] = [`# EXPLAIN (ANALYZE, BUFFERS) at ${statements.toLocaleString('en')} statements`, ''];
+  const plan = async (sql: string, values: unknown[]) =>
+    (await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, values)).rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
+  try {
+    const version = (await client.query('SHOW server_version')).rows[0].server_version as string;
+    const settings = (
+      await client.query(
+        `SELECT name, setting, unit FROM pg_settings WHERE name IN ('shared_buffers','work_mem','effective_cache_size','random_page_cost','max_parallel_workers_per_gather','jit') ORDER BY name`,
+      )
+    ).rows.map((r: { name: string; setting: string; unit: string | null }) => `${r.name}=${r.setting}${r.unit ?? ''}`);
+    const sizes = (
+      await client.query(
+        `SELECT c.relname, pg_size_pretty(pg_relation_size(c.oid)) AS size, c.reltuples::bigint AS rows FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE n.nspname = 'public' AND c.relkind IN ('r','i') AND (c.relname LIKE 'statement%' OR c.relname LIKE 'idx_statement%' OR c.relname LIKE 'pk_statement%')
+          ORDER BY pg_relation_size(c.oid) DESC`,
+      )
+    ).rows.map((r: { relname: string; size: string; rows: string }) => `| ${r.relname} | ${r.size} | ${Number(r.rows).toLocaleString('en')} |`);
+    out.push(`PostgreSQL ${version}; ${settings.join(', ')}.`, '', '| relation | size | rows (estimate) |', '|---|---:|---:|', ...sizes, '');
+    const seen = new Set<string>();
+    for (const s of list) {
+      const c = captured[s.name];
+      out.push(`## ${s.name}: ${s.title}`, '', `\`${s.kind === 'http' ? `${s.method} ${pathFor(s)}` : `GET ${s.path}`}\` — ${c.matches ?? '?'} rows match`, '');
+      if (s.kind === 'export') {
+        const key = JSON.stringify(c.select);
+        if (seen.has(key)) {
+          out.push('Same SELECT as above.', '');
+          continue;
+        }
+        seen.add(key);
+        // A cursor is planned for its first 10% (cursor_tuple_fraction); EXPLAIN plans for all rows.
+        out.push('```sql', c.select!.sql.trim(), `-- values: ${JSON.stringify(c.select!.values)}`, '```', '', '```', await plan(c.select!.sql, c.select!.values), '```', '');
+        continue;
+      }
+      for (const step of c.plan.steps) {
+        if (step.kind === 'transaction') await client.query('BEGIN');
+        const ids = new Map<number, number>();
+        try {
+          for (const q of step.queries) {
+            if (CONTROL.test(q.text)) continue;
+            const values = q.values.map((v) => (typeof v === 'number' && ids.has(v) ? ids.get(v) : v));
+            out.push('```sql', q.text.trim(), `-- values: ${JSON.stringify(values)}${step.kind === 'concurrent' && step.queries.length > 1 ? ' (runs concurrently with the other queries of its step)' : ''}`, '```', '');
+            if (/^\s*EXPLAIN\b/i.test(q.text)) {
+              // The server's own planner estimate (e.g. for X-Total-Count): it reads no rows.
+              const started = performance.now();
+              await client.query(q.text, values);
+              out.push(`A planner estimate: no rows are read. Client-side time ${(performance.now() - started).toFixed(2)} ms.`, '');
+              continue;
+            }
+            if (step.kind === 'concurrent') {
+              await plan(q.text, values); // once to warm the cache, then measured
+              out.push('```', await plan(q.text, values), '```', '');
+              continue;
+            }
+            // A write is explained inside the rolled-back transaction, then run for real so
+            // that what follows (links of the new row) refers to a row that exists.
+            await client.query('SAVEPOINT explain');
+            try {
+              out.push('```', await plan(q.text, values), '```', '');
+              if (q.returnedId !== undefined) ids.set(q.returnedId, (await client.query(q.text, values)).rows[0].id as number);
+              await client.query('RELEASE SAVEPOINT explain');
+            } catch (error) {
+              await client.query('ROLLBACK TO SAVEPOINT explain');
+              out.push(`EXPLAIN failed: ${(error as Error).message}`, '');
+            }
+          }
+        } finally {
+          if (step.kind === 'transaction') await client.query('ROLLBACK');
+        }
+      }
+    }
+  } finally {
+    await client.end();
+  }
+  return out.join('\n');
+}
+
+const median = (runs: ExportMeasurement[]) => [...runs].sort((a, b) => a.totalMs - b.totalMs)[Math.floor(runs.length / 2)];
+
+/**
+ * Waits until no other session of the database is busy: autocannon stops with requests in
+ * flight, and their queries must not run into the next measurement.
+ */
+async function waitForQuiet(db: Client): Promise<void> {
+  const started = Date.now();
+  while (Date.now() - started < 180_000) {
+    const { rows } = await db.query(
+      `SELECT count(*)::int AS busy FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state NOT IN ('idle')`,
+    );
+    if (!rows[0].busy) break;
+    await sleep(50);
+  }
+  if (Date.now() - started > 500) log(`    waited ${((Date.now() - started) / 1000).toFixed(1)} s for the database to go quiet`);
+}
+
+/**
+ * One side of a scenario: a warm-up run, then the measured run, with the database quiet
+ * before each. A run with fewer responses than `minResponses` (one per connection, so every
+ * number stands on at least one full round; one in --quick mode, which only checks that the
+ * harness works) is repeated longer, up to 8× the duration.
+ */
+async function measureLoad(
+  db: Client,
+  driver: LoadDriver,
+  pid: number,
+  job: LoadJob,
+  options: Pick<Options, 'warmupSeconds' | 'minResponses'>,
+  trackRss: boolean,
+): Promise<LoadMeasurement> {
+  const { warmupSeconds, minResponses } = options;
+  if (warmupSeconds > 0) {
+    await waitForQuiet(db);
+    await driver.run({ ...job, durationSeconds: warmupSeconds });
+  }
+  const longest = job.durationSeconds * 8;
+  let duration = job.durationSeconds;
+  for (;;) {
+    await waitForQuiet(db);
+    if (trackRss) await writeFile(`/proc/${pid}/clear_refs`, '5');
+    const cpuBefore = await cpuMs(pid);
+    const result = await driver.run({ ...job, durationSeconds: duration });
+    await waitForQuiet(db);
+    const cpu = (await cpuMs(pid)) - cpuBefore;
+    const responses = result.requests + result.non2xx;
+    if (responses >= minResponses || duration >= longest) {
+      return {
+        ...result,
+        cpuMsPerRequest: responses ? cpu / responses : 0,
+        ...(trackRss ? { peakRssMb: await procStatus(pid, 'VmHWM') } : {}),
+      };
+    }
+    log(`    ${responses} responses in ${duration} s from ${job.connections} connections: measuring again, longer`);
+    // Long enough for about 1.5 times the responses wanted at the rate seen (4× when nothing came back).
+    duration = Math.min(longest, duration * (responses ? Math.ceil((1.5 * minResponses) / responses) : 4));
+  }
+}
+
+async function runSize(cluster: BenchCluster, statements: number, options: Options): Promise<SizeResult | string> {
+  const startedAt = new Date().toISOString();
+  const loadStart = os.loadavg();
+  const url = await prepareBenchDatabase(cluster.adminUrl, statements, log);
+  const db = new Client({ connectionString: url });
+  await db.connect();
+  const [{ max: maxIdBefore }] = (await db.query('SELECT COALESCE(max(id), 0) AS max FROM statements')).rows as { max: number }[];
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'chronicle-bench-'));
+  let server: ServerProcess | undefined;
+  let starting: Promise<ServerProcess> | undefined;
+  let baseline: Awaited<ReturnType<typeof startBaseline>> | undefined;
+  let driver: LoadDriver | undefined;
+  try {
+    const parameters = await chooseParameters(db, statements);
+    const list = scenarios(parameters).filter((s) => !options.only || options.only.has(s.name));
+    if (!list.length) throw new Error(`--only names none of the scenarios: ${scenarios(parameters).map((s) => s.name).join(', ')}`);
+    // Reads first, then the exports, and the create last, so no scenario sees the rows it adds.
+    const order = [
+      ...list.filter((s): s is HttpScenario => s.kind === 'http' && s.method === 'GET'),
+      ...list.filter((s): s is ExportScenario => s.kind === 'export'),
+      ...list.filter((s): s is HttpScenario => s.kind === 'http' && s.method !== 'GET'),
+    ];
+
+    log(`Capturing the server's SQL for ${list.length} scenarios …`);
+    // The measured server starts while the capture runs, once the capture server has signed
+    // in (so a fresh database's first admin exists and two first starts cannot race for it).
+    let port = 0;
+    const captured = await captureSql(url, order, dir, () => {
+      if (!options.explain) {
+        starting = findFreePort().then((free) => {
+          port = free;
+          return startServer(serverEnv(url, free));
+        });
+        starting.catch(() => undefined);
+      }
+    });
+    if (options.explain) return await explainAll(url, statements, list, captured);
+    await db.query('DELETE FROM statements WHERE id > $1', [maxIdBefore]);
+
+    const { poolSize, statementTimeoutMs } = loadConfig(process.env).database;
+    server = await starting!;
+    const base = `http://127.0.0.1:${port}`;
+    const auth = await login(base);
+    const plansFile = path.join(dir, 'plans.json');
+    await writeFile(plansFile, JSON.stringify(Object.fromEntries(Object.entries(captured).map(([name, c]) => [name, c.plan]))));
+    const baselinePort = await findFreePort();
+    baseline = await startBaseline(plansFile, baselinePort, {
+      DATABASE_URL: url,
+      BASELINE_POOL_SIZE: String(poolSize),
+      BASELINE_STATEMENT_TIMEOUT_MS: String(statementTimeoutMs),
+    });
+    const baselineBase = `http://127.0.0.1:${baselinePort}`;
+    const load = (driver = LoadDriver.start());
+    log(`Server (pid ${server.child.pid}) and bare-pg baseline (pid ${baseline.child.pid}), pool ${poolSize}, auth: ${auth.mode}.`);
+
+    const http: HttpResult[] = [];
+    const exports: ExportResult[] = [];
+    const runHttp = async (s: HttpScenario) => {
+      const common = {
+        method: s.method,
+        headers: requestInit(s, auth).headers as Record<string, string>,
+        body: s.body ? JSON.stringify(s.body) : undefined,
+        connections: options.connections,
+        durationSeconds: options.durationSeconds,
+      };
+      const serverRun = await measureLoad(
+        db,
+        load,
+        server!.child.pid!,
+        { ...common, url: `${base}${pathFor(s)}`, ...(s.vary ? { vary: { template: s.path, values: s.vary.values } } : {}) },
+        options,
+        true,
+      );
+      const baselineRun = await measureLoad(
+        db,
+        load,
+        baseline!.child.pid!,
+        { ...common, url: `${baselineBase}/run/${s.name}`, ...(s.vary ? { vary: { template: `/run/${s.name}?v={}`, values: s.vary.values } } : {}) },
+        options,
+        false,
+      );
+      const ratio = serverRun.requestsPerSecond / Math.max(baselineRun.requestsPerSecond, 1e-9);
+      http.push({
+        name: s.name,
+        title: s.title,
+        method: s.method,
+        path: s.path,
+        targets: s.targets,
+        matches: captured[s.name].matches,
+        server: serverRun,
+        baseline: baselineRun,
+        ratio,
+        misses: httpMisses(s.targets, serverRun, ratio),
+      });
+      log(`  ${s.name}: ${Math.round(serverRun.requestsPerSecond)} req/s, p99 ${serverRun.latencyMs.p99} ms; baseline ${Math.round(baselineRun.requestsPerSecond)} req/s`);
+    };
+
+    const psql = await havePsql();
+    if (!psql) log('psql is not installed: the exports run without their COPY baseline.');
+    const copies = new Map<string, ExportMeasurement>();
+    const runExport = async (s: ExportScenario) => {
+      const c = captured[s.name];
+      const runs = s.targets ? 1 : options.smallExportRuns;
+      const serverRuns: ExportMeasurement[] = [];
+      for (let i = 0; i < runs; i++) serverRuns.push(await timeExport(base, s.path, s.format, server!.child.pid!, auth.headers));
+      const measured = median(serverRuns);
+      if (s.format === 'ndjson' && measured.rows !== c.matches) throw new Error(`${s.name}: ${measured.rows} NDJSON lines for ${c.matches} matching rows`);
+      measured.rows = c.matches ?? NaN;
+      let copy: ExportMeasurement | undefined;
+      if (psql) {
+        const sql = await inlineParameters(url, c.select!.sql, c.select!.values);
+        copy = copies.get(`${runs}:${sql}`);
+        if (!copy) {
+          const copyRuns: ExportMeasurement[] = [];
+          for (let i = 0; i < runs; i++) copyRuns.push(await timePsqlCopy(url, sql));
+          copy = { ...median(copyRuns), rows: c.matches ?? NaN };
+          copies.set(`${runs}:${sql}`, copy);
+        }
+      }
+      const ratio = copy ? measured.totalMs / copy.totalMs : undefined;
+      exports.push({
+        name: s.name,
+        title: s.title,
+        format: s.format,
+        path: s.path,
+        rows: c.matches ?? NaN,
+        runs,
+        server: measured,
+        baseline: copy,
+        ratio,
+        targets: s.targets,
+        misses: s.targets ? exportMisses(measured, ratio) : [],
+      });
+      log(`  ${s.name}: first byte ${measured.firstByteMs.toFixed(0)} ms, total ${(measured.totalMs / 1000).toFixed(2)} s${copy ? `, COPY ${(copy.totalMs / 1000).toFixed(2)} s` : ''}`);
+    };
+
+    log(`Load: ${options.connections} connections, ${options.warmupSeconds} s warm-up + ${options.durationSeconds} s per scenario and side.`);
+    for (const s of order) await (s.kind === 'http' ? runHttp(s) : runExport(s));
+    const byOrder = (a: { name: string }, b: { name: string }) => list.findIndex((s) => s.name === a.name) - list.findIndex((s) => s.name === b.name);
+    http.sort(byOrder);
+
+    return {
+      statements,
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      loadAverage: { start: loadStart, end: os.loadavg() },
+      settings: { connections: options.connections, durationSeconds: options.durationSeconds, warmupSeconds: options.warmupSeconds, poolSize, auth: auth.mode },
+      parameters: { ...parameters, byIdValues: `${parameters.byIdValues.length} ids from ${Math.min(...parameters.byIdValues)} to ${Math.max(...parameters.byIdValues)}` },
+      http,
+      exports,
+      sql: Object.fromEntries(Object.entries(captured).map(([name, c]) => [name, { queries: describePlan(c.plan), droppedFromBaseline: c.plan.dropped }])),
+    };
+  } finally {
+    driver?.stop();
+    await baseline?.stop();
+    await stopServer(server ?? (await starting?.catch(() => undefined)));
+    // What the create scenario (and its capture) added goes again, with its revisions (once
+    // accounts exist), so that the database is reused next time as it was.
+    const { rowCount } = await db.query('DELETE FROM statements WHERE id > $1', [maxIdBefore]);
+    const [{ revisions }] = (await db.query(`SELECT to_regclass('revisions') IS NOT NULL AS revisions`)).rows as { revisions: boolean }[];
+    if (revisions) await db.query(`DELETE FROM revisions WHERE resource = 'statements' AND record_id > $1`, [maxIdBefore]);
+    if (rowCount) await db.query('VACUUM (ANALYZE) statements, statement_participants, statement_topics, statement_sources');
+    await db.end();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function machine(cluster: BenchCluster) {
+  const client = new Client({ connectionString: cluster.adminUrl });
+  await client.connect();
+  try {
+    const settings = (
+      await client.query(
+        `SELECT name, setting, unit FROM pg_settings WHERE name IN ('server_version','shared_buffers','work_mem','effective_cache_size','max_connections','jit','max_parallel_workers_per_gather') ORDER BY name`,
+      )
+    ).rows as { name: string; setting: string; unit: string | null }[];
+    return {
+      cpus: os.cpus().length,
+      model: os.cpus()[0].model,
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      postgres: Object.fromEntries(settings.map((s) => [s.name, `${s.setting}${s.unit ?? ''}`])),
+      embeddedPostgres: Boolean(cluster.embedded),
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions();
+  const cluster = await openBenchCluster();
+  try {
+    const host = await machine(cluster);
+    const date = new Date().toISOString().slice(0, 10);
+    const resultsDir = path.join(REPOSITORY_ROOT, 'bench', 'results');
+    await mkdir(resultsDir, { recursive: true });
+    if (options.sql) {
+      for (const statements of options.sizes) {
+        const url = await prepareBenchDatabase(cluster.adminUrl, statements, log);
+        const psql = spawnSync('psql', [url, '-X', '-v', 'ON_ERROR_STOP=1', '-f', path.resolve(options.sql)], { stdio: 'inherit' });
+        if (psql.status !== 0) throw new Error(`psql -f ${options.sql} failed (${psql.error?.message ?? psql.status})`);
+      }
+      return;
+    }
+    if (options.explain) {
+      for (const statements of options.sizes) {
+        const text = (await runSize(cluster, statements, options)) as string;
+        const file = path.join(resultsDir, `explain-${statements}.md`);
+        await writeFile(file, `${text}\n`);
+        log(`Wrote ${path.relative(REPOSITORY_ROOT, file)}`);
+      }
+      return;
+    }
+    const sizes: SizeResult[] = [];
+    for (const statements of options.sizes) sizes.push((await runSize(cluster, statements, options)) as SizeResult);
+    const growth = sizes.length === 2 ? growthRows(sizes[0], sizes[1]) : undefined;
+
+    const header = `${host.cpus} × ${host.model}, ${host.memoryGb} GB, Node ${host.node}, PostgreSQL ${host.postgres.server_version}`;
+    for (const size of sizes) {
+      console.log(
+        `\n${size.statements.toLocaleString('en')} statements — ${size.settings.connections} connections, ${size.settings.warmupSeconds} s warm-up + ` +
+          `${size.settings.durationSeconds} s per side, pool ${size.settings.poolSize}, auth ${size.settings.auth} (${header}; ` +
+          `load average ${size.loadAverage.start[0].toFixed(2)} at start)\n`,
+      );
+      if (size.http.length) console.log(httpTable(size.http));
+      if (size.exports.length) console.log(`\n${exportTable(size.exports)}`);
+    }
+    if (growth) console.log(`\nGrowth ${options.sizes.map((n) => n.toLocaleString('en')).join(' → ')}\n\n${growthTable(growth)}`);
+
+    const name = options.growth ? `${date}-growth-${options.sizes.join('-')}.json` : `${date}-${options.sizes[0]}.json`;
+    const file = options.out ? path.resolve(options.out) : path.join(resultsDir, name);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, `${JSON.stringify({ kind: 'chronicle-bench', date, quick: options.quick, machine: host, sizes, growth }, null, 2)}\n`);
+    const shown = path.relative(process.cwd(), file);
+    console.log(`\nWrote ${shown.startsWith('..') ? file : shown}`);
+  } finally {
+    await cluster.embedded?.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,153 @@
+import type { ExportMeasurement } from './export-measure';
+import type { LoadResult } from './load-driver';
+import { ExportScenario, HttpScenario, TargetClass, TARGETS } from './scenarios';
+
+export interface LoadMeasurement extends LoadResult {
+  /** CPU time of the measured process (server or baseline), per request, warm-up included. */
+  cpuMsPerRequest: number;
+  /** Peak resident set of the process during the scenario (server only). */
+  peakRssMb?: number;
+}
+
+export interface HttpResult {
+  name: string;
+  title: string;
+  method: HttpScenario['method'];
+  path: string;
+  targets: TargetClass;
+  /** Rows the request matches (X-Total-Count, or the timeline's total). */
+  matches: number | null;
+  server: LoadMeasurement;
+  baseline: LoadMeasurement;
+  /** Server req/s ÷ baseline req/s. */
+  ratio: number;
+  misses: string[];
+}
+
+export interface ExportResult {
+  name: string;
+  title: string;
+  format: ExportScenario['format'];
+  path: string;
+  rows: number;
+  runs: number;
+  server: ExportMeasurement;
+  baseline?: ExportMeasurement;
+  /** Server total time ÷ COPY total time. */
+  ratio?: number;
+  targets: boolean;
+  misses: string[];
+}
+
+export interface SizeResult {
+  statements: number;
+  startedAt: string;
+  finishedAt: string;
+  loadAverage: { start: number[]; end: number[] };
+  settings: { connections: number; durationSeconds: number; warmupSeconds: number; poolSize: number; auth: string };
+  parameters: Record<string, unknown>;
+  http: HttpResult[];
+  exports: ExportResult[];
+  /** The SQL each scenario ran, as captured from the server (the baselines replay it). */
+  sql: Record<string, { queries: string[]; droppedFromBaseline: string[] }>;
+}
+
+export interface GrowthRow {
+  name: string;
+  title: string;
+  targets: TargetClass;
+  small: { statements: number; p50: number; requestsPerSecond: number };
+  large: { statements: number; p50: number; requestsPerSecond: number };
+  p50Ratio: number;
+  miss: boolean;
+}
+
+export function httpMisses(targets: TargetClass, server: LoadResult, ratio: number): string[] {
+  if (targets === 'none') return [];
+  const t = TARGETS[targets];
+  const misses: string[] = [];
+  if (server.latencyMs.p99 > t.p99Ms) misses.push(`p99 > ${t.p99Ms} ms`);
+  if (ratio < t.minRatio) misses.push(`ratio < ${t.minRatio}`);
+  return misses;
+}
+
+export function exportMisses(server: ExportMeasurement, ratio: number | undefined): string[] {
+  const t = TARGETS.export;
+  const misses: string[] = [];
+  if (ratio !== undefined && ratio > t.maxRatio) misses.push(`> ${t.maxRatio}× COPY`);
+  if ((server.peakRssMb ?? 0) > t.maxPeakRssMb) misses.push(`RSS > ${t.maxPeakRssMb} MB`);
+  if (server.firstByteMs > t.maxFirstByteMs) misses.push(`first byte > ${t.maxFirstByteMs} ms`);
+  return misses;
+}
+
+export function growthRows(small: SizeResult, large: SizeResult): GrowthRow[] {
+  return large.http.flatMap((l) => {
+    const s = small.http.find((r) => r.name === l.name);
+    if (!s) return [];
+    const p50Ratio = l.server.latencyMs.p50 / Math.max(s.server.latencyMs.p50, 1);
+    return [
+      {
+        name: l.name,
+        title: l.title,
+        targets: l.targets,
+        small: { statements: small.statements, p50: s.server.latencyMs.p50, requestsPerSecond: s.server.requestsPerSecond },
+        large: { statements: large.statements, p50: l.server.latencyMs.p50, requestsPerSecond: l.server.requestsPerSecond },
+        p50Ratio,
+        miss: l.targets === 'filtered' && p50Ratio > TARGETS.filtered.maxGrowthP50,
+      },
+    ];
+  });
+}
+
+const int = (n: number) => Math.round(n).toLocaleString('en');
+const ms = (n: number) => `${n < 10 ? n.toFixed(1).replace(/\.0$/, '') : int(n)} ms`;
+const seconds = (n: number) => (n >= 1000 ? `${(n / 1000).toFixed(1)} s` : `${int(n)} ms`);
+const count = (r: LoadResult) => r.errors + r.timeouts + r.non2xx;
+const targetText = (targets: TargetClass | boolean, misses: string[]) => (targets === 'none' || targets === false ? '—' : misses.length ? `✗ ${misses.join(', ')}` : '✓');
+
+export function httpTable(results: HttpResult[]): string {
+  const lines = [
+    '| scenario | rows | req/s | p50 | p99 | baseline req/s | baseline p50 | baseline p99 | ratio | targets | errors |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|',
+  ];
+  for (const r of results) {
+    lines.push(
+      `| ${r.title} | ${r.matches === null ? '—' : int(r.matches)} | ${int(r.server.requestsPerSecond)} | ${ms(r.server.latencyMs.p50)} | ${ms(r.server.latencyMs.p99)} | ` +
+        `${int(r.baseline.requestsPerSecond)} | ${ms(r.baseline.latencyMs.p50)} | ${ms(r.baseline.latencyMs.p99)} | ${r.ratio.toFixed(2)} | ` +
+        `${targetText(r.targets, r.misses)} | ${count(r.server)} / ${count(r.baseline)} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+export function exportTable(results: ExportResult[]): string {
+  const lines = [
+    '| export | rows | MB | first byte | total | COPY first byte | COPY total | × COPY | peak RSS | targets |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+  ];
+  for (const r of results) {
+    const b = r.baseline;
+    lines.push(
+      `| ${r.title} | ${int(r.rows)} | ${(r.server.bytes / 1e6).toFixed(1)} | ${ms(r.server.firstByteMs)} | ${seconds(r.server.totalMs)} | ` +
+        `${b ? ms(b.firstByteMs) : '—'} | ${b ? seconds(b.totalMs) : '—'} | ${r.ratio === undefined ? '—' : r.ratio.toFixed(2)} | ` +
+        `${r.server.peakRssMb === undefined ? '—' : `${int(r.server.peakRssMb)} MB`} | ${targetText(r.targets, r.misses)} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+export function growthTable(rows: GrowthRow[]): string {
+  if (!rows.length) return '';
+  const [a, b] = [rows[0].small.statements, rows[0].large.statements].map((n) => n.toLocaleString('en'));
+  const lines = [
+    `| scenario | p50 @ ${a} | p50 @ ${b} | p50 × | req/s @ ${a} | req/s @ ${b} | target (≤ ${TARGETS.filtered.maxGrowthP50}×, filtered) |`,
+    '|---|---:|---:|---:|---:|---:|---|',
+  ];
+  for (const r of rows) {
+    lines.push(
+      `| ${r.title} | ${ms(r.small.p50)} | ${ms(r.large.p50)} | ${r.p50Ratio.toFixed(2)} | ${int(r.small.requestsPerSecond)} | ${int(r.large.requestsPerSecond)} | ` +
+        `${r.targets === 'filtered' ? (r.miss ? '✗' : '✓') : '—'} |`,
+    );
+  }
+  return lines.join('\n');
+}
