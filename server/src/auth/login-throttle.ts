@@ -1,5 +1,10 @@
 /** Failed logins allowed per account and per client address within the window. */
-export const LOGIN_LIMITS = { perAccount: 5, perAddress: 20, windowMs: 15 * 60_000 } as const;
+export interface LoginLimits {
+  perAccount: number;
+  perAddress: number;
+  windowMs: number;
+}
+export const LOGIN_LIMITS: LoginLimits = { perAccount: 5, perAddress: 20, windowMs: 15 * 60_000 };
 const MAX_TRACKED_KEYS = 50_000;
 
 /**
@@ -10,7 +15,7 @@ export class LoginThrottle {
   private readonly failures = new Map<string, number[]>();
 
   constructor(
-    private readonly limits = LOGIN_LIMITS,
+    private readonly limits: LoginLimits = LOGIN_LIMITS,
     private readonly now: () => number = Date.now,
   ) {}
 
