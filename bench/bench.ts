@@ -138,6 +138,8 @@ async function stopServer(server: ServerProcess | undefined): Promise<void> {
 interface Captured {
   plan: SqlPlan;
   matches: number | null;
+  /** The server said its total is an estimate (X-Total-Count-Estimated). */
+  estimated: boolean;
   /** For an export: the SELECT its cursor was declared for. */
   select?: { sql: string; values: unknown[] };
 }
@@ -185,7 +187,8 @@ async function captureSql(url: string, list: Scenario[], dir: string, signedIn: 
         const body = JSON.parse(text) as unknown;
         const matches =
           total !== null ? Number(total) : typeof (body as { total?: unknown }).total === 'number' ? (body as { total: number }).total : null;
-        captured[s.name] = { plan: planFromCapture((await readCapture(file)).slice(mark), s.vary?.values[0]), matches };
+        const estimated = response.headers.get('x-total-count-estimated') === 'true';
+        captured[s.name] = { plan: planFromCapture((await readCapture(file)).slice(mark), s.vary?.values[0]), matches, estimated };
       } else {
         const mark = (await readCapture(file)).length;
         const controller = new AbortController();
@@ -202,8 +205,10 @@ async function captureSql(url: string, list: Scenario[], dir: string, signedIn: 
         if (!declare) throw new Error(`${s.name}: no cursor among the export's queries:\n${queries.map((q) => q.text).join('\n')}`);
         const filters = new URL(s.path, base).searchParams;
         filters.delete('format');
-        const total = (await fetch(`${base}/api/statements?_end=1&${filters}`, { headers: auth.headers })).headers.get('x-total-count');
+        const counted = await fetch(`${base}/api/statements?_end=1&${filters}`, { headers: auth.headers });
+        const total = counted.headers.get('x-total-count');
         captured[s.name] = {
+          estimated: counted.headers.get('x-total-count-estimated') === 'true',
           // Aborting the response ends the cursor's connection: its last FETCH fails, as it should.
           plan: planFromCapture(queries.filter((q) => !q.error)),
           matches: Number(total),
@@ -450,6 +455,7 @@ async function runSize(cluster: BenchCluster, statements: number, options: Optio
         path: s.path,
         targets: s.targets,
         matches: captured[s.name].matches,
+        ...(captured[s.name].estimated ? { matchesEstimated: true } : {}),
         server: serverRun,
         baseline: baselineRun,
         ratio,
@@ -467,8 +473,14 @@ async function runSize(cluster: BenchCluster, statements: number, options: Optio
       const serverRuns: ExportMeasurement[] = [];
       for (let i = 0; i < runs; i++) serverRuns.push(await timeExport(base, s.path, s.format, server!.child.pid!, auth.headers));
       const measured = median(serverRuns);
-      if (s.format === 'ndjson' && measured.rows !== c.matches) throw new Error(`${s.name}: ${measured.rows} NDJSON lines for ${c.matches} matching rows`);
-      measured.rows = c.matches ?? NaN;
+      // NDJSON has one line per row: its count is exact, and must agree with an exact total.
+      // CSV records may span lines, so CSV takes the total (or, when that is an estimate, the
+      // line count of the NDJSON export with the same filters, filled in below).
+      if (s.format === 'ndjson' && !c.estimated && measured.rows !== c.matches) {
+        throw new Error(`${s.name}: ${measured.rows} NDJSON lines for ${c.matches} matching rows`);
+      }
+      const exact = s.format === 'ndjson' ? measured.rows : c.estimated ? undefined : (c.matches ?? undefined);
+      measured.rows = exact ?? c.matches ?? NaN;
       let copy: ExportMeasurement | undefined;
       if (psql) {
         const sql = await inlineParameters(url, c.select!.sql, c.select!.values);
@@ -476,7 +488,7 @@ async function runSize(cluster: BenchCluster, statements: number, options: Optio
         if (!copy) {
           const copyRuns: ExportMeasurement[] = [];
           for (let i = 0; i < runs; i++) copyRuns.push(await timePsqlCopy(url, sql));
-          copy = { ...median(copyRuns), rows: c.matches ?? NaN };
+          copy = { ...median(copyRuns), rows: measured.rows };
           copies.set(`${runs}:${sql}`, copy);
         }
       }
@@ -486,7 +498,8 @@ async function runSize(cluster: BenchCluster, statements: number, options: Optio
         title: s.title,
         format: s.format,
         path: s.path,
-        rows: c.matches ?? NaN,
+        rows: measured.rows,
+        ...(exact === undefined ? { rowsEstimated: true } : {}),
         runs,
         server: measured,
         baseline: copy,
@@ -499,6 +512,15 @@ async function runSize(cluster: BenchCluster, statements: number, options: Optio
 
     log(`Load: ${options.connections} connections, ${options.warmupSeconds} s warm-up + ${options.durationSeconds} s per scenario and side.`);
     for (const s of order) await (s.kind === 'http' ? runHttp(s) : runExport(s));
+    const filtersOf = (p: string) => p.replace(/format=[a-z]+&?/, '');
+    for (const csv of exports.filter((e) => e.rowsEstimated)) {
+      const ndjson = exports.find((e) => e.format === 'ndjson' && !e.rowsEstimated && filtersOf(e.path) === filtersOf(csv.path));
+      if (ndjson) {
+        csv.rows = ndjson.rows;
+        if (csv.baseline) csv.baseline.rows = ndjson.rows;
+        delete csv.rowsEstimated;
+      }
+    }
     const byOrder = (a: { name: string }, b: { name: string }) => list.findIndex((s) => s.name === a.name) - list.findIndex((s) => s.name === b.name);
     http.sort(byOrder);
 

@@ -17,6 +17,8 @@ export interface HttpResult {
   targets: TargetClass;
   /** Rows the request matches (X-Total-Count, or the timeline's total). */
   matches: number | null;
+  /** The server answered an estimate (X-Total-Count-Estimated). */
+  matchesEstimated?: boolean;
   server: LoadMeasurement;
   baseline: LoadMeasurement;
   /** Server req/s ÷ baseline req/s. */
@@ -30,6 +32,8 @@ export interface ExportResult {
   format: ExportScenario['format'];
   path: string;
   rows: number;
+  /** No exact count was at hand (the list's total was an estimate and no NDJSON export had the same filters). */
+  rowsEstimated?: boolean;
   runs: number;
   server: ExportMeasurement;
   baseline?: ExportMeasurement;
@@ -112,7 +116,7 @@ export function httpTable(results: HttpResult[]): string {
   ];
   for (const r of results) {
     lines.push(
-      `| ${r.title} | ${r.matches === null ? '—' : int(r.matches)} | ${int(r.server.requestsPerSecond)} | ${ms(r.server.latencyMs.p50)} | ${ms(r.server.latencyMs.p99)} | ` +
+      `| ${r.title} | ${r.matches === null ? '—' : `${r.matchesEstimated ? '≈ ' : ''}${int(r.matches)}`} | ${int(r.server.requestsPerSecond)} | ${ms(r.server.latencyMs.p50)} | ${ms(r.server.latencyMs.p99)} | ` +
         `${int(r.baseline.requestsPerSecond)} | ${ms(r.baseline.latencyMs.p50)} | ${ms(r.baseline.latencyMs.p99)} | ${r.ratio.toFixed(2)} | ` +
         `${targetText(r.targets, r.misses)} | ${count(r.server)} / ${count(r.baseline)} |`,
     );
@@ -128,7 +132,7 @@ export function exportTable(results: ExportResult[]): string {
   for (const r of results) {
     const b = r.baseline;
     lines.push(
-      `| ${r.title} | ${int(r.rows)} | ${(r.server.bytes / 1e6).toFixed(1)} | ${ms(r.server.firstByteMs)} | ${seconds(r.server.totalMs)} | ` +
+      `| ${r.title} | ${r.rowsEstimated ? '≈ ' : ''}${int(r.rows)} | ${(r.server.bytes / 1e6).toFixed(1)} | ${ms(r.server.firstByteMs)} | ${seconds(r.server.totalMs)} | ` +
         `${b ? ms(b.firstByteMs) : '—'} | ${b ? seconds(b.totalMs) : '—'} | ${r.ratio === undefined ? '—' : r.ratio.toFixed(2)} | ` +
         `${r.server.peakRssMb === undefined ? '—' : `${int(r.server.peakRssMb)} MB`} | ${targetText(r.targets, r.misses)} |`,
     );
