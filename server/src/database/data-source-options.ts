@@ -38,6 +38,9 @@ export function createDataSourceOptions(url: string, tuning: DatabaseTuning = DE
     extra: {
       application_name: 'chronicle',
       statement_timeout: tuning.statementTimeoutMs,
+      // Many short queries at once on few cores: a parallel plan's workers only compete with the
+      // other requests' queries (a parallel count took 54 ms alone, 700 ms under 16 connections).
+      options: '-c max_parallel_workers_per_gather=0',
       keepAlive: true,
     },
   };

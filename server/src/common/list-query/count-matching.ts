@@ -1,7 +1,7 @@
 import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 /** Counted exactly up to this many matching rows; above it, the planner's estimate (env EXACT_COUNT_LIMIT). */
-export const DEFAULT_EXACT_COUNT_LIMIT = 10_000;
+export const DEFAULT_EXACT_COUNT_LIMIT = 1_000;
 
 export function exactCountLimit(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.EXACT_COUNT_LIMIT;
