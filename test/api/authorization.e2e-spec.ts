@@ -193,6 +193,16 @@ describe('authorization matrix', () => {
   it('with PUBLIC_READ=true anonymous callers read and export, and nothing more', async () => {
     const app = await createTestApp({ auth: { publicRead: true } });
     try {
+      // Curators' internal notes stay internal on a published timeline.
+      const speaker = (await app.http().post('/api/actors').send({ name: 'Speaker' }).expect(201)).body;
+      const statement = (await app.http().post('/api/statements').send({ date: '2019', headline: 'Public', speakerId: speaker.id, notes: 'internal: check the source' }).expect(201)).body;
+      for (const path of [`/api/statements/${statement.id}`, '/api/statements']) {
+        const anonymous = JSON.stringify((await app.as('anonymous').get(path).expect(200)).body);
+        expect(anonymous).toContain('Public');
+        expect(anonymous).not.toContain('internal: check the source');
+        expect(JSON.stringify((await app.as('viewer').get(path).expect(200)).body)).toContain('internal: check the source');
+      }
+      expect((await app.as('anonymous').get('/api/statements.csv').expect(200)).text).not.toContain('internal: check');
       const size = await checkMatrix(app, true, ['anonymous', 'viewer', 'revoked']);
       console.log(`authorization matrix (PUBLIC_READ): ${size.routes} routes × ${size.callers} callers = ${size.cells} calls`);
     } finally {

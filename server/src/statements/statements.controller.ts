@@ -12,6 +12,8 @@ export class StatementsController extends CollectionController({
   input: StatementInput,
   patch: StatementPatch,
   record: StatementRecord,
+  // Internal notes for curators: never shown to anonymous readers of a published timeline.
+  internalFields: ['notes'],
 }) {
   constructor(statements: StatementsService) {
     super(statements);

@@ -10,7 +10,7 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Access } from '../../auth/access.decorator';
-import { Author, CurrentAuthor } from '../../auth/principal';
+import { AuthenticatedRequest, Author, CurrentAuthor } from '../../auth/principal';
 import { RECORD_REVISION_FILTERS, RECORD_REVISION_LIST_SPEC, RevisionSort } from '../../history/revisions.table';
 import { FilterDefinitions, ListQuery, ListSpec } from '../list-query/filter-definitions';
 import { ApiListQuery, ListQueryParam } from '../list-query/list-query.decorators';
@@ -33,6 +33,8 @@ export interface CollectionEndpoints<F extends FilterDefinitions, S extends stri
   record: Class;
   /** Who may create, change, delete and revert: editors (default) or only admins (stances). */
   writeAccess?: 'edit' | 'admin';
+  /** Fields for the team only (statements' notes): left out for anonymous readers (PUBLIC_READ). */
+  internalFields?: readonly string[];
 }
 
 const IF_MATCH_HEADER = ApiHeader({
@@ -53,24 +55,33 @@ const STALE_RESPONSE = ApiConflictResponse({
 export function CollectionController<F extends FilterDefinitions, S extends string>(endpoints: CollectionEndpoints<F, S>) {
   const { spec, input, patch, record } = endpoints;
   const writeAccess = endpoints.writeAccess ?? 'edit';
+  const internalFields = endpoints.internalFields ?? [];
+  /** A record as an anonymous reader of a published timeline may see it. */
+  const forReader = <Row extends object>(request: AuthenticatedRequest, row: Row): Row => {
+    if (request.principal || !internalFields.length) return row;
+    const visible = { ...row } as Record<string, unknown>;
+    for (const field of internalFields) delete visible[field];
+    return visible as Row;
+  };
 
   class CollectionControllerBase {
     constructor(readonly service: CollectionService<{ id: number }, VersionedRow, F, S>) {}
 
     @ListEndpoint(spec, record)
     @Access('read')
-    list(@ListQueryParam(spec) query: ListQuery<F, S>) {
-      return this.service.list(query);
+    async list(@ListQueryParam(spec) query: ListQuery<F, S>, @Req() request: AuthenticatedRequest) {
+      const page = await this.service.list(query);
+      return { ...page, rows: page.rows.map((row) => forReader(request, row)) };
     }
 
     @Get(':id')
     @Access('read')
     @ApiOkResponse({ type: record, headers: { ETag: { description: 'The version, e.g. "3"' } } })
     @ApiNotFoundResponse()
-    async get(@Param('id', IdPipe) id: number, @Res({ passthrough: true }) response: Response) {
+    async get(@Param('id', IdPipe) id: number, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response) {
       const row = await this.service.get(id);
       response.setHeader('ETag', `"${row.version}"`);
-      return row;
+      return forReader(request, row);
     }
 
     @Post()
