@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { findFreePort } from '../../server/src/database/free-port';
 import { pgPool } from '../../server/src/database/pg-pool';
 import { generateData } from '../../server/src/generator/generate-data';
-import { ServerProcess, startServerProcess } from '../support/server-process';
+import { ServerProcess, startServerProcess, stopAllServerProcesses } from '../support/server-process';
 import { createTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -29,10 +29,9 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  server?.child.kill('SIGTERM');
-  await server?.exited;
+  await stopAllServerProcesses();
   await t.close();
-});
+}, 30_000);
 
 async function drain(path: string): Promise<{ bytes: number; lines: number; ms: number }> {
   const started = Date.now();

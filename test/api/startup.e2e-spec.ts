@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { findFreePort } from '../../server/src/database/free-port';
-import { SERVER_MAIN, startServerProcess as start } from '../support/server-process';
+import { SERVER_MAIN, startServerProcess as start, stopAllServerProcesses } from '../support/server-process';
 import { adminUrl, databaseUrl } from '../support/test-database';
 
 /**
@@ -40,7 +40,10 @@ beforeAll(async () => {
   if (!existsSync(SERVER_MAIN)) throw new Error(`${SERVER_MAIN} is missing: npm test builds the server first (npm run build)`);
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'chronicle-start-'));
 });
-afterAll(() => rm(dataDir, { recursive: true, force: true }));
+afterAll(async () => {
+  await stopAllServerProcesses();
+  await rm(dataDir, { recursive: true, force: true });
+}, 30_000);
 
 describe('npm start', () => {
   jest.setTimeout(120_000);

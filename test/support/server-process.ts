@@ -6,6 +6,27 @@ import { REPOSITORY_ROOT } from '../../server/src/config/paths';
 export const SERVER_NODE_OPTIONS = ['--optimize-for-size'];
 export const SERVER_MAIN = path.join(REPOSITORY_ROOT, 'server/dist/server/src/main.js');
 
+const running = new Set<ChildProcess>();
+
+/**
+ * Stops every server this test file started and has not seen exit — after a failed assertion
+ * too, so that no server (nor its embedded PostgreSQL) outlives the test run. SIGTERM first
+ * (the server stops its PostgreSQL), SIGKILL after the server's own shutdown deadline.
+ */
+export async function stopAllServerProcesses(graceMs = 12_000): Promise<void> {
+  await Promise.all(
+    [...running].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+          child.once('exit', () => (clearTimeout(timer), resolve()));
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+}
+
 export interface ServerProcess {
   child: ChildProcess;
   output: () => string;
@@ -21,6 +42,8 @@ export function startServerProcess(env: Record<string, string>, timeoutMs = 60_0
     env: { ...process.env, DATABASE_URL: '', ...env },
     cwd: REPOSITORY_ROOT,
   });
+  running.add(child);
+  child.on('exit', () => running.delete(child));
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
