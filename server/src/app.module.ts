@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule, Params as LoggingParams } from 'nestjs-pino';
 import { ActorsModule } from './actors/actors.module';
 import { AuthOptions, DEFAULT_AUTH_OPTIONS } from './auth/auth-options';
 import { AuthModule } from './auth/auth.module';
@@ -15,11 +16,14 @@ import { StancesModule } from './stances/stances.module';
 import { StatementsModule } from './statements/statements.module';
 import { TimelineModule } from './timeline/timeline.module';
 import { TopicsModule } from './topics/topics.module';
+import { createRootLogger, loggingParams } from './logging/logging-options';
 
 export interface AppModuleOptions {
   databaseUrl: string;
   database?: DatabaseTuning;
   auth?: AuthOptions;
+  /** Request logging (pino); silent unless given (the tests), or LOG_LEVEL says otherwise. */
+  logging?: LoggingParams;
 }
 
 @Module({})
@@ -29,6 +33,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        LoggerModule.forRoot(options.logging ?? loggingParams(createRootLogger('silent'))),
         TypeOrmModule.forRoot({
           ...createDataSourceOptions(options.databaseUrl, options.database ?? DEFAULT_DATABASE_TUNING),
           migrationsRun: false,

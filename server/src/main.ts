@@ -11,20 +11,26 @@ import { migrate } from './database/migrate';
 import { openDatabase } from './database/open-database';
 import { FixtureLoader } from './fixtures/fixture-loader';
 import { FirstAdmin } from './users/first-admin';
-import { QuietLogger } from './common/quiet-logger';
+import { PinoLogger } from 'nestjs-pino';
+import { ChronicleLogger } from './logging/chronicle-logger';
+import { createRootLogger, loggingParams } from './logging/logging-options';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
-  const logger = new Logger('Chronicle');
   const config = loadConfig();
+  const logging = loggingParams(createRootLogger(config.logLevel));
+  const appLogger = new ChronicleLogger(logging);
+  // Every Nest Logger, before the app exists too (the embedded PostgreSQL's start), writes JSON.
+  Logger.overrideLogger(appLogger);
+  const logger = new Logger('Chronicle');
 
   const { url: databaseUrl, embedded } = await openDatabase(config, (message) => logger.log(message));
 
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot({ databaseUrl, database: config.database, auth: config.auth }),
-    { logger: new QuietLogger() },
+    AppModule.forRoot({ databaseUrl, database: config.database, auth: config.auth, logging }),
+    { logger: appLogger },
   );
   try {
     const firstAdmin = { email: config.auth.adminEmail, password: config.auth.adminPassword, embedded: Boolean(embedded) };
@@ -67,10 +73,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  // Also when the configuration (LOG_LEVEL included) could not be read: a JSON line all the same.
+  const log = PinoLogger.root ?? createRootLogger('info');
   if (error instanceof ConfigError || error instanceof EmbeddedDatabaseError) {
-    console.error(`Chronicle cannot start: ${error.message}`);
+    log.fatal(`Chronicle cannot start: ${error.message}`);
   } else {
-    console.error('Chronicle cannot start:', error);
+    log.fatal({ err: error }, `Chronicle cannot start: ${error instanceof Error ? error.message : String(error)}`);
   }
   process.exit(1);
 });

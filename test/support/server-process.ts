@@ -29,7 +29,10 @@ export async function stopAllServerProcesses(graceMs = 12_000): Promise<void> {
 
 export interface ServerProcess {
   child: ChildProcess;
+  /** stdout and stderr interleaved, as a terminal shows them. */
   output: () => string;
+  /** stdout alone: the JSON log. */
+  stdout: () => string;
   exited: Promise<number | null>;
 }
 
@@ -45,10 +48,11 @@ export function startServerProcess(env: Record<string, string>, timeoutMs = 60_0
   running.add(child);
   child.on('exit', () => running.delete(child));
   let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
+  let stdout = '';
+  child.stdout!.on('data', (chunk) => ((output += chunk), (stdout += chunk)));
   child.stderr!.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const started = { child, output: () => output, exited };
+  const started = { child, output: () => output, stdout: () => stdout, exited };
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ready line in ${timeoutMs} ms:\n${output}`)), timeoutMs);
     const poll = setInterval(() => {

@@ -1,4 +1,6 @@
 import * as path from 'node:path';
+import type { LevelWithSilent } from 'pino';
+import { LOG_LEVELS } from '../logging/logging-options';
 
 /** Everything the server reads from its environment, parsed once at start-up. */
 export interface AppConfig {
@@ -29,6 +31,8 @@ export interface AppConfig {
   };
   /** Express's `trust proxy`: behind a reverse proxy, client addresses (login throttling) come from X-Forwarded-For. */
   trustProxy: string | false;
+  /** pino's level for the JSON log on stdout. */
+  logLevel: LevelWithSilent;
   database: {
     poolSize: number;
     statementTimeoutMs: number;
@@ -55,6 +59,12 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
+function logLevel(env: NodeJS.ProcessEnv): LevelWithSilent {
+  const raw = (env.LOG_LEVEL || 'info').toLowerCase();
+  if (!(LOG_LEVELS as string[]).includes(raw)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  return raw as LevelWithSilent;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -79,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       adminPassword: env.ADMIN_PASSWORD || undefined,
     },
     trustProxy: env.TRUST_PROXY || false,
+    logLevel: logLevel(env),
     database: {
       poolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200),
       statementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000),

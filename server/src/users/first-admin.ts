@@ -44,7 +44,7 @@ export class FirstAdmin {
     if (accounts === 0) throw new ConfigError(NO_ACCOUNTS);
   }
 
-  async ensure(options: FirstAdminOptions, print: (text: string) => void = console.log): Promise<Author> {
+  async ensure(options: FirstAdminOptions, print: (text: string) => void = printToTerminal): Promise<Author> {
     await this.checkPossible(options);
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [FIRST_ADMIN_LOCK]);
@@ -72,4 +72,12 @@ export class FirstAdmin {
       return { id: admin.id };
     });
   }
+}
+
+/**
+ * The generated password is for the person at the terminal, not for the log: it goes to
+ * stderr as plain text, never into the JSON log on stdout that log collectors keep.
+ */
+function printToTerminal(text: string): void {
+  process.stderr.write(`${text}\n`);
 }
