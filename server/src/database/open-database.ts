@@ -1,5 +1,5 @@
 import { AppConfig } from '../config/app-config';
-import { EmbeddedDatabase, startEmbeddedPostgres } from './embedded-postgres';
+import { EmbeddedDatabase, runningEmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
 import { ensureDatabase } from './ensure-database';
 
 export const EMBEDDED_DATABASE_NAME = 'chronicle';
@@ -10,9 +10,23 @@ export interface OpenDatabase {
   embedded?: EmbeddedDatabase;
 }
 
-/** DATABASE_URL when given; otherwise the embedded PostgreSQL under DATA_DIR, started now. */
-export async function openDatabase(config: AppConfig, log: (message: string) => void = () => undefined): Promise<OpenDatabase> {
+/**
+ * DATABASE_URL when given; otherwise the embedded PostgreSQL under DATA_DIR, started now (or,
+ * for tools that may run beside the server, `shareRunning`, the one already running there).
+ */
+export async function openDatabase(
+  config: AppConfig,
+  log: (message: string) => void = () => undefined,
+  options: { shareRunning?: boolean } = {},
+): Promise<OpenDatabase> {
   if (config.databaseUrl) return { url: config.databaseUrl };
+  if (options.shareRunning) {
+    const running = await runningEmbeddedPostgres(config.embedded);
+    if (running) {
+      log(`Using the embedded PostgreSQL the running Chronicle started (port ${config.embedded.port})`);
+      return { url: running.urlFor(EMBEDDED_DATABASE_NAME) };
+    }
+  }
   log(`No DATABASE_URL: starting the embedded PostgreSQL (data in ${config.embedded.dataDir}, port ${config.embedded.port})`);
   const embedded = await startEmbeddedPostgres({ ...config.embedded, onNotice: log });
   await ensureDatabase(embedded.adminUrl, EMBEDDED_DATABASE_NAME);

@@ -1,0 +1,172 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { Client } from 'pg';
+import { REPOSITORY_ROOT } from '../../server/src/config/paths';
+import { findFreePort } from '../../server/src/database/free-port';
+import { databaseChecksum } from '../support/database-checksum';
+import { factories } from '../support/factories';
+import { startServerProcess, stopAllServerProcesses } from '../support/server-process';
+import { createTestApp, TestApp } from '../support/test-app';
+import { adminUrl, databaseUrl } from '../support/test-database';
+
+/**
+ * `npm run backup` / `npm run restore` as an operator runs them (the built CLIs, in processes
+ * of their own): a round trip reproduces every table exactly, a restore is all or nothing,
+ * and a running server's embedded database can be backed up while it serves.
+ */
+const CLI = path.join(REPOSITORY_ROOT, 'server/dist/server/src/cli');
+
+function run(script: 'backup' | 'restore', args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(CLI, `${script}.js`), ...args], { env: { ...process.env, ...env }, cwd: REPOSITORY_ROOT });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code) => resolve({ code, output }));
+  });
+}
+
+async function maintenance(sql: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl() });
+  await client.connect();
+  await client.query(sql).finally(() => client.end());
+}
+
+let t: TestApp;
+let dir: string;
+const scratch: string[] = [];
+async function emptyDatabase(): Promise<string> {
+  const name = `chronicle_restore_${randomBytes(4).toString('hex')}`;
+  await maintenance(`CREATE DATABASE ${name}`);
+  scratch.push(name);
+  return databaseUrl(name);
+}
+
+beforeAll(async () => {
+  t = await createTestApp({ seed: true });
+  dir = await mkdtemp(path.join(os.tmpdir(), 'chronicle-backup-'));
+  // Rows COPY's framing must survive, and a reply to a statement recorded after it.
+  const make = factories(t);
+  const speaker = await make.actor({ name: 'Tab\there, back\\slash', nativeName: '河野 太郎 🗾' });
+  const answer = await make.statement({ speakerId: speaker.id, headline: 'line one\nline two', quote: '\\.\n\\.' });
+  const question = await make.statement({ speakerId: speaker.id, headline: 'Later question' });
+  const current = await t.http().get(`/api/statements/${answer.id}`);
+  await t.http().patch(`/api/statements/${answer.id}`).send({ respondsToId: question.id, version: current.body.version }).expect(200);
+  await t.http().delete(`/api/statements/${question.id - 2}`).expect(200);
+});
+
+afterAll(async () => {
+  await stopAllServerProcesses();
+  await t.close();
+  for (const name of scratch) await maintenance(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await rm(dir, { recursive: true, force: true });
+}, 30_000);
+
+describe('backup and restore', () => {
+  jest.setTimeout(60_000);
+  let backup: string;
+
+  it('round-trips every table exactly, and new rows continue after the restored ids', async () => {
+    backup = path.join(dir, 'full.backup.gz');
+    const made = await run('backup', ['--out', backup], { DATABASE_URL: t.databaseUrl });
+    expect(made).toMatchObject({ code: 0 });
+    expect(made.output).toMatch(/rows: .*16 statements/);
+    expect((await stat(backup)).mode & 0o777).toBe(0o600);
+
+    const target = await emptyDatabase();
+    const restored = await run('restore', [backup], { DATABASE_URL: target });
+    expect(restored.output).toMatch(/Restored .* in [\d.]+ s/);
+    expect(restored.code).toBe(0);
+    expect(await databaseChecksum(target)).toEqual(await databaseChecksum(t.databaseUrl));
+
+    // Rows in any order load: here every reply comes before the statement it answers.
+    const lines = gunzipSync(await readFile(backup)).toString('utf8').split('\n');
+    const from = lines.findIndex((line) => line.startsWith('{"table":"statements"')) + 1;
+    const to = lines.indexOf('\\.', from);
+    const reordered = path.join(dir, 'reordered.backup.gz');
+    await writeFile(reordered, gzipSync([...lines.slice(0, from), ...lines.slice(from, to).reverse(), ...lines.slice(to)].join('\n')));
+    const reorderedTarget = await emptyDatabase();
+    expect((await run('restore', [reordered], { DATABASE_URL: reorderedTarget })).code).toBe(0);
+    expect(await databaseChecksum(reorderedTarget)).toEqual(await databaseChecksum(t.databaseUrl));
+
+    const client = new Client({ connectionString: target });
+    await client.connect();
+    const { rows } = await client.query(`INSERT INTO topics (name) VALUES ('after the restore') RETURNING id, (SELECT max(id) FROM topics) AS before`);
+    await client.end();
+    expect(rows[0].id).toBe(rows[0].before + 1);
+  });
+
+  it('refuses to overwrite data without --replace, and leaves it untouched', async () => {
+    const target = await emptyDatabase();
+    expect((await run('restore', [backup], { DATABASE_URL: target })).code).toBe(0);
+    const before = await databaseChecksum(target);
+    const refused = await run('restore', [backup], { DATABASE_URL: target });
+    expect(refused.code).toBe(1);
+    expect(refused.output).toMatch(/already holds Chronicle data \(.*16 statements.*\): .*--replace/);
+    expect(await databaseChecksum(target)).toEqual(before);
+  });
+
+  it('loads all or nothing: a truncated or corrupt file leaves even a --replace target as it was', async () => {
+    const target = await emptyDatabase();
+    const other = await createTestApp({ seed: true });
+    try {
+      await factories(other).topic({ name: 'only in the target' });
+      const keep = path.join(dir, 'other.backup.gz');
+      expect((await run('backup', ['--out', keep], { DATABASE_URL: other.databaseUrl })).code).toBe(0);
+      expect((await run('restore', [keep], { DATABASE_URL: target })).code).toBe(0);
+    } finally {
+      await other.close();
+    }
+    const before = await databaseChecksum(target);
+
+    const lines = gunzipSync(await readFile(backup)).toString('utf8').split('\n');
+    const statementsAt = lines.findIndex((line) => line.startsWith('{"table":"statements"'));
+    const truncated = path.join(dir, 'truncated.backup.gz');
+    await writeFile(truncated, gzipSync(lines.slice(0, statementsAt + 3).join('\n')));
+    const cut = await run('restore', [truncated, '--replace'], { DATABASE_URL: target });
+    expect(cut.code).toBe(1);
+    expect(cut.output).toMatch(/ends inside table statements: the file is truncated/);
+    expect(await databaseChecksum(target)).toEqual(before);
+
+    const corrupt = path.join(dir, 'corrupt.backup.gz');
+    const bytes = await readFile(backup);
+    bytes[Math.floor(bytes.length / 2)] ^= 0xff;
+    await writeFile(corrupt, bytes);
+    const damaged = await run('restore', [corrupt, '--replace'], { DATABASE_URL: target });
+    expect(damaged.code).toBe(1);
+    expect(await databaseChecksum(target)).toEqual(before);
+
+    const replaced = await run('restore', [backup, '--replace'], { DATABASE_URL: target });
+    expect(replaced.code).toBe(0);
+    expect(await databaseChecksum(target)).toEqual(await databaseChecksum(t.databaseUrl));
+  });
+
+  it('backs up the embedded database while the server that started it keeps serving', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'chronicle-hot-backup-'));
+    try {
+      const env = {
+        DATA_DIR: dataDir,
+        EMBEDDED_PG_PORT: String(await findFreePort()),
+        PORT: String(await findFreePort()),
+        ADMIN_EMAIL: 'backup@example.org',
+        ADMIN_PASSWORD: 'a long enough password',
+      };
+      const server = await startServerProcess(env);
+      expect(server.output()).toMatch(/Chronicle is ready/);
+      const file = path.join(dir, 'hot.backup.gz');
+      const made = await run('backup', ['--out', file], env);
+      expect(made.output).toMatch(/Using the embedded PostgreSQL the running Chronicle started/);
+      expect(made.code).toBe(0);
+      expect(made.output).toMatch(/rows: .*14 statements/);
+      const health = await fetch(`http://127.0.0.1:${env.PORT}/api/health`);
+      expect(health.status).toBe(200);
+    } finally {
+      await stopAllServerProcesses();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
