@@ -9,7 +9,8 @@ import { createDataSourceOptions, DEFAULT_DATABASE_TUNING } from '../database/da
 import {
   BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupError, BackupHeader, BackupTrailer, END_OF_TABLE, quoteIdentifier, TableHeader,
 } from './backup-format';
-import { copyableColumns, foreignKeys, resetSequences, RunQuery, tablesInLoadOrder } from './schema-catalog';
+import { deferredConstraints } from '../database/deferred-constraints';
+import { copyableColumns, resetSequences, RunQuery, tablesInLoadOrder } from './schema-catalog';
 
 export interface RestoreOptions {
   databaseUrl: string;
@@ -58,8 +59,9 @@ function checkHeader(header: BackupHeader): void {
 
 /**
  * Loads a backup into the database as one transaction: the schema is brought to the backup's
- * migrations, foreign keys are set aside while the rows stream in through COPY (one check
- * of each key when it is put back, not a lookup per row; tables in any order) and sequences move
+ * migrations, foreign keys, secondary indexes and triggers are set aside while the rows
+ * stream in through COPY (each key checked and each index built once, set-based, not row by
+ * row; the rows bring what the triggers computed), sequences move
  * past the restored ids, and the row counts must match the backup's closing line. Anything
  * wrong, a truncated file included, rolls it all back: the database is as it was.
  * A newer Chronicle applies its later migrations at its next start, as for any older database.
@@ -86,8 +88,12 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreSum
       executor.transaction = 'none';
       await executor.executePendingMigrations();
 
-      const keys = await foreignKeys(query);
-      for (const key of keys) await query(`ALTER TABLE public.${quoteIdentifier(key.table)} DROP CONSTRAINT ${quoteIdentifier(key.name)}`);
+      await query(`SET LOCAL maintenance_work_mem = '512MB'`);
+      const tables = await tablesInLoadOrder(query);
+      const deferred = await deferredConstraints(query, tables);
+      for (const { drop } of [...deferred.foreignKeys, ...deferred.indexes]) await query(drop);
+      // The rows carry what the triggers would compute (statements' search_text), as they were.
+      for (const table of tables) await query(`ALTER TABLE public.${quoteIdentifier(table)} DISABLE TRIGGER USER`);
       const client = (runner as unknown as { databaseConnection: PoolClient }).databaseConnection;
       const rows: Record<string, number> = {};
       for (;;) {
@@ -98,10 +104,9 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreSum
         }
         rows[section.table] = await copyTable(client, query, section, next);
       }
-      for (const key of keys) {
-        await query(`ALTER TABLE public.${quoteIdentifier(key.table)} ADD CONSTRAINT ${quoteIdentifier(key.name)} ${key.definition}`);
-      }
-      await resetSequences(query, await tablesInLoadOrder(query));
+      for (const table of tables) await query(`ALTER TABLE public.${quoteIdentifier(table)} ENABLE TRIGGER USER`);
+      for (const { restore } of [...deferred.indexes, ...deferred.foreignKeys]) await query(restore);
+      await resetSequences(query, tables);
       await runner.commitTransaction();
       await query('ANALYZE');
       return { header, rows };

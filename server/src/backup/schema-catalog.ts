@@ -1,13 +1,8 @@
 import { quoteIdentifier } from './backup-format';
 
-/** Anything that runs a query and returns its rows: a pg client or a TypeORM query runner. */
-export type RunQuery = <T>(sql: string, parameters?: unknown[]) => Promise<T[]>;
+import type { RunQuery } from '../database/deferred-constraints';
 
-export interface ForeignKey {
-  table: string;
-  name: string;
-  definition: string;
-}
+export type { RunQuery };
 
 /** Chronicle's tables in the public schema (not TypeORM's `migrations`), parents before children. */
 export async function tablesInLoadOrder(query: RunQuery): Promise<string[]> {
@@ -44,14 +39,6 @@ export async function copyableColumns(query: RunQuery, table: string): Promise<s
     [`public.${quoteIdentifier(table)}`],
   );
   return rows.map((row) => row.name);
-}
-
-export async function foreignKeys(query: RunQuery): Promise<ForeignKey[]> {
-  return query<ForeignKey>(
-    `SELECT c.relname AS table, k.conname AS name, pg_get_constraintdef(k.oid) AS definition
-     FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
-     WHERE k.contype = 'f' AND k.connamespace = 'public'::regnamespace ORDER BY c.relname, k.conname`,
-  );
 }
 
 /** Moves every serial/identity sequence past the highest id restored, so new rows never collide. */

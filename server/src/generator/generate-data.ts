@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { deferredConstraints, RunQuery } from '../database/deferred-constraints';
 import { CopyWriter } from './copy-rows';
 import { EdtfPool } from './edtf-pool';
 import { Random } from './random';
@@ -69,33 +70,6 @@ async function vocabularies(client: PoolClient, random: Random, options: Require
   };
 }
 
-interface Deferred {
-  drop: string;
-  restore: string;
-}
-
-/**
- * Foreign keys and secondary indexes of the bulk tables, to drop before a large load and
- * restore after it: checked and built once, set-based, instead of row by row. Their
- * definitions are read from the database, so what is restored is exactly what was there.
- */
-async function deferredConstraints(client: PoolClient): Promise<{ foreignKeys: Deferred[]; indexes: Deferred[] }> {
-  const foreignKeys = await client.query(
-    `SELECT format('ALTER TABLE %I DROP CONSTRAINT %I', t.relname, c.conname) AS drop,
-            format('ALTER TABLE %I ADD CONSTRAINT %I %s', t.relname, c.conname, pg_get_constraintdef(c.oid)) AS restore
-       FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
-      WHERE c.contype = 'f' AND t.relname = ANY($1)`,
-    [BULK_TABLES],
-  );
-  const indexes = await client.query(
-    `SELECT format('DROP INDEX %I', i.indexname) AS drop, i.indexdef AS restore FROM pg_indexes i
-       JOIN pg_class c ON c.relname = i.indexname JOIN pg_index x ON x.indexrelid = c.oid
-      WHERE i.schemaname = 'public' AND i.tablename = ANY($1) AND NOT x.indisprimary`,
-    [BULK_TABLES],
-  );
-  return { foreignKeys: foreignKeys.rows, indexes: indexes.rows };
-}
-
 /**
  * Fills the database with realistic synthetic statements through COPY, in one transaction:
  * a failed run leaves nothing behind. Statements spread over the years with every EDTF
@@ -117,7 +91,8 @@ export async function generateData(pool: Pool, options: GenerateOptions): Promis
     options.onStage?.('actors, sources, topics, stances');
     const vocab = await vocabularies(client, random, { actors: options.actors ?? 1000, sources: options.sources ?? 5000, firstYear, lastYear });
 
-    const deferred = options.statements >= 50_000 ? await deferredConstraints(client) : { foreignKeys: [], indexes: [] };
+    const query: RunQuery = async <T>(sql: string, parameters?: unknown[]) => (await client.query(sql, parameters)).rows as T[];
+    const deferred = options.statements >= 50_000 ? await deferredConstraints(query, BULK_TABLES) : { foreignKeys: [], indexes: [] };
     for (const { drop } of [...deferred.foreignKeys, ...deferred.indexes]) await client.query(drop);
     // search_text comes ready-made in the rows (see searchText()); the per-row trigger would dominate the load.
     await client.query('ALTER TABLE statements DISABLE TRIGGER statements_search_document');
