@@ -26,6 +26,8 @@ RUN npm ci --omit=dev --omit=optional --ignore-scripts && npm cache clean --forc
 COPY --from=build /app/server/dist server/dist
 COPY --from=build /app/admin/dist admin/dist
 COPY fixtures fixtures
+# Where `node server/dist/server/src/cli/backup.js` writes (a volume in docker-compose.yml).
+RUN mkdir backups && chown node:node backups
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \

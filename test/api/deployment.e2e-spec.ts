@@ -10,6 +10,8 @@ import { SERVER_NODE_OPTIONS } from '../support/server-process';
  */
 const compose = parse(readFileSync(path.join(REPOSITORY_ROOT, 'docker-compose.yml'), 'utf8'));
 const dockerfile = readFileSync(path.join(REPOSITORY_ROOT, 'Dockerfile'), 'utf8');
+/** The server's own shutdown deadline (server/src/main.ts). */
+const SHUTDOWN_DEADLINE_SECONDS = 10;
 
 describe('docker-compose.yml', () => {
   it('has a PostgreSQL with a volume and a health check', () => {
@@ -43,6 +45,18 @@ describe('docker-compose.yml', () => {
 });
 
 describe('configuration', () => {
+  it('keeps backups on a volume the non-root user can write, and gives SIGTERM time to drain', () => {
+    const app = compose.services.app;
+    expect(app.volumes).toContain('backups:/app/backups');
+    expect(Object.keys(compose.volumes)).toContain('backups');
+    const runtime = dockerfile.split(/^FROM /m)[2];
+    expect(runtime).toMatch(/^WORKDIR \/app$/m);
+    expect(runtime).toMatch(/^RUN mkdir backups && chown node:node backups$/m);
+    expect(runtime.indexOf('chown node:node backups')).toBeLessThan(runtime.indexOf('USER node'));
+    expect(Number(/^(\d+)s$/.exec(app.stop_grace_period)?.[1])).toBeGreaterThan(SHUTDOWN_DEADLINE_SECONDS);
+    expect(app.environment.LOG_LEVEL).toBe('${LOG_LEVEL:-info}');
+  });
+
   it('documents in the README every environment variable the server reads', () => {
     const source = readFileSync(path.join(REPOSITORY_ROOT, 'server/src/config/app-config.ts'), 'utf8');
     const read = new Set([...source.matchAll(/env\.([A-Z][A-Z0-9_]+)|\(env, '([A-Z][A-Z0-9_]+)'/g)].map((m) => m[1] ?? m[2]));
