@@ -1,6 +1,12 @@
 import { diffSchema } from '../../server/src/database/schema-diff';
 import { SPACELESS_SCRIPT_CHARS } from '../../server/src/statements/full-text';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { createDataSourceOptions } from '../../server/src/database/data-source-options';
+import { migrate } from '../../server/src/database/migrate';
 import { createTestApp, TestApp } from '../support/test-app';
+import { adminUrl, databaseUrl } from '../support/test-database';
 
 /** The schema comes only from migrations: they must say exactly what the entities say. */
 let t: TestApp;
@@ -21,6 +27,25 @@ describe('schema', () => {
     expect(tables[0].n).toBe(0);
     await t.dataSource.runMigrations({ transaction: 'each' });
     expect(await diffSchema(t.dataSource)).toEqual({ up: [], down: [] });
+  });
+
+  it('serialises migrations: replicas starting together on a new database take turns', async () => {
+    const name = `chronicle_migrate_${randomBytes(4).toString('hex')}`;
+    const admin = new Client({ connectionString: adminUrl() });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    const replicas = [0, 1, 2].map(() => new DataSource(createDataSourceOptions(databaseUrl(name))));
+    try {
+      await Promise.all(replicas.map((replica) => replica.initialize()));
+      const outcomes = await Promise.all(replicas.map((replica) => migrate(replica)));
+      expect(outcomes.filter((outcome) => outcome.applied.length === t.dataSource.migrations.length)).toHaveLength(1);
+      expect(outcomes.filter((outcome) => outcome.applied.length === 0 && !outcome.createdSchema)).toHaveLength(2);
+      expect(await diffSchema(replicas[0])).toEqual({ up: [], down: [] });
+    } finally {
+      await Promise.all(replicas.map((replica) => replica.isInitialized && replica.destroy()));
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
   });
 
   it('keeps the search document current through its triggers', async () => {
