@@ -85,7 +85,7 @@ describe('Dockerfile', () => {
     expect(runtime).toMatch(/^ENV .*HOST=0\.0\.0\.0/m);
     expect(runtime).toMatch(/^EXPOSE 3000$/m);
     expect(runtime).toMatch(/HEALTHCHECK .*\n?.*\/api\/health/);
-    expect(runtime).toMatch(/CMD \["node", "--optimize-for-size", "server\/dist\/server\/src\/main.js"\]/);
+    expect(runtime).toMatch(/CMD \["node", "--heap-growing-percent=20", "server\/dist\/server\/src\/main.js"\]/);
   });
 
   it('builds the admin in the build stage and ships only its bundle', () => {
