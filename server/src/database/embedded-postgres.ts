@@ -35,7 +35,7 @@ interface Credentials {
  * /root or a `mktemp -d` folder is closed to other users: grant only the search bit (o+x,
  * enter but not list) on the folders that lack it, and say so.
  */
-async function letPostgresUserReach(targets: string[], notice: (message: string) => void = () => undefined): Promise<void> {
+export async function letPostgresUserReach(targets: string[], notice: (message: string) => void = () => undefined): Promise<void> {
   const opened: string[] = [];
   for (const target of targets) {
     for (let dir = path.dirname(target); ; dir = path.dirname(dir)) {
@@ -70,6 +70,12 @@ async function loadOrCreateCredentials(file: string): Promise<Credentials> {
   await writeFile(file, JSON.stringify(credentials), { mode: 0o600 });
   return credentials;
 }
+
+/**
+ * The builtin C.UTF-8 provider classifies every script's letters, so pg_trgm and lower()
+ * work on Japanese and Russian as well as on Latin text.
+ */
+export const INITDB_FLAGS = ['--encoding=UTF8', '--locale=C.UTF-8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'];
 
 const SHUTDOWN_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
@@ -144,9 +150,7 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
     password: credentials.password,
     persistent: true,
     createPostgresUser: true,
-    // The builtin C.UTF-8 provider classifies every script's letters, so pg_trgm and
-    // lower() work on Japanese and Russian as well as on Latin text.
-    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
+    initdbFlags: INITDB_FLAGS,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
     onLog: (message: string) => {
       for (const line of String(message).split('\n').filter(Boolean)) {
