@@ -4,8 +4,9 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DataSource } from 'typeorm';
 import { StatementSort } from '../statements/statement-query';
+import { isDatabaseUnavailable } from '../common/errors/postgres-errors';
 import { CursorStream } from '../database/cursor-stream';
-import { pgPool } from '../database/pg-pool';
+import { checkOut, pgPool } from '../database/pg-pool';
 import { describeFilters, loadFilterNames } from './describe-filters';
 import { EXPORT_FORMATS } from './export-formats';
 import { buildExportQuery } from './export-query';
@@ -42,7 +43,7 @@ export class StatementExportService {
     const { sql, params } = buildExportQuery(this.dataSource, request);
     const { extension, contentType } = EXPORT_FORMATS[request.format];
 
-    const client = await pgPool(this.dataSource).connect();
+    const { client, release } = await checkOut(pgPool(this.dataSource));
     let failed: Error | undefined;
     try {
       await client.query('BEGIN READ ONLY');
@@ -60,13 +61,15 @@ export class StatementExportService {
     } catch (error) {
       failed = error as Error;
       if (response.destroyed && !response.writableFinished) {
-        this.logger.log(`export of ${request.format} ended by the client after ${response.socket?.bytesWritten ?? 0} bytes`);
+        // The pipeline has cut the transfer: the client sees it broken off, never a short file that looks whole.
+        const why = isDatabaseUnavailable(error) ? `cut off, the database went away (${failed.message})` : 'ended by the client';
+        this.logger.log(`export of ${request.format} ${why} after ${response.socket?.bytesWritten ?? 0} bytes`);
         return;
       }
       throw error;
     } finally {
       // A connection left mid-cursor or mid-transaction is destroyed rather than reused.
-      client.release(failed);
+      release(failed);
     }
   }
 

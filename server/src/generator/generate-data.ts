@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { deferredConstraints, RunQuery } from '../database/deferred-constraints';
+import { checkOut } from '../database/pg-pool';
 import { CopyWriter } from './copy-rows';
 import { EdtfPool } from './edtf-pool';
 import { Random } from './random';
@@ -81,7 +82,7 @@ export async function generateData(pool: Pool, options: GenerateOptions): Promis
   const firstYear = options.firstYear ?? 1995;
   const lastYear = options.lastYear ?? 2024;
   const dates = new EdtfPool(random, firstYear, lastYear);
-  const client = await pool.connect();
+  const { client, release } = await checkOut(pool);
   let failure: Error | undefined;
   try {
     await client.query('BEGIN');
@@ -151,7 +152,7 @@ export async function generateData(pool: Pool, options: GenerateOptions): Promis
   } finally {
     // A failed load may have left a COPY half sent: the connection is closed, not reused,
     // and PostgreSQL rolls the whole transaction back (dropped indexes and keys included).
-    client.release(failure);
+    release(failure);
   }
   options.onStage?.('analysing');
   for (const table of [...BULK_TABLES, 'actors', 'sources', 'topics', 'stances']) await pool.query(`ANALYZE ${table}`);
