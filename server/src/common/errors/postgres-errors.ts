@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { ApiErrorBody } from './api-errors';
 
 interface PgError {
@@ -40,6 +40,10 @@ function body(statusCode: number, error: string, message: string, field?: string
 
 /** Whether the database could not be reached or went away (answer 503, not 500). */
 export function isDatabaseUnavailable(error: unknown): boolean {
+  // TypeORM gives a transaction's connection back the moment the connection fails, even
+  // between two of its queries (the database restarting); the next query then reports only
+  // that the connection is gone.
+  if (error instanceof QueryRunnerAlreadyReleasedError) return true;
   const e = error as PgError & { driverError?: PgError };
   const code = e?.driverError?.code ?? e?.code;
   const message = String(e?.message ?? '');
