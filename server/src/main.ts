@@ -38,7 +38,8 @@ async function main(): Promise<void> {
     const outcome = await migrate(app.get(DataSource));
     if (outcome.applied.length) logger.log(`Applied migrations: ${outcome.applied.join(', ')}`);
     const admin = await app.get(FirstAdmin).ensure(firstAdmin);
-    if (outcome.createdSchema && config.seedOnFirstStart) await app.get(FixtureLoader).loadAll(admin);
+    // Whenever the database is still empty, so that a first start killed during the load is completed by the next.
+    if (config.seedOnFirstStart && (await app.get(FixtureLoader).databaseIsEmpty())) await app.get(FixtureLoader).loadAll(admin);
   } catch (error) {
     // Leave nothing running behind a failed start (the embedded PostgreSQL is a child of ours).
     await app.close();
