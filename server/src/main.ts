@@ -14,8 +14,7 @@ import { FirstAdmin } from './users/first-admin';
 import { PinoLogger } from 'nestjs-pino';
 import { ChronicleLogger } from './logging/chronicle-logger';
 import { createRootLogger, loggingParams } from './logging/logging-options';
-
-const SHUTDOWN_DEADLINE_MS = 10_000;
+import { GracefulShutdown } from './common/graceful-shutdown';
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
@@ -27,11 +26,14 @@ async function main(): Promise<void> {
   const logger = new Logger('Chronicle');
 
   const { url: databaseUrl, embedded } = await openDatabase(config, (message) => logger.log(message));
+  // From here on a signal also stops the embedded PostgreSQL, during start-up too.
+  const shutdown = new GracefulShutdown({ embedded, timeoutMs: config.shutdownTimeoutMs, logger });
 
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot({ databaseUrl, database: config.database, auth: config.auth, logging }),
     { logger: appLogger },
   );
+  shutdown.serve(app);
   try {
     const firstAdmin = { email: config.auth.adminEmail, password: config.auth.adminPassword, embedded: Boolean(embedded) };
     await app.get(FirstAdmin).checkPossible(firstAdmin);
@@ -51,26 +53,6 @@ async function main(): Promise<void> {
   await app.listen(config.port, config.host);
   const address = `http://localhost:${config.port}`;
   logger.log(`Chronicle is ready in ${Date.now() - startedAt} ms: ${address}/ (API: ${address}/api, OpenAPI: ${address}/api/docs)`);
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) {
-      logger.warn(`${signal} again: exiting now`);
-      process.exit(1);
-    }
-    stopping = true;
-    logger.log(`${signal}: finishing requests, then stopping`);
-    const deadline = setTimeout(() => {
-      logger.error(`Shutdown took longer than ${SHUTDOWN_DEADLINE_MS} ms: exiting`);
-      process.exit(1);
-    }, SHUTDOWN_DEADLINE_MS);
-    deadline.unref();
-    await app.close();
-    await embedded?.stop();
-    logger.log('Stopped.');
-    process.exit(0);
-  };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(signal));
 }
 
 main().catch((error: unknown) => {

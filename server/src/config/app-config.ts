@@ -33,6 +33,8 @@ export interface AppConfig {
   trustProxy: string | false;
   /** pino's level for the JSON log on stdout. */
   logLevel: LevelWithSilent;
+  /** On SIGTERM/SIGINT, how long the requests under way may take before the process exits anyway. */
+  shutdownTimeoutMs: number;
   database: {
     poolSize: number;
     statementTimeoutMs: number;
@@ -90,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     trustProxy: env.TRUST_PROXY || false,
     logLevel: logLevel(env),
+    shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 3_600_000),
     database: {
       poolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200),
       statementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000),
