@@ -3,6 +3,7 @@ import { findFreePort } from '../../server/src/database/free-port';
 import { Exchange, Traffic } from '../support/api-traffic';
 import { destroyAllPostgresServers, PostgresServer, StopMode } from '../support/controlled-postgres';
 import { addTranscripts, Download, startDownload } from '../support/downloads';
+import { sleep, until, withClient } from '../support/fault-helpers';
 import { ServerProcess, startServerProcess, stopAllServerProcesses } from '../support/server-process';
 
 /**
@@ -33,17 +34,7 @@ let transcriptSpeaker: number;
 /** Every round's traffic: later outages must not lose what earlier rounds were told was stored. */
 const rounds: Traffic[] = [];
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function withDatabase<T>(work: (db: Client) => Promise<T>): Promise<T> {
-  const db = new Client({ connectionString: pg.url('chronicle') });
-  await db.connect();
-  try {
-    return await work(db);
-  } finally {
-    await db.end();
-  }
-}
+const withDatabase = <T>(work: (db: Client) => Promise<T>) => withClient(pg.url('chronicle'), work);
 
 async function signIn(): Promise<string> {
   const response = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(ADMIN) });
@@ -53,16 +44,6 @@ async function signIn(): Promise<string> {
 async function ids(path: string): Promise<number[]> {
   const response = await fetch(`${base}${path}`, { headers: { Authorization: `Bearer ${token}` } });
   return ((await response.json()) as { id: number }[]).map((record) => record.id);
-}
-
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await sleep(20);
-  }
 }
 
 /** An export of every transcript whose server side waits on back-pressure, its database connection checked out and idle. */

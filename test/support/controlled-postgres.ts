@@ -57,7 +57,7 @@ export class PostgresServer {
   private constructor(
     readonly dataDir: string,
     readonly port: number,
-    private readonly password: string,
+    private readonly credentials: { user: string; password: string },
     private readonly owner: { uid: number; gid: number } | undefined,
   ) {}
 
@@ -76,13 +76,24 @@ export class PostgresServer {
     const args = [`--pgdata=${path.join(dataDir, 'pg')}`, '--auth=scram-sha-256', '--username=chronicle', `--pwfile=${passwordFile}`, ...INITDB_FLAGS];
     execFileSync(path.join(BIN_DIR, 'initdb'), args, { ...owner, stdio: 'pipe' });
     await rm(passwordFile);
-    const server = new PostgresServer(dataDir, await findFreePort(), password, owner);
+    const server = new PostgresServer(dataDir, await findFreePort(), { user: 'chronicle', password }, owner);
+    created.add(server);
+    return server;
+  }
+
+  /**
+   * A cluster someone else made in `dataDir/pg` — the server's embedded one, after that server
+   * has gone — to start and inspect. Stopped, and `dataDir` deleted, with the others.
+   */
+  static adopt(dataDir: string, port: number, credentials: { user: string; password: string }): PostgresServer {
+    const server = new PostgresServer(dataDir, port, credentials, postgresUser());
     created.add(server);
     return server;
   }
 
   url(database = 'postgres'): string {
-    return `postgres://chronicle:${this.password}@127.0.0.1:${this.port}/${database}`;
+    const { user, password } = this.credentials;
+    return `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${this.port}/${database}`;
   }
 
   get pid(): number | undefined {

@@ -36,11 +36,13 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-/**
- * The built server in a process of its own, as `npm start` runs it. Resolves once it says
- * it is ready, or once it has exited (check `exited` and `output()` then).
- */
-export function startServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
+export interface StartingServerProcess extends ServerProcess {
+  /** Resolves once the server says it is ready, or once it has exited (check `exited` and `output()` then). */
+  ready: Promise<ServerProcess>;
+}
+
+/** The built server in a process of its own, as `npm start` runs it, returned at once (for faults during start-up). */
+export function spawnServerProcess(env: Record<string, string>, timeoutMs = 60_000): StartingServerProcess {
   const child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, SERVER_MAIN], {
     env: { ...process.env, DATABASE_URL: '', ...env },
     cwd: REPOSITORY_ROOT,
@@ -53,7 +55,7 @@ export function startServerProcess(env: Record<string, string>, timeoutMs = 60_0
   child.stderr!.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const started = { child, output: () => output, stdout: () => stdout, exited };
-  return new Promise((resolve, reject) => {
+  const ready = new Promise<ServerProcess>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ready line in ${timeoutMs} ms:\n${output}`)), timeoutMs);
     const poll = setInterval(() => {
       if (/Chronicle is ready in \d+ ms/.test(output)) {
@@ -68,4 +70,13 @@ export function startServerProcess(env: Record<string, string>, timeoutMs = 60_0
       resolve(started);
     });
   });
+  return { ...started, ready };
+}
+
+/**
+ * The built server in a process of its own, as `npm start` runs it. Resolves once it says
+ * it is ready, or once it has exited (check `exited` and `output()` then).
+ */
+export function startServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
+  return spawnServerProcess(env, timeoutMs).ready;
 }
