@@ -139,7 +139,7 @@ describe('the database goes away under live traffic and comes back', () => {
         RECOVERY_BOUND_MS,
         'recovery',
       );
-      await sleep(800);
+      await sleep(1_000);
       exportWaiting.resume();
       exported = await exportWaiting.finished;
     } finally {
