@@ -116,6 +116,8 @@ describe('structured logs', () => {
     const exportLine = await untilLogged((line) => line.req?.url.startsWith('/api/statements/export') === true);
     expect(exportLine.req!.url).toBe('/api/statements/export?format=csv&ticket=[redacted]');
 
+    // A request's line is written when the server closes its response, which may be after the client has read it.
+    await untilLogged((line) => line.reqId === throttledId && line.res?.statusCode === 429);
     const lines = logLines();
     for (const line of lines) {
       expect(typeof line.level).toBe('string');
