@@ -93,6 +93,19 @@ async function running(pid: number): Promise<boolean> {
 }
 
 /**
+ * The postmaster serving `clusterDir`, if one runs. The pid in a stale lock file may belong to
+ * an unrelated process by now (after a reboot, in a new container): only a process whose
+ * command line names this cluster counts (Linux; elsewhere none is recognised).
+ */
+async function runningPostmaster(clusterDir: string): Promise<number | undefined> {
+  const lock = await readFile(path.join(clusterDir, 'postmaster.pid'), 'utf8').catch(() => undefined);
+  const pid = Number(lock?.split('\n')[0]);
+  if (!(await running(pid))) return undefined;
+  const commandLine = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+  return commandLine.split('\0').includes(clusterDir) ? pid : undefined;
+}
+
+/**
  * The PostgreSQL server is a child of the Chronicle process that started it, but it does not
  * end with it: after a `kill -9` (or the OOM killer) it runs on, holding the port and the data,
  * and every later start would fail. Each start records its process id beside the cluster; a
@@ -100,12 +113,11 @@ async function running(pid: number): Promise<boolean> {
  * transactions roll back) before this start goes on. A live owner is another Chronicle.
  */
 async function stopOrphanedPostgres(clusterDir: string, ownerFile: string, notice: (message: string) => void): Promise<void> {
-  const lock = await readFile(path.join(clusterDir, 'postmaster.pid'), 'utf8').catch(() => undefined);
-  const postmaster = Number(lock?.split('\n')[0]);
-  if (!(await running(postmaster))) return; // no server, or a stale lock file that PostgreSQL clears itself
+  const postmaster = await runningPostmaster(clusterDir);
+  if (postmaster === undefined) return; // none, or a stale lock file that PostgreSQL clears itself
   const owner = Number(await readFile(ownerFile, 'utf8').catch(() => ''));
   if (!owner) return; // started by something else: left alone (the port check says the port is taken)
-  if (owner !== process.pid && (await running(owner))) {
+  if (await running(owner)) {
     throw new EmbeddedDatabaseError(`The embedded PostgreSQL in ${clusterDir} belongs to process ${owner}, which is still running (another Chronicle?). Stop that first.`);
   }
   notice(`the embedded PostgreSQL (pid ${postmaster}) outlived the Chronicle process ${owner} that started it, which ended abruptly: stopping it first`);
