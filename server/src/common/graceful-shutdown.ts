@@ -1,7 +1,10 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import type { Pool } from 'pg';
+import { DataSource } from 'typeorm';
 import type { EmbeddedDatabase } from '../database/embedded-postgres';
+import { pgPool } from '../database/pg-pool';
 
 /**
  * Keep-alive connections, seen from a server that is stopping. `server.close()` refuses new
@@ -57,6 +60,28 @@ export class ConnectionDrain {
   }
 }
 
+/**
+ * The pool's connections, counted until each has really closed. pg-pool's end() (TypeORM's
+ * DataSource.destroy()) resolves once it has asked every connection to close, before their
+ * sessions have ended: stopping PostgreSQL right then would cut them instead.
+ */
+class PoolConnections {
+  private open: number;
+  private whenClosed?: () => void;
+
+  constructor(pool: Pool) {
+    this.open = pool.totalCount;
+    pool.on('connect', () => this.open++);
+    pool.on('remove', () => {
+      if (--this.open <= 0) this.whenClosed?.();
+    });
+  }
+
+  allClosed(): Promise<void> {
+    return this.open <= 0 ? Promise.resolve() : new Promise((resolve) => (this.whenClosed = resolve));
+  }
+}
+
 export interface GracefulShutdownOptions {
   /** The database Chronicle started itself, stopped last. */
   embedded?: EmbeddedDatabase;
@@ -75,6 +100,7 @@ export interface GracefulShutdownOptions {
 export class GracefulShutdown {
   private app?: INestApplication;
   private drain?: ConnectionDrain;
+  private connections?: PoolConnections;
   private stopping = false;
 
   constructor(private readonly options: GracefulShutdownOptions) {
@@ -85,6 +111,7 @@ export class GracefulShutdown {
   serve(app: INestApplication): void {
     this.app = app;
     this.drain = new ConnectionDrain(app.getHttpServer() as Server);
+    this.connections = new PoolConnections(pgPool(app.get(DataSource)));
   }
 
   private async stop(signal: string): Promise<void> {
@@ -103,6 +130,7 @@ export class GracefulShutdown {
     try {
       this.drain?.start();
       await this.app?.close();
+      await this.connections?.allClosed();
       await embedded?.stop();
     } catch (error) {
       logger.error(`Shutdown failed: ${(error as Error).stack ?? error}`);
