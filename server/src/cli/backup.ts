@@ -32,6 +32,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const { url, embedded } = await openDatabase(config, (message) => console.error(message), { shareRunning: true });
   const client = new Client({ connectionString: url, application_name: 'chronicle-backup' });
+  // A connection lost mid-backup fails the running query (reported below); unheard, its 'error' event would end the process first.
+  client.on('error', () => undefined);
   const partial = `${file}.partial`;
   try {
     await client.connect();

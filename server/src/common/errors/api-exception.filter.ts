@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Request, Response } from 'express';
 import { TooManyAttempts } from '../../auth/auth-errors';
 import { ApiErrorBody } from './api-errors';
-import { describePostgresError } from './postgres-errors';
+import { describePostgresError, isDatabaseUnavailable } from './postgres-errors';
 
 const REASON: Record<number, string> = {
   400: 'Bad Request',
@@ -81,9 +81,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
       error: 'Internal Server Error',
       message: 'An unexpected error occurred; it has been logged.',
     };
-    if (final.statusCode >= 500) {
+    // The request's own log line (same reqId) says which request it was, with its URL redacted.
+    if (isDatabaseUnavailable(exception)) {
+      // Expected while PostgreSQL restarts: one short line per request, not a stack trace each.
+      this.logger.warn(`${request.method} → 503, the database is unavailable: ${(exception as Error).message}`);
+    } else if (final.statusCode >= 500) {
       const detail = exception instanceof Error ? exception.stack ?? exception.message : String(exception);
-      this.logger.error(`${request.method} ${request.originalUrl} → ${final.statusCode}: ${detail}`);
+      this.logger.error(`${request.method} → ${final.statusCode}: ${detail}`);
     }
     if (response.headersSent) {
       // A stream already started: all that is left is to end it.
