@@ -41,7 +41,7 @@ export function figuresTable(f: SoakFigures, v: Verification): string {
     row(['file descriptors', `idle ${f.fds.idle}; max ${f.fds.max}; after warm-up ${f.fds.start} → end ${f.fds.end}; after the load ${f.fds.after ?? '—'}`]),
     row(['sockets', `idle ${f.sockets.idle}; max ${f.sockets.max}`]),
     row(['DB sessions (chronicle)', `max ${f.db.max} (max ${f.db.maxActive} active) of a pool of ${f.db.poolSize}`]),
-    row(['server CPU', `median ${f.cpu.meanPercent}% of one core under load`]),
+    row(['CPU under load (medians)', `server ${f.cpu.serverPercent}%, load process ${f.cpu.driverPercent}% of one core`]),
     row([
       'writes read back',
       `${n(v.records)} statements created, ${n(v.acknowledgedWrites)} acknowledged writes; ${n(v.live)} live, ${n(v.trashed)} in the trash; ` +

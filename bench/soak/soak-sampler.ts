@@ -19,11 +19,20 @@ export interface Sample {
   dbActive: number | null;
   /** CPU of the server process since the previous sample, % of one core. */
   cpuPercent: number | null;
+  /** The same for the load process: on a shared machine it competes with the server. */
+  driverCpuPercent: number | null;
   /** The load driver's counts at the time of the sample. */
   totals: Totals;
 }
 
 export const NO_TOTALS: Totals = { requests: 0, fiveXx: 0, networkErrors: 0, unexpected: 0, violations: 0 };
+
+/** utime + stime of a process, in ms (clock ticks of 10 ms on Linux). */
+async function cpuMs(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
 
 async function processFigures(pid: number) {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
@@ -31,14 +40,11 @@ async function processFigures(pid: number) {
   const fds = await readdir(`/proc/${pid}/fd`);
   // A descriptor may close between readdir and readlink: count it as not a socket.
   const targets = await Promise.all(fds.map((fd) => readlink(`/proc/${pid}/fd/${fd}`).catch(() => '')));
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return {
     rssMb: rssKb / 1024,
     fds: fds.length,
     sockets: targets.filter((target) => target.startsWith('socket:')).length,
-    // utime + stime in clock ticks (100 per second on Linux).
-    cpuMs: (Number(fields[11]) + Number(fields[12])) * 10,
+    cpuMs: await cpuMs(pid),
   };
 }
 
@@ -51,10 +57,13 @@ export class Sampler {
   readonly samples: Sample[] = [];
   phase: Phase = 'idle';
   totals: Totals = NO_TOTALS;
+  /** The load process, once it runs. */
+  driverPid?: number;
   private origin = performance.now();
   private timer?: NodeJS.Timeout;
   private taking?: Promise<void>;
   private last?: { at: number; cpuMs: number };
+  private lastDriver?: { at: number; cpuMs: number };
 
   constructor(
     private readonly pid: number,
@@ -91,8 +100,13 @@ export class Sampler {
         [this.database],
       )
       .catch(() => ({ rows: [{ total: null, active: null }] }));
-    const cpuPercent = figures && this.last ? ((figures.cpuMs - this.last.cpuMs) / (at - this.last.at)) * 100 : null;
+    const percent = (now: number | undefined, before?: { at: number; cpuMs: number }) =>
+      now !== undefined && before ? Math.round(((now - before.cpuMs) / (at - before.at)) * 100) : null;
+    const cpuPercent = percent(figures?.cpuMs, this.last);
     if (figures) this.last = { at, cpuMs: figures.cpuMs };
+    const driverCpuMs = this.driverPid ? await cpuMs(this.driverPid).catch(() => undefined) : undefined;
+    const driverCpuPercent = percent(driverCpuMs, this.lastDriver);
+    this.lastDriver = driverCpuMs === undefined ? undefined : { at, cpuMs: driverCpuMs };
     this.samples.push({
       t: Math.round((at - this.origin) / 100) / 10,
       phase: this.phase,
@@ -101,7 +115,8 @@ export class Sampler {
       sockets: figures?.sockets ?? null,
       dbConnections: rows[0].total as number | null,
       dbActive: rows[0].active as number | null,
-      cpuPercent: cpuPercent === null ? null : Math.round(cpuPercent),
+      cpuPercent,
+      driverCpuPercent,
       totals: { ...this.totals },
     });
   }

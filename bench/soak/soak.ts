@@ -101,7 +101,7 @@ function drive(driver: ChildProcess, job: DriverJob, sampler: Sampler, progressE
           const t = message.totals;
           log(
             `${latest.t.toFixed(0)} s (${latest.phase}): ${t.requests.toLocaleString('en')} requests, 5xx ${t.fiveXx}, errors ${t.networkErrors}, ` +
-              `unexpected ${t.unexpected}, violations ${t.violations}; RSS ${latest.rssMb} MB, fds ${latest.fds}, DB sessions ${latest.dbConnections}, CPU ${latest.cpuPercent}%`,
+              `unexpected ${t.unexpected}, violations ${t.violations}; RSS ${latest.rssMb} MB, fds ${latest.fds}, DB sessions ${latest.dbConnections}, CPU ${latest.cpuPercent}% (load process ${latest.driverCpuPercent}%)`,
           );
         }
       } else if (message.type === 'loaded') {
@@ -156,7 +156,7 @@ async function main(): Promise<number> {
       NODE_ENV: 'production',
       ...benchAuthEnv(),
     });
-    if (!/Chronicle is ready in \d+ ms/.test(server.output())) throw new Error(`the server did not start:\n${server.output()}`);
+    if (!/Chronicle is ready in \d+ ms/.test(server.output())) throw new Error(`the server did not start (exit ${server.child.exitCode ?? server.child.signalCode}):\n${server.output()}`);
     const base = `http://127.0.0.1:${port}`;
     const auth = await login(base);
     const parameters: SoakParameters = { ...baseParameters, soakSpeakerIds: await createSpeakers(base, auth) };
@@ -167,6 +167,7 @@ async function main(): Promise<number> {
     await sleep(IDLE_SECONDS * 1000);
 
     driver = fork(path.join(__dirname, 'soak-driver.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    sampler.driverPid = driver.pid;
     sampler.markLoadStart();
     sampler.phase = 'warm-up';
     const measuring = setTimeout(() => (sampler.phase = sampler.phase === 'warm-up' ? 'measured' : sampler.phase), options.warmupSeconds * 1000);
