@@ -4,7 +4,7 @@ import * as http from 'node:http';
 export interface HttpAnswer {
   status: number;
   headers: http.IncomingHttpHeaders;
-  /** The body as text; empty when `sink` consumed it. */
+  /** The body as text; empty when `sink` took it. */
   body: string;
   bytes: number;
   ms: number;
@@ -13,7 +13,7 @@ export interface HttpAnswer {
 export interface RequestOptions {
   body?: unknown;
   headers?: Record<string, string>;
-  /** Receives the body chunk by chunk instead of keeping it (exports: memory stays flat). */
+  /** Receives a successful answer's body chunk by chunk instead of keeping it (exports: memory stays flat). */
   sink?: (chunk: Buffer) => void;
 }
 
@@ -62,9 +62,11 @@ export class SoakClient {
         (response) => {
           const chunks: Buffer[] = [];
           let bytes = 0;
+          // An error's body is kept whole, for the report.
+          const sink = (response.statusCode ?? 0) < 300 ? options.sink : undefined;
           response.on('data', (chunk: Buffer) => {
             bytes += chunk.length;
-            if (options.sink) options.sink(chunk);
+            if (sink) sink(chunk);
             else chunks.push(chunk);
           });
           // A body cut off before its end (a stream the server destroyed) is an error, not a short answer.

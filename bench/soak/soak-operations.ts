@@ -1,3 +1,4 @@
+import { StringDecoder } from 'node:string_decoder';
 import { contentDifferences, LedgerEntry, recordDifferences, StatementContent, WriteLedger } from './soak-ledger';
 import type { LoadStats } from './soak-stats';
 import type { SoakParameters } from './soak-types';
@@ -95,6 +96,8 @@ function checkAnswer(context: OperationContext, what: string, row: Record<string
  * its final line break. An export that stops early must not pass for a short one.
  */
 function exportChecker(format: 'csv' | 'ndjson') {
+  // A chunk may end inside a multi-byte character (Japanese, Russian): the decoder keeps its first bytes.
+  const decoder = new StringDecoder('utf8');
   let pending = '';
   let rows = 0;
   let broken: string | undefined;
@@ -105,7 +108,7 @@ function exportChecker(format: 'csv' | 'ndjson') {
       bytes += chunk.length;
       last = chunk[chunk.length - 1] ?? last;
       if (format !== 'ndjson' || broken) return;
-      const lines = (pending + chunk.toString('utf8')).split('\n');
+      const lines = (pending + decoder.write(chunk)).split('\n');
       pending = lines.pop()!;
       for (const line of lines) {
         try {
