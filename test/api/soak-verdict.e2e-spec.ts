@@ -236,3 +236,26 @@ describe('the soak against a stand-in API', () => {
     ]);
   });
 });
+
+describe('the soak HTTP client', () => {
+  it("drops an idle socket before the server's Keep-Alive timeout, never racing the server's close (ECONNRESET)", async () => {
+    let connections = 0;
+    const server = http.createServer((_request, response) => response.end('{}'));
+    server.keepAliveTimeout = 2000; // announced as Keep-Alive: timeout=2
+    server.on('connection', () => connections++);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const client = new SoakClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, {}, 2);
+    try {
+      await client.request('GET', '/');
+      await client.request('GET', '/');
+      expect(connections).toBe(1); // kept alive between requests
+      await new Promise((resolve) => setTimeout(resolve, 1500)); // past the hint minus a second, before the server's 2 s
+      await client.request('GET', '/');
+      expect(connections).toBe(2);
+    } finally {
+      client.close();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
