@@ -8,15 +8,16 @@ import type { LoadSummary, Verification } from './soak-types';
  * not levels off once its code is optimised and its heap has found its size (the warm-up).
  * Only samples after the warm-up are judged. Two signals:
  *  - slope: least squares over every measured sample, in MB per minute — all the data, not
- *    two windows. Judged only over at least SLOPE_MIN_SECONDS of measured load. In the first
- *    5-minute run (bench/SOAK.md) RSS moved between 119 and 128 MB with the garbage collector's
- *    saw-tooth and the exports; the steepest slope of any 120 s stretch was 0.5 MB/min, of a
- *    60 s stretch 2, of a 20 s stretch 10: over the short run's 20 s a slope means nothing.
- *    RSS_SLOPE_LIMIT_MB_PER_MIN is 4x the 120 s noise; at that run's ~75 req/s it is a leak
- *    of about 450 bytes per request. A server made to keep 2 KB per request (a preloaded
+ *    two windows. Judged only over at least SLOPE_MIN_SECONDS of measured load. In each of the
+ *    three 5-minute runs made so far (bench/SOAK.md) RSS moved within a band of 9 MB or less
+ *    (the garbage collector's saw-tooth, the exports), and its slope over the 240 measured
+ *    seconds was 0.01–0.14 MB/min; the steepest slope of any 100 s stretch was 0.6 MB/min,
+ *    of a 60 s stretch 2, of a 20 s stretch 7–10: over the short run's 20 s a slope means
+ *    nothing. RSS_SLOPE_LIMIT_MB_PER_MIN is about 3x the 100 s noise; at 75–95 req/s it is a
+ *    leak of 350–450 bytes per request. A server made to keep 2 KB per request (a preloaded
  *    patch, never committed) showed 6.4 MB/min over 120 s at 40 req/s and failed.
  *  - growth: the median of the last window minus the median of the first (windows of a third
- *    of the measured span, at most 60 s: medians ride out the saw-tooth). The 9 MB range seen
+ *    of the measured span, at most 60 s: medians ride out the saw-tooth). The 9 MB band
  *    is the most two medians can differ without a trend; RSS_GROWTH_LIMIT_MB allows about
  *    twice that. It is what judges the short run (coarsely: a climb of about 70 MB/min), and
  *    in the full run it catches a leak that starts late.
