@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { TooManyAttempts } from '../../auth/auth-errors';
-import { ApiErrorBody } from './api-errors';
+import { ApiErrorBody, FieldErrors, summarise } from './api-errors';
 import { describePostgresError } from './postgres-errors';
 
 const REASON: Record<number, string> = {
@@ -24,9 +24,23 @@ interface HttpishError {
   status?: number;
   statusCode?: number;
   type?: string;
+  code?: string;
+  errno?: number;
   expose?: boolean;
   message?: string;
+  /** Set by verifyJsonBody: what is wrong, by field. */
+  fieldErrors?: FieldErrors;
 }
+
+/**
+ * Whether an error comes from reading the request body: body-parser's own (`entity.too.large`,
+ * `charset.unsupported`, …) or zlib's, for a Content-Encoding the bytes do not follow (gzip and
+ * deflate fail with `Z_…` codes, brotli with `ERR__ERROR_…`).
+ */
+const isBodyError = (error: HttpishError | undefined) =>
+  !!error &&
+  (/^(entity|request|stream|encoding|charset)\./.test(error.type ?? '') ||
+    (typeof error.errno === 'number' && /^(Z_|ERR__ERROR_)/.test(error.code ?? '')));
 
 function fromHttpException(exception: HttpException): ApiErrorBody {
   const statusCode = exception.getStatus();
@@ -46,12 +60,17 @@ function fromHttpException(exception: HttpException): ApiErrorBody {
 function fromBodyParser(error: HttpishError): ApiErrorBody | undefined {
   const statusCode = error.status ?? error.statusCode;
   if (!statusCode || statusCode < 400 || statusCode >= 500 || error.expose === false) return undefined;
+  if (error.fieldErrors) {
+    return { statusCode, error: REASON[statusCode] ?? 'Error', message: summarise(error.fieldErrors), errors: error.fieldErrors };
+  }
   const message =
     error.type === 'entity.parse.failed'
       ? `The request body is not valid JSON: ${error.message}`
       : error.type === 'entity.too.large'
         ? 'The request body is too large.'
-        : `The request body cannot be read: ${error.message}`;
+        : error.errno !== undefined
+          ? `The request body cannot be read: it does not follow its Content-Encoding (${error.message})`
+          : `The request body cannot be read: ${error.message}`;
   return { statusCode, error: REASON[statusCode] ?? 'Error', message, errors: { body: message } };
 }
 
@@ -69,9 +88,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
 
     // Express's adapter wraps body-parser failures (bad JSON, too large) in an HttpException.
-    const bodyParserError = exception instanceof HttpException ? (exception.cause as HttpishError | undefined) : undefined;
+    const cause = exception instanceof HttpException ? exception.cause : undefined;
     const body =
-      (bodyParserError?.type?.startsWith('entity.') ? fromBodyParser(bodyParserError) : undefined) ??
+      (isBodyError(cause as HttpishError) ? fromBodyParser(cause as HttpishError) : undefined) ??
       (exception instanceof HttpException ? fromHttpException(exception) : undefined) ??
       describePostgresError(exception) ??
       fromBodyParser(exception as HttpishError);
