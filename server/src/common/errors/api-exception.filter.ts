@@ -75,6 +75,39 @@ function fromBodyParser(error: HttpishError): ApiErrorBody | undefined {
 }
 
 /**
+ * A path parameter that is not valid percent-encoded UTF-8 (`/api/statements/%FF`): the router
+ * refuses it before any route runs, saying only the value. The parameter's name is found by
+ * matching the raw path against the routes' patterns.
+ */
+function fromUndecodableParam(error: unknown, request: Request): ApiErrorBody | undefined {
+  if (!(error instanceof URIError)) return undefined;
+  const raw = /^Failed to decode param '([\s\S]*)'$/.exec(error.message)?.[1];
+  if (raw === undefined) return undefined;
+  const name = paramNamed(request, raw) ?? 'path';
+  const reason = `"${raw}" is not valid percent-encoded UTF-8`;
+  return { statusCode: 400, error: 'Bad Request', message: `${name}: ${reason}`, errors: { [name]: reason } };
+}
+
+interface RouterLayer {
+  route?: { path?: unknown };
+}
+
+function paramNamed(request: Request, raw: string): string | undefined {
+  const segments = request.path.replace(/\/$/, '').split('/');
+  const layers = ((request.app as unknown as { router?: { stack?: RouterLayer[] } }).router?.stack ?? []) as RouterLayer[];
+  for (const layer of layers) {
+    const pattern = layer.route?.path;
+    if (typeof pattern !== 'string') continue;
+    const parts = pattern.split('/');
+    if (parts.length !== segments.length) continue;
+    const literalsMatch = parts.every((part, i) => part.startsWith(':') || part.toLowerCase() === segments[i].toLowerCase());
+    const param = parts.find((part, i) => part.startsWith(':') && segments[i] === raw);
+    if (literalsMatch && param) return param.slice(1);
+  }
+  return undefined;
+}
+
+/**
  * The single place that turns any failure into Chronicle's error body, so that every route,
  * the admin and scripts see one shape: `{ statusCode, error, message, errors? }`.
  */
@@ -87,10 +120,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request>();
 
-    // Express's adapter wraps body-parser failures (bad JSON, too large) in an HttpException.
+    // Express's adapter wraps body-parser failures (bad JSON, too large) and the router's in an HttpException.
     const cause = exception instanceof HttpException ? exception.cause : undefined;
     const body =
       (isBodyError(cause as HttpishError) ? fromBodyParser(cause as HttpishError) : undefined) ??
+      fromUndecodableParam(cause, request) ??
       (exception instanceof HttpException ? fromHttpException(exception) : undefined) ??
       describePostgresError(exception) ??
       fromBodyParser(exception as HttpishError);

@@ -34,7 +34,10 @@ export class ApiValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (metadata.type === 'body' && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+    // Path and query parameters are read by their own pipes and parsers, strictly; this pipe's
+    // conversion would turn the path id "1e0" into the number 1 before they see it.
+    if (metadata.type !== 'body') return value;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       throw badRequest({ body: 'must be a JSON object' });
     }
     return super.transform(value, metadata);
