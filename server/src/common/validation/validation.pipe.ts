@@ -40,6 +40,9 @@ export class ApiValidationPipe extends ValidationPipe {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       throw badRequest({ body: 'must be a JSON object' });
     }
+    // class-transformer drops these keys without a word (toString, constructor, __proto__, …); no body has such a field.
+    const dropped = Object.keys(value).filter((key) => key in Object.prototype || key === 'prototype');
+    if (dropped.length) throw badRequest(Object.fromEntries(dropped.map((key) => [key, 'is not a field of this record'])));
     return super.transform(value, metadata);
   }
 }
