@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { securityHeaders } from './admin-static/security-headers';
 import { serveAdmin } from './admin-static/serve-admin';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
+import { answerUnreadableRequestsAsJson } from './common/errors/client-errors';
 import { ApiValidationPipe } from './common/validation/validation.pipe';
 import { requireJsonBody, verifyJsonBody } from './common/validation/json-body';
 import { parseQueryString } from './common/list-query/query-string';
@@ -34,6 +35,7 @@ export function configureHttp(app: INestApplication, options: HttpSetupOptions):
   express.use(requireJsonBody);
   express.set('query parser', parseQueryString);
   express.disable('x-powered-by');
+  answerUnreadableRequestsAsJson(app.getHttpServer());
   if (options.trustProxy) express.set('trust proxy', trustProxyValue(options.trustProxy));
   express.use(securityHeaders());
   app.setGlobalPrefix(API_PREFIX);
