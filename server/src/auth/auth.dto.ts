@@ -37,10 +37,16 @@ export class PersonalTokenInput {
   @IsIn(TOKEN_SCOPES as unknown as string[], { message: `scope must be one of: ${TOKEN_SCOPES.join(', ')}` })
   scope: TokenScope;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 3650, description: 'Days until the token stops working; none: until revoked' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 3650,
+    nullable: true,
+    description: 'Days until the token stops working; none (or null): until revoked',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(3650)
-  expiresInDays?: number;
+  expiresInDays?: number | null;
 }

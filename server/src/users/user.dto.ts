@@ -28,6 +28,8 @@ export class UserInvite {
 }
 
 export class UserChange extends UserReadOnly {
+  // Optional in a PUT too (the record's other fields stay as they are), but never null or blank.
+  @ApiPropertyOptional({ maxLength: 200 })
   @RequiredText(200)
   @OptionalNotNull()
   displayName?: string;
