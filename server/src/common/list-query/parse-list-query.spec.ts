@@ -95,6 +95,7 @@ describe('parseListQuery', () => {
     [{ _start: '-1' }, '_start'],
     [{ _start: '1.5' }, '_start'],
     [{ _start: '1e3' }, '_start'],
+    [{ _start: '010' }, '_start'],
     [{ _end: 'ten' }, '_end'],
     [{ _start: '10', _end: '5' }, '_end'],
     [{ _start: '0', _end: '1001' }, '_end'],
@@ -105,6 +106,10 @@ describe('parseListQuery', () => {
     [{ id: '' }, 'id'],
     [{ kind: 'c' }, 'kind'],
     [{ score: '3' }, 'score'],
+    // Found by the bad-input fuzzer (seed -152353823): "01" was read as 1.
+    [{ score: '01' }, 'score'],
+    [{ score: '-0' }, 'score'],
+    [{ score: '+1' }, 'score'],
     [{ country: 'ru' }, 'country'],
     [{ date_gte: '2019-02-30' }, 'date_gte'],
     [{ date_gte: '14.01.2019' }, 'date_gte'],

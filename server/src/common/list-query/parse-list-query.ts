@@ -83,7 +83,8 @@ function parseFilter(definition: FilterDefinition, raw: unknown): unknown {
       });
     case 'int':
       return valuesOf(raw).map((v) => {
-        if (!/^-?\d{1,10}$/.test(v) || Number(v) < definition.min || Number(v) > definition.max) {
+        // Plain digits, as ids are: "01" or "-0" are not how anyone writes a score.
+        if (!/^(0|-?[1-9]\d{0,9})$/.test(v) || Number(v) < definition.min || Number(v) > definition.max) {
           throw new FilterError(`"${v}" must be an integer from ${definition.min} to ${definition.max}`);
         }
         return Number(v);
@@ -155,7 +156,7 @@ function nonNegativeInteger(raw: unknown, key: string, errors: FieldErrors): num
   if (raw === undefined) return undefined;
   try {
     const value = single(raw);
-    if (!/^\d{1,10}$/.test(value) || Number(value) > MAX_OFFSET) {
+    if (!/^(0|[1-9]\d{0,9})$/.test(value) || Number(value) > MAX_OFFSET) {
       throw new FilterError(`must be an integer from 0 to ${MAX_OFFSET}`);
     }
     return Number(value);
