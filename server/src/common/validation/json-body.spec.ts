@@ -10,6 +10,8 @@ describe('jsonStructureErrors', () => {
     ['{"a":1,"\\u0061":2}', { a: 'is given twice in the same JSON object' }],
     ['{"x":[{"b":1},{"b":1,"b":2}]}', { 'x.1.b': 'is given twice in the same JSON object' }],
     ['{"x":{"y":{"":1,"":2}}}', { 'x.y.': 'is given twice in the same JSON object' }],
+    // Found by the bad-input fuzzer: the empty key at the top was reported as "body".
+    ['{"a":1,"":1,"":1}', { '': 'is given twice in the same JSON object' }],
     [`{"ok":1,"deep":${nested(MAX_JSON_DEPTH)}}`, { deep: `is nested more than ${MAX_JSON_DEPTH} levels deep` }],
     [nested(100_000), { body: `is nested more than ${MAX_JSON_DEPTH} levels deep` }],
   ])('%s', (text, errors) => {

@@ -53,7 +53,8 @@ export function jsonStructureErrors(text: string): FieldErrors | undefined {
         }
         const frame = stack[stack.length - 1];
         frame.key = key;
-        if (frame.keys!.has(key)) return { [path() || 'body']: 'is given twice in the same JSON object' };
+        // The path of a key is never empty but for the empty key at the top ({"":1,"":2}), which is named as it is.
+        if (frame.keys!.has(key)) return { [path()]: 'is given twice in the same JSON object' };
         frame.keys!.add(key);
         expectKey = false;
       }
