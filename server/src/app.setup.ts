@@ -1,10 +1,13 @@
 import { INestApplication } from '@nestjs/common';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { securityHeaders } from './admin-static/security-headers';
 import { serveAdmin } from './admin-static/serve-admin';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
+import { answerUnreadableRequestsAsJson } from './common/errors/client-errors';
 import { ApiValidationPipe } from './common/validation/validation.pipe';
+import { requireJsonBody, verifyJsonBody } from './common/validation/json-body';
+import { parseQueryString } from './common/list-query/query-string';
 import { ADMIN_DIST_DIR } from './config/paths';
 
 export const API_PREFIX = 'api';
@@ -21,14 +24,18 @@ export interface HttpSetupOptions {
 
 /**
  * Everything about the HTTP surface that the server and the tests must share: security
- * headers (helmet), the /api prefix, CORS (only for configured origins, X-Total-Count exposed), body limits, the one validation pipe, the one
+ * headers (helmet), the /api prefix, CORS (only for configured origins, X-Total-Count exposed), JSON-only bodies and their
+ * limits, the strict query-string reader, the one validation pipe, the one
  * error filter, the OpenAPI document, and the built admin panel at `/`.
  */
 export function configureHttp(app: INestApplication, options: HttpSetupOptions): void {
   const express = app as NestExpressApplication;
-  express.useBodyParser('json', { limit: BODY_LIMIT });
-  express.set('query parser', 'simple');
+  // Nest types `verify` as reserved for its `rawBody` option, which Chronicle does not use.
+  express.useBodyParser('json', { limit: BODY_LIMIT, verify: verifyJsonBody } as NestExpressBodyParserOptionsFor<'json'>);
+  express.use(requireJsonBody);
+  express.set('query parser', parseQueryString);
   express.disable('x-powered-by');
+  answerUnreadableRequestsAsJson(app.getHttpServer());
   if (options.trustProxy) express.set('trust proxy', trustProxyValue(options.trustProxy));
   express.use(securityHeaders());
   app.setGlobalPrefix(API_PREFIX);

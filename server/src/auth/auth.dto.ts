@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { RequiredText } from '../common/validation/field-decorators';
+import { IsStorableText, RequiredText } from '../common/validation/field-decorators';
 import { PASSWORD_MAX_LENGTH } from './password-hash';
 import { TOKEN_SCOPES, TokenScope } from './auth-token.entity';
 
@@ -8,6 +8,8 @@ export class LoginInput {
   @ApiProperty({ example: 'admin@localhost' })
   @IsString()
   @MaxLength(320)
+  // Compared with stored addresses: PostgreSQL refuses NUL, and a lone surrogate would be sent as U+FFFD.
+  @IsStorableText()
   email: string;
 
   @ApiProperty()
@@ -35,10 +37,16 @@ export class PersonalTokenInput {
   @IsIn(TOKEN_SCOPES as unknown as string[], { message: `scope must be one of: ${TOKEN_SCOPES.join(', ')}` })
   scope: TokenScope;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 3650, description: 'Days until the token stops working; none: until revoked' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 3650,
+    nullable: true,
+    description: 'Days until the token stops working; none (or null): until revoked',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(3650)
-  expiresInDays?: number;
+  expiresInDays?: number | null;
 }

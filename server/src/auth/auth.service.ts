@@ -183,7 +183,7 @@ export class AuthService {
     );
   }
 
-  async createPersonalToken(principal: Principal, name: string, scope: TokenScope, expiresInDays?: number) {
+  async createPersonalToken(principal: Principal, name: string, scope: TokenScope, expiresInDays?: number | null) {
     const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * 86_400_000) : null;
     const issued = await this.issue(principal.user.id, 'personal', scope, expiresAt, name);
     const [record] = (await this.listPersonalTokens(principal)).filter((t) => t.id === issued.id);

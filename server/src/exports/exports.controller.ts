@@ -1,4 +1,4 @@
-import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { applyDecorators, Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AcceptsExportTicket, Access } from '../auth/access.decorator';
@@ -10,6 +10,17 @@ import { parseExportRequest } from './export-request';
 import { StatementExportService } from './statement-export.service';
 
 const CONTENT_TYPES = EXPORT_FORMAT_NAMES.map((f) => EXPORT_FORMATS[f].contentType.split(';')[0]);
+
+/** The query parameters every export reads besides `format`: the list's filters and sort, columns, BOM and ticket. */
+const ExportQueryDocs = () =>
+  applyDecorators(
+    ApiQuery({ name: 'ticket', required: false, description: 'One-use credential from POST /api/auth/export-ticket, for a plain browser download' }),
+    ApiQuery({ name: 'columns', required: false, description: `csv, json, ndjson: comma-separated subset and order of ${EXPORT_COLUMN_NAMES.join(', ')}` }),
+    ApiQuery({ name: 'bom', required: false, description: 'csv: 1 to start with a UTF-8 byte-order mark (Excel)', enum: ['0', '1'] }),
+    ApiQuery({ name: '_sort', required: false, enum: [...STATEMENT_LIST_SPEC.sortFields] }),
+    ApiQuery({ name: '_order', required: false, enum: ['ASC', 'DESC'] }),
+    ApiFilters(STATEMENT_FILTERS),
+  );
 
 /**
  * Exports of the statements list. Registered before the statements controller, so that
@@ -23,13 +34,8 @@ export class ExportsController {
   @Get('statements/export')
   @Access('read')
   @AcceptsExportTicket()
-  @ApiQuery({ name: 'ticket', required: false, description: 'One-use credential from POST /api/auth/export-ticket, for a plain browser download' })
   @ApiQuery({ name: 'format', required: true, enum: EXPORT_FORMAT_NAMES })
-  @ApiQuery({ name: 'columns', required: false, description: `csv, json, ndjson: comma-separated subset and order of ${EXPORT_COLUMN_NAMES.join(', ')}` })
-  @ApiQuery({ name: 'bom', required: false, description: 'csv: 1 to start with a UTF-8 byte-order mark (Excel)', enum: ['0', '1'] })
-  @ApiQuery({ name: '_sort', required: false, enum: [...STATEMENT_LIST_SPEC.sortFields] })
-  @ApiQuery({ name: '_order', required: false, enum: ['ASC', 'DESC'] })
-  @ApiFilters(STATEMENT_FILTERS)
+  @ExportQueryDocs()
   @ApiProduces(...CONTENT_TYPES)
   @ApiOkResponse({ description: 'The filtered statements as an attachment, streamed.' })
   export(@Query() query: Record<string, unknown>, @Res() response: Response): Promise<void> {
@@ -40,6 +46,7 @@ export class ExportsController {
   @Get(['statements.csv', 'statements.json', 'statements.ndjson', 'statements.md'])
   @Access('read')
   @AcceptsExportTicket()
+  @ExportQueryDocs()
   @ApiOkResponse({ description: 'As /api/statements/export with the format of the extension.' })
   exportByExtension(@Query() query: Record<string, unknown>, @Req() request: Request, @Res() response: Response): Promise<void> {
     const extension = request.path.slice(request.path.lastIndexOf('.') + 1);

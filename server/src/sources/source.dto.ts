@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsOptional, IsUrl, MaxLength } from 'class-validator';
+import { IsOptional, IsUrl } from 'class-validator';
 import {
   EnumField,
+  MaxChars,
   OptionalDate,
   OptionalLanguage,
   OptionalText,
@@ -24,7 +25,7 @@ export class SourceInput extends RecordInput {
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2048 })
   @IsOptional()
   @IsUrl(urlOptions, urlMessage('url'))
-  @MaxLength(2048)
+  @MaxChars(2048)
   url?: string | null;
 
   @TextList(100, 300)
@@ -39,7 +40,7 @@ export class SourceInput extends RecordInput {
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2048, description: 'Web archive copy' })
   @IsOptional()
   @IsUrl(urlOptions, urlMessage('archiveUrl'))
-  @MaxLength(2048)
+  @MaxChars(2048)
   archiveUrl?: string | null;
 
   @OptionalLanguage('BCP 47 language of the source')

@@ -26,7 +26,8 @@ const COLUMN_FIELDS = [
   'reviewStatus',
   'notes',
 ] as const;
-const REQUIRED_FIELDS = ['type', 'status', 'date', 'headline', 'speakerId', 'reviewStatus'] as const;
+// The link lists too: a PATCH that sends null for one would otherwise be read as "leave it".
+const REQUIRED_FIELDS = ['type', 'status', 'date', 'headline', 'speakerId', 'reviewStatus', 'participantIds', 'topicIds', 'sourceIds'] as const;
 
 /** What a PUT that leaves a field out stores in it. */
 const EMPTY_STATEMENT: Partial<Statement> = {

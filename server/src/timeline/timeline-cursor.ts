@@ -11,6 +11,15 @@ export interface TimelineCursor {
 
 const DAY = /^(-?infinity|\d{4}-\d{2}-\d{2})$/;
 
+/** ±infinity or a day that exists (a made-up 2019-02-30 would fail in the database, unnamed). */
+function isCursorDay(value: unknown): value is string {
+  if (typeof value !== 'string' || !DAY.test(value)) return false;
+  if (value.endsWith('infinity')) return true;
+  const [year, month, day] = value.split('-').map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 export function encodeCursor(cursor: TimelineCursor): string {
   return Buffer.from(JSON.stringify([cursor.dateStart, cursor.id, cursor.order])).toString('base64url');
 }
@@ -26,8 +35,7 @@ export function decodeCursor(text: string, order: TimelineOrder): TimelineCursor
   if (
     !Array.isArray(parsed) ||
     parsed.length !== 3 ||
-    typeof parsed[0] !== 'string' ||
-    !DAY.test(parsed[0]) ||
+    !isCursorDay(parsed[0]) ||
     !Number.isInteger(parsed[1]) ||
     parsed[1] < 1 ||
     parsed[1] > 2_147_483_647 ||

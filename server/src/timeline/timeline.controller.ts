@@ -36,7 +36,7 @@ export class TimelineController {
     const order = (one(query.order, 'order') ?? 'asc') as TimelineOrder;
     if (order !== 'asc' && order !== 'desc') throw badRequest({ order: 'must be asc or desc' });
     const limitText = one(query.limit, 'limit');
-    if (limitText !== undefined && (!/^\d{1,4}$/.test(limitText) || +limitText < 1 || +limitText > MAX_LIMIT)) {
+    if (limitText !== undefined && (!/^[1-9]\d{0,3}$/.test(limitText) || +limitText > MAX_LIMIT)) {
       throw badRequest({ limit: `must be an integer from 1 to ${MAX_LIMIT}` });
     }
     const cursorText = one(query.cursor, 'cursor');

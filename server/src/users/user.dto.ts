@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsOptional, MaxLength } from 'class-validator';
-import { EnumField, ReadOnlyField, RequiredText } from '../common/validation/field-decorators';
+import { IsBoolean, IsEmail } from 'class-validator';
+import { EnumField, MaxChars, OptionalNotNull, ReadOnlyField, RequiredText } from '../common/validation/field-decorators';
 import { USER_ROLES, UserRole } from './user.entity';
 
 /** Fields of a user record that react-admin sends back and the server owns. */
@@ -17,7 +17,7 @@ abstract class UserReadOnly {
 export class UserInvite {
   @ApiProperty({ example: 'ada@example.org' })
   @IsEmail({}, { message: 'email must be an email address' })
-  @MaxLength(320)
+  @MaxChars(320)
   email: string;
 
   @RequiredText(200, 'Name shown in the history', 'Ada Editor')
@@ -28,15 +28,17 @@ export class UserInvite {
 }
 
 export class UserChange extends UserReadOnly {
+  // Optional in a PUT too (the record's other fields stay as they are), but never null or blank.
+  @ApiPropertyOptional({ maxLength: 200 })
   @RequiredText(200)
-  @IsOptional()
+  @OptionalNotNull()
   displayName?: string;
 
   @EnumField(USER_ROLES, { required: false })
   role?: UserRole;
 
   @ApiPropertyOptional({ description: 'false deactivates the account and revokes its tokens' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   active?: boolean;
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { checkNewPassword, AuthService } from '../auth/auth.service';
 import { generatePassword, hashPassword } from '../auth/password-hash';
-import { conflict, notFound } from '../common/errors/api-errors';
+import { badRequest, conflict, notFound } from '../common/errors/api-errors';
 import { Page, readOne, readPage } from '../common/list-query/collection-reader';
 import { ListQuery } from '../common/list-query/filter-definitions';
 import { User, UserRole } from './user.entity';
@@ -47,6 +47,9 @@ export class UsersService {
   }
 
   async update(id: number, change: UserChange): Promise<UserRecord> {
+    // PATCH bodies may leave any field out, but an account always has a name, a role and a state.
+    const nulls = (['displayName', 'role', 'active'] as const).filter((field) => change[field] === null);
+    if (nulls.length) throw badRequest(Object.fromEntries(nulls.map((field) => [field, `${field} must not be null`])));
     await this.dataSource.transaction(async (manager) => {
       // Serialises admin changes, so that two admins cannot demote each other at once.
       await manager.query('SELECT pg_advisory_xact_lock(7346002)');

@@ -170,5 +170,6 @@ export function CollectionController<F extends FilterDefinitions, S extends stri
 }
 
 function expectedVersionBodyError(field?: string) {
-  return badRequest(field ? { [field]: 'is not a field of this request (only version)' } : { body: 'must be a JSON object' });
+  // The empty string is a key too ({"": 1}), and must be named as one.
+  return badRequest(field !== undefined ? { [field]: 'is not a field of this request (only version)' } : { body: 'must be a JSON object' });
 }

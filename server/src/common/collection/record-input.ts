@@ -17,7 +17,8 @@ export abstract class RecordInput {
   @ApiPropertyOptional({
     type: 'integer',
     minimum: 1,
-    description: 'Updates: the version your change is based on (or send If-Match). Ignored on create.',
+    nullable: true,
+    description: 'Updates: the version your change is based on (or send If-Match; null or left out: If-Match only). Ignored on create.',
   })
   @IsOptional()
   @IsInt()

@@ -13,7 +13,8 @@ export interface ApiErrorBody {
   current?: unknown;
 }
 
-const summarise = (errors: FieldErrors) =>
+/** The field errors in one line, for `message`. */
+export const summarise = (errors: FieldErrors) =>
   Object.entries(errors)
     .map(([field, reason]) => (reason.startsWith(`${field} `) ? reason : `${field}: ${reason}`))
     .join('; ');

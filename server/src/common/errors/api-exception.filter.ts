@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { TooManyAttempts } from '../../auth/auth-errors';
-import { ApiErrorBody } from './api-errors';
+import { ApiErrorBody, FieldErrors, summarise } from './api-errors';
 import { describePostgresError, isDatabaseUnavailable } from './postgres-errors';
 
 const REASON: Record<number, string> = {
@@ -24,9 +24,23 @@ interface HttpishError {
   status?: number;
   statusCode?: number;
   type?: string;
+  code?: string;
+  errno?: number;
   expose?: boolean;
   message?: string;
+  /** Set by verifyJsonBody: what is wrong, by field. */
+  fieldErrors?: FieldErrors;
 }
+
+/**
+ * Whether an error comes from reading the request body: body-parser's own (`entity.too.large`,
+ * `charset.unsupported`, …) or zlib's, for a Content-Encoding the bytes do not follow (gzip and
+ * deflate fail with `Z_…` codes, brotli with `ERR__ERROR_…`).
+ */
+const isBodyError = (error: HttpishError | undefined) =>
+  !!error &&
+  (/^(entity|request|stream|encoding|charset)\./.test(error.type ?? '') ||
+    (typeof error.errno === 'number' && /^(Z_|ERR__ERROR_)/.test(error.code ?? '')));
 
 function fromHttpException(exception: HttpException): ApiErrorBody {
   const statusCode = exception.getStatus();
@@ -46,13 +60,51 @@ function fromHttpException(exception: HttpException): ApiErrorBody {
 function fromBodyParser(error: HttpishError): ApiErrorBody | undefined {
   const statusCode = error.status ?? error.statusCode;
   if (!statusCode || statusCode < 400 || statusCode >= 500 || error.expose === false) return undefined;
+  if (error.fieldErrors) {
+    return { statusCode, error: REASON[statusCode] ?? 'Error', message: summarise(error.fieldErrors), errors: error.fieldErrors };
+  }
   const message =
     error.type === 'entity.parse.failed'
       ? `The request body is not valid JSON: ${error.message}`
       : error.type === 'entity.too.large'
         ? 'The request body is too large.'
-        : `The request body cannot be read: ${error.message}`;
+        : error.errno !== undefined
+          ? `The request body cannot be read: it does not follow its Content-Encoding (${error.message})`
+          : `The request body cannot be read: ${error.message}`;
   return { statusCode, error: REASON[statusCode] ?? 'Error', message, errors: { body: message } };
+}
+
+/**
+ * A path parameter that is not valid percent-encoded UTF-8 (`/api/statements/%FF`): the router
+ * refuses it before any route runs, saying only the value. The parameter's name is found by
+ * matching the raw path against the routes' patterns.
+ */
+function fromUndecodableParam(error: unknown, request: Request): ApiErrorBody | undefined {
+  if (!(error instanceof URIError)) return undefined;
+  const raw = /^Failed to decode param '([\s\S]*)'$/.exec(error.message)?.[1];
+  if (raw === undefined) return undefined;
+  const name = paramNamed(request, raw) ?? 'path';
+  const reason = `"${raw}" is not valid percent-encoded UTF-8`;
+  return { statusCode: 400, error: 'Bad Request', message: `${name}: ${reason}`, errors: { [name]: reason } };
+}
+
+interface RouterLayer {
+  route?: { path?: unknown };
+}
+
+function paramNamed(request: Request, raw: string): string | undefined {
+  const segments = request.path.replace(/\/$/, '').split('/');
+  const layers = ((request.app as unknown as { router?: { stack?: RouterLayer[] } }).router?.stack ?? []) as RouterLayer[];
+  for (const layer of layers) {
+    const pattern = layer.route?.path;
+    if (typeof pattern !== 'string') continue;
+    const parts = pattern.split('/');
+    if (parts.length !== segments.length) continue;
+    const literalsMatch = parts.every((part, i) => part.startsWith(':') || part.toLowerCase() === segments[i].toLowerCase());
+    const param = parts.find((part, i) => part.startsWith(':') && segments[i] === raw);
+    if (literalsMatch && param) return param.slice(1);
+  }
+  return undefined;
 }
 
 /**
@@ -68,10 +120,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request>();
 
-    // Express's adapter wraps body-parser failures (bad JSON, too large) in an HttpException.
-    const bodyParserError = exception instanceof HttpException ? (exception.cause as HttpishError | undefined) : undefined;
+    // Express's adapter wraps body-parser failures (bad JSON, too large) and the router's in an HttpException.
+    const cause = exception instanceof HttpException ? exception.cause : undefined;
     const body =
-      (bodyParserError?.type?.startsWith('entity.') ? fromBodyParser(bodyParserError) : undefined) ??
+      (isBodyError(cause as HttpishError) ? fromBodyParser(cause as HttpishError) : undefined) ??
+      fromUndecodableParam(cause, request) ??
       (exception instanceof HttpException ? fromHttpException(exception) : undefined) ??
       describePostgresError(exception) ??
       fromBodyParser(exception as HttpishError);

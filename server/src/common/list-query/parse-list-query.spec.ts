@@ -95,6 +95,7 @@ describe('parseListQuery', () => {
     [{ _start: '-1' }, '_start'],
     [{ _start: '1.5' }, '_start'],
     [{ _start: '1e3' }, '_start'],
+    [{ _start: '010' }, '_start'],
     [{ _end: 'ten' }, '_end'],
     [{ _start: '10', _end: '5' }, '_end'],
     [{ _start: '0', _end: '1001' }, '_end'],
@@ -105,6 +106,10 @@ describe('parseListQuery', () => {
     [{ id: '' }, 'id'],
     [{ kind: 'c' }, 'kind'],
     [{ score: '3' }, 'score'],
+    // Found by the bad-input fuzzer (seed -152353823): "01" was read as 1.
+    [{ score: '01' }, 'score'],
+    [{ score: '-0' }, 'score'],
+    [{ score: '+1' }, 'score'],
     [{ country: 'ru' }, 'country'],
     [{ date_gte: '2019-02-30' }, 'date_gte'],
     [{ date_gte: '14.01.2019' }, 'date_gte'],
@@ -117,7 +122,25 @@ describe('parseListQuery', () => {
     [{ q: '\ud800' }, 'q'],
     [{ q: ['a', 'b'] }, 'q'],
     [{ id: { $gt: '1' } }, 'id'],
+    // Found by the bad-input fuzzer: these reached PostgreSQL, which failed without naming the
+    // parameter (a 400 without `errors`) or, for an offset past ±15:59, with a 500.
+    [{ since: '2019-02-30' }, 'since'],
+    [{ since: '0000-01-01' }, 'since'],
+    [{ since: '2019-01-14T24:00:00Z' }, 'since'],
+    [{ since: '2019-01-14T23:59:60Z' }, 'since'],
+    [{ since: '9999-12-31T23:59:59-23:59' }, 'since'],
+    [{ since: '2019-01-14T09:00:00+15:00' }, 'since'],
+    // "deſc".toUpperCase() is "DESC": accepted before, as a sort order nobody wrote.
+    [{ _order: 'deſc' }, '_order'],
+    [{ _order: 'aſc' }, '_order'],
   ])('refuses %j naming %s', (query, field) => {
     expect(errorsOf(() => parseListQuery(SPEC, query as Record<string, unknown>))[field]).toBeDefined();
   });
+
+  it.each(['2019-01-14', '2019-01-14T09:00', '2019-01-14 09:00:00.123456Z', '2019-01-14T09:00:00+14:00', '2019-01-14T09:00:00-1200', '2020-02-29T23:59:59Z'])(
+    'takes the instant %s',
+    (since) => {
+      expect(parseListQuery(SPEC, { since }).filters).toEqual({ since });
+    },
+  );
 });

@@ -17,7 +17,9 @@ export type RawQuery = Record<string, unknown>;
 
 const INT32_MAX = 2_147_483_647;
 const ISO_DAY = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(?:Z|[+-](\d{2}):?(\d{2}))?)?$/;
+/** Real-world UTC offsets run from −12:00 to +14:00; PostgreSQL refuses those past ±15:59 (unnamed, as a server error). */
+const MAX_OFFSET_MINUTES = 14 * 60;
 
 class FilterError extends Error {}
 
@@ -40,6 +42,22 @@ function checkText(value: string): string {
   if (value.includes('\u0000')) throw new FilterError('must not contain NUL characters');
   if (!value.isWellFormed()) throw new FilterError('must be valid Unicode text');
   return value;
+}
+
+const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/**
+ * An instant the database can compare with: a day that exists in years 1–9999, a time of day
+ * 00:00–23:59:59, an offset within ±14:00. (Date.parse alone let 2019-02-30 and 24:00 through,
+ * and PostgreSQL then failed on them without saying which parameter was wrong.)
+ */
+function isInstant(value: string): boolean {
+  const match = ISO_INSTANT.exec(value);
+  if (!match) return false;
+  const [year, month, day, hour, minute, second, offsetHours, offsetMinutes] = match.slice(1).map((part) => (part === undefined ? 0 : Number(part)));
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return false;
+  if (hour > 23 || minute > 59 || second > 59 || offsetMinutes > 59) return false;
+  return offsetHours * 60 + offsetMinutes <= MAX_OFFSET_MINUTES;
 }
 
 function isoDayBound(value: string, bound: 'start' | 'end'): string {
@@ -65,7 +83,8 @@ function parseFilter(definition: FilterDefinition, raw: unknown): unknown {
       });
     case 'int':
       return valuesOf(raw).map((v) => {
-        if (!/^-?\d{1,10}$/.test(v) || Number(v) < definition.min || Number(v) > definition.max) {
+        // Plain digits, as ids are: "01" or "-0" are not how anyone writes a score.
+        if (!/^(0|-?[1-9]\d{0,9})$/.test(v) || Number(v) < definition.min || Number(v) > definition.max) {
           throw new FilterError(`"${v}" must be an integer from ${definition.min} to ${definition.max}`);
         }
         return Number(v);
@@ -84,7 +103,7 @@ function parseFilter(definition: FilterDefinition, raw: unknown): unknown {
       return isoDayBound(single(raw), definition.bound);
     case 'timestamp': {
       const value = single(raw);
-      if (!ISO_INSTANT.test(value) || Number.isNaN(Date.parse(value))) {
+      if (!isInstant(value)) {
         throw new FilterError('must be an ISO 8601 date or date-time, e.g. 2019-01-14T09:00:00Z');
       }
       return value;
@@ -137,7 +156,7 @@ function nonNegativeInteger(raw: unknown, key: string, errors: FieldErrors): num
   if (raw === undefined) return undefined;
   try {
     const value = single(raw);
-    if (!/^\d{1,10}$/.test(value) || Number(value) > MAX_OFFSET) {
+    if (!/^(0|[1-9]\d{0,9})$/.test(value) || Number(value) > MAX_OFFSET) {
       throw new FilterError(`must be an integer from 0 to ${MAX_OFFSET}`);
     }
     return Number(value);
@@ -167,9 +186,10 @@ function parseSort<S extends string>(
   }
   if (raw._order !== undefined) {
     try {
-      const value = single(raw._order).toUpperCase();
-      if (value !== 'ASC' && value !== 'DESC') throw new FilterError('must be ASC or DESC');
-      order = value;
+      // Either case, but only ASCII: "deſc".toUpperCase() is "DESC" too.
+      const value = single(raw._order);
+      if (!/^(asc|desc)$/i.test(value)) throw new FilterError('must be ASC or DESC');
+      order = value.toUpperCase() as SortOrder;
     } catch (error) {
       errors._order = (error as Error).message;
     }

@@ -8,13 +8,12 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsNotEmpty,
   IsOptional,
   IsString,
   Max,
-  MaxLength,
   Min,
   ValidateBy,
+  ValidateIf,
   ValidationOptions,
 } from 'class-validator';
 
@@ -44,6 +43,38 @@ export function IsStorableText(options?: ValidationOptions) {
   );
 }
 
+/**
+ * Optional, but not nullable: the field may be left out, and null is refused (where
+ * `IsOptional` would let null through to a NOT NULL column, or read it as an empty list).
+ */
+export const OptionalNotNull = () => ValidateIf((_object, value) => value !== undefined);
+
+const eachString = (value: unknown, test: (s: string) => boolean) => (Array.isArray(value) ? value : [value]).every((v) => typeof v !== 'string' || test(v));
+
+/**
+ * At most `max` characters, counted as PostgreSQL counts them in a varchar(max): code points.
+ * (class-validator's MaxLength does not count variation selectors, so 300 "x\uFE0F" passed it
+ * and then overflowed varchar(300) in the database.)
+ */
+export function MaxChars(max: number, options?: ValidationOptions) {
+  return ValidateBy(
+    {
+      name: 'maxChars',
+      constraints: [max],
+      validator: {
+        validate: (value: unknown) => eachString(value, (s) => [...s].length <= max),
+        defaultMessage: (args) => `${args?.property} must be at most ${max} characters long`,
+      },
+    },
+    options,
+  );
+}
+
+/** Text that says something: not empty, not only whitespace. */
+export function IsNotBlank(message: (args: { property: string }) => string, options?: ValidationOptions) {
+  return ValidateBy({ name: 'isNotBlank', validator: { validate: (value: unknown) => eachString(value, (s) => s.trim() !== ''), defaultMessage: (args) => message({ property: args!.property }) } }, options);
+}
+
 /** An empty string in an optional field means "no value": stored as null. */
 const emptyToNull = Transform(({ value }) => (value === '' ? null : value));
 
@@ -51,8 +82,8 @@ export function RequiredText(maxLength: number, description?: string, example?: 
   return applyDecorators(
     ApiProperty({ maxLength, description, example }),
     IsString(),
-    IsNotEmpty({ message: ({ property }) => `${property} must not be empty` }),
-    MaxLength(maxLength),
+    IsNotBlank(({ property }) => `${property} must not be empty`),
+    MaxChars(maxLength),
     IsStorableText(),
   );
 }
@@ -63,20 +94,20 @@ export function OptionalText(maxLength: number | undefined, description?: string
     emptyToNull,
     IsOptional(),
     IsString(),
-    ...(maxLength ? [MaxLength(maxLength)] : []),
+    ...(maxLength ? [MaxChars(maxLength)] : []),
     IsStorableText(),
   );
 }
 
 export function TextList(maxItems: number, maxLength: number, description?: string) {
   return applyDecorators(
-    ApiPropertyOptional({ type: [String], maxItems, description }),
-    IsOptional(),
+    ApiPropertyOptional({ type: 'array', items: { type: 'string', minLength: 1, maxLength }, maxItems, description }),
+    OptionalNotNull(),
     IsArray(),
     ArrayMaxSize(maxItems),
     IsString({ each: true }),
-    IsNotEmpty({ each: true, message: ({ property }) => `${property} must not contain empty entries` }),
-    MaxLength(maxLength, { each: true }),
+    IsNotBlank(({ property }) => `${property} must not contain empty entries`),
+    MaxChars(maxLength),
     IsStorableText(),
   );
 }
@@ -87,7 +118,7 @@ export function EnumField(values: readonly string[], options: { required: boolea
     options.required
       ? ApiProperty({ enum: values, description: options.description })
       : ApiPropertyOptional({ enum: values, description: options.description }),
-    ...(options.required ? [] : [IsOptional()]),
+    ...(options.required ? [] : [OptionalNotNull()]),
     IsIn(values as unknown[], { message }),
   );
 }
@@ -108,8 +139,8 @@ export function OptionalId(description?: string) {
 
 export function IdList(description?: string) {
   return applyDecorators(
-    ApiPropertyOptional({ type: [Number], maxItems: MAX_LINKS, description }),
-    IsOptional(),
+    ApiPropertyOptional({ type: 'array', items: { type: 'integer', minimum: 1, maximum: INT32_MAX }, uniqueItems: true, maxItems: MAX_LINKS, description }),
+    OptionalNotNull(),
     IsArray(),
     ArrayMaxSize(MAX_LINKS),
     ArrayUnique({ message: ({ property }) => `${property} must not list the same id twice` }),

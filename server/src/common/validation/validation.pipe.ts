@@ -34,9 +34,15 @@ export class ApiValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (metadata.type === 'body' && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+    // Path and query parameters are read by their own pipes and parsers, strictly; this pipe's
+    // conversion would turn the path id "1e0" into the number 1 before they see it.
+    if (metadata.type !== 'body') return value;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       throw badRequest({ body: 'must be a JSON object' });
     }
+    // class-transformer drops these keys without a word (toString, constructor, __proto__, …); no body has such a field.
+    const dropped = Object.keys(value).filter((key) => key in Object.prototype || key === 'prototype');
+    if (dropped.length) throw badRequest(Object.fromEntries(dropped.map((key) => [key, 'is not a field of this record'])));
     return super.transform(value, metadata);
   }
 }

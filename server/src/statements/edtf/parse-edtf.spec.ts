@@ -12,6 +12,9 @@ describe('parseEdtf', () => {
     ['2019-02', '2019-02-01', '2019-02-28', 'February 2019'],
     ['1956', '1956-01-01', '1956-12-31', '1956'],
     ['0044-03-15', '0044-03-15', '0044-03-15', 'March 15, 44'],
+    ['2020-02-29', '2020-02-29', '2020-02-29', 'Feb. 29, 2020'],
+    ['2000-02-29', '2000-02-29', '2000-02-29', 'Feb. 29, 2000'],
+    ['0004-02-29', '0004-02-29', '0004-02-29', 'Feb. 29, 4'],
     ['2019-01/2019-06', '2019-01-01', '2019-06-30', 'January–June 2019'],
     ['2019-01-14/2019-01-16', '2019-01-14', '2019-01-16', 'Jan. 14–16, 2019'],
     ['2019-01-14/2019-02-02', '2019-01-14', '2019-02-02', 'Jan. 14 – Feb. 2, 2019'],
@@ -63,6 +66,13 @@ describe('parseEdtf', () => {
     ['9999-24', /years from 1 to 9999/],
     ['../..', /not a valid EDTF date|known end/],
     ['x'.repeat(101), /at most 100 characters/],
+    // Found by the bad-input fuzzer: edtf's grammar allows February 29 in any year, and the day
+    // was stored as March 1 and shown as "Feb. 29, 2019".
+    ['2019-02-29', /day that does not exist: 2019-02 has 28 days/],
+    ['1900-02-29', /day that does not exist: 1900-02 has 28 days/],
+    ['2019-02-29~', /day that does not exist/],
+    ['2019-02-29/2019-03-01', /day that does not exist/],
+    ['2018-01/2019-02-29', /day that does not exist/],
   ])('refuses %j', (date, reason) => {
     expect(() => parseEdtf(date)).toThrow(EdtfError);
     expect(() => parseEdtf(date)).toThrow(reason);

@@ -67,6 +67,23 @@ function checkYear(component: EdtfComponent): void {
   }
 }
 
+/**
+ * The edtf grammar allows February 29 in every year; only leap years have one (1900 and 2019
+ * do not). Without this check 2019-02-29 was stored as March 1 and displayed as "Feb. 29, 2019".
+ */
+function checkDay(component: EdtfComponent): void {
+  if (component.kind !== 'date' || component.day === undefined || component.month === undefined) return;
+  if (component.dayUnspecified || component.monthUnspecified || component.unspecifiedYearDigits) return;
+  // Day 0 of the next month is the last of this one; setUTCFullYear keeps years below 100 as given.
+  const lastOfMonth = new Date(0);
+  lastOfMonth.setUTCFullYear(component.year, component.month, 0);
+  const daysInMonth = lastOfMonth.getUTCDate();
+  if (component.day > daysInMonth) {
+    const month = String(component.month).padStart(2, '0');
+    throw new EdtfError(`names a day that does not exist: ${String(component.year).padStart(4, '0')}-${month} has ${daysInMonth} days`);
+  }
+}
+
 interface ReadEdtf {
   shape: EdtfShape;
   bounds: DayBounds;
@@ -93,6 +110,7 @@ function readEdtf(input: string): ReadEdtf {
   if (raw.type !== 'Interval') {
     const component = toComponent(raw);
     checkYear(component);
+    checkDay(component);
     return { shape: { kind: 'single', component }, bounds: componentBounds(component) };
   }
 
@@ -102,6 +120,7 @@ function readEdtf(input: string): ReadEdtf {
     if (value === Infinity) return { kind: 'open' as const };
     const component = toComponent(value as RawDate | RawSeason);
     checkYear(component);
+    checkDay(component);
     return { kind: 'known' as const, component, bounds: componentBounds(component) };
   };
   const start = endpoint(rawStart);
