@@ -149,7 +149,10 @@ describe('the database goes away under live traffic and comes back', () => {
     expectServerAlive();
     const exchanges = traffic.exchanges;
     // Never a 500, a 401, a non-JSON error or a dropped connection: a success or a proper 503.
-    expect(exchanges.filter((e) => !isSuccess(e) && !isUnavailable(e))).toEqual([]);
+    const unexpected = exchanges.filter((e) => !isSuccess(e) && !isUnavailable(e));
+    // On failure, the server's own account of those requests (its error lines) says why.
+    const serverErrors = unexpected.length ? server.stdout().split('\n').filter((line) => /→ 5\d\d: /.test(line)) : [];
+    expect({ unexpected, serverErrors }).toEqual({ unexpected: [], serverErrors: [] });
 
     const whileDown = exchanges.filter((e) => e.sentAt >= downAt && e.answeredAt <= restartAt);
     expect(whileDown.filter((e) => e.status !== 503)).toEqual([]);

@@ -21,23 +21,33 @@ export class CursorStream extends Readable {
     super({ objectMode: true, highWaterMark: batchSize });
   }
 
+  /**
+   * Declares the cursor and reads its first batch before anyone commits to an answer: a
+   * database that fails now fails the request cleanly (a JSON 503), not a transfer already
+   * announced as 200 with nothing sent.
+   */
   static async open(client: PoolClient, sql: string, params: unknown[], batchSize: number): Promise<CursorStream> {
     const cursor = `chronicle_cursor_${++cursors}`;
     await client.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${sql}`, params);
-    return new CursorStream(client, cursor, batchSize);
+    const stream = new CursorStream(client, cursor, batchSize);
+    await stream.fetchBatch();
+    return stream;
   }
 
   override _read(): void {
     if (this.fetching) return;
+    this.fetchBatch().catch((error: Error) => this.destroy(error));
+  }
+
+  private async fetchBatch(): Promise<void> {
     this.fetching = true;
-    this.client.query(`FETCH ${this.batchSize} FROM ${this.cursor}`).then(
-      ({ rows }) => {
-        this.fetching = false;
-        if (this.destroyed) return;
-        for (const row of rows) this.push(row);
-        if (rows.length < this.batchSize) this.push(null);
-      },
-      (error: Error) => this.destroy(error),
-    );
+    try {
+      const { rows } = await this.client.query(`FETCH ${this.batchSize} FROM ${this.cursor}`);
+      if (this.destroyed) return;
+      for (const row of rows) this.push(row);
+      if (rows.length < this.batchSize) this.push(null);
+    } finally {
+      this.fetching = false;
+    }
   }
 }

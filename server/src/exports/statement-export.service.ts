@@ -57,7 +57,9 @@ export class StatementExportService {
       response.setHeader('Cache-Control', 'no-store');
       response.setHeader('X-Content-Type-Options', 'nosniff');
       await pipeline(rows, serializer, response);
-      await client.query('COMMIT');
+      // The whole file is delivered; a read-only transaction that cannot commit (the database
+      // just went away) changes nothing for the client, and the connection is destroyed below.
+      await client.query('COMMIT').catch((error: Error) => (failed = error));
     } catch (error) {
       failed = error as Error;
       if (response.destroyed && !response.writableFinished) {

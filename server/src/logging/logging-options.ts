@@ -99,6 +99,10 @@ export function loggingParams(logger: pino.Logger): Params {
         // The container's health probe every ten seconds would drown the log.
         return req.url?.startsWith('/api/health') ? 'debug' : 'info';
       },
+      // For a 5xx pino-http invents an Error whose stack is its own internals; the real cause is
+      // on the exception filter's line with the same reqId.
+      customErrorObject: (_req: IncomingMessage, _res: ServerResponse, error: Error, line: Record<string, unknown>) =>
+        /^failed with status code \d+$/.test(error.message) ? { ...line, err: undefined } : line,
       customSuccessMessage: (req: IncomingMessage, res: ServerResponse) => `${req.method} ${redactUrl(req.url)} ${res.statusCode}`,
       customErrorMessage: (req: IncomingMessage, res: ServerResponse) => `${req.method} ${redactUrl(req.url)} ${res.statusCode}`,
     },

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { ApiErrorBody } from './api-errors';
 
 interface PgError {
@@ -33,6 +33,12 @@ const CONSTRAINT_FIELDS: Record<string, string> = {
 };
 
 const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
+/**
+ * SQLSTATEs of a server going away or not taking us yet (besides class 08, connection
+ * exceptions): admin_shutdown, crash_shutdown (another backend crashed and took the others
+ * down), cannot_connect_now (starting up, in recovery), too_many_connections.
+ */
+const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300']);
 
 function body(statusCode: number, error: string, message: string, field?: string): ApiErrorBody {
   return { statusCode, error, message, ...(field ? { errors: { [field]: message } } : {}) };
@@ -42,13 +48,14 @@ function body(statusCode: number, error: string, message: string, field?: string
 export function isDatabaseUnavailable(error: unknown): boolean {
   // TypeORM gives a transaction's connection back the moment the connection fails, even
   // between two of its queries (the database restarting); the next query then reports only
-  // that the connection is gone.
-  if (error instanceof QueryRunnerAlreadyReleasedError) return true;
+  // that the connection is gone: the runner's own methods say so with one error, its
+  // EntityManager's (manager.query) with another.
+  if (error instanceof QueryRunnerAlreadyReleasedError || error instanceof QueryRunnerProviderAlreadyReleasedError) return true;
   const e = error as PgError & { driverError?: PgError };
   const code = e?.driverError?.code ?? e?.code;
   const message = String(e?.message ?? '');
   return (
-    (code !== undefined && (CONNECTION_ERRORS.has(code) || code.startsWith('08') || code === '57P01' || code === '57P03')) ||
+    (code !== undefined && (CONNECTION_ERRORS.has(code) || code.startsWith('08') || UNAVAILABLE_STATES.has(code))) ||
     /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message)
   );
 }
