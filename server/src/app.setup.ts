@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { securityHeaders } from './admin-static/security-headers';
 import { serveAdmin } from './admin-static/serve-admin';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
+import { responseCompression } from './common/http/response-compression';
 import { answerUnreadableRequestsAsJson } from './common/errors/client-errors';
 import { ApiValidationPipe } from './common/validation/validation.pipe';
 import { requireJsonBody, verifyJsonBody } from './common/validation/json-body';
@@ -24,7 +25,7 @@ export interface HttpSetupOptions {
 
 /**
  * Everything about the HTTP surface that the server and the tests must share: security
- * headers (helmet), the /api prefix, CORS (only for configured origins, X-Total-Count exposed), JSON-only bodies and their
+ * headers (helmet), compressed JSON, the /api prefix, CORS (only for configured origins, X-Total-Count exposed), JSON-only bodies and their
  * limits, the strict query-string reader, the one validation pipe, the one
  * error filter, the OpenAPI document, and the built admin panel at `/`.
  */
@@ -38,6 +39,7 @@ export function configureHttp(app: INestApplication, options: HttpSetupOptions):
   answerUnreadableRequestsAsJson(app.getHttpServer());
   if (options.trustProxy) express.set('trust proxy', trustProxyValue(options.trustProxy));
   express.use(securityHeaders());
+  express.use(responseCompression());
   app.setGlobalPrefix(API_PREFIX);
   if (options.corsOrigins.length) {
     app.enableCors({ origin: options.corsOrigins, exposedHeaders: ['X-Total-Count', 'X-Total-Count-Estimated', 'Content-Disposition', 'ETag', 'X-Request-Id'] });
