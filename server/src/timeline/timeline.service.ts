@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, ObjectLiteral } from 'typeorm';
 import { Actor } from '../actors/actor.entity';
 import { Stance } from '../stances/stance.entity';
-import { inFieldOrder } from '../common/list-query/collection-reader';
+import { clauseParams, filterClauses, inFieldOrder } from '../common/list-query/collection-reader';
+import { bindNamed, shapeKey, SqlShapes } from '../common/list-query/sql-shapes';
 import { countMatching } from '../common/list-query/count-matching';
-import { filteredStatements, StatementFilters } from '../statements/statement-query';
+import { filteredStatements, STATEMENT_TABLE, StatementFilters } from '../statements/statement-query';
 import { encodeCursor, TimelineCursor, TimelineOrder } from './timeline-cursor';
 import { TimelineEntry, TimelinePage } from './timeline.dto';
 
@@ -44,37 +45,51 @@ export interface TimelineRequest {
   after?: TimelineCursor;
 }
 
+/** Timeline and count SQL per shape of request (sql-shapes.ts). */
+const pageShapes = new SqlShapes();
+const countShapes = new SqlShapes();
+
 @Injectable()
 export class TimelineService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** One page of the chronological timeline, continued by keyset on (dateStart, id). */
   async page({ filters, order, limit, after }: TimelineRequest): Promise<TimelinePage> {
-    const direction = order === 'asc' ? 'ASC' : 'DESC';
-    const rows = filteredStatements(this.dataSource, filters)
-      .innerJoin(Actor, 'speaker', 'speaker.id = s.speaker_id')
-      .leftJoin(Stance, 'stance', 'stance.id = s.stance_id')
-      .select([]);
-    for (const [field, sql] of Object.entries(TIMELINE_COLUMNS)) rows.addSelect(sql, field);
-    if (after) {
-      rows.andWhere(`(s.date_start, s.id) ${order === 'asc' ? '>' : '<'} (CAST(:afterDate AS date), :afterId)`, {
-        afterDate: after.dateStart,
-        afterId: after.id,
-      });
-    }
-    rows.orderBy('s.date_start', direction).addOrderBy('s.id', direction).limit(limit + 1);
+    const clauses = filterClauses(filters, STATEMENT_TABLE.filterSql);
+    const filterShape = shapeKey(...clauses.map((clause) => clause.sql));
+    const params = {
+      ...clauseParams(clauses),
+      pageLimit: limit + 1,
+      ...(after ? { afterDate: after.dateStart, afterId: after.id } : {}),
+    };
+    const text = pageShapes.text(shapeKey(order, Boolean(after), filterShape), () => {
+      const direction = order === 'asc' ? 'ASC' : 'DESC';
+      const rows = filteredStatements(this.dataSource, filters)
+        .innerJoin(Actor, 'speaker', 'speaker.id = s.speaker_id')
+        .leftJoin(Stance, 'stance', 'stance.id = s.stance_id')
+        .select([]);
+      for (const [field, sql] of Object.entries(TIMELINE_COLUMNS)) rows.addSelect(sql, field);
+      if (after) rows.andWhere(`(s.date_start, s.id) ${order === 'asc' ? '>' : '<'} (CAST(:afterDate AS date), :afterId)`);
+      return `${rows.orderBy('s.date_start', direction).addOrderBy('s.id', direction).getQuery()} LIMIT :pageLimit`;
+    });
+    const page = bindNamed(this.dataSource, text, params);
 
-    const entries = (await rows.getRawMany<TimelineEntry>()).map((row) => inFieldOrder(row, TIMELINE_COLUMNS));
+    const entries = ((await this.dataSource.query(page.sql, page.values)) as TimelineEntry[]).map((row) => inFieldOrder(row, TIMELINE_COLUMNS));
     const hasMore = entries.length > limit;
     if (hasMore) entries.pop();
     const last = entries.at(-1);
     // A first page that holds everything is its own count; otherwise counted as lists are.
-    const count = !after && !hasMore ? { total: entries.length, estimated: false } : await countMatching(this.dataSource, filteredStatements(this.dataSource, filters));
+    const count = !after && !hasMore ? { total: entries.length, estimated: false } : await this.count(filters, filterShape, params);
     return {
       entries,
       nextCursor: hasMore && last ? encodeCursor({ dateStart: last.dateStart, id: last.id, order }) : null,
       total: count.total,
       ...(count.estimated ? { totalEstimated: true } : {}),
     };
+  }
+
+  private count(filters: StatementFilters, filterShape: string, params: ObjectLiteral) {
+    const text = countShapes.text(filterShape, () => filteredStatements(this.dataSource, filters).select('1').getQuery());
+    return countMatching(this.dataSource, bindNamed(this.dataSource, text, params));
   }
 }

@@ -1,5 +1,6 @@
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { countMatching, totalFromPage } from './count-matching';
+import { bindNamed, shapeKey, SqlShapes } from './sql-shapes';
 import { FilterDefinitions, FilterValue, ListQuery, ParsedFilters } from './filter-definitions';
 
 /** A SQL condition with its bound parameters. Parameter names must be unique per query. */
@@ -23,24 +24,53 @@ export interface CollectionTable<F extends FilterDefinitions, S extends string> 
   filterSql: FilterSql<F>;
 }
 
+/** The SQL condition of each filter present, in the order the filters were given. */
+export function filterClauses<F extends FilterDefinitions>(filters: ParsedFilters<F>, filterSql: FilterSql<F>): WhereClause[] {
+  const clauses: WhereClause[] = [];
+  for (const key of Object.keys(filters) as (keyof F)[]) {
+    const value = filters[key];
+    if (value === undefined) continue;
+    clauses.push(filterSql[key](value as FilterValue<F[typeof key]>));
+  }
+  return clauses;
+}
+
 export function applyFilters<F extends FilterDefinitions>(
   qb: SelectQueryBuilder<ObjectLiteral>,
   filters: ParsedFilters<F>,
   filterSql: FilterSql<F>,
 ): void {
-  for (const key of Object.keys(filters) as (keyof F)[]) {
-    const value = filters[key];
-    if (value === undefined) continue;
-    const clause = filterSql[key](value as FilterValue<F[typeof key]>);
-    qb.andWhere(clause.sql, clause.params);
-  }
+  for (const clause of filterClauses(filters, filterSql)) qb.andWhere(clause.sql, clause.params);
 }
+
+/** The bound values of a set of clauses, as one parameter object. */
+export const clauseParams = (clauses: WhereClause[]): ObjectLiteral => Object.assign({}, ...clauses.map((clause) => clause.params ?? {}));
 
 export interface Page<Row> {
   rows: Row[];
   total: number;
   /** `total` is an estimate (X-Total-Count-Estimated: true): more rows match than are counted exactly. */
   estimated?: boolean;
+}
+
+interface TableShapes {
+  page: SqlShapes;
+  count: SqlShapes;
+  one: SqlShapes;
+}
+const shapesByTable = new WeakMap<object, TableShapes>();
+function shapesOf(table: object): TableShapes {
+  let shapes = shapesByTable.get(table);
+  if (!shapes) shapesByTable.set(table, (shapes = { page: new SqlShapes(), count: new SqlShapes(), one: new SqlShapes() }));
+  return shapes;
+}
+
+/** `FROM <table> WHERE <live> AND <clauses>` as a query builder, for a caller to select from and order. */
+function filteredRows<F extends FilterDefinitions, S extends string>(dataSource: DataSource, table: CollectionTable<F, S>, clauses: WhereClause[]) {
+  const filtered = dataSource.createQueryBuilder().from(table.entity, table.alias);
+  if (table.trash) filtered.where(`${table.alias}.deleted_at IS NULL`);
+  for (const clause of clauses) filtered.andWhere(clause.sql, clause.params);
+  return filtered;
 }
 
 /**
@@ -50,6 +80,7 @@ export interface Page<Row> {
  * Late row lookup: the page's ids are found first (an index scan for most sorts), and the
  * columns — link arrays and author names are sub-queries — are computed for those rows only,
  * not for the rows an offset skips (offset 100,000 went from seconds to milliseconds).
+ * The SQL text is built once per shape (sql-shapes.ts); offset and limit are bound values.
  */
 export async function readPage<Row, F extends FilterDefinitions, S extends string>(
   dataSource: DataSource,
@@ -57,30 +88,30 @@ export async function readPage<Row, F extends FilterDefinitions, S extends strin
   query: ListQuery<F, S>,
 ): Promise<Page<Row>> {
   const { alias } = table;
-  const filtered = dataSource.createQueryBuilder().from(table.entity, alias);
-  if (table.trash) filtered.where(`${alias}.deleted_at IS NULL`);
-  applyFilters(filtered, query.filters, table.filterSql);
+  const clauses = filterClauses(query.filters, table.filterSql);
+  const { field, order } = query.sort;
+  const shapes = shapesOf(table);
+  const filterShape = shapeKey(...clauses.map((clause) => clause.sql));
+  const params = { ...clauseParams(clauses), pageOffset: query.range.offset, pageLimit: query.range.limit };
 
-  const sort = table.sortSql[query.sort.field];
-  const pageIds = filtered
-    .clone()
-    .select(`${alias}.id`)
-    .orderBy(sort, query.sort.order)
-    .addOrderBy(`${alias}.id`, query.sort.order)
-    .offset(query.range.offset)
-    .limit(query.range.limit);
-  const page = dataSource.createQueryBuilder().from(table.entity, alias).select([]);
-  for (const [field, sql] of Object.entries(table.columns)) page.addSelect(sql, field);
-  page
-    .where(`${alias}.id = ANY(ARRAY(${pageIds.getQuery()}))`)
-    .setParameters(pageIds.getParameters())
-    .orderBy(sort, query.sort.order)
-    .addOrderBy(`${alias}.id`, query.sort.order);
-
-  const rows = (await page.getRawMany<Row>()).map((row) => inFieldOrder(row, table.columns));
+  const pageText = shapes.page.text(shapeKey(field, order, filterShape), () => {
+    const sort = table.sortSql[field];
+    const pageIds = filteredRows(dataSource, table, clauses).select(`${alias}.id`).orderBy(sort, order).addOrderBy(`${alias}.id`, order);
+    const page = dataSource.createQueryBuilder().from(table.entity, alias).select([]);
+    for (const [column, sql] of Object.entries(table.columns)) page.addSelect(sql, column);
+    return page
+      .where(`${alias}.id = ANY(ARRAY(${pageIds.getQuery()} LIMIT :pageLimit OFFSET :pageOffset))`)
+      .orderBy(sort, order)
+      .addOrderBy(`${alias}.id`, order)
+      .getQuery();
+  });
+  const page = bindNamed(dataSource, pageText, params);
+  const rows = ((await dataSource.query(page.sql, page.values)) as Row[]).map((row) => inFieldOrder(row, table.columns));
   const proven = totalFromPage(query.range.offset, query.range.limit, rows.length);
   if (proven !== undefined) return { rows, total: proven };
-  const { total, estimated } = await countMatching(dataSource, filtered);
+
+  const countText = shapes.count.text(filterShape, () => filteredRows(dataSource, table, clauses).select('1').getQuery());
+  const { total, estimated } = await countMatching(dataSource, bindNamed(dataSource, countText, params));
   return { rows, total, ...(estimated ? { estimated } : {}) };
 }
 
@@ -94,11 +125,16 @@ export async function readOne<Row, F extends FilterDefinitions, S extends string
   id: number,
   options: { includeTrashed?: boolean } = {},
 ): Promise<Row | undefined> {
-  const qb = db.createQueryBuilder().from(table.entity, table.alias).select([]);
-  for (const [field, sql] of Object.entries(table.columns)) qb.addSelect(sql, field);
-  qb.where(`${table.alias}.id = :id`, { id });
-  if (table.trash && !options.includeTrashed) qb.andWhere(`${table.alias}.deleted_at IS NULL`);
-  const row = await qb.getRawOne<Row>();
+  const withTrashed = Boolean(options.includeTrashed) || !table.trash;
+  const text = shapesOf(table).one.text(shapeKey(withTrashed), () => {
+    const qb = db.createQueryBuilder().from(table.entity, table.alias).select([]);
+    for (const [field, sql] of Object.entries(table.columns)) qb.addSelect(sql, field);
+    qb.where(`${table.alias}.id = :id`);
+    if (!withTrashed) qb.andWhere(`${table.alias}.deleted_at IS NULL`);
+    return qb.getQuery();
+  });
+  const one = bindNamed(db, text, { id });
+  const [row] = (await db.query(one.sql, one.values)) as Row[];
   return row && inFieldOrder(row, table.columns);
 }
 
