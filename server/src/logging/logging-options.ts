@@ -84,14 +84,13 @@ export function loggingParams(logger: pino.Logger): Params {
       // Lines logged inside a request carry only its id; the closing line carries the rest.
       quietReqLogger: true,
       customAttributeKeys: { reqId: 'reqId', responseTime: 'ms' },
+      // Our serializers read the raw request and response: pino's wrappers would first copy every
+      // header and socket detail into an object that is then thrown away, on every request.
+      wrapSerializers: false,
       serializers: {
-        req: (req: IncomingMessage & { id?: unknown }) => ({ method: req.method, url: redactUrl(req.url) }),
+        req: (req: IncomingMessage & { originalUrl?: string }) => ({ method: req.method, url: redactUrl(req.originalUrl ?? req.url) }),
         res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
         err: pino.stdSerializers.err,
-      },
-      customProps: (req: IncomingMessage) => {
-        const principal = (req as unknown as AuthenticatedRequest).principal;
-        return principal ? { userId: principal.user.id } : {};
       },
       customLogLevel: (req: IncomingMessage, res: ServerResponse, error?: Error): Level | 'silent' => {
         if (error || res.statusCode >= 500) return 'error';
@@ -99,12 +98,20 @@ export function loggingParams(logger: pino.Logger): Params {
         // The container's health probe every ten seconds would drown the log.
         return req.url?.startsWith('/api/health') ? 'debug' : 'info';
       },
+      // The user id goes on the closing line itself: pino-http's customProps would cost two child
+      // loggers per request (about 1 % of a list request's CPU at 1,000,000 statements).
+      customSuccessObject: (req: IncomingMessage, _res: ServerResponse, line: Record<string, unknown>) => withUserId(req, line),
       // For a 5xx pino-http invents an Error whose stack is its own internals; the real cause is
       // on the exception filter's line with the same reqId.
-      customErrorObject: (_req: IncomingMessage, _res: ServerResponse, error: Error, line: Record<string, unknown>) =>
-        /^failed with status code \d+$/.test(error.message) ? { ...line, err: undefined } : line,
+      customErrorObject: (req: IncomingMessage, _res: ServerResponse, error: Error, line: Record<string, unknown>) =>
+        withUserId(req, /^failed with status code \d+$/.test(error.message) ? { ...line, err: undefined } : line),
       customSuccessMessage: (req: IncomingMessage, res: ServerResponse) => `${req.method} ${redactUrl(req.url)} ${res.statusCode}`,
       customErrorMessage: (req: IncomingMessage, res: ServerResponse) => `${req.method} ${redactUrl(req.url)} ${res.statusCode}`,
     },
   };
+}
+
+function withUserId(req: IncomingMessage, line: Record<string, unknown>): Record<string, unknown> {
+  const principal = (req as unknown as AuthenticatedRequest).principal;
+  return principal ? { ...line, userId: principal.user.id } : line;
 }

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, ObjectLiteral } from 'typeorm';
-import { Actor } from '../actors/actor.entity';
-import { Stance } from '../stances/stance.entity';
-import { clauseParams, filterClauses, inFieldOrder } from '../common/list-query/collection-reader';
+import { clauseParams, filterClauses, selectList } from '../common/list-query/collection-reader';
 import { bindNamed, shapeKey, SqlShapes } from '../common/list-query/sql-shapes';
 import { countMatching } from '../common/list-query/count-matching';
 import { filteredStatements, STATEMENT_TABLE, StatementFilters } from '../statements/statement-query';
@@ -64,17 +62,20 @@ export class TimelineService {
     };
     const text = pageShapes.text(shapeKey(order, Boolean(after), filterShape), () => {
       const direction = order === 'asc' ? 'ASC' : 'DESC';
-      const rows = filteredStatements(this.dataSource, filters)
-        .innerJoin(Actor, 'speaker', 'speaker.id = s.speaker_id')
-        .leftJoin(Stance, 'stance', 'stance.id = s.stance_id')
-        .select([]);
-      for (const [field, sql] of Object.entries(TIMELINE_COLUMNS)) rows.addSelect(sql, field);
-      if (after) rows.andWhere(`(s.date_start, s.id) ${order === 'asc' ? '>' : '<'} (CAST(:afterDate AS date), :afterId)`);
-      return `${rows.orderBy('s.date_start', direction).addOrderBy('s.id', direction).getQuery()} LIMIT :pageLimit`;
+      const ids = filteredStatements(this.dataSource, filters).select('s.id');
+      if (after) ids.andWhere(`(s.date_start, s.id) ${order === 'asc' ? '>' : '<'} (CAST(:afterDate AS date), :afterId)`);
+      ids.orderBy('s.date_start', direction).addOrderBy('s.id', direction);
+      // Late row lookup, as for lists: the page's ids by index, then the joins for those rows only.
+      return (
+        `SELECT ${selectList(TIMELINE_COLUMNS)} FROM statements s` +
+        ' JOIN actors speaker ON speaker.id = s.speaker_id LEFT JOIN stances stance ON stance.id = s.stance_id' +
+        ` WHERE s.id = ANY(ARRAY(${ids.getQuery()} LIMIT :pageLimit))` +
+        ` ORDER BY s.date_start ${direction}, s.id ${direction}`
+      );
     });
     const page = bindNamed(this.dataSource, text, params);
 
-    const entries = ((await this.dataSource.query(page.sql, page.values)) as TimelineEntry[]).map((row) => inFieldOrder(row, TIMELINE_COLUMNS));
+    const entries = (await this.dataSource.query(page.sql, page.values)) as TimelineEntry[];
     const hasMore = entries.length > limit;
     if (hasMore) entries.pop();
     const last = entries.at(-1);

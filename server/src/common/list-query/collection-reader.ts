@@ -97,16 +97,14 @@ export async function readPage<Row, F extends FilterDefinitions, S extends strin
   const pageText = shapes.page.text(shapeKey(field, order, filterShape), () => {
     const sort = table.sortSql[field];
     const pageIds = filteredRows(dataSource, table, clauses).select(`${alias}.id`).orderBy(sort, order).addOrderBy(`${alias}.id`, order);
-    const page = dataSource.createQueryBuilder().from(table.entity, alias).select([]);
-    for (const [column, sql] of Object.entries(table.columns)) page.addSelect(sql, column);
-    return page
-      .where(`${alias}.id = ANY(ARRAY(${pageIds.getQuery()} LIMIT :pageLimit OFFSET :pageOffset))`)
-      .orderBy(sort, order)
-      .addOrderBy(`${alias}.id`, order)
-      .getQuery();
+    return (
+      `SELECT ${selectList(table.columns)} FROM ${tableName(dataSource, table)} ${alias}` +
+      ` WHERE ${alias}.id = ANY(ARRAY(${pageIds.getQuery()} LIMIT :pageLimit OFFSET :pageOffset))` +
+      ` ORDER BY ${sort} ${order}, ${alias}.id ${order}`
+    );
   });
   const page = bindNamed(dataSource, pageText, params);
-  const rows = ((await dataSource.query(page.sql, page.values)) as Row[]).map((row) => inFieldOrder(row, table.columns));
+  const rows = (await dataSource.query(page.sql, page.values)) as Row[];
   const proven = totalFromPage(query.range.offset, query.range.limit, rows.length);
   if (proven !== undefined) return { rows, total: proven };
 
@@ -126,16 +124,34 @@ export async function readOne<Row, F extends FilterDefinitions, S extends string
   options: { includeTrashed?: boolean } = {},
 ): Promise<Row | undefined> {
   const withTrashed = Boolean(options.includeTrashed) || !table.trash;
-  const text = shapesOf(table).one.text(shapeKey(withTrashed), () => {
-    const qb = db.createQueryBuilder().from(table.entity, table.alias).select([]);
-    for (const [field, sql] of Object.entries(table.columns)) qb.addSelect(sql, field);
-    qb.where(`${table.alias}.id = :id`);
-    if (!withTrashed) qb.andWhere(`${table.alias}.deleted_at IS NULL`);
-    return qb.getQuery();
-  });
+  const text = shapesOf(table).one.text(
+    shapeKey(withTrashed),
+    () =>
+      `SELECT ${selectList(table.columns)} FROM ${tableName(db, table)} ${table.alias}` +
+      ` WHERE ${table.alias}.id = :id${withTrashed ? '' : ` AND ${table.alias}.deleted_at IS NULL`}`,
+  );
   const one = bindNamed(db, text, { id });
   const [row] = (await db.query(one.sql, one.values)) as Row[];
-  return row && inFieldOrder(row, table.columns);
+  return row;
+}
+
+/**
+ * `expression AS "field", …` in the order the fields are declared, so rows come out of
+ * PostgreSQL with their keys in that order and JSON reads id, date, headline, … (TypeORM's
+ * addSelect would move selections that name an entity property ahead of the others).
+ */
+export const selectList = (columns: Record<string, string>) =>
+  Object.entries(columns)
+    .map(([field, sql]) => `${sql} AS "${field}"`)
+    .join(', ');
+
+/** The entity's table, quoted as TypeORM quotes it. */
+function tableName(db: DataSource | EntityManager, table: { entity: EntityTarget<ObjectLiteral> }): string {
+  const metadata = (db instanceof EntityManager ? db.connection : db).getMetadata(table.entity);
+  return metadata.tablePath
+    .split('.')
+    .map((part: string) => `"${part}"`)
+    .join('.');
 }
 
 /** The columns every curated record carries (provenance, version, trash), read as the API shows them. */
@@ -150,16 +166,6 @@ export function auditColumns(alias: string): Record<string, string> {
     updatedBy: author('updated_by_id'),
     deletedAt: `${alias}.deleted_at`,
   };
-}
-
-/**
- * TypeORM moves selections that name an entity property ahead of the others; put the keys
- * back in the order the columns are declared, so that JSON reads id, date, headline, ….
- */
-export function inFieldOrder<Row>(row: Row, columns: Record<string, string>): Row {
-  const ordered: Record<string, unknown> = {};
-  for (const field of Object.keys(columns)) ordered[field] = (row as Record<string, unknown>)[field];
-  return ordered as Row;
 }
 
 /** Escapes LIKE wildcards so user text matches literally. */
