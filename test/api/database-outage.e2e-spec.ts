@@ -81,15 +81,16 @@ beforeAll(async () => {
   speakerIds = await ids('/api/actors?_end=6&_sort=id');
   topicIds = await ids('/api/topics?_end=4&_sort=id');
   transcriptSpeaker = speakerIds[5];
-  // An export that the outage cuts mid-cursor: more rows than the server reads ahead of a stalled
-  // reader, and more bytes than the sockets between them hold (about 8 MB). 20 through the
-  // API, copied in SQL to save 1,600 requests (copies need no history).
+  // An export that the outage cuts mid-cursor: more rows than the server reads ahead of a
+  // stalled reader (about 4,100, see statement-export.service.ts) plus what the sockets between
+  // them hold (about 8 MB, 1,600 of these rows): 8,020 rows of 5 KB. 20 through the API, the
+  // rest copied in SQL to save 8,000 requests (copies need no history).
   await addTranscripts(base, token, { count: 20, speakerId: transcriptSpeaker, date: '2018-05', quoteLength: 5_000 });
   await withDatabase((db) =>
     db.query(
       `INSERT INTO statements (type, status, date, date_start, date_end, display_date, headline, quote, speaker_id, review_status)
        SELECT type, status, date, date_start, date_end, display_date, headline || ', copy ' || copy, quote, speaker_id, review_status
-         FROM statements, generate_series(1, 80) AS copy WHERE speaker_id = $1`,
+         FROM statements, generate_series(1, 400) AS copy WHERE speaker_id = $1`,
       [transcriptSpeaker],
     ),
   );
