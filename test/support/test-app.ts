@@ -56,7 +56,11 @@ export async function createTestApp(
   await admin((client) => client.query(`CREATE DATABASE ${database} TEMPLATE ${TEMPLATE_DATABASE}`));
   const url = databaseUrl(database);
 
-  const users = await withClient(url, issueTestTokens);
+  const users = await withClient(url, async (client) => {
+    // TypeORM keys the expressions of generated columns by database name; a clone carries the template's.
+    await client.query('UPDATE typeorm_metadata SET database = current_database()');
+    return issueTestTokens(client);
+  });
   const auth = { ...DEFAULT_AUTH_OPTIONS, ...options.auth };
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ databaseUrl: url, auth })] }).compile();
   const app = moduleRef.createNestApplication({ logger: ['error'] });

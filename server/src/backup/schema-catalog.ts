@@ -4,12 +4,16 @@ import type { RunQuery } from '../database/deferred-constraints';
 
 export type { RunQuery };
 
-/** Chronicle's tables in the public schema (not TypeORM's `migrations`), parents before children. */
+/**
+ * Chronicle's tables in the public schema, parents before children. Not TypeORM's
+ * `migrations` and `typeorm_metadata` (the expressions of generated columns): replaying the
+ * backup's migrations writes both.
+ */
 export async function tablesInLoadOrder(query: RunQuery): Promise<string[]> {
   const tables = (
     await query<{ name: string }>(
       `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-       WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname <> 'migrations' ORDER BY c.relname`,
+       WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname NOT IN ('migrations', 'typeorm_metadata') ORDER BY c.relname`,
     )
   ).map((row) => row.name);
   const parents = new Map(tables.map((table) => [table, new Set<string>()]));

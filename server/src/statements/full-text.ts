@@ -37,7 +37,7 @@ export function fullTextCondition(text: string): WhereClause {
   const params: ObjectLiteral = {};
   if (words.length) {
     // Words hold only letters, digits and marks, so no tsquery operator can reach to_tsquery.
-    clauses.push(`to_tsvector('simple', s.search_text) @@ to_tsquery('simple', :qPrefixes)`);
+    clauses.push(`s.search_vector @@ to_tsquery('simple', :qPrefixes)`);
     params.qPrefixes = words.map((t) => `${t}:*`).join(' & ');
   }
   fragments.forEach((fragment, i) => {
