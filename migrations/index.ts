@@ -3,6 +3,7 @@ import { CreateStatementSchema1795817056709 } from './1795817056709-CreateStatem
 import { AddAccountsRevisionsAndTrash1795827637099 } from './1795827637099-AddAccountsRevisionsAndTrash';
 import { IndexLiveStatements1795832002545 } from './1795832002545-IndexLiveStatements';
 import { StoreSearchVector1795850000000 } from './1795850000000-StoreSearchVector';
+import { VacuumRewrittenStatements1795850000001 } from './1795850000001-VacuumRewrittenStatements';
 
 /**
  * Every migration, oldest first. `npm run migration:generate -- <Name>` writes a new file
@@ -13,4 +14,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddAccountsRevisionsAndTrash1795827637099,
   IndexLiveStatements1795832002545,
   StoreSearchVector1795850000000,
+  VacuumRewrittenStatements1795850000001,
 ];

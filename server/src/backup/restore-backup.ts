@@ -108,7 +108,9 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreSum
       for (const { restore } of [...deferred.indexes, ...deferred.foreignKeys]) await query(restore);
       await resetSequences(query, tables);
       await runner.commitTransaction();
-      await query('ANALYZE');
+      // Freshly loaded tables have no visibility map yet: without a VACUUM every index-only
+      // scan (list pages, counts) reads the heap as well until autovacuum gets round to it.
+      await query('VACUUM (ANALYZE)');
       return { header, rows };
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction();
