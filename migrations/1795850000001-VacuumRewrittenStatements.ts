@@ -13,6 +13,9 @@ export class VacuumRewrittenStatements1795850000001 implements MigrationInterfac
   transaction = false;
 
   public async up(queryRunner: QueryRunner): Promise<void> {
+    // A restore replays every migration inside its one transaction, where VACUUM cannot run;
+    // it vacuums the whole database itself once it has committed.
+    if (queryRunner.isTransactionActive) return;
     await queryRunner.query(`VACUUM (ANALYZE) statements`);
   }
 
