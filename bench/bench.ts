@@ -138,6 +138,8 @@ async function stopServer(server: ServerProcess | undefined): Promise<void> {
 interface Captured {
   plan: SqlPlan;
   matches: number | null;
+  /** Records in the captured response (a list's rows, the timeline's entries; 1 for a record). */
+  returned?: number;
   /** The server said its total is an estimate (X-Total-Count-Estimated). */
   estimated: boolean;
   /** For an export: the SELECT its cursor was declared for. */
@@ -188,7 +190,8 @@ async function captureSql(url: string, list: Scenario[], dir: string, signedIn: 
         const matches =
           total !== null ? Number(total) : typeof (body as { total?: unknown }).total === 'number' ? (body as { total: number }).total : null;
         const estimated = response.headers.get('x-total-count-estimated') === 'true';
-        captured[s.name] = { plan: planFromCapture((await readCapture(file)).slice(mark), s.vary?.values[0]), matches, estimated };
+        const returned = Array.isArray(body) ? body.length : Array.isArray((body as { entries?: unknown }).entries) ? (body as { entries: unknown[] }).entries.length : 1;
+        captured[s.name] = { plan: planFromCapture((await readCapture(file)).slice(mark), s.vary?.values[0]), matches, returned, estimated };
       } else {
         const mark = (await readCapture(file)).length;
         const controller = new AbortController();
@@ -456,6 +459,7 @@ async function runSize(cluster: BenchCluster, statements: number, options: Optio
         targets: s.targets,
         matches: captured[s.name].matches,
         ...(captured[s.name].estimated ? { matchesEstimated: true } : {}),
+        ...(captured[s.name].returned !== undefined ? { returned: captured[s.name].returned } : {}),
         server: serverRun,
         baseline: baselineRun,
         ratio,

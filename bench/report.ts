@@ -19,6 +19,8 @@ export interface HttpResult {
   matches: number | null;
   /** The server answered an estimate (X-Total-Count-Estimated). */
   matchesEstimated?: boolean;
+  /** Records in one response (rows of the page, timeline entries): what a request carries. */
+  returned?: number;
   server: LoadMeasurement;
   baseline: LoadMeasurement;
   /** Server req/s ÷ baseline req/s. */
@@ -60,8 +62,8 @@ export interface GrowthRow {
   name: string;
   title: string;
   targets: TargetClass;
-  small: { statements: number; p50: number; requestsPerSecond: number };
-  large: { statements: number; p50: number; requestsPerSecond: number };
+  small: { statements: number; p50: number; requestsPerSecond: number; returned?: number };
+  large: { statements: number; p50: number; requestsPerSecond: number; returned?: number };
   p50Ratio: number;
   miss: boolean;
 }
@@ -94,8 +96,8 @@ export function growthRows(small: SizeResult, large: SizeResult): GrowthRow[] {
         name: l.name,
         title: l.title,
         targets: l.targets,
-        small: { statements: small.statements, p50: s.server.latencyMs.p50, requestsPerSecond: s.server.requestsPerSecond },
-        large: { statements: large.statements, p50: l.server.latencyMs.p50, requestsPerSecond: l.server.requestsPerSecond },
+        small: { statements: small.statements, p50: s.server.latencyMs.p50, requestsPerSecond: s.server.requestsPerSecond, returned: s.returned },
+        large: { statements: large.statements, p50: l.server.latencyMs.p50, requestsPerSecond: l.server.requestsPerSecond, returned: l.returned },
         p50Ratio,
         miss: l.targets === 'filtered' && p50Ratio > TARGETS.filtered.maxGrowthP50,
       },
@@ -144,12 +146,13 @@ export function growthTable(rows: GrowthRow[]): string {
   if (!rows.length) return '';
   const [a, b] = [rows[0].small.statements, rows[0].large.statements].map((n) => n.toLocaleString('en'));
   const lines = [
-    `| scenario | p50 @ ${a} | p50 @ ${b} | p50 × | req/s @ ${a} | req/s @ ${b} | target (≤ ${TARGETS.filtered.maxGrowthP50}×, filtered) |`,
-    '|---|---:|---:|---:|---:|---:|---|',
+    `| scenario | rows per answer @ ${a} / ${b} | p50 @ ${a} | p50 @ ${b} | p50 × | req/s @ ${a} | req/s @ ${b} | target (≤ ${TARGETS.filtered.maxGrowthP50}×, filtered) |`,
+    '|---|---:|---:|---:|---:|---:|---:|---|',
   ];
+  const returned = (n: number | undefined) => (n === undefined ? '?' : int(n));
   for (const r of rows) {
     lines.push(
-      `| ${r.title} | ${ms(r.small.p50)} | ${ms(r.large.p50)} | ${r.p50Ratio.toFixed(2)} | ${int(r.small.requestsPerSecond)} | ${int(r.large.requestsPerSecond)} | ` +
+      `| ${r.title} | ${returned(r.small.returned)} / ${returned(r.large.returned)} | ${ms(r.small.p50)} | ${ms(r.large.p50)} | ${r.p50Ratio.toFixed(2)} | ${int(r.small.requestsPerSecond)} | ${int(r.large.requestsPerSecond)} | ` +
         `${r.targets === 'filtered' ? (r.miss ? '✗' : '✓') : '—'} |`,
     );
   }

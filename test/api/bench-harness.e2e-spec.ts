@@ -25,7 +25,7 @@ interface Load {
 interface Results {
   sizes: {
     statements: number;
-    http: { name: string; title: string; matches: number | null; server: Load; baseline: Load; ratio: number }[];
+    http: { name: string; title: string; matches: number | null; returned?: number; server: Load; baseline: Load; ratio: number }[];
     exports: { name: string; title: string; rows: number; server: { bytes: number; totalMs: number; firstByteMs: number; peakRssMb?: number }; baseline?: { totalMs: number } }[];
     sql: Record<string, { queries: string[] }>;
   }[];
@@ -88,6 +88,8 @@ describe('npm run bench -- --quick (with 0.5 s windows)', () => {
     }
     const list = size.http.find((r) => r.name === 'list')!;
     expect(list.matches).toBe(10_000);
+    expect(list.returned).toBe(25);
+    expect(size.http.find((r) => r.name === 'by-id')!.returned).toBe(1);
     // The page's limit is a bound value since the SQL is built once per shape (sql-shapes.ts).
     expect(size.sql.list.queries.some((q) => /FROM "statements" "s"/.test(q) && /LIMIT \$\d+ OFFSET \$\d+/.test(q))).toBe(true);
     // The capture records each scenario's second request, as the load sends it: the planner's
