@@ -69,9 +69,8 @@ export function CollectionController<F extends FilterDefinitions, S extends stri
 
     @ListEndpoint(spec, record)
     @Access('read')
-    async list(@ListQueryParam(spec) query: ListQuery<F, S>, @Req() request: AuthenticatedRequest) {
-      const page = await this.service.list(query);
-      return { ...page, rows: page.rows.map((row) => forReader(request, row)) };
+    list(@ListQueryParam(spec) query: ListQuery<F, S>, @Req() request: AuthenticatedRequest) {
+      return this.service.list(query, request.principal ? [] : internalFields);
     }
 
     @Get(':id')

@@ -5,7 +5,7 @@ import { RevisionResource } from '../../history/revision.entity';
 import { changedFields, RevisionsService } from '../../history/revisions.service';
 import { RECORD_REVISION_FILTERS, RevisionSort } from '../../history/revisions.table';
 import { ApiErrorBody, badRequest, conflict, notFound } from '../errors/api-errors';
-import { CollectionTable, Page, readOne, readPage } from '../list-query/collection-reader';
+import { CollectionTable, JsonPage, readOne, readPageAsJson } from '../list-query/collection-reader';
 import { FilterDefinitions, ListQuery } from '../list-query/filter-definitions';
 import { staleVersion, VersionedRow } from './version';
 
@@ -65,8 +65,9 @@ export abstract class CollectionService<
     return this.rules.resource;
   }
 
-  list(query: ListQuery<F, S>): Promise<Page<Row>> {
-    return readPage<Row, F, S>(this.dataSource, this.table, query);
+  /** A page of live records, as the JSON the API sends; `omit` leaves fields out. */
+  list(query: ListQuery<F, S>, omit: readonly string[] = []): Promise<JsonPage> {
+    return readPageAsJson<F, S>(this.dataSource, this.table, query, { omit });
   }
 
   async get(id: number, manager: DataSource | EntityManager = this.dataSource): Promise<Row> {

@@ -1,7 +1,7 @@
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { countMatching, totalFromPage } from './count-matching';
-import { bindNamed, shapeKey, SqlShapes } from './sql-shapes';
-import { FilterDefinitions, FilterValue, ListQuery, ParsedFilters } from './filter-definitions';
+import { BoundSql, bindNamed, shapeKey, SqlShapes } from './sql-shapes';
+import { FilterDefinitions, FilterValue, ListQuery, ParsedFilters, SortOrder } from './filter-definitions';
 
 /** A SQL condition with its bound parameters. Parameter names must be unique per query. */
 export interface WhereClause {
@@ -22,6 +22,8 @@ export interface CollectionTable<F extends FilterDefinitions, S extends string> 
   /** Sort field → SQL expression (the allow-list `_sort` is checked against). */
   sortSql: Record<S, string>;
   filterSql: FilterSql<F>;
+  /** Fields read from timestamptz columns (default: auditColumns' createdAt, updatedAt, deletedAt). */
+  timestampFields?: readonly string[];
 }
 
 /** The SQL condition of each filter present, in the order the filters were given. */
@@ -88,29 +90,99 @@ export async function readPage<Row, F extends FilterDefinitions, S extends strin
   query: ListQuery<F, S>,
 ): Promise<Page<Row>> {
   const { alias } = table;
+  const page = pageQuery(dataSource, table, query, 'rows', (pageIds, { sort, order }) =>
+      `SELECT ${selectList(table.columns)} FROM ${tableName(dataSource, table)} ${alias}` +
+      ` WHERE ${alias}.id = ANY(ARRAY(${pageIds}))` +
+      ` ORDER BY ${sort} ${order}, ${alias}.id ${order}`,
+  );
+  const rows = (await dataSource.query(page.sql, page.values)) as Row[];
+  return { rows, ...(await pageTotal(dataSource, page, query, rows.length)) };
+}
+
+/** A page as the JSON text of its rows, written by PostgreSQL (readPageAsJson). */
+export interface JsonPage {
+  json: string;
+  /** Rows in `json`. */
+  returned: number;
+  total: number;
+  estimated?: boolean;
+}
+
+/**
+ * The same page as readPage, the same JSON as `JSON.stringify(rows)` gives (key order, dates,
+ * nulls; checked by json-page.e2e-spec.ts), but written by PostgreSQL: `to_json` of each row,
+ * aggregated in page order. Why: parsing 25 rows of 26 columns into objects (arrays, nested
+ * authors, timestamps into Dates) and serialising them again was the largest share of the
+ * server's CPU per list request that the bare-pg baseline did not share (bench/FINDINGS.md).
+ * PostgREST answers the same way. `omit` leaves fields out (those an anonymous reader may not see).
+ */
+export async function readPageAsJson<F extends FilterDefinitions, S extends string>(
+  dataSource: DataSource,
+  table: CollectionTable<F, S>,
+  query: ListQuery<F, S>,
+  options: { omit?: readonly string[] } = {},
+): Promise<JsonPage> {
+  const { alias } = table;
+  const omit = options.omit ?? [];
+  const timestamps = new Set(table.timestampFields ?? AUDIT_TIMESTAMP_FIELDS);
+  const columns = Object.fromEntries(
+    Object.entries(table.columns)
+      .filter(([field]) => !omit.includes(field))
+      // As JSON.stringify writes a Date: UTC, milliseconds, `Z` (to_json would write microseconds and an offset).
+      .map(([field, sql]) => [field, timestamps.has(field) ? `to_char((${sql}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` : sql]),
+  );
+  const page = pageQuery(dataSource, table, query, shapeKey('json', ...omit), (pageIds) =>
+      // string_agg, not json_agg: json_agg separates elements with ", ", JSON.stringify with ",".
+      `SELECT '[' || COALESCE(string_agg(page.row::text, ',' ORDER BY page.ord), '') || ']' AS "json", count(*)::int AS "returned" FROM (` +
+      `SELECT ids.ord, (SELECT to_json(r) FROM (SELECT ${selectList(columns)}) r) AS row` +
+      ` FROM unnest(ARRAY(${pageIds})) WITH ORDINALITY AS ids(id, ord)` +
+      ` JOIN ${tableName(dataSource, table)} ${alias} ON ${alias}.id = ids.id) page`,
+  );
+  const [{ json, returned }] = (await dataSource.query(page.sql, page.values)) as { json: string; returned: number }[];
+  return { json, returned, ...(await pageTotal(dataSource, page, query, returned)) };
+}
+
+/** Fields auditColumns reads from timestamptz columns. */
+const AUDIT_TIMESTAMP_FIELDS = ['createdAt', 'updatedAt', 'deletedAt'];
+
+interface PageSql extends BoundSql {
+  /** The bound `SELECT 1 FROM … WHERE …` of the filters, for the total. */
+  count: () => BoundSql;
+}
+
+/**
+ * A page query of the given rendering, its text built once per shape: `render` receives the
+ * SQL of the page's ids in order (`LIMIT :pageLimit OFFSET :pageOffset`) and the sort.
+ */
+function pageQuery<F extends FilterDefinitions, S extends string>(
+  dataSource: DataSource,
+  table: CollectionTable<F, S>,
+  query: ListQuery<F, S>,
+  rendering: string,
+  render: (pageIds: string, sort: { sort: string; order: SortOrder }) => string,
+): PageSql {
+  const { alias } = table;
   const clauses = filterClauses(query.filters, table.filterSql);
   const { field, order } = query.sort;
   const shapes = shapesOf(table);
   const filterShape = shapeKey(...clauses.map((clause) => clause.sql));
   const params = { ...clauseParams(clauses), pageOffset: query.range.offset, pageLimit: query.range.limit };
-
-  const pageText = shapes.page.text(shapeKey(field, order, filterShape), () => {
+  const text = shapes.page.text(shapeKey(rendering, field, order, filterShape), () => {
     const sort = table.sortSql[field];
     const pageIds = filteredRows(dataSource, table, clauses).select(`${alias}.id`).orderBy(sort, order).addOrderBy(`${alias}.id`, order);
-    return (
-      `SELECT ${selectList(table.columns)} FROM ${tableName(dataSource, table)} ${alias}` +
-      ` WHERE ${alias}.id = ANY(ARRAY(${pageIds.getQuery()} LIMIT :pageLimit OFFSET :pageOffset))` +
-      ` ORDER BY ${sort} ${order}, ${alias}.id ${order}`
-    );
+    return render(`${pageIds.getQuery()} LIMIT :pageLimit OFFSET :pageOffset`, { sort, order });
   });
-  const page = bindNamed(dataSource, pageText, params);
-  const rows = (await dataSource.query(page.sql, page.values)) as Row[];
-  const proven = totalFromPage(query.range.offset, query.range.limit, rows.length);
-  if (proven !== undefined) return { rows, total: proven };
+  const count = () =>
+    bindNamed(dataSource, shapes.count.text(filterShape, () => filteredRows(dataSource, table, clauses).select('1').getQuery()), params);
+  return { ...bindNamed(dataSource, text, params), count };
+}
 
-  const countText = shapes.count.text(filterShape, () => filteredRows(dataSource, table, clauses).select('1').getQuery());
-  const { total, estimated } = await countMatching(dataSource, bindNamed(dataSource, countText, params));
-  return { rows, total, ...(estimated ? { estimated } : {}) };
+/** X-Total-Count of a page: proven by the page when it can be, else counted or estimated. */
+async function pageTotal(dataSource: DataSource, page: PageSql, query: ListQuery<FilterDefinitions, string>, returned: number) {
+  const proven = totalFromPage(query.range.offset, query.range.limit, returned);
+  if (proven !== undefined) return { total: proven };
+  const { total, estimated } = await countMatching(dataSource, page.count());
+  return { total, ...(estimated ? { estimated } : {}) };
 }
 
 /**
@@ -156,8 +228,10 @@ function tableName(db: DataSource | EntityManager, table: { entity: EntityTarget
 
 /** The columns every curated record carries (provenance, version, trash), read as the API shows them. */
 export function auditColumns(alias: string): Record<string, string> {
+  // to_json of a row, not json_build_object (which writes `"id" : 2`): the same compact text as
+  // JSON.stringify, for pages PostgreSQL writes as JSON (readPageAsJson).
   const author = (column: string) =>
-    `(SELECT json_build_object('id', au.id, 'name', au.display_name) FROM users au WHERE au.id = ${alias}.${column})`;
+    `(SELECT to_json(au) FROM (SELECT u.id, u.display_name AS name FROM users u WHERE u.id = ${alias}.${column}) au)`;
   return {
     version: `${alias}.version`,
     createdAt: `${alias}.created_at`,
