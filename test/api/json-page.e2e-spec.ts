@@ -95,3 +95,20 @@ it('sends the page with its JSON content type and totals, and the same body ever
   const one = (await t.http().get(`/api/statements/${res.body[0].id}`).expect(200)).body;
   expect(res.body[0]).toEqual(one);
 });
+
+it('brings an exact total with the page in one statement when few rows match, once the estimate is known', async () => {
+  const [{ speaker, n }] = await t.dataSource.query(
+    `SELECT speaker_id AS speaker, count(*)::int AS n FROM statements WHERE deleted_at IS NULL GROUP BY speaker_id HAVING count(*) > 2 ORDER BY count(*) DESC LIMIT 1`,
+  );
+  const query = parseListQuery(STATEMENT_LIST_SPEC, { speakerId: String(speaker), _start: '0', _end: '2' });
+  await readPageAsJson(t.dataSource, STATEMENT_TABLE, query);
+  const sent = jest.spyOn(t.dataSource, 'query');
+  try {
+    const page = await readPageAsJson(t.dataSource, STATEMENT_TABLE, query);
+    expect(page).toMatchObject({ returned: 2, total: n });
+    expect(page.estimated).toBeUndefined();
+    expect(sent).toHaveBeenCalledTimes(1);
+  } finally {
+    sent.mockRestore();
+  }
+});

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { countMatching, totalFromPage } from './count-matching';
+import { countMatching, exactCountLimit, plannerEstimate, totalFromPage } from './count-matching';
 import { BoundSql, bindNamed, shapeKey, SqlShapes } from './sql-shapes';
 import { FilterDefinitions, FilterValue, ListQuery, ParsedFilters, SortOrder } from './filter-definitions';
 
@@ -90,13 +90,17 @@ export async function readPage<Row, F extends FilterDefinitions, S extends strin
   query: ListQuery<F, S>,
 ): Promise<Page<Row>> {
   const { alias } = table;
-  const page = pageQuery(dataSource, table, query, 'rows', (pageIds, { sort, order }) =>
+  const plan = pagePlan(dataSource, table, query);
+  const page = plan.bind('rows', ({ pageIds, sort, order }) =>
       `SELECT ${selectList(table.columns)} FROM ${tableName(dataSource, table)} ${alias}` +
       ` WHERE ${alias}.id = ANY(ARRAY(${pageIds}))` +
       ` ORDER BY ${sort} ${order}, ${alias}.id ${order}`,
   );
   const rows = (await dataSource.query(page.sql, page.values)) as Row[];
-  return { rows, ...(await pageTotal(dataSource, page, query, rows.length)) };
+  const proven = totalFromPage(query.range.offset, query.range.limit, rows.length);
+  if (proven !== undefined) return { rows, total: proven };
+  const { total, estimated } = await countMatching(dataSource, plan.matching());
+  return { rows, total, ...(estimated ? { estimated } : {}) };
 }
 
 /** A page as the JSON text of its rows, written by PostgreSQL (readPageAsJson). */
@@ -115,6 +119,10 @@ export interface JsonPage {
  * authors, timestamps into Dates) and serialising them again was the largest share of the
  * server's CPU per list request that the bare-pg baseline did not share (bench/FINDINGS.md).
  * PostgREST answers the same way. `omit` leaves fields out (those an anonymous reader may not see).
+ *
+ * The total comes with the page, in the same statement, when the planner expects at most
+ * EXACT_COUNT_LIMIT matches (its estimate is reused for a few seconds, count-matching.ts): one
+ * round trip per page instead of two, and the count sees the same snapshot as the rows.
  */
 export async function readPageAsJson<F extends FilterDefinitions, S extends string>(
   dataSource: DataSource,
@@ -131,58 +139,57 @@ export async function readPageAsJson<F extends FilterDefinitions, S extends stri
       // As JSON.stringify writes a Date: UTC, milliseconds, `Z` (to_json would write microseconds and an offset).
       .map(([field, sql]) => [field, timestamps.has(field) ? `to_char((${sql}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` : sql]),
   );
-  const page = pageQuery(dataSource, table, query, shapeKey('json', ...omit), (pageIds) =>
+  const plan = pagePlan(dataSource, table, query);
+  const estimate = await plannerEstimate(dataSource, plan.matching());
+  const counted = estimate <= exactCountLimit();
+  const page = plan.bind(shapeKey('json', counted, ...omit), ({ pageIds, matching }) =>
       // string_agg, not json_agg: json_agg separates elements with ", ", JSON.stringify with ",".
-      `SELECT '[' || COALESCE(string_agg(page.row::text, ',' ORDER BY page.ord), '') || ']' AS "json", count(*)::int AS "returned" FROM (` +
-      `SELECT ids.ord, (SELECT to_json(r) FROM (SELECT ${selectList(columns)}) r) AS row` +
+      `SELECT '[' || COALESCE(string_agg(page.row::text, ',' ORDER BY page.ord), '') || ']' AS "json", count(*)::int AS "returned"` +
+      (counted ? `, (SELECT count(*)::int FROM (${matching}) matching) AS "counted"` : '') +
+      ` FROM (SELECT ids.ord, (SELECT to_json(r) FROM (SELECT ${selectList(columns)}) r) AS row` +
       ` FROM unnest(ARRAY(${pageIds})) WITH ORDINALITY AS ids(id, ord)` +
       ` JOIN ${tableName(dataSource, table)} ${alias} ON ${alias}.id = ids.id) page`,
   );
-  const [{ json, returned }] = (await dataSource.query(page.sql, page.values)) as { json: string; returned: number }[];
-  return { json, returned, ...(await pageTotal(dataSource, page, query, returned)) };
+  const [{ json, returned, counted: exact }] = (await dataSource.query(page.sql, page.values)) as { json: string; returned: number; counted?: number }[];
+  const proven = totalFromPage(query.range.offset, query.range.limit, returned);
+  if (proven !== undefined) return { json, returned, total: proven };
+  if (exact !== undefined) return { json, returned, total: exact };
+  return { json, returned, total: estimate, estimated: true };
 }
 
 /** Fields auditColumns reads from timestamptz columns. */
 const AUDIT_TIMESTAMP_FIELDS = ['createdAt', 'updatedAt', 'deletedAt'];
 
-interface PageSql extends BoundSql {
+interface PagePlan {
+  /** The page query of one rendering, its text built once per shape, bound. */
+  bind(rendering: string, render: (parts: { pageIds: string; matching: string; sort: string; order: SortOrder }) => string): BoundSql;
   /** The bound `SELECT 1 FROM … WHERE …` of the filters, for the total. */
-  count: () => BoundSql;
+  matching(): BoundSql;
 }
 
 /**
- * A page query of the given rendering, its text built once per shape: `render` receives the
- * SQL of the page's ids in order (`LIMIT :pageLimit OFFSET :pageOffset`) and the sort.
+ * What every rendering of a page shares: its filters as SQL, the bound values, and the text
+ * of the page's ids in order (`LIMIT :pageLimit OFFSET :pageOffset`) and of all matching rows.
  */
-function pageQuery<F extends FilterDefinitions, S extends string>(
-  dataSource: DataSource,
-  table: CollectionTable<F, S>,
-  query: ListQuery<F, S>,
-  rendering: string,
-  render: (pageIds: string, sort: { sort: string; order: SortOrder }) => string,
-): PageSql {
+function pagePlan<F extends FilterDefinitions, S extends string>(dataSource: DataSource, table: CollectionTable<F, S>, query: ListQuery<F, S>): PagePlan {
   const { alias } = table;
   const clauses = filterClauses(query.filters, table.filterSql);
   const { field, order } = query.sort;
   const shapes = shapesOf(table);
   const filterShape = shapeKey(...clauses.map((clause) => clause.sql));
   const params = { ...clauseParams(clauses), pageOffset: query.range.offset, pageLimit: query.range.limit };
-  const text = shapes.page.text(shapeKey(rendering, field, order, filterShape), () => {
-    const sort = table.sortSql[field];
-    const pageIds = filteredRows(dataSource, table, clauses).select(`${alias}.id`).orderBy(sort, order).addOrderBy(`${alias}.id`, order);
-    return render(`${pageIds.getQuery()} LIMIT :pageLimit OFFSET :pageOffset`, { sort, order });
-  });
-  const count = () =>
-    bindNamed(dataSource, shapes.count.text(filterShape, () => filteredRows(dataSource, table, clauses).select('1').getQuery()), params);
-  return { ...bindNamed(dataSource, text, params), count };
-}
-
-/** X-Total-Count of a page: proven by the page when it can be, else counted or estimated. */
-async function pageTotal(dataSource: DataSource, page: PageSql, query: ListQuery<FilterDefinitions, string>, returned: number) {
-  const proven = totalFromPage(query.range.offset, query.range.limit, returned);
-  if (proven !== undefined) return { total: proven };
-  const { total, estimated } = await countMatching(dataSource, page.count());
-  return { total, ...(estimated ? { estimated } : {}) };
+  const matchingText = () => shapes.count.text(filterShape, () => filteredRows(dataSource, table, clauses).select('1').getQuery());
+  return {
+    bind: (rendering, render) => {
+      const text = shapes.page.text(shapeKey(rendering, field, order, filterShape), () => {
+        const sort = table.sortSql[field];
+        const pageIds = filteredRows(dataSource, table, clauses).select(`${alias}.id`).orderBy(sort, order).addOrderBy(`${alias}.id`, order);
+        return render({ pageIds: `${pageIds.getQuery()} LIMIT :pageLimit OFFSET :pageOffset`, matching: matchingText(), sort, order });
+      });
+      return bindNamed(dataSource, text, params);
+    },
+    matching: () => bindNamed(dataSource, matchingText(), params),
+  };
 }
 
 /**

@@ -59,6 +59,14 @@ function estimatesFor(db: DataSource | EntityManager): PlannerEstimates {
   return estimates;
 }
 
+/** The planner's estimate of the rows `filtered` (a bound `SELECT … FROM … WHERE …`) returns, reused for ESTIMATE_REUSE_MS. */
+export function plannerEstimate(db: DataSource | EntityManager, filtered: BoundSql): Promise<number> {
+  return estimatesFor(db).rows(filtered, async () => {
+    const [explained] = await db.query(`EXPLAIN (FORMAT JSON) ${filtered.sql}`, filtered.values);
+    return Math.round(explained['QUERY PLAN'][0].Plan['Plan Rows'] as number);
+  });
+}
+
 /**
  * How many rows of `filtered` (a bound `SELECT … FROM … WHERE …`) match, at a cost that
  * does not grow with the table: the planner's estimate first (EXPLAIN, no rows read); when it expects at most `limit` rows they are counted
@@ -67,15 +75,11 @@ function estimatesFor(db: DataSource | EntityManager): PlannerEstimates {
  * million-row table reads the whole index or heap on every page (bench/FINDINGS.md §2).
  */
 export async function countMatching(db: DataSource | EntityManager, filtered: BoundSql, limit = exactCountLimit()): Promise<MatchCount> {
-  const { sql, values } = filtered;
-  const estimate = await estimatesFor(db).rows(filtered, async () => {
-    const [explained] = await db.query(`EXPLAIN (FORMAT JSON) ${sql}`, values);
-    return Math.round(explained['QUERY PLAN'][0].Plan['Plan Rows'] as number);
-  });
+  const estimate = await plannerEstimate(db, filtered);
   if (estimate > limit) return { total: estimate, estimated: true };
   // No LIMIT inside the count: it would make the planner pick a fast-start plan (walk the date
   // index, filter row by row), which is slowest exactly when few rows match (measured at 1M).
-  const [{ counted }] = await db.query(`SELECT count(*)::int AS counted FROM (${sql}) matching`, values);
+  const [{ counted }] = await db.query(`SELECT count(*)::int AS counted FROM (${filtered.sql}) matching`, filtered.values);
   return { total: counted, estimated: false };
 }
 
