@@ -63,3 +63,20 @@ it('a deep page holds the same rows as walking there', async () => {
   const deep = (await t.http().get('/api/statements?_start=900&_end=925&_sort=speakerName').expect(200)).body.map((s: { id: number }) => s.id);
   expect(deep).toEqual(all.slice(900, 925));
 });
+
+it('counts when the statistics promised a first page that holds everything and it does not', async () => {
+  const speaker = (await t.http().post('/api/actors').send({ name: 'Newly quoted' }).expect(201)).body.id;
+  await t.dataSource.query('ANALYZE statements');
+  for (let i = 0; i < 8; i++) await t.http().post('/api/statements').send({ date: `2019-01-${10 + i}`, headline: `New ${i}`, speakerId: speaker }).expect(201);
+  // The statistics predate the eight statements: the planner expects about one.
+  const [{ 'QUERY PLAN': plan }] = await t.dataSource.query(`EXPLAIN (FORMAT JSON) SELECT 1 FROM statements WHERE deleted_at IS NULL AND speaker_id = $1`, [speaker]);
+  expect(plan[0].Plan['Plan Rows']).toBeLessThan(5);
+  const timeline = (await t.http().get(`/api/timeline?speakerId=${speaker}&limit=5`).expect(200)).body;
+  expect(timeline.entries).toHaveLength(5);
+  expect(timeline.nextCursor).toEqual(expect.any(String));
+  expect(timeline.total).toBe(8);
+  expect(timeline.totalEstimated).toBeUndefined();
+  const list = await t.http().get(`/api/statements?speakerId=${speaker}&_start=0&_end=5`).expect(200);
+  expect(list.body).toHaveLength(5);
+  expect(total(list)).toBe(8);
+});

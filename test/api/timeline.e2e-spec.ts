@@ -77,6 +77,24 @@ describe('timeline', () => {
     });
   });
 
+  it('is written by PostgreSQL as the compact JSON JSON.stringify gives, keys in the documented order', async () => {
+    for (const query of ['limit=4', `speakerId=${kono}&stanceId=${rejecting.id}`, `speakerId=${lavrov}&order=desc&limit=100`, 'speakerId=999999']) {
+      const res = await t.http().get(`/api/timeline?${query}`).expect(200);
+      expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(res.text).toBe(JSON.stringify(res.body));
+    }
+    const page = (await t.http().get(`/api/timeline?speakerId=${kono}&stanceId=${rejecting.id}&limit=1`).expect(200)).body;
+    expect(Object.keys(page)).toEqual(['entries', 'nextCursor', 'total']);
+    expect(Object.keys(page.entries[0])).toEqual([
+      'id', 'date', 'dateStart', 'dateEnd', 'displayDate', 'type', 'status', 'headline', 'quote', 'quoteLanguage', 'summary',
+      'speaker', 'speakerTitle', 'participants', 'stance', 'topics', 'respondsToId', 'venue', 'location', 'reviewStatus',
+    ]);
+    expect(Object.keys(page.entries[0].speaker)).toEqual(['id', 'name', 'nativeName']);
+    expect(Object.keys(page.entries[0].stance)).toEqual(['id', 'name', 'score', 'color']);
+    const none = (await t.http().get(`/api/timeline?speakerId=${lavrov}&stanceId=999999`).expect(200)).body;
+    expect(none).toEqual({ entries: [], nextCursor: null, total: 0 });
+  });
+
   it('applies the statement filters: speakers, dates, status, text', async () => {
     const planned = await t.http().get('/api/timeline?status=planned').expect(200);
     expect(planned.body.entries.every((e: { displayDate: string; status: string }) => e.status === 'planned' && e.displayDate === 'June 2019')).toBe(true);

@@ -1,4 +1,4 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { badRequest } from '../common/errors/api-errors';
 import { ApiFilters } from '../common/list-query/list-query.decorators';
@@ -31,7 +31,9 @@ export class TimelineController {
   @ApiQuery({ name: 'order', required: false, schema: { type: 'string', enum: ['asc', 'desc'], default: 'asc' } })
   @ApiFilters(STATEMENT_FILTERS)
   @ApiOkResponse({ type: TimelinePage })
-  page(@Query() query: Record<string, unknown>): Promise<TimelinePage> {
+  // The page comes as JSON text written by PostgreSQL (TimelineService.page).
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  page(@Query() query: Record<string, unknown>): Promise<string> {
     const filters = parseFilters(STATEMENT_LIST_SPEC, query, TIMELINE_KEYS);
     const order = (one(query.order, 'order') ?? 'asc') as TimelineOrder;
     if (order !== 'asc' && order !== 'desc') throw badRequest({ order: 'must be asc or desc' });

@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, ObjectLiteral } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { clauseParams, filterClauses, selectList } from '../common/list-query/collection-reader';
 import { bindNamed, shapeKey, SqlShapes } from '../common/list-query/sql-shapes';
-import { countMatching } from '../common/list-query/count-matching';
+import { countMatching, exactCountLimit, plannerEstimate } from '../common/list-query/count-matching';
 import { filteredStatements, STATEMENT_TABLE, StatementFilters } from '../statements/statement-query';
 import { encodeCursor, TimelineCursor, TimelineOrder } from './timeline-cursor';
-import { TimelineEntry, TimelinePage } from './timeline.dto';
 
+// Nested values are `to_json` of sub-rows, never json_build_object or json_agg: those space
+// their output (`"id" : 1`, `}, {`), and the page goes out as PostgreSQL writes it, which must
+// be the text JSON.stringify would give (timeline.e2e-spec.ts checks).
+const objectOf = (columns: string) => `(SELECT to_json(o) FROM (SELECT ${columns}) o)`;
 const namedList = (linkTable: string, column: string, table: string) =>
-  `COALESCE((SELECT json_agg(json_build_object('id', x.id, 'name', x.name) ORDER BY l.position)
+  `COALESCE((SELECT ('[' || string_agg(${objectOf('x.id, x.name')}::text, ',' ORDER BY l.position) || ']')::json
              FROM ${linkTable} l JOIN ${table} x ON x.id = l.${column} WHERE l.statement_id = s.id), '[]'::json)`;
 
 /** Timeline columns: the statement with its speaker, stance, participants and topics joined in. */
@@ -24,11 +27,10 @@ const TIMELINE_COLUMNS: Record<string, string> = {
   quote: 's.quote',
   quoteLanguage: 's.quote_language',
   summary: 's.summary',
-  speaker: `json_build_object('id', speaker.id, 'name', speaker.name, 'nativeName', speaker.native_name)`,
+  speaker: objectOf('speaker.id, speaker.name, speaker.native_name AS "nativeName"'),
   speakerTitle: 's.speaker_title',
   participants: namedList('statement_participants', 'actor_id', 'actors'),
-  stance: `CASE WHEN stance.id IS NULL THEN NULL
-           ELSE json_build_object('id', stance.id, 'name', stance.name, 'score', stance.score, 'color', stance.color) END`,
+  stance: `CASE WHEN stance.id IS NULL THEN NULL ELSE ${objectOf('stance.id, stance.name, stance.score, stance.color')} END`,
   topics: namedList('statement_topics', 'topic_id', 'topics'),
   respondsToId: 's.responds_to_id',
   venue: 's.venue',
@@ -51,46 +53,65 @@ const countShapes = new SqlShapes();
 export class TimelineService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** One page of the chronological timeline, continued by keyset on (dateStart, id). */
-  async page({ filters, order, limit, after }: TimelineRequest): Promise<TimelinePage> {
+  /**
+   * One page of the chronological timeline, continued by keyset on (dateStart, id), as the
+   * JSON the API sends. PostgreSQL writes the entries (as for collection lists,
+   * readPageAsJson): one row holding them, how many ids there were (one more than the page
+   * says whether another follows), the last entry's key for the cursor and, when the planner
+   * expects few matches, the exact total — one statement per page.
+   */
+  async page({ filters, order, limit, after }: TimelineRequest): Promise<string> {
     const clauses = filterClauses(filters, STATEMENT_TABLE.filterSql);
     const filterShape = shapeKey(...clauses.map((clause) => clause.sql));
     const params = {
       ...clauseParams(clauses),
       pageLimit: limit + 1,
+      entryLimit: limit,
       ...(after ? { afterDate: after.dateStart, afterId: after.id } : {}),
     };
-    const text = pageShapes.text(shapeKey(order, Boolean(after), filterShape), () => {
+    const matchingText = countShapes.text(filterShape, () => filteredStatements(this.dataSource, filters).select('1').getQuery());
+    const matching = bindNamed(this.dataSource, matchingText, params);
+    const first = !after;
+    const estimate = await plannerEstimate(this.dataSource, matching);
+    // A first page expected to hold every match is its own total: no count in PostgreSQL.
+    const counted = estimate <= exactCountLimit() && !(first && estimate < limit);
+    const text = pageShapes.text(shapeKey(order, Boolean(after), counted, filterShape), () => {
       const direction = order === 'asc' ? 'ASC' : 'DESC';
       const ids = filteredStatements(this.dataSource, filters).select('s.id');
       if (after) ids.andWhere(`(s.date_start, s.id) ${order === 'asc' ? '>' : '<'} (CAST(:afterDate AS date), :afterId)`);
       ids.orderBy('s.date_start', direction).addOrderBy('s.id', direction);
+      const shown = 'FILTER (WHERE page.ord <= :entryLimit)';
       // Late row lookup, as for lists: the page's ids by index, then the joins for those rows only.
       return (
-        `SELECT ${selectList(TIMELINE_COLUMNS)} FROM statements s` +
-        ' JOIN actors speaker ON speaker.id = s.speaker_id LEFT JOIN stances stance ON stance.id = s.stance_id' +
-        ` WHERE s.id = ANY(ARRAY(${ids.getQuery()} LIMIT :pageLimit))` +
-        ` ORDER BY s.date_start ${direction}, s.id ${direction}`
+        `SELECT '[' || COALESCE(string_agg(page.row::text, ',' ORDER BY page.ord) ${shown}, '') || ']' AS "json",` +
+        ` count(*)::int AS "returned",` +
+        ` (array_agg(page.date_start::text ORDER BY page.ord DESC) ${shown})[1] AS "lastDateStart",` +
+        ` (array_agg(page.id ORDER BY page.ord DESC) ${shown})[1] AS "lastId"` +
+        (counted ? `, (SELECT count(*)::int FROM (${matchingText}) matching) AS "counted"` : '') +
+        ` FROM (SELECT ids.ord, s.id, s.date_start, (SELECT to_json(r) FROM (SELECT ${selectList(TIMELINE_COLUMNS)}) r) AS row` +
+        ` FROM unnest(ARRAY(${ids.getQuery()} LIMIT :pageLimit)) WITH ORDINALITY AS ids(id, ord)` +
+        ' JOIN statements s ON s.id = ids.id JOIN actors speaker ON speaker.id = s.speaker_id' +
+        ' LEFT JOIN stances stance ON stance.id = s.stance_id) page'
       );
     });
     const page = bindNamed(this.dataSource, text, params);
-
-    const entries = (await this.dataSource.query(page.sql, page.values)) as TimelineEntry[];
-    const hasMore = entries.length > limit;
-    if (hasMore) entries.pop();
-    const last = entries.at(-1);
-    // A first page that holds everything is its own count; otherwise counted as lists are.
-    const count = !after && !hasMore ? { total: entries.length, estimated: false } : await this.count(filters, filterShape, params);
-    return {
-      entries,
-      nextCursor: hasMore && last ? encodeCursor({ dateStart: last.dateStart, id: last.id, order }) : null,
-      total: count.total,
-      ...(count.estimated ? { totalEstimated: true } : {}),
-    };
+    const [row] = (await this.dataSource.query(page.sql, page.values)) as TimelinePageRow[];
+    const hasMore = row.returned > limit;
+    const nextCursor = hasMore && row.lastDateStart !== null ? encodeCursor({ dateStart: row.lastDateStart, id: row.lastId!, order }) : null;
+    const proven = first && !hasMore;
+    // The estimate was wrong about a first page: count now, as lists do.
+    const count = proven || row.counted !== undefined || estimate > exactCountLimit() ? undefined : await countMatching(this.dataSource, matching);
+    const total = proven ? row.returned : (row.counted ?? count?.total ?? estimate);
+    const estimated = !proven && row.counted === undefined && !count;
+    // Key order as TimelinePage declares it: entries, nextCursor, total, totalEstimated.
+    return `{"entries":${row.json},"nextCursor":${JSON.stringify(nextCursor)},"total":${total}${estimated ? ',"totalEstimated":true' : ''}}`;
   }
+}
 
-  private count(filters: StatementFilters, filterShape: string, params: ObjectLiteral) {
-    const text = countShapes.text(filterShape, () => filteredStatements(this.dataSource, filters).select('1').getQuery());
-    return countMatching(this.dataSource, bindNamed(this.dataSource, text, params));
-  }
+interface TimelinePageRow {
+  json: string;
+  returned: number;
+  lastDateStart: string | null;
+  lastId: number | null;
+  counted?: number;
 }
