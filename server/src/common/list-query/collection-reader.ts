@@ -132,24 +132,26 @@ export async function readPageAsJson<F extends FilterDefinitions, S extends stri
 ): Promise<JsonPage> {
   const { alias } = table;
   const omit = options.omit ?? [];
-  const timestamps = new Set(table.timestampFields ?? AUDIT_TIMESTAMP_FIELDS);
-  const columns = Object.fromEntries(
-    Object.entries(table.columns)
-      .filter(([field]) => !omit.includes(field))
-      // As JSON.stringify writes a Date: UTC, milliseconds, `Z` (to_json would write microseconds and an offset).
-      .map(([field, sql]) => [field, timestamps.has(field) ? `to_char((${sql}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` : sql]),
-  );
   const plan = pagePlan(dataSource, table, query);
   const estimate = await plannerEstimate(dataSource, plan.matching());
   const counted = estimate <= exactCountLimit();
-  const page = plan.bind(shapeKey('json', counted, ...omit), ({ pageIds, matching }) =>
+  const page = plan.bind(shapeKey('json', counted, ...omit), ({ pageIds, matching }) => {
+    const timestamps = new Set(table.timestampFields ?? AUDIT_TIMESTAMP_FIELDS);
+    const columns = Object.fromEntries(
+      Object.entries(table.columns)
+        .filter(([field]) => !omit.includes(field))
+        // As JSON.stringify writes a Date: UTC, milliseconds, `Z` (to_json would write microseconds and an offset).
+        .map(([field, sql]) => [field, timestamps.has(field) ? `to_char((${sql}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` : sql]),
+    );
+    return (
       // string_agg, not json_agg: json_agg separates elements with ", ", JSON.stringify with ",".
       `SELECT '[' || COALESCE(string_agg(page.row::text, ',' ORDER BY page.ord), '') || ']' AS "json", count(*)::int AS "returned"` +
       (counted ? `, (SELECT count(*)::int FROM (${matching}) matching) AS "counted"` : '') +
       ` FROM (SELECT ids.ord, (SELECT to_json(r) FROM (SELECT ${selectList(columns)}) r) AS row` +
       ` FROM unnest(ARRAY(${pageIds})) WITH ORDINALITY AS ids(id, ord)` +
-      ` JOIN ${tableName(dataSource, table)} ${alias} ON ${alias}.id = ids.id) page`,
-  );
+      ` JOIN ${tableName(dataSource, table)} ${alias} ON ${alias}.id = ids.id) page`
+    );
+  });
   const [{ json, returned, counted: exact }] = (await dataSource.query(page.sql, page.values)) as { json: string; returned: number; counted?: number }[];
   const proven = totalFromPage(query.range.offset, query.range.limit, returned);
   if (proven !== undefined) return { json, returned, total: proven };
