@@ -104,6 +104,25 @@ describe('bodies', () => {
     expect(Object.keys(answer.body.errors ?? {})).toEqual(['email']);
   });
 
+  it.each([
+    // URIError from validator's isEmail / isURL, which percent-encode their input: a 500.
+    ['/api/users', '{"email":"a\\ud800","displayName":"Lone Surrogate","role":"viewer"}', 'email'],
+    ['/api/sources', '{"title":"Lone surrogate","url":"https://example.org/\\udc00"}', 'url'],
+    // Refused before by each text field's own validator; now by the body reader, for every string.
+    ['/api/actors', '{"name":"Lone \\ud800 surrogate","aliases":["ok","\\udfff"]}', 'name'],
+    ['/api/topics', '{"name":"Topic","description":"a \\udbff\\u0041"}', 'description'],
+  ])('POST %s with a lone surrogate (\\uD800–\\uDFFF escape) in %s', async (path, body, field) => {
+    const answer = await unchanged(() => json('POST', path, body));
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors).toEqual({ [field]: expect.stringMatching(/valid Unicode text: it holds an unpaired surrogate/) });
+  });
+
+  it('keeps a surrogate pair written as escapes: one emoji, stored', async () => {
+    const answer = await json('POST', '/api/topics', '{"name":"Pair \\ud83d\\ude00"}');
+    expect(answer.status).toBe(201);
+    expect(answer.body.name).toBe('Pair 😀');
+  });
+
   it('a revert body with the empty key (named "body")', async () => {
     const [id] = app.known.actors;
     const [revision] = app.known.revisions[`actors/${id}`];

@@ -86,6 +86,18 @@ export const BODY_REGRESSIONS: Regression<BodyCase>[] = [
     broke: 'The empty key ({"":1}) was reported as "body: must be a JSON object" instead of naming "".',
     case: { ...admin, edits: [{ kind: 'unknown', field: '', text: '1' }] },
   },
+  {
+    route: 'POST /api/users',
+    broke:
+      'email "a\\ud800" (a lone surrogate, as a JSON escape): a 500, URIError from validator\'s isEmail, which percent-encodes its input (FUZZ_RUNS=200 hunt). ' +
+      'Now the body reader refuses a lone surrogate in any string of any body, naming its field.',
+    case: { ...admin, edits: [{ kind: 'set', field: 'email', text: '"a\\ud800"' }] },
+  },
+  {
+    route: 'POST /api/sources',
+    broke: 'The same for url, whose validator (isURL) percent-encodes too.',
+    case: { ...admin, edits: [{ kind: 'set', field: 'url', text: '"https://example.org/\\udc00"' }] },
+  },
 ];
 
 export const QUERY_REGRESSIONS: Regression<QueryCase>[] = [
@@ -171,5 +183,14 @@ export const RAW_BODY_REGRESSIONS: Regression<RawCase>[] = [
     route: 'POST /api/statements',
     broke: '100,000 levels of nesting in an unknown field: a 500 (stack overflow) before the field was refused.',
     case: { ...admin, garbage: { kind: 'deep', depth: 100_000, array: true } },
+  },
+  {
+    route: 'POST /api/auth/tokens',
+    broke:
+      'Found while fixing the lone surrogate: a truncated body holding one ({"a":"\\ud800") was refused naming "a" instead of as a body that is not JSON. ' +
+      'A problem found part-way is now reported only when the whole body parses.',
+    seed: -352109558,
+    path: '17:0',
+    case: { caller: 'admin', forged: 'Bearer ', pick: 0, garbage: { kind: 'text', text: '{"a":"\\ud800"' } },
   },
 ];

@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { BodyError, jsonStructureErrors, MAX_JSON_DEPTH, verifyJsonBody } from './json-body';
 
+const UNPAIRED = 'must be valid Unicode text: it holds an unpaired surrogate (a \\uD800–\\uDFFF escape without its pair)';
 const nested = (depth: number) => '['.repeat(depth) + '1' + ']'.repeat(depth);
 const verify = (body: Buffer | string, encoding = 'utf-8') => () => verifyJsonBody({} as never, {} as never, Buffer.from(body), encoding);
 
@@ -14,6 +15,12 @@ describe('jsonStructureErrors', () => {
     ['{"a":1,"":1,"":1}', { '': 'is given twice in the same JSON object' }],
     [`{"ok":1,"deep":${nested(MAX_JSON_DEPTH)}}`, { deep: `is nested more than ${MAX_JSON_DEPTH} levels deep` }],
     [nested(100_000), { body: `is nested more than ${MAX_JSON_DEPTH} levels deep` }],
+    // Found by the bad-input fuzzer: class-validator's IsEmail threw URIError on "a\ud800" (a 500).
+    ['{"email":"a\\ud800"}', { email: UNPAIRED }],
+    ['{"a":"ok","list":["x","\\uDFFFy"]}', { 'list.1': UNPAIRED }],
+    ['{"a":{"\\ud83d":1}}', { 'a.\ud83d': UNPAIRED }],
+    ['{"":"\\udbff"}', { '': UNPAIRED }],
+    ['"\\ud800"', { body: UNPAIRED }],
   ])('%s', (text, errors) => {
     expect(jsonStructureErrors(text)).toEqual(errors);
   });
@@ -23,9 +30,14 @@ describe('jsonStructureErrors', () => {
     '{"a":"{\\"a\\":1,\\"a\\":2}","b":"[[[[","c":"\\\\"}',
     `{"deep":${nested(MAX_JSON_DEPTH - 1)}}`,
     '[{"a":1},{"a":2}]',
+    // A surrogate pair, written as escapes or as UTF-8, and an escaped backslash before "ud800".
+    '{"a":"\\ud83d\\ude00","b":"😀","c":"\\\\ud800"}',
     // Not JSON at all: JSON.parse reports it, with its own message.
     '{"a":1,"b"',
     '{"a":"unterminated',
+    // Found by the bad-input fuzzer: a truncated body is not JSON, whatever else it holds.
+    '{"a":"\\ud800"',
+    '{"a":1,"a":2',
     '}}}',
   ])('finds nothing wrong with %s', (text) => {
     expect(jsonStructureErrors(text)).toBeUndefined();

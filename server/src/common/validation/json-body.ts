@@ -25,12 +25,41 @@ export class BodyError extends Error {
 }
 
 const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
+/** A `\uD800`–`\uDFFF` escape: the only way a lone surrogate gets into a JSON string that is valid UTF-8. */
+const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
+const UNPAIRED_SURROGATE = 'must be valid Unicode text: it holds an unpaired surrogate (a \\uD800–\\uDFFF escape without its pair)';
+
+/** A string literal's value, or undefined when it is not one JSON.parse reads. */
+function stringLiteral(token: string): string | undefined {
+  try {
+    return JSON.parse(token) as string;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A problem found part-way through is only the body's problem when the whole is JSON; otherwise
+ * JSON.parse's own message ("Unexpected end of JSON input") says what is wrong. Parsed only on
+ * this error path, so a well-formed body is still read once.
+ */
+function ifJson(text: string, problem: FieldErrors): FieldErrors | undefined {
+  try {
+    JSON.parse(text);
+    return problem;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Walks JSON text once (without building it) for what JSON.parse lets through silently: a key
- * given twice in one object (the last would win) and nesting deep enough to overflow the stack
- * of the code that walks the parsed value. Returns the first problem as field errors, naming the
- * field by its path (`participantIds.0.a`); nothing for text that is no JSON (JSON.parse says why).
+ * given twice in one object (the last would win), nesting deep enough to overflow the stack
+ * of the code that walks the parsed value, and a string holding an unpaired surrogate (`"\ud800"`
+ * parses to a string no UTF-8 can carry: it would be stored as U+FFFD, and validators that
+ * percent-encode their input throw URIError on it). Returns the first problem as field errors,
+ * naming the field by its path (`participantIds.0.a`, `body` for the whole); nothing for text
+ * that is no JSON (JSON.parse says why).
  */
 export function jsonStructureErrors(text: string): FieldErrors | undefined {
   // One frame per open object or array: its keys so far, the key being read, the index in an array.
@@ -44,19 +73,19 @@ export function jsonStructureErrors(text: string): FieldErrors | undefined {
       let end = i + 1;
       while (end < text.length && text.charCodeAt(end) !== 0x22) end += text.charCodeAt(end) === 0x5c /* \ */ ? 2 : 1;
       if (end >= text.length) return undefined;
+      const token = text.slice(i, end + 1);
       if (expectKey) {
-        let key: string;
-        try {
-          key = JSON.parse(text.slice(i, end + 1)) as string;
-        } catch {
-          return undefined;
-        }
+        const key = stringLiteral(token);
+        if (key === undefined) return undefined;
         const frame = stack[stack.length - 1];
         frame.key = key;
         // The path of a key is never empty but for the empty key at the top ({"":1,"":2}), which is named as it is.
-        if (frame.keys!.has(key)) return { [path()]: 'is given twice in the same JSON object' };
+        if (frame.keys!.has(key)) return ifJson(text, { [path()]: 'is given twice in the same JSON object' });
         frame.keys!.add(key);
         expectKey = false;
+        if (!key.isWellFormed()) return ifJson(text, { [path()]: UNPAIRED_SURROGATE });
+      } else if (SURROGATE_ESCAPE.test(token) && stringLiteral(token)?.isWellFormed() === false) {
+        return ifJson(text, { [stack.length ? path() : 'body']: UNPAIRED_SURROGATE });
       }
       i = end;
     } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
