@@ -234,6 +234,30 @@ describe('trash', () => {
     await t.http().post(`/api/statements/${statement.id}/revisions/1/restore`).expect(404);
   });
 
+  it('refuses, with 409, to restore a revision that names a record since put in the trash; nothing changes', async () => {
+    const participant = await make.actor({ name: 'Participant for a while' });
+    const statement = await make.statement({ speakerId: lavrov, participantIds: [participant.id] });
+    const path = `/api/statements/${statement.id}`;
+    const [created] = await revisionsOf(path);
+    const { version } = (await t.http().patch(path).send({ version: statement.version, participantIds: [] }).expect(200)).body;
+    await t.http().delete(`/api/actors/${participant.id}`).expect(200);
+    const before = { counts: await rowCounts(), record: (await t.http().get(path).expect(200)).body };
+
+    const refused = await t.http().post(`${path}/revisions/${created.id}/restore`).send({ version }).expect(409);
+    expect(refused.body).toMatchObject({
+      statusCode: 409,
+      error: 'Conflict',
+      message: `Revision ${created.id} cannot be restored: participantIds: actor ${participant.id} is in the trash`,
+      errors: { participantIds: `actor ${participant.id} is in the trash` },
+    });
+    expect({ counts: await rowCounts(), record: (await t.http().get(path).expect(200)).body }).toEqual(before);
+
+    // Once the participant is back, the same revision restores.
+    await t.http().post(`/api/trash/actors/${participant.id}/restore`).expect(200);
+    const restored = (await t.http().post(`${path}/revisions/${created.id}/restore`).send({ version }).expect(200)).body;
+    expect(restored).toMatchObject({ participantIds: [participant.id], version: version + 1 });
+  });
+
   it('a 4xx changes nothing', async () => {
     const statement = await make.statement({ speakerId: lavrov });
     const before = await rowCounts();

@@ -112,7 +112,11 @@ export abstract class CollectionService<
     return this.change(id, author, basedOn, 'update', (manager, before) => this.applyInput(manager, id, input, mode, before, author, basedOn));
   }
 
-  /** Brings the record back to its state after an earlier revision, as a new revision. */
+  /**
+   * Brings the record back to its state after an earlier revision, as a new revision. A stored
+   * state that no longer applies (it names a record since trashed or purged) is a 409: the
+   * request itself was sound, the records it leads to have changed.
+   */
   async revert(id: number, revisionId: number, author: Author, basedOn?: number): Promise<Row> {
     const revision = await this.revisions.get(this.dataSource.manager, this.resource, id, revisionId);
     const state = revision.after ?? revision.before;
@@ -122,7 +126,10 @@ export abstract class CollectionService<
       author,
       basedOn,
       'revert',
-      (manager, before) => this.applyInput(manager, id, input, 'replace', before, author, basedOn ?? before.version),
+      (manager, before) =>
+        this.applyInput(manager, id, input, 'replace', before, author, basedOn ?? before.version).catch((error: unknown) => {
+          throw asConflict(error, `Revision ${revisionId} cannot be restored`);
+        }),
       revisionId,
     );
   }

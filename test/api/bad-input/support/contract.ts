@@ -63,15 +63,6 @@ export interface FuzzCase {
 /** Whether an error's field is one the request garbled, or inside one (`participantIds.0`). */
 const isGarbled = (garbled: string[], field: string) => garbled.some((g) => field === g || field.startsWith(`${g}.`));
 
-/**
- * Restoring a revision replays a stored snapshot, whose references may since have gone to
- * the trash or away (other fuzz cases trash records as they go): that refusal names a field
- * of the snapshot, not one of the request, and is right.
- */
-function isStaleSnapshotReference(c: FuzzCase, reason: string): boolean {
-  return /\/revisions\/[^/]+\/restore$/.test(c.request.path.split('?')[0]) && /in the trash|does not exist/.test(reason);
-}
-
 /** What is wrong with one response, in words; empty when it meets the contract. */
 export function contractViolations(c: FuzzCase, res: RawResponse): string[] {
   const problems: string[] = [];
@@ -95,7 +86,7 @@ export function contractViolations(c: FuzzCase, res: RawResponse): string[] {
         else {
           for (const [field, reason] of Object.entries(errors)) {
             if (typeof reason !== 'string' || !reason) problems.push(`errors.${field} has no reason`);
-            if (!isGarbled(c.garbled, field) && !isStaleSnapshotReference(c, String(reason))) {
+            if (!isGarbled(c.garbled, field)) {
               problems.push(`errors names "${field}", which the request did not garble (garbled: ${c.garbled.join(', ') || 'nothing'})`);
             }
           }
