@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { baseRequest } from './support/base-records';
 import { badFieldText, fieldValue } from './support/body-values';
-import { contractViolations, FuzzCase, Fuzzer, runs } from './support/contract';
+import { contractViolations, FuzzCase, Fuzzer, PROPERTY_TIMEOUT_MS, runs } from './support/contract';
 import { Caller, FuzzApp, IdListName, startFuzzApp } from './support/fuzz-app';
 import {
   BAD_CONTENT_TYPES,
@@ -140,7 +140,7 @@ afterAll(async () => {
 });
 
 describe('garbage in body fields', () => {
-  jest.setTimeout(600_000);
+  jest.setTimeout(PROPERTY_TIMEOUT_MS);
 
   it('every field of every route that takes a body', async () => {
     const routes = app.routes.filter((route) => route.body);

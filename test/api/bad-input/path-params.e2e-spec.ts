@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { baseQuery, baseRequest } from './support/base-records';
-import { FuzzCase, Fuzzer, runs } from './support/contract';
+import { FuzzCase, Fuzzer, PROPERTY_TIMEOUT_MS, runs } from './support/contract';
 import { Caller, FuzzApp, startFuzzApp } from './support/fuzz-app';
 import { urlText } from './support/garbage';
 import { queryText } from './support/query-values';
@@ -63,7 +63,7 @@ afterAll(async () => {
 });
 
 describe('garbage in path parameters', () => {
-  jest.setTimeout(600_000);
+  jest.setTimeout(PROPERTY_TIMEOUT_MS);
 
   it('every path parameter of every route', async () => {
     const routes = app.routes.filter((route) => route.pathParams.length);

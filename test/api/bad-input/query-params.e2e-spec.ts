@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { baseQuery, baseRequest } from './support/base-records';
-import { FuzzCase, Fuzzer, runs } from './support/contract';
+import { FuzzCase, Fuzzer, PROPERTY_TIMEOUT_MS, runs } from './support/contract';
 import { Caller, FuzzApp, startFuzzApp } from './support/fuzz-app';
 import { decodeUrlText } from './support/garbage';
 import { badQueryValues, badRange, listedEntry, QueryEntry, queryText, unknownEntry } from './support/query-values';
@@ -99,7 +99,7 @@ afterAll(async () => {
 });
 
 describe('garbage in query parameters', () => {
-  jest.setTimeout(600_000);
+  jest.setTimeout(PROPERTY_TIMEOUT_MS);
 
   it('every listed parameter and unknown keys on the routes that read a query', async () => {
     const routes = app.routes.filter((route) => Object.keys(route.query).length);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { gzipSync } from 'node:zlib';
 import { baseQuery, baseRequest } from './support/base-records';
-import { FuzzCase, Fuzzer, runs } from './support/contract';
+import { FuzzCase, Fuzzer, PROPERTY_TIMEOUT_MS, runs } from './support/contract';
 import { Caller, FuzzApp, startFuzzApp } from './support/fuzz-app';
 import { queryText } from './support/query-values';
 import { BAD_CONTENT_TYPES, callerArb, concretePath, forgedAuthorizationArb, objectText, PathChoice } from './support/requests';
@@ -141,7 +141,7 @@ afterAll(async () => {
 });
 
 describe('bodies that cannot be read', () => {
-  jest.setTimeout(600_000);
+  jest.setTimeout(PROPERTY_TIMEOUT_MS);
 
   it('on every route', async () => {
     expect(app.routes.length).toBeGreaterThanOrEqual(60);

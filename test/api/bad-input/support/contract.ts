@@ -169,6 +169,12 @@ export class Fuzzer {
 }
 
 /**
+ * How long one property test may run: 10 minutes by default, and as long as it takes in a hunt
+ * (FUZZ_RUNS=200 sends ~12,000 query-string cases; the jest timeout cut one off at 10 minutes).
+ */
+export const PROPERTY_TIMEOUT_MS = process.env.FUZZ_RUNS ? 12 * 3_600_000 : 600_000;
+
+/**
  * Runs per property: FUZZ_RUNS overrides the default (e.g. FUZZ_RUNS=10000 for a long hunt).
  * By default a route that hashes a password gets a fifth of the runs: each of its requests
  * spends up to a second in scrypt, and its input goes through the same validation as any other.
