@@ -1,3 +1,4 @@
+import Ajv2020 from 'ajv/dist/2020';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
@@ -7,14 +8,37 @@ import { SERVER_NODE_OPTIONS } from '../support/server-process';
 
 /**
  * No Docker engine runs where the tests run, so the compose file and the Dockerfile are
- * checked by reading them: valid YAML, and the services wired to each other.
+ * checked by reading them: the compose file against the Compose Specification's own schema
+ * (what `docker compose config` checks), and the services wired to each other.
  */
 const compose = parse(readFileSync(path.join(REPOSITORY_ROOT, 'docker-compose.yml'), 'utf8'));
 const dockerfile = readFileSync(path.join(REPOSITORY_ROOT, 'Dockerfile'), 'utf8');
 /** The server's own shutdown deadline (SHUTDOWN_TIMEOUT_MS, unset in the compose file). */
 const SHUTDOWN_DEADLINE_SECONDS = loadConfig({}).shutdownTimeoutMs / 1000;
 
+/** The Compose Specification's schema (test/support/compose-spec.md says where it is from). */
+const validateCompose = new Ajv2020({ allErrors: true, strict: false }).compile(
+  JSON.parse(readFileSync(path.join(REPOSITORY_ROOT, 'test/support/compose-spec.json'), 'utf8')),
+);
+const schemaErrors = (file: unknown) =>
+  validateCompose(file) ? [] : (validateCompose.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`);
+
 describe('docker-compose.yml', () => {
+  it('is a valid Compose file by the Compose Specification schema', () => {
+    expect(schemaErrors(compose)).toEqual([]);
+  });
+
+  it.each<[string, (file: typeof compose) => void]>([
+    ['a misspelt top-level key', (file) => (file.volume = file.volumes)],
+    ['volumes given as one string instead of a list', (file) => (file.services.db.volumes = file.services.db.volumes[0])],
+    ['a depends_on condition Compose does not know', (file) => (file.services.app.depends_on.db.condition = 'service_ready')],
+    ['a service key Compose does not know', (file) => (file.services.app.healthckeck = file.services.db.healthcheck)],
+  ])('(the schema check fails on %s)', (_label, breakIt) => {
+    const broken = structuredClone(compose);
+    breakIt(broken);
+    expect(schemaErrors(broken).length).toBeGreaterThan(0);
+  });
+
   it('has a PostgreSQL with a volume and a health check', () => {
     const db = compose.services.db;
     expect(db.image).toMatch(/^postgres:\d+/);
