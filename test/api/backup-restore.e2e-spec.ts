@@ -20,13 +20,25 @@ import { adminUrl, databaseUrl } from '../support/test-database';
  */
 const CLI = path.join(REPOSITORY_ROOT, 'server/dist/server/src/cli');
 
+/** Longer than any restore here takes (2–5 s); a hung one is killed, so that it fails this test alone. */
+const CLI_TIME_LIMIT_MS = 30_000;
+
 function run(script: 'backup' | 'restore', args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(CLI, `${script}.js`), ...args], { env: { ...process.env, ...env }, cwd: REPOSITORY_ROOT });
     let output = '';
+    // A restore that hangs holds a COPY open, and DROP DATABASE … WITH (FORCE) anywhere on the
+    // test server then waits for it: kill it, and say so.
+    const limit = setTimeout(() => {
+      output += `\n[killed after ${CLI_TIME_LIMIT_MS} ms]`;
+      child.kill('SIGKILL');
+    }, CLI_TIME_LIMIT_MS);
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) => resolve({ code, output }));
+    child.on('exit', (code) => {
+      clearTimeout(limit);
+      resolve({ code, output });
+    });
   });
 }
 
@@ -138,6 +150,18 @@ describe('backup and restore', () => {
     await writeFile(corrupt, bytes);
     const damaged = await run('restore', [corrupt, '--replace'], { DATABASE_URL: target });
     expect(damaged.code).toBe(1);
+    expect(await databaseChecksum(target)).toEqual(before);
+
+    // The gzip stream itself breaks in the middle of a table's rows: the error comes from the
+    // decompressor while a COPY is open. That restore used to hang (its ROLLBACK queued behind
+    // the COPY), and DROP DATABASE elsewhere on the server waited on it.
+    const cutGzip = path.join(dir, 'cut-gzip.backup.gz');
+    const whole = await readFile(backup);
+    await writeFile(cutGzip, whole.subarray(0, Math.floor(whole.length * 0.6)));
+    const broken = await run('restore', [cutGzip, '--replace'], { DATABASE_URL: target });
+    expect(broken.output).not.toMatch(/killed after/);
+    expect(broken.code).toBe(1);
+    expect(broken.output).toMatch(/unexpected end of file/);
     expect(await databaseChecksum(target)).toEqual(before);
 
     const replaced = await run('restore', [backup, '--replace'], { DATABASE_URL: target });

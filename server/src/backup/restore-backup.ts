@@ -154,23 +154,30 @@ async function copyTable(client: PoolClient, query: RunQuery, section: TableHead
   const copy = client.query(copyFrom(`COPY public.${quoteIdentifier(section.table)} (${section.columns.map(quoteIdentifier).join(', ')}) FROM STDIN`));
   const done = finished(copy);
   done.catch(() => undefined);
-  let batch = '';
-  for (;;) {
-    const line = await next();
-    if (line === undefined) {
-      copy.destroy();
-      throw new BackupError(`The backup ends inside table ${section.table}: the file is truncated.`);
+  try {
+    let batch = '';
+    for (;;) {
+      const line = await next();
+      if (line === undefined) throw new BackupError(`The backup ends inside table ${section.table}: the file is truncated.`);
+      if (line === END_OF_TABLE) break;
+      batch += `${line}\n`;
+      if (batch.length >= COPY_BATCH_CHARS) {
+        if (!copy.write(batch)) await Promise.race([once(copy, 'drain'), done]);
+        batch = '';
+      }
     }
-    if (line === END_OF_TABLE) break;
-    batch += `${line}\n`;
-    if (batch.length >= COPY_BATCH_CHARS) {
-      if (!copy.write(batch)) await Promise.race([once(copy, 'drain'), done]);
-      batch = '';
-    }
+    copy.end(batch);
+    await done;
+    return copy.rowCount;
+  } catch (error) {
+    // Whatever stopped the rows (a truncated file, gzip's "invalid distance" in a damaged one),
+    // the COPY must be abandoned (CopyFail) before anything else is sent on this connection:
+    // the ROLLBACK that follows would otherwise queue behind a COPY that never ends, and the
+    // restore would hang holding its locks.
+    copy.destroy();
+    await done.catch(() => undefined);
+    throw error;
   }
-  copy.end(batch);
-  await done;
-  return copy.rowCount;
 }
 
 function checkCounts(expected: Record<string, number>, restored: Record<string, number>): void {
