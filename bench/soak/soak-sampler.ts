@@ -51,14 +51,20 @@ async function processFigures(pid: number) {
 /**
  * Once a second: the server's RSS, descriptors and CPU from /proc/<pid>, its PostgreSQL
  * sessions from pg_stat_activity (through `db`, a session named otherwise), and the load
- * driver's counts. A sample is skipped rather than queued when the previous one is late.
+ * driver's counts. A tick is skipped rather than queued when the previous sample is late.
+ *
+ * Besides the ticks, `enter(phase)` takes a sample as each phase begins. A phase can be
+ * shorter than a second (reading back a few thousand writes often is), and a timer alone
+ * then leaves it unsampled: one short soak in a few hundred had no `verify` sample. Each
+ * sample carries the phase it was begun in, so a slow sample is never relabelled by a
+ * phase change that happens while it is taken.
  */
 export class Sampler {
   readonly samples: Sample[] = [];
-  phase: Phase = 'idle';
   totals: Totals = NO_TOTALS;
   /** The load process, once it runs. */
   driverPid?: number;
+  private current: Phase = 'idle';
   private origin = performance.now();
   private timer?: NodeJS.Timeout;
   private taking?: Promise<void>;
@@ -71,10 +77,22 @@ export class Sampler {
     private readonly database: string,
   ) {}
 
+  get phase(): Phase {
+    return this.current;
+  }
+
+  /** Takes the first sample of the run (idle) and then one a second. */
   start(intervalMs = 1000): void {
+    this.sampleNow();
     this.timer = setInterval(() => {
-      this.taking ??= this.take().finally(() => (this.taking = undefined));
+      if (!this.taking) this.sampleNow();
     }, intervalMs);
+  }
+
+  /** The run moves on to `phase`: its first sample is taken now, after any sample under way. */
+  enter(phase: Phase): void {
+    this.current = phase;
+    this.sampleNow();
   }
 
   /** t counts from here (the load's start): the idle samples taken so far get negative times. */
@@ -87,10 +105,20 @@ export class Sampler {
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
-    await this.taking;
+    while (this.taking) await this.taking;
   }
 
-  private async take(): Promise<void> {
+  private sampleNow(): void {
+    const phase = this.current;
+    const taken: Promise<void> = (this.taking ?? Promise.resolve())
+      .then(() => this.take(phase))
+      .finally(() => {
+        if (this.taking === taken) this.taking = undefined;
+      });
+    this.taking = taken;
+  }
+
+  private async take(phase: Phase): Promise<void> {
     const at = performance.now();
     const figures = await processFigures(this.pid).catch(() => undefined);
     const { rows } = await this.db
@@ -109,7 +137,7 @@ export class Sampler {
     this.lastDriver = driverCpuMs === undefined ? undefined : { at, cpuMs: driverCpuMs };
     this.samples.push({
       t: Math.round((at - this.origin) / 100) / 10,
-      phase: this.phase,
+      phase,
       rssMb: figures ? Math.round(figures.rssMb * 10) / 10 : null,
       fds: figures?.fds ?? null,
       sockets: figures?.sockets ?? null,

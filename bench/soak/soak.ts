@@ -105,7 +105,7 @@ function drive(driver: ChildProcess, job: DriverJob, sampler: Sampler, progressE
           );
         }
       } else if (message.type === 'loaded') {
-        sampler.phase = 'verify';
+        sampler.enter('verify');
         load = message.summary;
         log(`Load done: ${load.requests.toLocaleString('en')} requests in ${load.seconds.toFixed(1)} s. Reading every acknowledged write back …`);
       } else if (message.type === 'verified') {
@@ -169,8 +169,8 @@ async function main(): Promise<number> {
     driver = fork(path.join(__dirname, 'soak-driver.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     sampler.driverPid = driver.pid;
     sampler.markLoadStart();
-    sampler.phase = 'warm-up';
-    const measuring = setTimeout(() => (sampler.phase = sampler.phase === 'warm-up' ? 'measured' : sampler.phase), options.warmupSeconds * 1000);
+    sampler.enter('warm-up');
+    const measuring = setTimeout(() => sampler.phase === 'warm-up' && sampler.enter('measured'), options.warmupSeconds * 1000);
     const job: DriverJob = { base, headers: auth.headers, connections: options.connections, durationMs: options.durationSeconds * 1000, parameters };
     const { load, verification } = await drive(driver, job, sampler, options.durationSeconds >= 120 ? 30 : 10);
     clearTimeout(measuring);
@@ -178,7 +178,7 @@ async function main(): Promise<number> {
     const exited = new Promise((resolve) => driver!.once('exit', resolve));
     driver.disconnect();
     await exited;
-    sampler.phase = 'after';
+    sampler.enter('after');
     await sleep(AFTER_SECONDS * 1000);
     await sampler.stop();
 

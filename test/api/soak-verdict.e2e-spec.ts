@@ -1,9 +1,10 @@
 import * as http from 'node:http';
+import type { Client } from 'pg';
 import type { AddressInfo } from 'node:net';
 import { SoakClient } from '../../bench/soak/soak-http';
 import { contentDifferences, recordDifferences, StatementContent, WriteLedger } from '../../bench/soak/soak-ledger';
 import { OPERATIONS } from '../../bench/soak/soak-operations';
-import type { Sample } from '../../bench/soak/soak-sampler';
+import { Sample, Sampler } from '../../bench/soak/soak-sampler';
 import { LoadStats } from '../../bench/soak/soak-stats';
 import type { LoadSummary, Verification } from '../../bench/soak/soak-types';
 import { judge, JudgeInput } from '../../bench/soak/soak-verdict';
@@ -257,5 +258,21 @@ describe('the soak HTTP client', () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     }
+  });
+});
+
+describe('the soak sampler', () => {
+  it('samples every phase as it begins, however short, each with the phase it began in', async () => {
+    // Each sample's database query takes 50 ms; the phases change faster than that, and far faster than the 1 s tick.
+    let queries = 0;
+    const db = {
+      query: () => new Promise((resolve) => setTimeout(() => resolve({ rows: [{ total: ++queries, active: 0 }] }), 50)),
+    } as unknown as Client;
+    const sampler = new Sampler(process.pid, db, 'chronicle');
+    sampler.start(60_000);
+    for (const phase of ['warm-up', 'measured', 'verify', 'after'] as const) sampler.enter(phase);
+    await sampler.stop();
+    expect(sampler.samples.map((s) => s.phase)).toEqual(['idle', 'warm-up', 'measured', 'verify', 'after']);
+    expect(sampler.samples.map((s) => s.dbConnections)).toEqual([1, 2, 3, 4, 5]);
   });
 });
