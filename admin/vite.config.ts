@@ -16,8 +16,42 @@ const packages = (...names: string[]) => {
  */
 const vendorChunks = [
   { name: 'react', test: packages('react', 'react-dom', 'scheduler', 'react-router', 'react-router-dom', 'cookie', 'set-cookie-parser') },
-  { name: 'mui', test: packages('@mui/material', '@mui/system', '@mui/utils', '@mui/base', '@mui/styled-engine', '@mui/private-theming', '@mui/core-downloads-tracker', '@mui/icons-material', '@emotion/*', '@popperjs/core', 'react-transition-group', 'stylis') },
-  { name: 'react-admin', test: packages('react-admin', 'ra-core', 'ra-ui-materialui', 'ra-i18n-polyglot', 'ra-language-english', 'ra-data-json-server', '@tanstack/*', 'react-hook-form', 'lodash', 'query-string', 'node-polyglot', 'inflection', 'date-fns', 'jsonexport') },
+  {
+    name: 'mui',
+    test: packages(
+      '@mui/material',
+      '@mui/system',
+      '@mui/utils',
+      '@mui/base',
+      '@mui/styled-engine',
+      '@mui/private-theming',
+      '@mui/core-downloads-tracker',
+      '@mui/icons-material',
+      '@emotion/*',
+      '@popperjs/core',
+      'react-transition-group',
+      'stylis',
+    ),
+  },
+  {
+    name: 'react-admin',
+    test: packages(
+      'react-admin',
+      'ra-core',
+      'ra-ui-materialui',
+      'ra-i18n-polyglot',
+      'ra-language-english',
+      'ra-data-json-server',
+      '@tanstack/*',
+      'react-hook-form',
+      'lodash',
+      'query-string',
+      'node-polyglot',
+      'inflection',
+      'date-fns',
+      'jsonexport',
+    ),
+  },
 ];
 
 export default defineConfig({

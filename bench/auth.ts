@@ -36,6 +36,7 @@ export async function login(base: string): Promise<BenchAuth> {
   }
   const body = JSON.parse(text) as { token?: string; user?: { mustChangePassword?: boolean } };
   if (!body.token) throw new Error(`POST /api/auth/login answered without a token: ${text}`);
-  if (body.user?.mustChangePassword) throw new Error(`${BENCH_ADMIN.email} must change its password before it may read; use a fresh bench database`);
+  if (body.user?.mustChangePassword)
+    throw new Error(`${BENCH_ADMIN.email} must change its password before it may read; use a fresh bench database`);
   return { headers: { authorization: `Bearer ${body.token}` }, mode: 'bearer' };
 }

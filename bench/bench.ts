@@ -90,7 +90,8 @@ function parseOptions(): Options {
   const number = (raw: string | undefined, name: string, fallback: number, integer = true) => {
     if (raw === undefined) return fallback;
     const n = Number(raw.replace(/_/g, ''));
-    if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) throw new Error(`--${name} takes a positive ${integer ? 'whole ' : ''}number`);
+    if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n)))
+      throw new Error(`--${name} takes a positive ${integer ? 'whole ' : ''}number`);
     return n;
   };
   const quick = values.quick;
@@ -188,10 +189,23 @@ async function captureSql(url: string, list: Scenario[], dir: string, signedIn: 
         const total = response.headers.get('x-total-count');
         const body = JSON.parse(text) as unknown;
         const matches =
-          total !== null ? Number(total) : typeof (body as { total?: unknown }).total === 'number' ? (body as { total: number }).total : null;
+          total !== null
+            ? Number(total)
+            : typeof (body as { total?: unknown }).total === 'number'
+              ? (body as { total: number }).total
+              : null;
         const estimated = response.headers.get('x-total-count-estimated') === 'true';
-        const returned = Array.isArray(body) ? body.length : Array.isArray((body as { entries?: unknown }).entries) ? (body as { entries: unknown[] }).entries.length : 1;
-        captured[s.name] = { plan: planFromCapture((await readCapture(file)).slice(mark), s.vary?.values[0]), matches, returned, estimated };
+        const returned = Array.isArray(body)
+          ? body.length
+          : Array.isArray((body as { entries?: unknown }).entries)
+            ? (body as { entries: unknown[] }).entries.length
+            : 1;
+        captured[s.name] = {
+          plan: planFromCapture((await readCapture(file)).slice(mark), s.vary?.values[0]),
+          matches,
+          returned,
+          estimated,
+        };
       } else {
         const mark = (await readCapture(file)).length;
         const controller = new AbortController();
@@ -220,7 +234,9 @@ async function captureSql(url: string, list: Scenario[], dir: string, signedIn: 
       }
     }
   } catch (error) {
-    throw new Error(`capturing the server's SQL failed: ${(error as Error).message}\n--- server output ---\n${server.output().slice(-3000)}`);
+    throw new Error(
+      `capturing the server's SQL failed: ${(error as Error).message}\n--- server output ---\n${server.output().slice(-3000)}`,
+    );
   } finally {
     await stopServer(server);
   }
@@ -249,12 +265,26 @@ async function explainAll(url: string, statements: number, list: Scenario[], cap
           WHERE n.nspname = 'public' AND c.relkind IN ('r','i') AND (c.relname LIKE 'statement%' OR c.relname LIKE 'idx_statement%' OR c.relname LIKE 'pk_statement%')
           ORDER BY pg_relation_size(c.oid) DESC`,
       )
-    ).rows.map((r: { relname: string; size: string; rows: string }) => `| ${r.relname} | ${r.size} | ${Number(r.rows).toLocaleString('en')} |`);
-    out.push(`PostgreSQL ${version}; ${settings.join(', ')}.`, '', '| relation | size | rows (estimate) |', '|---|---:|---:|', ...sizes, '');
+    ).rows.map(
+      (r: { relname: string; size: string; rows: string }) => `| ${r.relname} | ${r.size} | ${Number(r.rows).toLocaleString('en')} |`,
+    );
+    out.push(
+      `PostgreSQL ${version}; ${settings.join(', ')}.`,
+      '',
+      '| relation | size | rows (estimate) |',
+      '|---|---:|---:|',
+      ...sizes,
+      '',
+    );
     const seen = new Set<string>();
     for (const s of list) {
       const c = captured[s.name];
-      out.push(`## ${s.name}: ${s.title}`, '', `\`${s.kind === 'http' ? `${s.method} ${pathFor(s)}` : `GET ${s.path}`}\` — ${c.matches ?? '?'} rows match`, '');
+      out.push(
+        `## ${s.name}: ${s.title}`,
+        '',
+        `\`${s.kind === 'http' ? `${s.method} ${pathFor(s)}` : `GET ${s.path}`}\` — ${c.matches ?? '?'} rows match`,
+        '',
+      );
       if (s.kind === 'export') {
         const key = JSON.stringify(c.select);
         if (seen.has(key)) {
@@ -263,7 +293,17 @@ async function explainAll(url: string, statements: number, list: Scenario[], cap
         }
         seen.add(key);
         // A cursor is planned for its first 10% (cursor_tuple_fraction); EXPLAIN plans for all rows.
-        out.push('```sql', c.select!.sql.trim(), `-- values: ${JSON.stringify(c.select!.values)}`, '```', '', '```', await plan(c.select!.sql, c.select!.values), '```', '');
+        out.push(
+          '```sql',
+          c.select!.sql.trim(),
+          `-- values: ${JSON.stringify(c.select!.values)}`,
+          '```',
+          '',
+          '```',
+          await plan(c.select!.sql, c.select!.values),
+          '```',
+          '',
+        );
         continue;
       }
       for (const step of c.plan.steps) {
@@ -273,7 +313,13 @@ async function explainAll(url: string, statements: number, list: Scenario[], cap
           for (const q of step.queries) {
             if (CONTROL.test(q.text)) continue;
             const values = q.values.map((v) => (typeof v === 'number' && ids.has(v) ? ids.get(v) : v));
-            out.push('```sql', q.text.trim(), `-- values: ${JSON.stringify(values)}${step.kind === 'concurrent' && step.queries.length > 1 ? ' (runs concurrently with the other queries of its step)' : ''}`, '```', '');
+            out.push(
+              '```sql',
+              q.text.trim(),
+              `-- values: ${JSON.stringify(values)}${step.kind === 'concurrent' && step.queries.length > 1 ? ' (runs concurrently with the other queries of its step)' : ''}`,
+              '```',
+              '',
+            );
             if (/^\s*EXPLAIN\b/i.test(q.text)) {
               // The server's own planner estimate (e.g. for X-Total-Count): it reads no rows.
               const started = performance.now();
@@ -384,7 +430,12 @@ async function runSize(cluster: BenchCluster, statements: number, options: Optio
   try {
     const parameters = await chooseParameters(db, statements);
     const list = scenarios(parameters).filter((s) => !options.only || options.only.has(s.name));
-    if (!list.length) throw new Error(`--only names none of the scenarios: ${scenarios(parameters).map((s) => s.name).join(', ')}`);
+    if (!list.length)
+      throw new Error(
+        `--only names none of the scenarios: ${scenarios(parameters)
+          .map((s) => s.name)
+          .join(', ')}`,
+      );
     // Reads first, then the exports, and the create last, so no scenario sees the rows it adds.
     const order = [
       ...list.filter((s): s is HttpScenario => s.kind === 'http' && s.method === 'GET'),
@@ -446,7 +497,11 @@ async function runSize(cluster: BenchCluster, statements: number, options: Optio
         db,
         load,
         baseline!.child.pid!,
-        { ...common, url: `${baselineBase}/run/${s.name}`, ...(s.vary ? { vary: { template: `/run/${s.name}?v={}`, values: s.vary.values } } : {}) },
+        {
+          ...common,
+          url: `${baselineBase}/run/${s.name}`,
+          ...(s.vary ? { vary: { template: `/run/${s.name}?v={}`, values: s.vary.values } } : {}),
+        },
         options,
         false,
       );
@@ -465,7 +520,9 @@ async function runSize(cluster: BenchCluster, statements: number, options: Optio
         ratio,
         misses: httpMisses(s.targets, serverRun, ratio),
       });
-      log(`  ${s.name}: ${Math.round(serverRun.requestsPerSecond)} req/s, p99 ${serverRun.latencyMs.p99} ms; baseline ${Math.round(baselineRun.requestsPerSecond)} req/s`);
+      log(
+        `  ${s.name}: ${Math.round(serverRun.requestsPerSecond)} req/s, p99 ${serverRun.latencyMs.p99} ms; baseline ${Math.round(baselineRun.requestsPerSecond)} req/s`,
+      );
     };
 
     const psql = await havePsql();
@@ -511,10 +568,14 @@ async function runSize(cluster: BenchCluster, statements: number, options: Optio
         targets: s.targets,
         misses: s.targets ? exportMisses(measured, ratio) : [],
       });
-      log(`  ${s.name}: first byte ${measured.firstByteMs.toFixed(0)} ms, total ${(measured.totalMs / 1000).toFixed(2)} s${copy ? `, COPY ${(copy.totalMs / 1000).toFixed(2)} s` : ''}`);
+      log(
+        `  ${s.name}: first byte ${measured.firstByteMs.toFixed(0)} ms, total ${(measured.totalMs / 1000).toFixed(2)} s${copy ? `, COPY ${(copy.totalMs / 1000).toFixed(2)} s` : ''}`,
+      );
     };
 
-    log(`Load: ${options.connections} connections, ${options.warmupSeconds} s warm-up + ${options.durationSeconds} s per scenario and side.`);
+    log(
+      `Load: ${options.connections} connections, ${options.warmupSeconds} s warm-up + ${options.durationSeconds} s per scenario and side.`,
+    );
     for (const s of order) await (s.kind === 'http' ? runHttp(s) : runExport(s));
     const filtersOf = (p: string) => p.replace(/format=[a-z]+&?/, '');
     for (const csv of exports.filter((e) => e.rowsEstimated)) {
@@ -525,7 +586,8 @@ async function runSize(cluster: BenchCluster, statements: number, options: Optio
         delete csv.rowsEstimated;
       }
     }
-    const byOrder = (a: { name: string }, b: { name: string }) => list.findIndex((s) => s.name === a.name) - list.findIndex((s) => s.name === b.name);
+    const byOrder = (a: { name: string }, b: { name: string }) =>
+      list.findIndex((s) => s.name === a.name) - list.findIndex((s) => s.name === b.name);
     http.sort(byOrder);
 
     return {
@@ -533,11 +595,22 @@ async function runSize(cluster: BenchCluster, statements: number, options: Optio
       startedAt,
       finishedAt: new Date().toISOString(),
       loadAverage: { start: loadStart, end: os.loadavg() },
-      settings: { connections: options.connections, durationSeconds: options.durationSeconds, warmupSeconds: options.warmupSeconds, poolSize, auth: auth.mode },
-      parameters: { ...parameters, byIdValues: `${parameters.byIdValues.length} ids from ${Math.min(...parameters.byIdValues)} to ${Math.max(...parameters.byIdValues)}` },
+      settings: {
+        connections: options.connections,
+        durationSeconds: options.durationSeconds,
+        warmupSeconds: options.warmupSeconds,
+        poolSize,
+        auth: auth.mode,
+      },
+      parameters: {
+        ...parameters,
+        byIdValues: `${parameters.byIdValues.length} ids from ${Math.min(...parameters.byIdValues)} to ${Math.max(...parameters.byIdValues)}`,
+      },
       http,
       exports,
-      sql: Object.fromEntries(Object.entries(captured).map(([name, c]) => [name, { queries: describePlan(c.plan), droppedFromBaseline: c.plan.dropped }])),
+      sql: Object.fromEntries(
+        Object.entries(captured).map(([name, c]) => [name, { queries: describePlan(c.plan), droppedFromBaseline: c.plan.dropped }]),
+      ),
     };
   } finally {
     driver?.stop();
@@ -620,7 +693,10 @@ async function main(): Promise<void> {
     const name = options.growth ? `${date}-growth-${options.sizes.join('-')}.json` : `${date}-${options.sizes[0]}.json`;
     const file = options.out ? path.resolve(options.out) : path.join(resultsDir, name);
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, `${JSON.stringify({ kind: 'chronicle-bench', date, quick: options.quick, machine: host, sizes, growth }, null, 2)}\n`);
+    await writeFile(
+      file,
+      `${JSON.stringify({ kind: 'chronicle-bench', date, quick: options.quick, machine: host, sizes, growth }, null, 2)}\n`,
+    );
     const shown = path.relative(process.cwd(), file);
     console.log(`\nWrote ${shown.startsWith('..') ? file : shown}`);
   } finally {

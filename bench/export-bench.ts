@@ -28,11 +28,19 @@ async function main(): Promise<void> {
   if (!Number.isInteger(statements) || statements < 1) throw new Error('--statements takes a whole number');
   const database = await benchDatabase(statements, (line) => console.log(line));
   const port = await findFreePort();
-  const server = await startServerProcess({ DATABASE_URL: database.url, PORT: String(port), HOST: '127.0.0.1', SEED_FIXTURES: 'false', ...benchAuthEnv() });
+  const server = await startServerProcess({
+    DATABASE_URL: database.url,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    SEED_FIXTURES: 'false',
+    ...benchAuthEnv(),
+  });
   try {
     const base = `http://127.0.0.1:${port}`;
     const { headers } = await login(base);
-    const dataSource = new DataSource(createDataSourceOptions(database.url, { poolSize: 1, statementTimeoutMs: 0, connectionTimeoutMs: 5000 }));
+    const dataSource = new DataSource(
+      createDataSourceOptions(database.url, { poolSize: 1, statementTimeoutMs: 0, connectionTimeoutMs: 5000 }),
+    );
     await dataSource.initialize();
     const { sql, params } = buildExportQuery(dataSource, parseExportRequest({ format: 'csv' }));
     await dataSource.destroy();
@@ -41,25 +49,37 @@ async function main(): Promise<void> {
     const results: ExportMeasurement[] = [];
     const baseline = await timePsqlCopy(database.url, copySql);
     results.push(baseline);
-    for (const format of ['csv', 'ndjson']) results.push(await timeExport(base, `/api/statements/export?format=${format}`, format, server.child.pid!, headers));
+    for (const format of ['csv', 'ndjson'])
+      results.push(await timeExport(base, `/api/statements/export?format=${format}`, format, server.child.pid!, headers));
     // CSV records may span lines, so the row count is the list's total (NDJSON's lines must agree).
     const total = Number((await fetch(`${base}/api/statements?_end=1`, { headers })).headers.get('x-total-count'));
     for (const r of results) if (Number.isNaN(r.rows)) r.rows = total;
     if (results.some((r) => r.rows !== total)) throw new Error(`an export lost rows: ${JSON.stringify(results)}`);
 
-    console.log(`\nExport of ${statements.toLocaleString('en')} statements (${os.cpus().length} × ${os.cpus()[0].model}, Node ${process.version})`);
+    console.log(
+      `\nExport of ${statements.toLocaleString('en')} statements (${os.cpus().length} × ${os.cpus()[0].model}, Node ${process.version})`,
+    );
     console.log('| export | rows | MB | first byte | total | × baseline | peak RSS | RSS growth |');
     console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
     for (const r of results) {
       const ratio = r === baseline ? '1.00' : (r.totalMs / baseline.totalMs).toFixed(2);
       const rss = r.peakRssMb === undefined ? '—' : `${r.peakRssMb.toFixed(0)} MB`;
       const growth = r.rssGrowthMb === undefined ? '—' : `${r.rssGrowthMb.toFixed(0)} MB`;
-      console.log(`| ${r.format} | ${r.rows} | ${(r.bytes / 1e6).toFixed(1)} | ${r.firstByteMs.toFixed(0)} ms | ${(r.totalMs / 1000).toFixed(1)} s | ${ratio} | ${rss} | ${growth} |`);
+      console.log(
+        `| ${r.format} | ${r.rows} | ${(r.bytes / 1e6).toFixed(1)} | ${r.firstByteMs.toFixed(0)} ms | ${(r.totalMs / 1000).toFixed(1)} s | ${ratio} | ${rss} | ${growth} |`,
+      );
     }
     const dir = path.join(REPOSITORY_ROOT, 'bench', 'results');
     await mkdir(dir, { recursive: true });
     const file = path.join(dir, `export-${new Date().toISOString().slice(0, 10)}-${statements}.json`);
-    await writeFile(file, JSON.stringify({ statements, machine: { cpus: os.cpus().length, model: os.cpus()[0].model, node: process.version }, results }, null, 2));
+    await writeFile(
+      file,
+      JSON.stringify(
+        { statements, machine: { cpus: os.cpus().length, model: os.cpus()[0].model, node: process.version }, results },
+        null,
+        2,
+      ),
+    );
     console.log(`\nWrote ${path.relative(REPOSITORY_ROOT, file)}`);
   } finally {
     server.child.kill('SIGTERM');

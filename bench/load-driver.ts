@@ -63,7 +63,13 @@ export async function drive(job: LoadJob): Promise<LoadResult> {
   return {
     requests: result['2xx'],
     requestsPerSecond: result['2xx'] / result.duration,
-    latencyMs: { mean: result.latency.mean, p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+    latencyMs: {
+      mean: result.latency.mean,
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      max: result.latency.max,
+    },
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx: result.non2xx,
@@ -78,7 +84,8 @@ if (require.main === module && process.send) {
   process.on('message', (job: LoadJob) => {
     drive(job).then(
       (result) => process.send!({ ok: true, result } satisfies DriverReply),
-      (error: unknown) => process.send!({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies DriverReply),
+      (error: unknown) =>
+        process.send!({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies DriverReply),
     );
   });
   process.on('disconnect', () => process.exit(0));

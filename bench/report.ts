@@ -96,8 +96,18 @@ export function growthRows(small: SizeResult, large: SizeResult): GrowthRow[] {
         name: l.name,
         title: l.title,
         targets: l.targets,
-        small: { statements: small.statements, p50: s.server.latencyMs.p50, requestsPerSecond: s.server.requestsPerSecond, returned: s.returned },
-        large: { statements: large.statements, p50: l.server.latencyMs.p50, requestsPerSecond: l.server.requestsPerSecond, returned: l.returned },
+        small: {
+          statements: small.statements,
+          p50: s.server.latencyMs.p50,
+          requestsPerSecond: s.server.requestsPerSecond,
+          returned: s.returned,
+        },
+        large: {
+          statements: large.statements,
+          p50: l.server.latencyMs.p50,
+          requestsPerSecond: l.server.requestsPerSecond,
+          returned: l.returned,
+        },
         p50Ratio,
         miss: l.targets === 'filtered' && p50Ratio > TARGETS.filtered.maxGrowthP50,
       },
@@ -109,7 +119,8 @@ const int = (n: number) => Math.round(n).toLocaleString('en');
 const ms = (n: number) => `${n < 10 ? n.toFixed(1).replace(/\.0$/, '') : int(n)} ms`;
 const seconds = (n: number) => (n >= 1000 ? `${(n / 1000).toFixed(1)} s` : `${int(n)} ms`);
 const count = (r: LoadResult) => r.errors + r.timeouts + r.non2xx;
-const targetText = (targets: TargetClass | boolean, misses: string[]) => (targets === 'none' || targets === false ? '—' : misses.length ? `✗ ${misses.join(', ')}` : '✓');
+const targetText = (targets: TargetClass | boolean, misses: string[]) =>
+  targets === 'none' || targets === false ? '—' : misses.length ? `✗ ${misses.join(', ')}` : '✓';
 
 export function httpTable(results: HttpResult[]): string {
   const lines = [

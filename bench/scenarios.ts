@@ -92,13 +92,21 @@ export async function chooseParameters(client: Client, statements: number): Prom
   };
 }
 
-const list = (filters: string, start = 0) => `/api/statements?_start=${start}&_end=${start + PAGE}&_sort=date&_order=ASC${filters ? `&${filters}` : ''}`;
+const list = (filters: string, start = 0) =>
+  `/api/statements?_start=${start}&_end=${start + PAGE}&_sort=date&_order=ASC${filters ? `&${filters}` : ''}`;
 
 export function scenarios(p: ScenarioParameters): Scenario[] {
   const speakers = p.speakerIds.map((id) => `speakerId=${id}`).join('&');
   return [
     { kind: 'http', name: 'list', title: 'list page 1 (25), by date', method: 'GET', path: list(''), targets: 'unfiltered' },
-    { kind: 'http', name: 'list-speaker', title: 'list, one speaker', method: 'GET', path: list(`speakerId=${p.speakerId}`), targets: 'filtered' },
+    {
+      kind: 'http',
+      name: 'list-speaker',
+      title: 'list, one speaker',
+      method: 'GET',
+      path: list(`speakerId=${p.speakerId}`),
+      targets: 'filtered',
+    },
     {
       kind: 'http',
       name: 'list-speakers-dates',
@@ -107,12 +115,55 @@ export function scenarios(p: ScenarioParameters): Scenario[] {
       path: list(`${speakers}&date_gte=${DATE_RANGE.gte}&date_lte=${DATE_RANGE.lte}`),
       targets: 'filtered',
     },
-    { kind: 'http', name: 'list-topic-stance', title: 'list, topic + stance', method: 'GET', path: list(`topicId=${p.topicId}&stanceId=${p.stanceId}`), targets: 'filtered' },
-    { kind: 'http', name: 'list-q-common', title: `list, q=${p.commonWord} (common)`, method: 'GET', path: list(`q=${p.commonWord}`), targets: 'filtered' },
-    { kind: 'http', name: 'list-q-rare', title: `list, q=${p.rareWord} (rare)`, method: 'GET', path: list(`q=${p.rareWord}`), targets: 'filtered' },
-    { kind: 'http', name: 'list-deep', title: `list, offset ${p.deepOffset.toLocaleString('en')}`, method: 'GET', path: list('', p.deepOffset), targets: 'unfiltered' },
-    { kind: 'http', name: 'by-id', title: 'one statement by id', method: 'GET', path: '/api/statements/{}', vary: { values: p.byIdValues }, targets: 'none' },
-    { kind: 'http', name: 'timeline-speaker', title: 'timeline, one speaker (50)', method: 'GET', path: `/api/timeline?speakerId=${p.speakerId}`, targets: 'filtered' },
+    {
+      kind: 'http',
+      name: 'list-topic-stance',
+      title: 'list, topic + stance',
+      method: 'GET',
+      path: list(`topicId=${p.topicId}&stanceId=${p.stanceId}`),
+      targets: 'filtered',
+    },
+    {
+      kind: 'http',
+      name: 'list-q-common',
+      title: `list, q=${p.commonWord} (common)`,
+      method: 'GET',
+      path: list(`q=${p.commonWord}`),
+      targets: 'filtered',
+    },
+    {
+      kind: 'http',
+      name: 'list-q-rare',
+      title: `list, q=${p.rareWord} (rare)`,
+      method: 'GET',
+      path: list(`q=${p.rareWord}`),
+      targets: 'filtered',
+    },
+    {
+      kind: 'http',
+      name: 'list-deep',
+      title: `list, offset ${p.deepOffset.toLocaleString('en')}`,
+      method: 'GET',
+      path: list('', p.deepOffset),
+      targets: 'unfiltered',
+    },
+    {
+      kind: 'http',
+      name: 'by-id',
+      title: 'one statement by id',
+      method: 'GET',
+      path: '/api/statements/{}',
+      vary: { values: p.byIdValues },
+      targets: 'none',
+    },
+    {
+      kind: 'http',
+      name: 'timeline-speaker',
+      title: 'timeline, one speaker (50)',
+      method: 'GET',
+      path: `/api/timeline?speakerId=${p.speakerId}`,
+      targets: 'filtered',
+    },
     {
       kind: 'http',
       name: 'create',
@@ -135,8 +186,22 @@ export function scenarios(p: ScenarioParameters): Scenario[] {
       },
       targets: 'none',
     },
-    { kind: 'export', name: 'export-csv', title: 'CSV export, all', format: 'csv', path: '/api/statements/export?format=csv', targets: true },
-    { kind: 'export', name: 'export-ndjson', title: 'NDJSON export, all', format: 'ndjson', path: '/api/statements/export?format=ndjson', targets: true },
+    {
+      kind: 'export',
+      name: 'export-csv',
+      title: 'CSV export, all',
+      format: 'csv',
+      path: '/api/statements/export?format=csv',
+      targets: true,
+    },
+    {
+      kind: 'export',
+      name: 'export-ndjson',
+      title: 'NDJSON export, all',
+      format: 'ndjson',
+      path: '/api/statements/export?format=ndjson',
+      targets: true,
+    },
     {
       kind: 'export',
       name: 'export-csv-speaker',
@@ -157,4 +222,5 @@ export function scenarios(p: ScenarioParameters): Scenario[] {
 }
 
 /** The path of a request, with a varied value put in. */
-export const pathFor = (scenario: HttpScenario, value?: number) => (scenario.vary ? scenario.path.replace('{}', String(value ?? scenario.vary.values[0])) : scenario.path);
+export const pathFor = (scenario: HttpScenario, value?: number) =>
+  scenario.vary ? scenario.path.replace('{}', String(value ?? scenario.vary.values[0])) : scenario.path;

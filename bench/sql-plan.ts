@@ -104,5 +104,7 @@ export function substitute(values: unknown[], map: Map<number, number>): unknown
 /** The SQL of a plan, one query per line, for the results file and the README. */
 export const describePlan = (plan: SqlPlan): string[] =>
   plan.steps.flatMap((step) =>
-    step.queries.map((q) => `${step.kind === 'transaction' ? '[tx] ' : step.queries.length > 1 ? '[concurrent] ' : ''}${q.text.replace(/\s+/g, ' ')}`),
+    step.queries.map(
+      (q) => `${step.kind === 'transaction' ? '[tx] ' : step.queries.length > 1 ? '[concurrent] ' : ''}${q.text.replace(/\s+/g, ' ')}`,
+    ),
   );

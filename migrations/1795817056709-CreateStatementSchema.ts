@@ -16,35 +16,71 @@ export class CreateStatementSchema1795817056709 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TYPE "public"."actor_kind" AS ENUM('person', 'organization')`);
-    await queryRunner.query(`CREATE TABLE "actors" ("id" SERIAL NOT NULL, "name" character varying(200) NOT NULL, "native_name" character varying(200), "kind" "public"."actor_kind" NOT NULL DEFAULT 'person', "country" character(2), "title" character varying(300), "aliases" text array NOT NULL DEFAULT '{}', "wikidata_id" character varying(20), "description" text, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "chk_actors_wikidata_id" CHECK (wikidata_id ~ '^Q[1-9][0-9]*$'), CONSTRAINT "chk_actors_country" CHECK (country ~ '^[A-Z]{2}$'), CONSTRAINT "pk_actors" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "actors" ("id" SERIAL NOT NULL, "name" character varying(200) NOT NULL, "native_name" character varying(200), "kind" "public"."actor_kind" NOT NULL DEFAULT 'person', "country" character(2), "title" character varying(300), "aliases" text array NOT NULL DEFAULT '{}', "wikidata_id" character varying(20), "description" text, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "chk_actors_wikidata_id" CHECK (wikidata_id ~ '^Q[1-9][0-9]*$'), CONSTRAINT "chk_actors_country" CHECK (country ~ '^[A-Z]{2}$'), CONSTRAINT "pk_actors" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_actors_wikidata_id" ON "actors"  ("wikidata_id") WHERE wikidata_id IS NOT NULL`);
     await queryRunner.query(`CREATE TYPE "public"."source_kind" AS ENUM('news', 'transcript', 'official', 'interview', 'other')`);
-    await queryRunner.query(`CREATE TABLE "sources" ("id" SERIAL NOT NULL, "title" character varying(500) NOT NULL, "publisher" character varying(300), "url" character varying(2048), "authors" text array NOT NULL DEFAULT '{}', "published_on" date, "accessed_on" date, "archive_url" character varying(2048), "language" character varying(35), "kind" "public"."source_kind" NOT NULL DEFAULT 'news', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "pk_sources" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE TABLE "stances" ("id" SERIAL NOT NULL, "name" character varying(100) NOT NULL, "score" smallint NOT NULL, "color" character(7), "description" text, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "uq_stances_name" UNIQUE ("name"), CONSTRAINT "chk_stances_color" CHECK (color ~ '^#[0-9A-Fa-f]{6}$'), CONSTRAINT "chk_stances_score" CHECK (score BETWEEN -2 AND 2), CONSTRAINT "pk_stances" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE TABLE "topics" ("id" SERIAL NOT NULL, "name" character varying(100) NOT NULL, "description" text, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "uq_topics_name" UNIQUE ("name"), CONSTRAINT "pk_topics" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "sources" ("id" SERIAL NOT NULL, "title" character varying(500) NOT NULL, "publisher" character varying(300), "url" character varying(2048), "authors" text array NOT NULL DEFAULT '{}', "published_on" date, "accessed_on" date, "archive_url" character varying(2048), "language" character varying(35), "kind" "public"."source_kind" NOT NULL DEFAULT 'news', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "pk_sources" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "stances" ("id" SERIAL NOT NULL, "name" character varying(100) NOT NULL, "score" smallint NOT NULL, "color" character(7), "description" text, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "uq_stances_name" UNIQUE ("name"), CONSTRAINT "chk_stances_color" CHECK (color ~ '^#[0-9A-Fa-f]{6}$'), CONSTRAINT "chk_stances_score" CHECK (score BETWEEN -2 AND 2), CONSTRAINT "pk_stances" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "topics" ("id" SERIAL NOT NULL, "name" character varying(100) NOT NULL, "description" text, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "uq_topics_name" UNIQUE ("name"), CONSTRAINT "pk_topics" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE TYPE "public"."statement_type" AS ENUM('statement', 'meeting', 'document', 'event')`);
     await queryRunner.query(`CREATE TYPE "public"."statement_status" AS ENUM('occurred', 'planned', 'cancelled')`);
     await queryRunner.query(`CREATE TYPE "public"."review_status" AS ENUM('draft', 'verified')`);
-    await queryRunner.query(`CREATE TABLE "statements" ("id" SERIAL NOT NULL, "type" "public"."statement_type" NOT NULL DEFAULT 'statement', "status" "public"."statement_status" NOT NULL DEFAULT 'occurred', "date" character varying(100) NOT NULL, "date_start" date NOT NULL, "date_end" date NOT NULL, "display_date" character varying(200) NOT NULL, "headline" character varying(300) NOT NULL, "quote" text, "quote_language" character varying(35), "summary" text, "speaker_id" integer NOT NULL, "speaker_title" character varying(300), "stance_id" integer, "responds_to_id" integer, "venue" character varying(300), "location" character varying(300), "review_status" "public"."review_status" NOT NULL DEFAULT 'draft', "notes" text, "search_text" text, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "chk_statements_not_self_reply" CHECK (responds_to_id <> id), CONSTRAINT "chk_statements_date_range" CHECK (date_start <= date_end), CONSTRAINT "pk_statements" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "statements" ("id" SERIAL NOT NULL, "type" "public"."statement_type" NOT NULL DEFAULT 'statement', "status" "public"."statement_status" NOT NULL DEFAULT 'occurred', "date" character varying(100) NOT NULL, "date_start" date NOT NULL, "date_end" date NOT NULL, "display_date" character varying(200) NOT NULL, "headline" character varying(300) NOT NULL, "quote" text, "quote_language" character varying(35), "summary" text, "speaker_id" integer NOT NULL, "speaker_title" character varying(300), "stance_id" integer, "responds_to_id" integer, "venue" character varying(300), "location" character varying(300), "review_status" "public"."review_status" NOT NULL DEFAULT 'draft', "notes" text, "search_text" text, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "chk_statements_not_self_reply" CHECK (responds_to_id <> id), CONSTRAINT "chk_statements_date_range" CHECK (date_start <= date_end), CONSTRAINT "pk_statements" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "idx_statements_responds_to_id" ON "statements"  ("responds_to_id") `);
     await queryRunner.query(`CREATE INDEX "idx_statements_stance_id" ON "statements"  ("stance_id") `);
     await queryRunner.query(`CREATE INDEX "idx_statements_speaker_id_date_start" ON "statements"  ("speaker_id", "date_start", "id") `);
     await queryRunner.query(`CREATE INDEX "idx_statements_date_start_id" ON "statements"  ("date_start", "id") `);
-    await queryRunner.query(`CREATE TABLE "statement_participants" ("statement_id" integer NOT NULL, "actor_id" integer NOT NULL, "position" smallint NOT NULL, CONSTRAINT "pk_statement_participants" PRIMARY KEY ("statement_id", "actor_id"))`);
-    await queryRunner.query(`CREATE INDEX "idx_statement_participants_actor_id" ON "statement_participants"  ("actor_id", "statement_id") `);
-    await queryRunner.query(`CREATE TABLE "statement_topics" ("statement_id" integer NOT NULL, "topic_id" integer NOT NULL, "position" smallint NOT NULL, CONSTRAINT "pk_statement_topics" PRIMARY KEY ("statement_id", "topic_id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "statement_participants" ("statement_id" integer NOT NULL, "actor_id" integer NOT NULL, "position" smallint NOT NULL, CONSTRAINT "pk_statement_participants" PRIMARY KEY ("statement_id", "actor_id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "idx_statement_participants_actor_id" ON "statement_participants"  ("actor_id", "statement_id") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "statement_topics" ("statement_id" integer NOT NULL, "topic_id" integer NOT NULL, "position" smallint NOT NULL, CONSTRAINT "pk_statement_topics" PRIMARY KEY ("statement_id", "topic_id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "idx_statement_topics_topic_id" ON "statement_topics"  ("topic_id", "statement_id") `);
-    await queryRunner.query(`CREATE TABLE "statement_sources" ("statement_id" integer NOT NULL, "source_id" integer NOT NULL, "position" smallint NOT NULL, CONSTRAINT "pk_statement_sources" PRIMARY KEY ("statement_id", "source_id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "statement_sources" ("statement_id" integer NOT NULL, "source_id" integer NOT NULL, "position" smallint NOT NULL, CONSTRAINT "pk_statement_sources" PRIMARY KEY ("statement_id", "source_id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "idx_statement_sources_source_id" ON "statement_sources"  ("source_id", "statement_id") `);
-    await queryRunner.query(`ALTER TABLE "statements" ADD CONSTRAINT "fk_statements_speaker_id" FOREIGN KEY ("speaker_id") REFERENCES "actors"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "statements" ADD CONSTRAINT "fk_statements_stance_id" FOREIGN KEY ("stance_id") REFERENCES "stances"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "statements" ADD CONSTRAINT "fk_statements_responds_to_id" FOREIGN KEY ("responds_to_id") REFERENCES "statements"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "statement_participants" ADD CONSTRAINT "fk_statement_participants_statement_id" FOREIGN KEY ("statement_id") REFERENCES "statements"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "statement_participants" ADD CONSTRAINT "fk_statement_participants_actor_id" FOREIGN KEY ("actor_id") REFERENCES "actors"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "statement_topics" ADD CONSTRAINT "fk_statement_topics_statement_id" FOREIGN KEY ("statement_id") REFERENCES "statements"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "statement_topics" ADD CONSTRAINT "fk_statement_topics_topic_id" FOREIGN KEY ("topic_id") REFERENCES "topics"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "statement_sources" ADD CONSTRAINT "fk_statement_sources_statement_id" FOREIGN KEY ("statement_id") REFERENCES "statements"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "statement_sources" ADD CONSTRAINT "fk_statement_sources_source_id" FOREIGN KEY ("source_id") REFERENCES "sources"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(
+      `ALTER TABLE "statements" ADD CONSTRAINT "fk_statements_speaker_id" FOREIGN KEY ("speaker_id") REFERENCES "actors"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "statements" ADD CONSTRAINT "fk_statements_stance_id" FOREIGN KEY ("stance_id") REFERENCES "stances"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "statements" ADD CONSTRAINT "fk_statements_responds_to_id" FOREIGN KEY ("responds_to_id") REFERENCES "statements"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "statement_participants" ADD CONSTRAINT "fk_statement_participants_statement_id" FOREIGN KEY ("statement_id") REFERENCES "statements"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "statement_participants" ADD CONSTRAINT "fk_statement_participants_actor_id" FOREIGN KEY ("actor_id") REFERENCES "actors"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "statement_topics" ADD CONSTRAINT "fk_statement_topics_statement_id" FOREIGN KEY ("statement_id") REFERENCES "statements"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "statement_topics" ADD CONSTRAINT "fk_statement_topics_topic_id" FOREIGN KEY ("topic_id") REFERENCES "topics"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "statement_sources" ADD CONSTRAINT "fk_statement_sources_statement_id" FOREIGN KEY ("statement_id") REFERENCES "statements"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "statement_sources" ADD CONSTRAINT "fk_statement_sources_source_id" FOREIGN KEY ("source_id") REFERENCES "sources"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
     // --- written by hand: full-text search ---
     await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
     // The one definition of a statement's search document; the trigger and bulk loads use it.
@@ -76,14 +112,18 @@ export class CreateStatementSchema1795817056709 implements MigrationInterface {
       WHEN (OLD.name IS DISTINCT FROM NEW.name OR OLD.native_name IS DISTINCT FROM NEW.native_name
             OR OLD.aliases IS DISTINCT FROM NEW.aliases)
       EXECUTE FUNCTION actors_refresh_statement_search()`);
-    await queryRunner.query(`CREATE INDEX "idx_statements_search_text_tsvector" ON "statements" USING gin (to_tsvector('simple'::regconfig, "search_text"))`);
+    await queryRunner.query(
+      `CREATE INDEX "idx_statements_search_text_tsvector" ON "statements" USING gin (to_tsvector('simple'::regconfig, "search_text"))`,
+    );
     // Only the characters of scripts written without spaces go into the trigram index: the
     // only searches that use it, at a fraction of the size and build time of all the text.
     // The class must match SPACELESS_SCRIPT_CHARS in server/src/statements/full-text.ts.
     await queryRunner.query(`CREATE FUNCTION spaceless_script_text(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
         SELECT regexp_replace($1, '[^\\u0E00-\\u0EFF\\u1000-\\u109F\\u1780-\\u17FF\\u2E80-\\u2FDF\\u3005-\\u3007\\u3021-\\u3029\\u3031-\\u3035\\u3038-\\u303C\\u3040-\\u30FF\\u31F0-\\u31FF\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF\\uFF66-\\uFF9F\\U00020000-\\U000323AF]+', ' ', 'g')
       $$`);
-    await queryRunner.query(`CREATE INDEX "idx_statements_search_text_trgm" ON "statements" USING gin (spaceless_script_text("search_text") gin_trgm_ops)`);
+    await queryRunner.query(
+      `CREATE INDEX "idx_statements_search_text_trgm" ON "statements" USING gin (spaceless_script_text("search_text") gin_trgm_ops)`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -17,10 +17,18 @@ export class IndexLiveStatements1795832002545 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "public"."idx_statements_speaker_id_date_start"`);
     await queryRunner.query(`DROP INDEX "public"."idx_statements_date_start_id"`);
     await queryRunner.query(`CREATE INDEX "idx_statements_speaker_id" ON "statements"  ("speaker_id") `);
-    await queryRunner.query(`CREATE INDEX "idx_statements_trashed_deleted_at" ON "statements"  ("deleted_at") WHERE deleted_at IS NOT NULL`);
-    await queryRunner.query(`CREATE INDEX "idx_statements_live_stance_id_date_start_id" ON "statements"  ("stance_id", "date_start", "id") WHERE deleted_at IS NULL`);
-    await queryRunner.query(`CREATE INDEX "idx_statements_live_speaker_id_date_start_id" ON "statements"  ("speaker_id", "date_start", "id") WHERE deleted_at IS NULL`);
-    await queryRunner.query(`CREATE INDEX "idx_statements_live_date_start_id" ON "statements"  ("date_start", "id") WHERE deleted_at IS NULL`);
+    await queryRunner.query(
+      `CREATE INDEX "idx_statements_trashed_deleted_at" ON "statements"  ("deleted_at") WHERE deleted_at IS NOT NULL`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "idx_statements_live_stance_id_date_start_id" ON "statements"  ("stance_id", "date_start", "id") WHERE deleted_at IS NULL`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "idx_statements_live_speaker_id_date_start_id" ON "statements"  ("speaker_id", "date_start", "id") WHERE deleted_at IS NULL`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "idx_statements_live_date_start_id" ON "statements"  ("date_start", "id") WHERE deleted_at IS NULL`,
+    );
     await queryRunner.query(`ANALYZE statements`);
   }
 
@@ -31,6 +39,8 @@ export class IndexLiveStatements1795832002545 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "public"."idx_statements_trashed_deleted_at"`);
     await queryRunner.query(`DROP INDEX "public"."idx_statements_speaker_id"`);
     await queryRunner.query(`CREATE INDEX "idx_statements_date_start_id" ON "statements" USING btree ("date_start", "id") `);
-    await queryRunner.query(`CREATE INDEX "idx_statements_speaker_id_date_start" ON "statements" USING btree ("speaker_id", "date_start", "id") `);
+    await queryRunner.query(
+      `CREATE INDEX "idx_statements_speaker_id_date_start" ON "statements" USING btree ("speaker_id", "date_start", "id") `,
+    );
   }
 }

@@ -14,31 +14,30 @@ export class StoreSearchVector1795850000000 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX "public"."idx_statements_search_text_tsvector"`);
-    await queryRunner.query(`ALTER TABLE "statements" ADD "search_vector" tsvector GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, search_text)) STORED`);
+    await queryRunner.query(
+      `ALTER TABLE "statements" ADD "search_vector" tsvector GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, search_text)) STORED`,
+    );
     // TypeORM finds the expression by database name; the generated migration had the name of
     // the database it was generated on, so the name is the current one's instead. A database
     // copied from a template or renamed needs `UPDATE typeorm_metadata SET database =
     // current_database()` before `migration:generate` (the test databases do this).
-    await queryRunner.query(`INSERT INTO "typeorm_metadata"("database", "schema", "table", "type", "name", "value") VALUES (current_database(), $1, $2, $3, $4, $5)`, [
-      'public',
-      'statements',
-      'GENERATED_COLUMN',
-      'search_vector',
-      "to_tsvector('simple'::regconfig, search_text)",
-    ]);
+    await queryRunner.query(
+      `INSERT INTO "typeorm_metadata"("database", "schema", "table", "type", "name", "value") VALUES (current_database(), $1, $2, $3, $4, $5)`,
+      ['public', 'statements', 'GENERATED_COLUMN', 'search_vector', "to_tsvector('simple'::regconfig, search_text)"],
+    );
     await queryRunner.query(`CREATE INDEX "idx_statements_search_vector" ON "statements" USING gin ("search_vector")`);
     await queryRunner.query(`ANALYZE statements`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX "public"."idx_statements_search_vector"`);
-    await queryRunner.query(`DELETE FROM "typeorm_metadata" WHERE "type" = $1 AND "name" = $2 AND "database" = current_database() AND "schema" = $3 AND "table" = $4`, [
-      'GENERATED_COLUMN',
-      'search_vector',
-      'public',
-      'statements',
-    ]);
+    await queryRunner.query(
+      `DELETE FROM "typeorm_metadata" WHERE "type" = $1 AND "name" = $2 AND "database" = current_database() AND "schema" = $3 AND "table" = $4`,
+      ['GENERATED_COLUMN', 'search_vector', 'public', 'statements'],
+    );
     await queryRunner.query(`ALTER TABLE "statements" DROP COLUMN "search_vector"`);
-    await queryRunner.query(`CREATE INDEX "idx_statements_search_text_tsvector" ON "statements" USING gin (to_tsvector('simple'::regconfig, "search_text"))`);
+    await queryRunner.query(
+      `CREATE INDEX "idx_statements_search_text_tsvector" ON "statements" USING gin (to_tsvector('simple'::regconfig, "search_text"))`,
+    );
   }
 }

@@ -71,7 +71,9 @@ export const dataProvider = {
   },
 
   async createPersonalToken(request: { name: string; scope: TokenScope; expiresInDays?: number }) {
-    return { data: (await httpClient(`${API_URL}/auth/tokens`, { method: 'POST', ...json(request) })).json as PersonalToken & { token: string } };
+    return {
+      data: (await httpClient(`${API_URL}/auth/tokens`, { method: 'POST', ...json(request) })).json as PersonalToken & { token: string },
+    };
   },
 
   async revokePersonalToken(id: number) {

@@ -55,7 +55,9 @@ export async function runJob(job: DriverJob): Promise<void> {
 
 if (require.main === module && process.send) {
   process.once('message', (job: DriverJob) => {
-    runJob(job).catch((error: unknown) => send({ type: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
+    runJob(job).catch((error: unknown) =>
+      send({ type: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    );
   });
   process.on('disconnect', () => process.exit(0));
 }

@@ -88,7 +88,9 @@ export class SoakClient {
           });
         },
       );
-      request.setTimeout(REQUEST_TIMEOUT_MS, () => request.destroy(new Error(`${method} ${path}: no answer in ${REQUEST_TIMEOUT_MS / 1000} s`)));
+      request.setTimeout(REQUEST_TIMEOUT_MS, () =>
+        request.destroy(new Error(`${method} ${path}: no answer in ${REQUEST_TIMEOUT_MS / 1000} s`)),
+      );
       request.on('error', reject);
       request.end(payload);
     });

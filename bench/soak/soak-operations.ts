@@ -73,7 +73,11 @@ const json = (body: string) => JSON.parse(body) as Record<string, unknown>;
 const statementPath = (id: number) => `/api/statements/${id}`;
 
 /** A ledger entry held for the duration of `work`, then free again for the others. */
-async function holding(context: OperationContext, state: LedgerEntry['state'], work: (entry: LedgerEntry) => Promise<void>): Promise<boolean> {
+async function holding(
+  context: OperationContext,
+  state: LedgerEntry['state'],
+  work: (entry: LedgerEntry) => Promise<void>,
+): Promise<boolean> {
   const entry = context.ledger.claim(state);
   if (!entry) return false;
   try {
@@ -85,10 +89,17 @@ async function holding(context: OperationContext, state: LedgerEntry['state'], w
 }
 
 /** Checks an acknowledged write's answer: the next version, and the content that was sent. */
-function checkAnswer(context: OperationContext, what: string, row: Record<string, unknown>, version: number, content: StatementContent): void {
+function checkAnswer(
+  context: OperationContext,
+  what: string,
+  row: Record<string, unknown>,
+  version: number,
+  content: StatementContent,
+): void {
   const differences = contentDifferences(content, row);
   if (row.version !== version) differences.unshift(`version: expected ${version}, got ${JSON.stringify(row.version)}`);
-  if (differences.length) context.stats.violation(`${what} of statement ${String(row.id)} acknowledged other content: ${differences.join('; ')}`);
+  if (differences.length)
+    context.stats.violation(`${what} of statement ${String(row.id)} acknowledged other content: ${differences.join('; ')}`);
 }
 
 /**
@@ -159,7 +170,10 @@ async function exportOnce(context: OperationContext, label: string, query: strin
 
 export const OPERATIONS: Record<string, { weight: number; run: Operation }> = {
   // Reads of the generated base, which nothing writes: 200 every time.
-  list: { weight: 20, run: async ({ stats, parameters }) => (await stats.send('list', 'GET', `/api/statements?${listQuery(parameters)}`, [200]), true) },
+  list: {
+    weight: 20,
+    run: async ({ stats, parameters }) => (await stats.send('list', 'GET', `/api/statements?${listQuery(parameters)}`, [200]), true),
+  },
   'by-id': {
     weight: 18,
     run: async ({ stats, parameters }) => {
@@ -172,7 +186,11 @@ export const OPERATIONS: Record<string, { weight: number; run: Operation }> = {
   timeline: {
     weight: 8,
     run: async ({ stats, parameters: p }) => {
-      const query = pick([`speakerId=${pick(p.typicalSpeakerIds)}`, `speakerId=${pick(p.soakSpeakerIds)}&order=desc`, `topicId=${pick(p.topicIds)}&limit=100`]);
+      const query = pick([
+        `speakerId=${pick(p.typicalSpeakerIds)}`,
+        `speakerId=${pick(p.soakSpeakerIds)}&order=desc`,
+        `topicId=${pick(p.topicIds)}&limit=100`,
+      ]);
       return (await stats.send('timeline', 'GET', `/api/timeline?${query}`, [200]), true);
     },
   },
@@ -186,7 +204,8 @@ export const OPERATIONS: Record<string, { weight: number; run: Operation }> = {
         if (answer?.status !== 200) return;
         const differences = recordDifferences(entry, json(answer.body));
         if (answer.headers.etag !== `"${entry.version}"`) differences.push(`ETag ${answer.headers.etag}, expected "${entry.version}"`);
-        if (differences.length) context.stats.violation(`statement ${entry.id} read back unlike its last acknowledged write: ${differences.join('; ')}`);
+        if (differences.length)
+          context.stats.violation(`statement ${entry.id} read back unlike its last acknowledged write: ${differences.join('; ')}`);
       }),
   },
   create: {
@@ -209,9 +228,15 @@ export const OPERATIONS: Record<string, { weight: number; run: Operation }> = {
         const replace = chance(0.5);
         const change: Partial<StatementContent> = replace
           ? newContent(context.parameters)
-          : { headline: `Patched by the soak (${tag()})`, summary: chance(0.5) ? null : `patched ${tag()}`, topicIds: some(context.parameters.topicIds, 3) };
+          : {
+              headline: `Patched by the soak (${tag()})`,
+              summary: chance(0.5) ? null : `patched ${tag()}`,
+              topicIds: some(context.parameters.topicIds, 3),
+            };
         const content = { ...entry.content, ...change };
-        const answer = await context.stats.send('update', replace ? 'PUT' : 'PATCH', statementPath(entry.id), [200], { body: { ...change, version: entry.version } });
+        const answer = await context.stats.send('update', replace ? 'PUT' : 'PATCH', statementPath(entry.id), [200], {
+          body: { ...change, version: entry.version },
+        });
         if (answer?.status !== 200) return;
         const row = json(answer.body);
         checkAnswer(context, replace ? 'PUT' : 'PATCH', row, entry.version + 1, content);
@@ -225,16 +250,22 @@ export const OPERATIONS: Record<string, { weight: number; run: Operation }> = {
       holding(context, 'live', async (entry) => {
         const changes = [0, 1].map(() => ({ headline: `Concurrent save (${tag()})` }));
         const answers = await Promise.all(
-          changes.map((change) => context.stats.send('conflict', 'PATCH', statementPath(entry.id), [200, 409], { body: { ...change, version: entry.version } })),
+          changes.map((change) =>
+            context.stats.send('conflict', 'PATCH', statementPath(entry.id), [200, 409], { body: { ...change, version: entry.version } }),
+          ),
         );
         const won = answers.flatMap((answer, i) => (answer?.status === 200 ? [i] : []));
         if (answers.every((answer) => answer?.status === 200 || answer?.status === 409) && won.length !== 1) {
-          context.stats.violation(`two concurrent saves of statement ${entry.id} from version ${entry.version}: ${won.length} won, exactly one must`);
+          context.stats.violation(
+            `two concurrent saves of statement ${entry.id} from version ${entry.version}: ${won.length} won, exactly one must`,
+          );
         }
         for (const answer of answers) {
           const current = answer?.status === 409 ? (json(answer.body).current as Record<string, unknown> | undefined) : undefined;
           if (current && current.version !== entry.version + 1) {
-            context.stats.violation(`409 for statement ${entry.id} names version ${String(current.version)}, the winner's is ${entry.version + 1}`);
+            context.stats.violation(
+              `409 for statement ${entry.id} names version ${String(current.version)}, the winner's is ${entry.version + 1}`,
+            );
           }
         }
         if (!won.length) return;
@@ -254,10 +285,12 @@ export const OPERATIONS: Record<string, { weight: number; run: Operation }> = {
         const answer = await context.stats.send('delete', 'DELETE', path, [200], { headers: { 'if-match': `"${entry.version}"` } });
         if (answer?.status !== 200) return;
         const row = json(answer.body);
-        if (row.version !== entry.version + 1 || !row.deletedAt) context.stats.violation(`DELETE ${path} answered version ${String(row.version)}, deletedAt ${String(row.deletedAt)}`);
+        if (row.version !== entry.version + 1 || !row.deletedAt)
+          context.stats.violation(`DELETE ${path} answered version ${String(row.version)}, deletedAt ${String(row.deletedAt)}`);
         context.ledger.acknowledge(entry, row.version as number, 'trashed');
         const read = await context.stats.send('read-trashed', 'GET', path, [404]);
-        if (read?.status === 404 && !/in the trash/.test(read.body)) context.stats.violation(`GET ${path} of a trashed statement: ${read.body.slice(0, 200)}`);
+        if (read?.status === 404 && !/in the trash/.test(read.body))
+          context.stats.violation(`GET ${path} of a trashed statement: ${read.body.slice(0, 200)}`);
       }),
   },
   restore: {

@@ -36,9 +36,18 @@ export function figuresTable(f: SoakFigures, v: Verification): string {
   return [
     row(['figure', 'value']),
     row(['---', '---']),
-    row(['server RSS', `idle ${f.rss.idleMb} MB; after warm-up ${f.rss.startMb} → end ${f.rss.endMb} MB (medians of ${f.rss.windowSeconds} s); max ${f.rss.maxMb} MB`]),
-    row(['RSS trend', `${f.rss.growthMb >= 0 ? '+' : ''}${f.rss.growthMb} MB, slope ${f.rss.slopeMbPerMin} MB/min over ${f.rss.measuredSeconds} s`]),
-    row(['file descriptors', `idle ${f.fds.idle}; max ${f.fds.max}; after warm-up ${f.fds.start} → end ${f.fds.end}; after the load ${f.fds.after ?? '—'}`]),
+    row([
+      'server RSS',
+      `idle ${f.rss.idleMb} MB; after warm-up ${f.rss.startMb} → end ${f.rss.endMb} MB (medians of ${f.rss.windowSeconds} s); max ${f.rss.maxMb} MB`,
+    ]),
+    row([
+      'RSS trend',
+      `${f.rss.growthMb >= 0 ? '+' : ''}${f.rss.growthMb} MB, slope ${f.rss.slopeMbPerMin} MB/min over ${f.rss.measuredSeconds} s`,
+    ]),
+    row([
+      'file descriptors',
+      `idle ${f.fds.idle}; max ${f.fds.max}; after warm-up ${f.fds.start} → end ${f.fds.end}; after the load ${f.fds.after ?? '—'}`,
+    ]),
     row(['sockets', `idle ${f.sockets.idle}; max ${f.sockets.max}`]),
     row(['DB sessions (chronicle)', `max ${f.db.max} (max ${f.db.maxActive} active) of a pool of ${f.db.poolSize}`]),
     row(['CPU under load (medians)', `server ${f.cpu.serverPercent}%, load process ${f.cpu.driverPercent}% of one core`]),

@@ -25,7 +25,13 @@ export class LoadStats {
   constructor(private readonly client: SoakClient) {}
 
   /** Sends one request; resolves to its answer, or undefined when none came (counted as a network error). */
-  async send(label: string, method: string, path: string, expected: readonly number[], options?: RequestOptions): Promise<HttpAnswer | undefined> {
+  async send(
+    label: string,
+    method: string,
+    path: string,
+    expected: readonly number[],
+    options?: RequestOptions,
+  ): Promise<HttpAnswer | undefined> {
     const started = performance.now();
     let answer: HttpAnswer;
     try {
@@ -44,7 +50,10 @@ export class LoadStats {
       this.keep('unexpected', `${label}: ${method} ${path} → ${answer.status} ${answer.body.slice(0, 300)}`);
     } else if (!expected.includes(answer.status)) {
       this.totals.unexpected++;
-      this.keep('unexpected', `${label}: ${method} ${path} → ${answer.status} (expected ${expected.join(' or ')}) ${answer.body.slice(0, 300)}`);
+      this.keep(
+        'unexpected',
+        `${label}: ${method} ${path} → ${answer.status} (expected ${expected.join(' or ')}) ${answer.body.slice(0, 300)}`,
+      );
     }
     return answer;
   }

@@ -47,7 +47,16 @@ export interface Check {
 }
 
 export interface SoakFigures {
-  rss: { idleMb: number; startMb: number; endMb: number; maxMb: number; growthMb: number; slopeMbPerMin: number; windowSeconds: number; measuredSeconds: number };
+  rss: {
+    idleMb: number;
+    startMb: number;
+    endMb: number;
+    maxMb: number;
+    growthMb: number;
+    slopeMbPerMin: number;
+    windowSeconds: number;
+    measuredSeconds: number;
+  };
   fds: { idle: number; max: number; start: number; end: number; after: number | null };
   sockets: { idle: number; max: number };
   db: { max: number; maxActive: number; poolSize: number };
@@ -119,8 +128,15 @@ export function figures(input: Pick<JudgeInput, 'samples' | 'poolSize'>): SoakFi
       after: after.length ? after[after.length - 1].fds : null,
     },
     sockets: { idle: median(values(idle, 'sockets')), max: Math.max(...values(loaded, 'sockets')) },
-    db: { max: Math.max(...values(samples, 'dbConnections')), maxActive: Math.max(...values(samples, 'dbActive')), poolSize: input.poolSize },
-    cpu: { serverPercent: Math.round(median(values(loaded, 'cpuPercent'))), driverPercent: Math.round(median(values(loaded, 'driverCpuPercent'))) },
+    db: {
+      max: Math.max(...values(samples, 'dbConnections')),
+      maxActive: Math.max(...values(samples, 'dbActive')),
+      poolSize: input.poolSize,
+    },
+    cpu: {
+      serverPercent: Math.round(median(values(loaded, 'cpuPercent'))),
+      driverPercent: Math.round(median(values(loaded, 'driverCpuPercent'))),
+    },
   };
 }
 
@@ -128,7 +144,13 @@ export function figures(input: Pick<JudgeInput, 'samples' | 'poolSize'>): SoakFi
 export function judge(input: JudgeInput): { checks: Check[]; figures: SoakFigures; passed: boolean } {
   const f = figures(input);
   const { load, verification: v } = input;
-  const check = (name: string, ok: boolean, value: string, bound: string, judged = true): Check => ({ name, ok: ok || !judged, value, bound, judged });
+  const check = (name: string, ok: boolean, value: string, bound: string, judged = true): Check => ({
+    name,
+    ok: ok || !judged,
+    value,
+    bound,
+    judged,
+  });
   const missing = input.operations.filter((name) => !load.operations[name]);
   const fdCeiling = f.fds.idle + input.poolSize + 2 * input.connections + FD_SLACK;
   const readBack = v.readById === v.records && v.readInList === v.live && v.readInExport === v.live;
@@ -137,14 +159,24 @@ export function judge(input: JudgeInput): { checks: Check[]; figures: SoakFigure
     check('no network errors', load.networkErrors === 0, String(load.networkErrors), '0'),
     check('only expected statuses', load.unexpected === 0, String(load.unexpected), '0 (409 only where a race expects it)'),
     check('consistent answers', load.violations === 0, String(load.violations), '0'),
-    check('every operation ran', missing.length === 0, missing.length ? `not: ${missing.join(', ')}` : `all ${input.operations.length}`, 'each at least once'),
+    check(
+      'every operation ran',
+      missing.length === 0,
+      missing.length ? `not: ${missing.join(', ')}` : `all ${input.operations.length}`,
+      'each at least once',
+    ),
     check(
       'every acknowledged write read back',
       v.records > 0 && v.mismatches === 0 && readBack,
       `${v.mismatches} mismatches; ${v.readById}/${v.records} by id, ${v.readInList}/${v.live} listed, ${v.readInExport}/${v.live} exported`,
       '0 mismatches, > 0 records',
     ),
-    check('RSS growth after warm-up', f.rss.growthMb <= RSS_GROWTH_LIMIT_MB, `${f.rss.startMb} → ${f.rss.endMb} MB (${f.rss.growthMb >= 0 ? '+' : ''}${f.rss.growthMb})`, `≤ +${RSS_GROWTH_LIMIT_MB} MB`),
+    check(
+      'RSS growth after warm-up',
+      f.rss.growthMb <= RSS_GROWTH_LIMIT_MB,
+      `${f.rss.startMb} → ${f.rss.endMb} MB (${f.rss.growthMb >= 0 ? '+' : ''}${f.rss.growthMb})`,
+      `≤ +${RSS_GROWTH_LIMIT_MB} MB`,
+    ),
     check(
       'RSS slope after warm-up',
       f.rss.slopeMbPerMin <= RSS_SLOPE_LIMIT_MB_PER_MIN,
@@ -155,8 +187,18 @@ export function judge(input: JudgeInput): { checks: Check[]; figures: SoakFigure
     check('DB sessions within the pool', f.db.max <= input.poolSize, `max ${f.db.max}`, `≤ ${input.poolSize}`),
     check('descriptors bounded', f.fds.max <= fdCeiling, `max ${f.fds.max} (idle ${f.fds.idle})`, `≤ ${fdCeiling}`),
     check('descriptors not growing', f.fds.end - f.fds.start <= FD_GROWTH_LIMIT, `${f.fds.start} → ${f.fds.end}`, `≤ +${FD_GROWTH_LIMIT}`),
-    check('client sockets closed after', f.fds.after !== null && f.fds.after <= f.fds.idle + input.poolSize, `${f.fds.after ?? 'no sample'}`, `≤ ${f.fds.idle + input.poolSize}`),
-    check('server alive and healthy', input.serverAlive && input.healthAfter === 200, `${input.serverAlive ? 'running' : 'exited'}, health ${input.healthAfter ?? 'no answer'}`, 'running, 200'),
+    check(
+      'client sockets closed after',
+      f.fds.after !== null && f.fds.after <= f.fds.idle + input.poolSize,
+      `${f.fds.after ?? 'no sample'}`,
+      `≤ ${f.fds.idle + input.poolSize}`,
+    ),
+    check(
+      'server alive and healthy',
+      input.serverAlive && input.healthAfter === 200,
+      `${input.serverAlive ? 'running' : 'exited'}, health ${input.healthAfter ?? 'no answer'}`,
+      'running, 200',
+    ),
   ];
   return { checks, figures: f, passed: checks.every((c) => c.ok) };
 }

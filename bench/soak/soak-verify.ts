@@ -14,7 +14,12 @@ const MISMATCHES_KEPT = 20;
  *  2. in many-requests (`?id=…&id=…`) — exactly the live ones come back, identical;
  *  3. in the NDJSON export of the soak's own speakers — exactly the live ones, nothing else.
  */
-export async function verifyLedger(client: SoakClient, ledger: WriteLedger, soakSpeakerIds: number[], concurrency: number): Promise<Verification> {
+export async function verifyLedger(
+  client: SoakClient,
+  ledger: WriteLedger,
+  soakSpeakerIds: number[],
+  concurrency: number,
+): Promise<Verification> {
   const started = performance.now();
   const entries = [...ledger.entries.values()];
   const live = entries.filter((e) => e.state === 'live');
@@ -53,7 +58,8 @@ export async function verifyLedger(client: SoakClient, ledger: WriteLedger, soak
       else mismatch(`statement ${entry.id} was moved to the trash, but GET answers ${answer.status}: ${answer.body.slice(0, 200)}`);
       return;
     }
-    if (answer.status !== 200) return mismatch(`statement ${entry.id} (version ${entry.version}) answers ${answer.status}: ${answer.body.slice(0, 200)}`);
+    if (answer.status !== 200)
+      return mismatch(`statement ${entry.id} (version ${entry.version}) answers ${answer.status}: ${answer.body.slice(0, 200)}`);
     const differences = recordDifferences(entry, JSON.parse(answer.body) as Record<string, unknown>);
     if (answer.headers.etag !== `"${entry.version}"`) differences.push(`ETag ${answer.headers.etag}, expected "${entry.version}"`);
     if (differences.length) mismatch(`statement ${entry.id}: ${differences.join('; ')}`);
@@ -109,7 +115,9 @@ export async function verifyLedger(client: SoakClient, ledger: WriteLedger, soak
       } else if (!row) {
         mismatch(`statement ${entry.id} (live) is missing from the export`);
       } else if (row.headline !== entry.content.headline || row.date !== entry.content.date) {
-        mismatch(`statement ${entry.id} exported as ${JSON.stringify([row.date, row.headline])}, acknowledged ${JSON.stringify([entry.content.date, entry.content.headline])}`);
+        mismatch(
+          `statement ${entry.id} exported as ${JSON.stringify([row.date, row.headline])}, acknowledged ${JSON.stringify([entry.content.date, entry.content.headline])}`,
+        );
       } else {
         result.readInExport++;
       }

@@ -61,14 +61,22 @@ function parseOptions(): Options {
   });
   const number = (raw: string, name: string, integer = true) => {
     const value = Number(raw.replace(/_/g, ''));
-    if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) throw new Error(`--${name} takes a positive ${integer ? 'whole ' : ''}number`);
+    if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value)))
+      throw new Error(`--${name} takes a positive ${integer ? 'whole ' : ''}number`);
     return value;
   };
   const durationSeconds = number(values.duration, 'duration', false);
   // A fifth of the run, at most a minute: long enough for the JIT and the heap to settle.
-  const warmupSeconds = values.warmup === undefined ? Math.min(60, durationSeconds / 5) : values.warmup === '0' ? 0 : number(values.warmup, 'warmup', false);
+  const warmupSeconds =
+    values.warmup === undefined ? Math.min(60, durationSeconds / 5) : values.warmup === '0' ? 0 : number(values.warmup, 'warmup', false);
   if (warmupSeconds >= durationSeconds) throw new Error('--warmup must be shorter than --duration');
-  return { durationSeconds, warmupSeconds, connections: number(values.connections, 'connections'), statements: number(values.statements, 'statements'), out: values.out };
+  return {
+    durationSeconds,
+    warmupSeconds,
+    connections: number(values.connections, 'connections'),
+    statements: number(values.statements, 'statements'),
+    out: values.out,
+  };
 }
 
 /** The soak's own speakers: every statement it creates is theirs, so their export is exactly the soak's live records. */
@@ -107,7 +115,9 @@ function drive(driver: ChildProcess, job: DriverJob, sampler: Sampler, progressE
       } else if (message.type === 'loaded') {
         sampler.enter('verify');
         load = message.summary;
-        log(`Load done: ${load.requests.toLocaleString('en')} requests in ${load.seconds.toFixed(1)} s. Reading every acknowledged write back …`);
+        log(
+          `Load done: ${load.requests.toLocaleString('en')} requests in ${load.seconds.toFixed(1)} s. Reading every acknowledged write back …`,
+        );
       } else if (message.type === 'verified') {
         resolve({ load: load!, verification: message.verification });
       } else {
@@ -123,7 +133,9 @@ async function main(): Promise<number> {
   const startedAt = new Date().toISOString();
   const loadAverageStart = os.loadavg();
   const { poolSize } = loadConfig(process.env).database;
-  log(`Soak: ${options.durationSeconds} s (${options.warmupSeconds} s warm-up) at ${options.connections} connections on ${options.statements.toLocaleString('en')} statements; load average ${loadAverageStart.map((l) => l.toFixed(2)).join(' ')}`);
+  log(
+    `Soak: ${options.durationSeconds} s (${options.warmupSeconds} s warm-up) at ${options.connections} connections on ${options.statements.toLocaleString('en')} statements; load average ${loadAverageStart.map((l) => l.toFixed(2)).join(' ')}`,
+  );
 
   let database: SoakDatabase | undefined;
   let db: Client | undefined;
@@ -156,7 +168,8 @@ async function main(): Promise<number> {
       NODE_ENV: 'production',
       ...benchAuthEnv(),
     });
-    if (!/Chronicle is ready in \d+ ms/.test(server.output())) throw new Error(`the server did not start (exit ${server.child.exitCode ?? server.child.signalCode}):\n${server.output()}`);
+    if (!/Chronicle is ready in \d+ ms/.test(server.output()))
+      throw new Error(`the server did not start (exit ${server.child.exitCode ?? server.child.signalCode}):\n${server.output()}`);
     const base = `http://127.0.0.1:${port}`;
     const auth = await login(base);
     const parameters: SoakParameters = { ...baseParameters, soakSpeakerIds: await createSpeakers(base, auth) };
@@ -171,7 +184,13 @@ async function main(): Promise<number> {
     sampler.markLoadStart();
     sampler.enter('warm-up');
     const measuring = setTimeout(() => sampler.phase === 'warm-up' && sampler.enter('measured'), options.warmupSeconds * 1000);
-    const job: DriverJob = { base, headers: auth.headers, connections: options.connections, durationMs: options.durationSeconds * 1000, parameters };
+    const job: DriverJob = {
+      base,
+      headers: auth.headers,
+      connections: options.connections,
+      durationMs: options.durationSeconds * 1000,
+      parameters,
+    };
     const { load, verification } = await drive(driver, job, sampler, options.durationSeconds >= 120 ? 30 : 10);
     clearTimeout(measuring);
     log(`Read back ${verification.records.toLocaleString('en')} records in ${verification.seconds.toFixed(1)} s; the load process stops.`);
@@ -182,9 +201,21 @@ async function main(): Promise<number> {
     await sleep(AFTER_SECONDS * 1000);
     await sampler.stop();
 
-    const health = await fetch(`${base}/api/health`).then((r) => r.status, () => null);
+    const health = await fetch(`${base}/api/health`).then(
+      (r) => r.status,
+      () => null,
+    );
     const serverAlive = server.child.exitCode === null && server.child.signalCode === null;
-    const verdict = judge({ samples: sampler.samples, load, verification, operations: [...Object.keys(OPERATIONS), 'export-all'], poolSize, connections: options.connections, serverAlive, healthAfter: health });
+    const verdict = judge({
+      samples: sampler.samples,
+      load,
+      verification,
+      operations: [...Object.keys(OPERATIONS), 'export-all'],
+      poolSize,
+      connections: options.connections,
+      serverAlive,
+      healthAfter: health,
+    });
     const loadAverageEnd = os.loadavg();
 
     const machine = `${os.cpus().length} × ${os.cpus()[0].model}, Node ${process.version}, PostgreSQL ${postgres}`;
@@ -205,7 +236,14 @@ async function main(): Promise<number> {
       startedAt,
       finishedAt: new Date().toISOString(),
       settings: { ...options, poolSize, auth: auth.mode, statementsGenerated: options.statements },
-      machine: { cpus: os.cpus().length, model: os.cpus()[0].model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres, embeddedPostgres: !process.env.SOAK_DATABASE_URL },
+      machine: {
+        cpus: os.cpus().length,
+        model: os.cpus()[0].model,
+        memoryGb: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+        postgres,
+        embeddedPostgres: !process.env.SOAK_DATABASE_URL,
+      },
       loadAverage: { start: loadAverageStart, end: loadAverageEnd },
       weights: Object.fromEntries(Object.entries(OPERATIONS).map(([name, op]) => [name, op.weight])),
       passed: verdict.passed,
@@ -217,7 +255,16 @@ async function main(): Promise<number> {
     };
     await writeFile(file, `${JSON.stringify(results, null, 1)}\n`);
     const shown = path.relative(process.cwd(), file);
-    console.log(`${verdict.passed ? 'PASSED' : `FAILED: ${verdict.checks.filter((c) => !c.ok).map((c) => c.name).join(', ')}`}. Wrote ${shown.startsWith('..') ? file : shown}`);
+    console.log(
+      `${
+        verdict.passed
+          ? 'PASSED'
+          : `FAILED: ${verdict.checks
+              .filter((c) => !c.ok)
+              .map((c) => c.name)
+              .join(', ')}`
+      }. Wrote ${shown.startsWith('..') ? file : shown}`,
+    );
     return verdict.passed ? 0 : 1;
   } finally {
     await cleanUp();

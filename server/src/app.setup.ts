@@ -45,7 +45,10 @@ export function configureHttp(app: INestApplication, options: HttpSetupOptions):
   express.use(responseCompression());
   app.setGlobalPrefix(API_PREFIX);
   if (options.corsOrigins.length) {
-    app.enableCors({ origin: options.corsOrigins, exposedHeaders: ['X-Total-Count', 'X-Total-Count-Estimated', 'Content-Disposition', 'ETag', 'X-Request-Id'] });
+    app.enableCors({
+      origin: options.corsOrigins,
+      exposedHeaders: ['X-Total-Count', 'X-Total-Count-Estimated', 'Content-Disposition', 'ETag', 'X-Request-Id'],
+    });
   }
   app.useGlobalPipes(new ApiValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());

@@ -20,18 +20,29 @@ describe('signing in', () => {
   it('gives an opaque, expiring session token that /me resolves and logout revokes', async () => {
     const res = await login(TEST_USERS.editor.email.toUpperCase(), TEST_USERS.editor.password).expect(200);
     expect(res.body.token).toMatch(/^chr_s_[A-Za-z0-9_-]{43}$/);
-    expect(res.body.user).toMatchObject({ id: TEST_USERS.editor.id, role: 'editor', displayName: 'Eddie Editor', mustChangePassword: false });
+    expect(res.body.user).toMatchObject({
+      id: TEST_USERS.editor.id,
+      role: 'editor',
+      displayName: 'Eddie Editor',
+      mustChangePassword: false,
+    });
     expect(res.body.user).not.toHaveProperty('passwordHash');
     const hours = (new Date(res.body.expiresAt).getTime() - Date.now()) / 3_600_000;
     expect(hours).toBeGreaterThan(11.9);
     expect(hours).toBeLessThanOrEqual(12);
     // Only the SHA-256 of the token is stored.
-    const stored = await t.dataSource.query('SELECT token_hash FROM auth_tokens WHERE token_hash = encode(sha256($1::bytea), $2)', [res.body.token, 'hex']);
+    const stored = await t.dataSource.query('SELECT token_hash FROM auth_tokens WHERE token_hash = encode(sha256($1::bytea), $2)', [
+      res.body.token,
+      'hex',
+    ]);
     expect(stored).toHaveLength(1);
     expect(JSON.stringify(await t.dataSource.query('SELECT * FROM auth_tokens'))).not.toContain(res.body.token);
 
     const me = await t.as('anonymous').get('/api/auth/me').set(bearer(res.body.token)).expect(200);
-    expect(me.body).toMatchObject({ user: { email: TEST_USERS.editor.email, lastLoginAt: expect.any(String) }, token: { kind: 'session', scope: 'read-write' } });
+    expect(me.body).toMatchObject({
+      user: { email: TEST_USERS.editor.email, lastLoginAt: expect.any(String) },
+      token: { kind: 'session', scope: 'read-write' },
+    });
     await t.as('anonymous').post('/api/auth/logout').set(bearer(res.body.token)).expect(204);
     const after = await t.as('anonymous').get('/api/auth/me').set(bearer(res.body.token)).expect(401);
     expect(after.body.message).toMatch(/revoked/);
@@ -48,7 +59,9 @@ describe('signing in', () => {
   });
 
   it('throttles: the 6th failure in a row for one account is 429 with Retry-After, even with the right password', async () => {
-    const invited = (await t.http().post('/api/users').send({ email: 'throttled@test.example', displayName: 'T', role: 'viewer' }).expect(201)).body;
+    const invited = (
+      await t.http().post('/api/users').send({ email: 'throttled@test.example', displayName: 'T', role: 'viewer' }).expect(201)
+    ).body;
     const { email, oneTimePassword: password } = invited;
     for (let i = 0; i < 5; i++) await login(email, `wrong ${i}`, `10.1.0.${i}`).expect(401);
     const throttled = await login(email, password, '10.1.0.99').expect(429);
@@ -77,7 +90,8 @@ describe('passwords', () => {
   });
 
   it('changing one’s own password needs the current one and signs out the other sessions', async () => {
-    const invited = (await t.http().post('/api/users').send({ email: 'pat@test.example', displayName: 'Pat', role: 'viewer' }).expect(201)).body;
+    const invited = (await t.http().post('/api/users').send({ email: 'pat@test.example', displayName: 'Pat', role: 'viewer' }).expect(201))
+      .body;
     expect(invited.oneTimePassword).toMatch(/^[a-zA-Z2-9]{5}(-[a-zA-Z2-9]{5}){3}$/);
     const first = (await login('pat@test.example', invited.oneTimePassword, '10.3.0.1').expect(200)).body;
     expect(first.user.mustChangePassword).toBe(true);
@@ -86,8 +100,12 @@ describe('passwords', () => {
     const second = (await login('pat@test.example', invited.oneTimePassword, '10.3.0.2').expect(200)).body;
 
     const change = (body: object) => t.as('anonymous').post('/api/auth/password').set(bearer(first.token)).send(body);
-    expect((await change({ currentPassword: 'wrong', newPassword: 'a long new password' }).expect(400)).body.errors.currentPassword).toBeDefined();
-    expect((await change({ currentPassword: invited.oneTimePassword, newPassword: 'short' }).expect(400)).body.errors.newPassword).toMatch(/at least 10/);
+    expect(
+      (await change({ currentPassword: 'wrong', newPassword: 'a long new password' }).expect(400)).body.errors.currentPassword,
+    ).toBeDefined();
+    expect((await change({ currentPassword: invited.oneTimePassword, newPassword: 'short' }).expect(400)).body.errors.newPassword).toMatch(
+      /at least 10/,
+    );
     await change({ currentPassword: invited.oneTimePassword, newPassword: 'a long new password' }).expect(204);
 
     await t.as('anonymous').get('/api/statements').set(bearer(first.token)).expect(200);
@@ -100,10 +118,15 @@ describe('passwords', () => {
 describe('personal API tokens', () => {
   it('are shown once, listed without the secret, limited by scope, and revocable by their owner', async () => {
     const session = (await login(TEST_USERS.editor.email, TEST_USERS.editor.password, '10.4.0.1').expect(200)).body.token;
-    const as = (token: string) => ({ get: (p: string) => t.as('anonymous').get(p).set(bearer(token)), post: (p: string) => t.as('anonymous').post(p).set(bearer(token)) });
+    const as = (token: string) => ({
+      get: (p: string) => t.as('anonymous').get(p).set(bearer(token)),
+      post: (p: string) => t.as('anonymous').post(p).set(bearer(token)),
+    });
     const read = (await as(session).post('/api/auth/tokens').send({ name: 'weekly report', scope: 'read' }).expect(201)).body;
     expect(read).toMatchObject({ name: 'weekly report', scope: 'read', expiresAt: null, token: expect.stringMatching(/^chr_p_/) });
-    const write = (await as(session).post('/api/auth/tokens').send({ name: 'import script', scope: 'read-write', expiresInDays: 30 }).expect(201)).body;
+    const write = (
+      await as(session).post('/api/auth/tokens').send({ name: 'import script', scope: 'read-write', expiresInDays: 30 }).expect(201)
+    ).body;
     await as(session).post('/api/auth/tokens').send({ name: 'x', scope: 'admin' }).expect(400);
 
     const listed = (await as(session).get('/api/auth/tokens').expect(200)).body;
@@ -140,7 +163,8 @@ describe('export tickets', () => {
 
 describe('accounts (admins)', () => {
   it('invite, change role, deactivate (tokens revoked), reset the password; the last admin stays', async () => {
-    const invited = (await t.http().post('/api/users').send({ email: 'Sam@Test.Example', displayName: 'Sam', role: 'viewer' }).expect(201)).body;
+    const invited = (await t.http().post('/api/users').send({ email: 'Sam@Test.Example', displayName: 'Sam', role: 'viewer' }).expect(201))
+      .body;
     expect(invited).toMatchObject({ email: 'sam@test.example', role: 'viewer', active: true, mustChangePassword: true });
     await t.http().post('/api/users').send({ email: 'sam@test.example', displayName: 'Sam again', role: 'viewer' }).expect(409);
     await t.http().post('/api/users').send({ email: 'not-an-email', displayName: 'X', role: 'viewer' }).expect(400);
@@ -150,11 +174,17 @@ describe('accounts (admins)', () => {
     expect(list.body.map((u: { email: string }) => u.email)).toContain('sam@test.example');
     await t.http().get('/api/users?password=x').expect(400);
 
-    const promoted = (await t.http().patch(`/api/users/${invited.id}`).send({ role: 'editor', displayName: 'Sam Curator' }).expect(200)).body;
+    const promoted = (await t.http().patch(`/api/users/${invited.id}`).send({ role: 'editor', displayName: 'Sam Curator' }).expect(200))
+      .body;
     expect(promoted).toMatchObject({ role: 'editor', displayName: 'Sam Curator' });
     const reset = (await t.http().post(`/api/users/${invited.id}/reset-password`).expect(200)).body;
     const session = (await login('sam@test.example', reset.oneTimePassword, '10.5.0.1').expect(200)).body.token;
-    await t.as('anonymous').post('/api/auth/password').set(bearer(session)).send({ currentPassword: reset.oneTimePassword, newPassword: 'sams own password' }).expect(204);
+    await t
+      .as('anonymous')
+      .post('/api/auth/password')
+      .set(bearer(session))
+      .send({ currentPassword: reset.oneTimePassword, newPassword: 'sams own password' })
+      .expect(204);
     await t.as('anonymous').get('/api/statements').set(bearer(session)).expect(200);
 
     await t.http().patch(`/api/users/${invited.id}`).send({ active: false }).expect(200);

@@ -100,7 +100,9 @@ async function insertToken(userId: number, kind: 'session' | 'personal', scope: 
 
 async function callersFor(app: TestApp): Promise<Record<Caller, string | undefined>> {
   t = app;
-  const deactivated = (await app.http().post('/api/users').send({ email: 'gone@test.example', displayName: 'Gone', role: 'editor' }).expect(201)).body;
+  const deactivated = (
+    await app.http().post('/api/users').send({ email: 'gone@test.example', displayName: 'Gone', role: 'editor' }).expect(201)
+  ).body;
   const deactivatedToken = await insertToken(deactivated.id, 'session', 'read-write', '1 day');
   await app.http().patch(`/api/users/${deactivated.id}`).send({ active: false }).expect(200);
   return {
@@ -166,7 +168,10 @@ async function checkMatrix(app: TestApp, publicRead: boolean, callers: Caller[])
       const res = await call(app, route, caller, tokensByCaller[caller]);
       const expected = expectedOutcome(level, caller, publicRead, `${route.method} ${route.path}`);
       const ok = expected === 'allowed' ? ![401, 403].includes(res.status) && res.status < 500 : res.status === expected;
-      if (!ok) mismatches.push(`${route.method} ${concrete(route)} as ${caller}: expected ${expected}, got ${res.status} ${res.text.slice(0, 120)}`);
+      if (!ok)
+        mismatches.push(
+          `${route.method} ${concrete(route)} as ${caller}: expected ${expected}, got ${res.status} ${res.text.slice(0, 120)}`,
+        );
       if (res.status === 401) expect(res.headers['www-authenticate']).toBe('Bearer');
       if (res.status === 401 || res.status === 403) expect(res.body).toMatchObject({ statusCode: res.status, message: expect.any(String) });
       cells++;
@@ -195,7 +200,13 @@ describe('authorization matrix', () => {
     try {
       // Curators' internal notes stay internal on a published timeline.
       const speaker = (await app.http().post('/api/actors').send({ name: 'Speaker' }).expect(201)).body;
-      const statement = (await app.http().post('/api/statements').send({ date: '2019', headline: 'Public', speakerId: speaker.id, notes: 'internal: check the source' }).expect(201)).body;
+      const statement = (
+        await app
+          .http()
+          .post('/api/statements')
+          .send({ date: '2019', headline: 'Public', speakerId: speaker.id, notes: 'internal: check the source' })
+          .expect(201)
+      ).body;
       for (const path of [`/api/statements/${statement.id}`, '/api/statements']) {
         const anonymous = JSON.stringify((await app.as('anonymous').get(path).expect(200)).body);
         expect(anonymous).toContain('Public');

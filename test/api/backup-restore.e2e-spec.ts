@@ -25,7 +25,10 @@ const CLI_TIME_LIMIT_MS = 30_000;
 
 function run(script: 'backup' | 'restore', args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(CLI, `${script}.js`), ...args], { env: { ...process.env, ...env }, cwd: REPOSITORY_ROOT });
+    const child = spawn(process.execPath, [path.join(CLI, `${script}.js`), ...args], {
+      env: { ...process.env, ...env },
+      cwd: REPOSITORY_ROOT,
+    });
     let output = '';
     // A restore that hangs holds a COPY open, and DROP DATABASE … WITH (FORCE) anywhere on the
     // test server then waits for it: kill it, and say so.
@@ -68,7 +71,10 @@ beforeAll(async () => {
   const question = await make.statement({ speakerId: speaker.id, headline: 'Later question' });
   const current = await t.http().get(`/api/statements/${answer.id}`);
   await t.http().patch(`/api/statements/${answer.id}`).send({ respondsToId: question.id, version: current.body.version }).expect(200);
-  await t.http().delete(`/api/statements/${question.id - 2}`).expect(200);
+  await t
+    .http()
+    .delete(`/api/statements/${question.id - 2}`)
+    .expect(200);
 });
 
 afterAll(async () => {
@@ -96,7 +102,9 @@ describe('backup and restore', () => {
     expect(await databaseChecksum(target)).toEqual(await databaseChecksum(t.databaseUrl));
 
     // Rows in any order load: here every reply comes before the statement it answers.
-    const lines = gunzipSync(await readFile(backup)).toString('utf8').split('\n');
+    const lines = gunzipSync(await readFile(backup))
+      .toString('utf8')
+      .split('\n');
     const from = lines.findIndex((line) => line.startsWith('{"table":"statements"')) + 1;
     const to = lines.indexOf('\\.', from);
     const reordered = path.join(dir, 'reordered.backup.gz');
@@ -107,7 +115,9 @@ describe('backup and restore', () => {
 
     const client = new Client({ connectionString: target });
     await client.connect();
-    const { rows } = await client.query(`INSERT INTO topics (name) VALUES ('after the restore') RETURNING id, (SELECT max(id) FROM topics) AS before`);
+    const { rows } = await client.query(
+      `INSERT INTO topics (name) VALUES ('after the restore') RETURNING id, (SELECT max(id) FROM topics) AS before`,
+    );
     await client.end();
     expect(rows[0].id).toBe(rows[0].before + 1);
   });
@@ -135,7 +145,9 @@ describe('backup and restore', () => {
     }
     const before = await databaseChecksum(target);
 
-    const lines = gunzipSync(await readFile(backup)).toString('utf8').split('\n');
+    const lines = gunzipSync(await readFile(backup))
+      .toString('utf8')
+      .split('\n');
     const statementsAt = lines.findIndex((line) => line.startsWith('{"table":"statements"'));
     const truncated = path.join(dir, 'truncated.backup.gz');
     await writeFile(truncated, gzipSync(lines.slice(0, statementsAt + 3).join('\n')));

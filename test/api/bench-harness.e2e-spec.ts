@@ -26,12 +26,29 @@ interface Results {
   sizes: {
     statements: number;
     http: { name: string; title: string; matches: number | null; returned?: number; server: Load; baseline: Load; ratio: number }[];
-    exports: { name: string; title: string; rows: number; server: { bytes: number; totalMs: number; firstByteMs: number; peakRssMb?: number }; baseline?: { totalMs: number } }[];
+    exports: {
+      name: string;
+      title: string;
+      rows: number;
+      server: { bytes: number; totalMs: number; firstByteMs: number; peakRssMb?: number };
+      baseline?: { totalMs: number };
+    }[];
     sql: Record<string, { queries: string[] }>;
   }[];
 }
 
-const HTTP_SCENARIOS = ['list', 'list-speaker', 'list-speakers-dates', 'list-topic-stance', 'list-q-common', 'list-q-rare', 'list-deep', 'by-id', 'timeline-speaker', 'create'];
+const HTTP_SCENARIOS = [
+  'list',
+  'list-speaker',
+  'list-speakers-dates',
+  'list-topic-stance',
+  'list-q-common',
+  'list-q-rare',
+  'list-deep',
+  'by-id',
+  'timeline-speaker',
+  'create',
+];
 const EXPORT_SCENARIOS = ['export-csv', 'export-ndjson', 'export-csv-speaker', 'export-ndjson-speaker'];
 
 /** The COPY baselines need the PostgreSQL client; without it the harness runs the exports alone. */
@@ -165,7 +182,9 @@ describe('the baseline replays what the server ran (bench/sql-plan.ts)', () => {
       q(2, 'SELECT "s"."id" FROM "statements" "s" WHERE "s"."created_by" = $1', 3, 4),
     ]);
     expect(plan.dropped).toHaveLength(2);
-    expect(plan.steps.flatMap((s) => s.queries.map((x) => x.text))).toEqual(['SELECT "s"."id" FROM "statements" "s" WHERE "s"."created_by" = $1']);
+    expect(plan.steps.flatMap((s) => s.queries.map((x) => x.text))).toEqual([
+      'SELECT "s"."id" FROM "statements" "s" WHERE "s"."created_by" = $1',
+    ]);
     expect(isAuthQuery('INSERT INTO "statement_revisions" ("user_id") VALUES ($1)')).toBe(false);
   });
 

@@ -25,12 +25,20 @@ describe('actors', () => {
     expect(created).toMatchObject({ ...body, id: expect.any(Number) });
     expect((await t.http().get(`/api/actors/${created.id}`).expect(200)).body).toEqual(created);
 
-    const replaced = (await t.http().put(`/api/actors/${created.id}`).send({ ...created, title: 'Minister', aliases: [] }).expect(200)).body;
+    const replaced = (
+      await t
+        .http()
+        .put(`/api/actors/${created.id}`)
+        .send({ ...created, title: 'Minister', aliases: [] })
+        .expect(200)
+    ).body;
     expect(replaced).toMatchObject({ title: 'Minister', aliases: [], nativeName: 'Сергей Лавров' });
     expect(replaced.version).toBe(2);
     const bare = (await t.http().put(`/api/actors/${created.id}`).send({ name: 'S. Lavrov', version: 2 }).expect(200)).body;
     expect(bare).toMatchObject({ name: 'S. Lavrov', nativeName: null, country: null, aliases: [], kind: 'person', wikidataId: null });
-    const patched = (await t.http().patch(`/api/actors/${created.id}`).set('If-Match', '"3"').send({ country: 'RU', nativeName: '' }).expect(200)).body;
+    const patched = (
+      await t.http().patch(`/api/actors/${created.id}`).set('If-Match', '"3"').send({ country: 'RU', nativeName: '' }).expect(200)
+    ).body;
     expect(patched).toMatchObject({ name: 'S. Lavrov', country: 'RU', nativeName: null, version: 4 });
 
     const trashed = (await t.http().delete(`/api/actors/${created.id}`).expect(200)).body;
@@ -98,7 +106,11 @@ describe('sources, topics, stances', () => {
       [{ kind: 'blog' }, 'kind'],
       [{ authors: 'one' }, 'authors'],
     ] as const) {
-      const res = await t.http().post('/api/sources').send({ ...body, ...change }).expect(400);
+      const res = await t
+        .http()
+        .post('/api/sources')
+        .send({ ...body, ...change })
+        .expect(400);
       expect(res.body.errors[field]).toBeDefined();
     }
   });
@@ -147,7 +159,13 @@ describe('deleting a record statements still use', () => {
     const topic = await make.topic();
     const source = await make.source();
     const stance = await make.stance();
-    const first = await make.statement({ speakerId: speaker.id, participantIds: [participant.id], topicIds: [topic.id], sourceIds: [source.id], stanceId: stance.id });
+    const first = await make.statement({
+      speakerId: speaker.id,
+      participantIds: [participant.id],
+      topicIds: [topic.id],
+      sourceIds: [source.id],
+      stanceId: stance.id,
+    });
     const second = await make.statement({ speakerId: participant.id, topicIds: [topic.id] });
 
     const cases = [
@@ -172,7 +190,9 @@ describe('deleting a record statements still use', () => {
   it('the database itself refuses it too (ON DELETE RESTRICT), for writers other than the API', async () => {
     const speaker = await make.actor();
     await make.statement({ speakerId: speaker.id });
-    await expect(t.dataSource.query('DELETE FROM actors WHERE id = $1', [speaker.id])).rejects.toThrow(/violates RESTRICT setting of foreign key constraint "fk_statements_speaker_id"/);
+    await expect(t.dataSource.query('DELETE FROM actors WHERE id = $1', [speaker.id])).rejects.toThrow(
+      /violates RESTRICT setting of foreign key constraint "fk_statements_speaker_id"/,
+    );
   });
 });
 
@@ -185,7 +205,13 @@ describe.each([
   it('list, getMany, one, create, replace, patch, delete', async () => {
     const first = (await t.http().post(`/api/${collection}`).send(created).expect(201)).body;
     expect(first).toMatchObject({ ...created, id: expect.any(Number), createdAt: expect.any(String) });
-    const second = (await t.http().post(`/api/${collection}`).send({ ...replaced, ...('name' in replaced ? { name: `${replaced.name} 2` } : {}) }).expect(201)).body;
+    const second = (
+      await t
+        .http()
+        .post(`/api/${collection}`)
+        .send({ ...replaced, ...('name' in replaced ? { name: `${replaced.name} 2` } : {}) })
+        .expect(201)
+    ).body;
 
     const list = await t.http().get(`/api/${collection}?_sort=id&_order=DESC&_start=0&_end=2`).expect(200);
     expect(list.body.map((r: { id: number }) => r.id)).toEqual([second.id, first.id]);
@@ -194,25 +220,67 @@ describe.each([
     expect(many.body).toEqual([first, second]);
     expect((await t.http().get(`/api/${collection}/${first.id}`).expect(200)).body).toEqual(first);
 
-    const put = (await t.http().put(`/api/${collection}/${first.id}`).send({ ...first, ...replaced }).expect(200)).body;
+    const put = (
+      await t
+        .http()
+        .put(`/api/${collection}/${first.id}`)
+        .send({ ...first, ...replaced })
+        .expect(200)
+    ).body;
     expect(put).toMatchObject({ ...replaced, id: first.id, createdAt: first.createdAt, version: 2 });
-    const patch = (await t.http().patch(`/api/${collection}/${first.id}`).send({ ...patched, version: 2 }).expect(200)).body;
+    const patch = (
+      await t
+        .http()
+        .patch(`/api/${collection}/${first.id}`)
+        .send({ ...patched, version: 2 })
+        .expect(200)
+    ).body;
     expect(patch).toMatchObject({ ...replaced, ...patched, version: 3 });
 
-    expect((await t.http().delete(`/api/${collection}/${first.id}`).expect(200)).body).toMatchObject({ ...patch, version: 4, updatedAt: expect.any(String), deletedAt: expect.any(String) });
+    expect((await t.http().delete(`/api/${collection}/${first.id}`).expect(200)).body).toMatchObject({
+      ...patch,
+      version: 4,
+      updatedAt: expect.any(String),
+      deletedAt: expect.any(String),
+    });
     expect((await t.http().get(`/api/${collection}/${first.id}`).expect(404)).body.message).toMatch(/is in the trash/);
-    await t.http().put(`/api/${collection}/${first.id}`).send({ ...first, ...replaced, version: 4 }).expect(404);
-    await t.http().patch(`/api/${collection}/${first.id}`).send({ ...patched, version: 4 }).expect(404);
+    await t
+      .http()
+      .put(`/api/${collection}/${first.id}`)
+      .send({ ...first, ...replaced, version: 4 })
+      .expect(404);
+    await t
+      .http()
+      .patch(`/api/${collection}/${first.id}`)
+      .send({ ...patched, version: 4 })
+      .expect(404);
     await t.http().delete(`/api/${collection}/${first.id}`).expect(404);
-    await t.http().delete(`/api/${collection}/${first.id + 1000}`).expect(404);
+    await t
+      .http()
+      .delete(`/api/${collection}/${first.id + 1000}`)
+      .expect(404);
   });
 
   it('refuses unknown body fields and null for a required field', async () => {
-    const res = await t.http().post(`/api/${collection}`).send({ ...created, secret: 1 }).expect(400);
+    const res = await t
+      .http()
+      .post(`/api/${collection}`)
+      .send({ ...created, secret: 1 })
+      .expect(400);
     expect(res.body.errors.secret).toMatch(/not a field/);
-    const record = (await t.http().post(`/api/${collection}`).send({ ...created, ...('name' in created ? { name: `${created.name} null` } : {}) }).expect(201)).body;
+    const record = (
+      await t
+        .http()
+        .post(`/api/${collection}`)
+        .send({ ...created, ...('name' in created ? { name: `${created.name} null` } : {}) })
+        .expect(201)
+    ).body;
     const required = collection === 'sources' ? 'title' : 'name';
-    const nulled = await t.http().patch(`/api/${collection}/${record.id}`).send({ [required]: null, version: 1 }).expect(400);
+    const nulled = await t
+      .http()
+      .patch(`/api/${collection}/${record.id}`)
+      .send({ [required]: null, version: 1 })
+      .expect(400);
     expect(nulled.body.errors[required]).toMatch(/must not be null/);
   });
 });

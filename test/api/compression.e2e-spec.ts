@@ -13,7 +13,8 @@ beforeAll(async () => {
   base = await t.listen();
   speakerId = (await factories(t).actor({ name: 'Compressed speaker' })).id;
   const make = factories(t);
-  for (let i = 0; i < 12; i++) await make.statement({ speakerId, quote: `Statement ${i}: the islands are discussed at length, again and again.` });
+  for (let i = 0; i < 12; i++)
+    await make.statement({ speakerId, quote: `Statement ${i}: the islands are discussed at length, again and again.` });
 }, 60_000);
 afterAll(() => t.close());
 

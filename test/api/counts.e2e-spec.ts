@@ -49,27 +49,45 @@ it('counts exactly below the limit, without the flag', async () => {
 
 it('takes the total from the page when the page proves it, and counts past the end', async () => {
   const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM statements WHERE deleted_at IS NULL`);
-  const last = await t.http().get(`/api/statements?_start=${n - 3}&_end=${n + 10}`).expect(200);
+  const last = await t
+    .http()
+    .get(`/api/statements?_start=${n - 3}&_end=${n + 10}`)
+    .expect(200);
   expect(last.body).toHaveLength(3);
   expect(total(last)).toBe(n);
   expect(last.headers['x-total-count-estimated']).toBeUndefined();
-  const beyond = await t.http().get(`/api/statements?_start=${n + 100}&_end=${n + 110}`).expect(200);
+  const beyond = await t
+    .http()
+    .get(`/api/statements?_start=${n + 100}&_end=${n + 110}`)
+    .expect(200);
   expect(beyond.body).toEqual([]);
   expect(beyond.headers['x-total-count-estimated']).toBe('true');
 });
 
 it('a deep page holds the same rows as walking there', async () => {
-  const all = (await t.http().get('/api/statements?_start=0&_end=1000&_sort=speakerName').expect(200)).body.map((s: { id: number }) => s.id);
-  const deep = (await t.http().get('/api/statements?_start=900&_end=925&_sort=speakerName').expect(200)).body.map((s: { id: number }) => s.id);
+  const all = (await t.http().get('/api/statements?_start=0&_end=1000&_sort=speakerName').expect(200)).body.map(
+    (s: { id: number }) => s.id,
+  );
+  const deep = (await t.http().get('/api/statements?_start=900&_end=925&_sort=speakerName').expect(200)).body.map(
+    (s: { id: number }) => s.id,
+  );
   expect(deep).toEqual(all.slice(900, 925));
 });
 
 it('counts when the statistics promised a first page that holds everything and it does not', async () => {
   const speaker = (await t.http().post('/api/actors').send({ name: 'Newly quoted' }).expect(201)).body.id;
   await t.dataSource.query('ANALYZE statements');
-  for (let i = 0; i < 8; i++) await t.http().post('/api/statements').send({ date: `2019-01-${10 + i}`, headline: `New ${i}`, speakerId: speaker }).expect(201);
+  for (let i = 0; i < 8; i++)
+    await t
+      .http()
+      .post('/api/statements')
+      .send({ date: `2019-01-${10 + i}`, headline: `New ${i}`, speakerId: speaker })
+      .expect(201);
   // The statistics predate the eight statements: the planner expects about one.
-  const [{ 'QUERY PLAN': plan }] = await t.dataSource.query(`EXPLAIN (FORMAT JSON) SELECT 1 FROM statements WHERE deleted_at IS NULL AND speaker_id = $1`, [speaker]);
+  const [{ 'QUERY PLAN': plan }] = await t.dataSource.query(
+    `EXPLAIN (FORMAT JSON) SELECT 1 FROM statements WHERE deleted_at IS NULL AND speaker_id = $1`,
+    [speaker],
+  );
   expect(plan[0].Plan['Plan Rows']).toBeLessThan(5);
   const timeline = (await t.http().get(`/api/timeline?speakerId=${speaker}&limit=5`).expect(200)).body;
   expect(timeline.entries).toHaveLength(5);

@@ -59,10 +59,24 @@ async function incompleteStatements(db: Client): Promise<string[]> {
            (SELECT r.after FROM revisions r WHERE r.resource = 'statements' AND r.record_id = s.id ORDER BY r.version DESC LIMIT 1) AS latest
       FROM statements s ORDER BY s.id`);
   return rows.flatMap((s) => {
-    const stored = { version: s.version, headline: s.headline, participantIds: s.participantIds, topicIds: s.topicIds, sourceIds: s.sourceIds };
-    const recorded = s.latest && { version: s.latest.version, headline: s.latest.headline, participantIds: s.latest.participantIds, topicIds: s.latest.topicIds, sourceIds: s.latest.sourceIds };
-    if (s.creates !== 1 || s.revisions !== s.version) return [`statement ${s.id}: version ${s.version}, ${s.revisions} revisions, ${s.creates} creates`];
-    if (JSON.stringify(stored) !== JSON.stringify(recorded)) return [`statement ${s.id}: stored ${JSON.stringify(stored)}, last revision ${JSON.stringify(recorded)}`];
+    const stored = {
+      version: s.version,
+      headline: s.headline,
+      participantIds: s.participantIds,
+      topicIds: s.topicIds,
+      sourceIds: s.sourceIds,
+    };
+    const recorded = s.latest && {
+      version: s.latest.version,
+      headline: s.latest.headline,
+      participantIds: s.latest.participantIds,
+      topicIds: s.latest.topicIds,
+      sourceIds: s.latest.sourceIds,
+    };
+    if (s.creates !== 1 || s.revisions !== s.version)
+      return [`statement ${s.id}: version ${s.version}, ${s.revisions} revisions, ${s.creates} creates`];
+    if (JSON.stringify(stored) !== JSON.stringify(recorded))
+      return [`statement ${s.id}: stored ${JSON.stringify(stored)}, last revision ${JSON.stringify(recorded)}`];
     return [];
   });
 }
@@ -94,7 +108,9 @@ describe('SIGKILL in the middle of a multi-row write', () => {
     await holder.query('SELECT pg_advisory_lock($1)', [FIXTURE_LOCK]);
     expect(await count(holder, 'actors').catch(() => 0)).toBe(0); // the load had not begun
     const loader = await until(
-      async () => (await holder.query(`SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND NOT granted`, [FIXTURE_LOCK])).rows[0]?.pid as number | undefined,
+      async () =>
+        (await holder.query(`SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND NOT granted`, [FIXTURE_LOCK])).rows[0]
+          ?.pid as number | undefined,
       30_000,
       'the fixture load waiting for its lock',
     );
@@ -121,7 +137,11 @@ describe('SIGKILL in the middle of a multi-row write', () => {
     await first.exited;
     // The killed server's session finds its client gone as soon as it may go on, and rolls back.
     await holder.query('ROLLBACK');
-    await until(async () => ((await observer.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [loader])).rows.length ? undefined : true), 10_000, 'the killed load rolled back');
+    await until(
+      async () => ((await observer.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [loader])).rows.length ? undefined : true),
+      10_000,
+      'the killed load rolled back',
+    );
     for (const table of COLLECTIONS) expect({ table, rows: await count(observer, table) }).toEqual({ table, rows: 0 });
     await holder.end();
     await observer.end();
@@ -137,7 +157,9 @@ describe('SIGKILL in the middle of a multi-row write', () => {
     });
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
-    console.log('first start killed with its fixture load half done: nothing of it left; the next start stopped the PostgreSQL left running and loaded all 14 statements');
+    console.log(
+      'first start killed with its fixture load half done: nothing of it left; the next start stopped the PostgreSQL left running and loaded all 14 statements',
+    );
   });
 
   it('the generator, killed in its COPY, leaves no rows and the schema it found (dropped indexes and keys come back)', async () => {
@@ -149,22 +171,45 @@ describe('SIGKILL in the middle of a multi-row write', () => {
     await withClient(url, async (db) => {
       const before = (await schema(db)).rows;
       // Above the size at which the generator drops foreign keys and indexes for the load, in its transaction.
-      const generator = spawn(process.execPath, [path.join(REPOSITORY_ROOT, 'server/dist/server/src/cli/generate.js'), '--statements', '60000', '--actors', '300', '--sources', '300'], {
-        env: { ...process.env, DATABASE_URL: url },
-        stdio: 'ignore',
-      });
+      const generator = spawn(
+        process.execPath,
+        [
+          path.join(REPOSITORY_ROOT, 'server/dist/server/src/cli/generate.js'),
+          '--statements',
+          '60000',
+          '--actors',
+          '300',
+          '--sources',
+          '300',
+        ],
+        {
+          env: { ...process.env, DATABASE_URL: url },
+          stdio: 'ignore',
+        },
+      );
       const exited = new Promise((resolve) => generator.once('exit', resolve));
       const copying = await until(
-        async () => (await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE 'COPY statements %'`)).rows[0]?.pid as number | undefined,
+        async () =>
+          (
+            await db.query(
+              `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE 'COPY statements %'`,
+            )
+          ).rows[0]?.pid as number | undefined,
         60_000,
         'the generator copying statements',
       );
       generator.kill('SIGKILL');
       await exited;
-      await until(async () => ((await db.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [copying])).rows.length ? undefined : true), 10_000, 'the killed COPY rolled back');
+      await until(
+        async () => ((await db.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [copying])).rows.length ? undefined : true),
+        10_000,
+        'the killed COPY rolled back',
+      );
       for (const table of [...COLLECTIONS, 'statement_topics']) expect({ table, rows: await count(db, table) }).toEqual({ table, rows: 0 });
       expect((await schema(db)).rows).toEqual(before);
-      console.log(`generator killed in COPY statements (keys and indexes dropped in its transaction): no rows, the ${before.length} indexes, constraints and triggers as before`);
+      console.log(
+        `generator killed in COPY statements (keys and indexes dropped in its transaction): no rows, the ${before.length} indexes, constraints and triggers as before`,
+      );
     });
   });
 
@@ -176,7 +221,12 @@ describe('SIGKILL in the middle of a multi-row write', () => {
     const env = { DATABASE_URL: url, PORT: String(port) };
     const server = await startServerProcess(env);
     expect(server.output()).toMatch(/Chronicle is ready in \d+ ms/);
-    const ids = async (resource: string) => ((await (await fetch(`${base}/api/${resource}?_end=5`, { headers: { Authorization: `Bearer ${tokens.editor.token}` } })).json()) as { id: number }[]).map((r) => r.id);
+    const ids = async (resource: string) =>
+      (
+        (await (await fetch(`${base}/api/${resource}?_end=5`, { headers: { Authorization: `Bearer ${tokens.editor.token}` } })).json()) as {
+          id: number;
+        }[]
+      ).map((r) => r.id);
     const traffic = new Traffic({ base, token: tokens.editor.token, speakerIds: await ids('actors'), topicIds: await ids('topics') });
     for (const writer of ['writer 1', 'writer 2', 'writer 3', 'writer 4']) traffic.addWriter(writer);
 
@@ -184,10 +234,16 @@ describe('SIGKILL in the middle of a multi-row write', () => {
       try {
         // Once enough has been acknowledged, kill while writes are under way (transactions that have written).
         await until(async () => (traffic.acknowledged.length >= 20 ? true : undefined), 30_000, 'twenty acknowledged writes');
-        const pids = await until(async () => {
-          const { rows } = await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'chronicle' AND backend_xid IS NOT NULL`);
-          return rows.length ? rows.map((row) => row.pid as number) : undefined;
-        }, 10_000, 'a write under way');
+        const pids = await until(
+          async () => {
+            const { rows } = await db.query(
+              `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'chronicle' AND backend_xid IS NOT NULL`,
+            );
+            return rows.length ? rows.map((row) => row.pid as number) : undefined;
+          },
+          10_000,
+          'a write under way',
+        );
         server.child.kill('SIGKILL');
         return pids;
       } finally {
@@ -197,7 +253,11 @@ describe('SIGKILL in the middle of a multi-row write', () => {
     await server.exited;
 
     await withClient(url, async (db) => {
-      await until(async () => ((await db.query(`SELECT 1 FROM pg_stat_activity WHERE pid = ANY($1)`, [writing])).rows.length ? undefined : true), 10_000, 'the cut transactions rolled back');
+      await until(
+        async () => ((await db.query(`SELECT 1 FROM pg_stat_activity WHERE pid = ANY($1)`, [writing])).rows.length ? undefined : true),
+        10_000,
+        'the cut transactions rolled back',
+      );
       expect(await traffic.verify(db)).toEqual([]);
       expect(await incompleteStatements(db)).toEqual([]);
       const statements = await count(db, 'statements');

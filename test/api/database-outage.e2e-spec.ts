@@ -37,7 +37,11 @@ const rounds: Traffic[] = [];
 const withDatabase = <T>(work: (db: Client) => Promise<T>) => withClient(pg.url('chronicle'), work);
 
 async function signIn(): Promise<string> {
-  const response = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(ADMIN) });
+  const response = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  });
   return ((await response.json()) as { token: string }).token;
 }
 
@@ -48,7 +52,9 @@ async function ids(path: string): Promise<number[]> {
 
 /** An export of every transcript whose server side waits on back-pressure, its database connection checked out and idle. */
 async function stalledExport(): Promise<Download> {
-  const download = await startDownload(`${base}/api/statements/export?format=ndjson&speakerId=${transcriptSpeaker}`, { Authorization: `Bearer ${token}` });
+  const download = await startDownload(`${base}/api/statements/export?format=ndjson&speakerId=${transcriptSpeaker}`, {
+    Authorization: `Bearer ${token}`,
+  });
   expect(download.status).toBe(200);
   await until(
     () =>
@@ -74,8 +80,14 @@ beforeAll(async () => {
   await maintenance.end();
   const port = await findFreePort();
   base = `http://127.0.0.1:${port}`;
-  server = await startServerProcess({ DATABASE_URL: pg.url('chronicle'), PORT: String(port), ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
-  if (!/Chronicle is ready/.test(server.output())) throw new Error(`the server did not start (${server.child.exitCode ?? server.child.signalCode}):\n${server.output()}`);
+  server = await startServerProcess({
+    DATABASE_URL: pg.url('chronicle'),
+    PORT: String(port),
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+  });
+  if (!/Chronicle is ready/.test(server.output()))
+    throw new Error(`the server did not start (${server.child.exitCode ?? server.child.signalCode}):\n${server.output()}`);
   token = await signIn();
   for (let i = 0; i < 3; i++) freshTokens.push(await signIn());
   speakerIds = await ids('/api/actors?_end=6&_sort=id');
@@ -110,75 +122,90 @@ function expectServerAlive(): void {
 
 const isUnavailable = (e: Exchange) => {
   const body = e.body as { statusCode?: number; error?: string; database?: string } | undefined;
-  return e.status === 503 && body?.statusCode === 503 && body.error === 'Service Unavailable' && (e.kind !== 'health' || body.database === 'down');
+  return (
+    e.status === 503 &&
+    body?.statusCode === 503 &&
+    body.error === 'Service Unavailable' &&
+    (e.kind !== 'health' || body.database === 'down')
+  );
 };
 const isSuccess = (e: Exchange) => e.status >= 200 && e.status < 300;
 
 describe('the database goes away under live traffic and comes back', () => {
   jest.setTimeout(60_000);
 
-  it.each<StopMode>(['fast', 'immediate', 'crash'])('%s: 503 while it is away, recovery on its own, no acknowledged write lost', async (mode) => {
-    expectServerAlive();
-    const traffic = new Traffic({ base, token, speakerIds: speakerIds.slice(0, 5), topicIds });
-    rounds.push(traffic);
-    for (const writer of ['writer 1', 'writer 2', 'writer 3']) traffic.addWriter(writer);
-    let downAt: number, restartAt: number, upAt: number, recoveredAt: number;
-    let exported: { complete: boolean; body: Buffer };
-    try {
-      await sleep(800);
-      const exportWaiting = await stalledExport();
-      await pg.stop(mode);
-      downAt = Date.now();
-      traffic.addReader('reader with a new token', freshTokens.shift()!);
-      await sleep(OUTAGE_MS);
-      restartAt = Date.now();
-      await pg.start();
-      upAt = Date.now();
+  it.each<StopMode>(['fast', 'immediate', 'crash'])(
+    '%s: 503 while it is away, recovery on its own, no acknowledged write lost',
+    async (mode) => {
       expectServerAlive();
-      recoveredAt = await until(
-        async () => ((await fetch(`${base}/api/health`)).status === 200 ? Date.now() : undefined),
-        RECOVERY_BOUND_MS,
-        'recovery',
+      const traffic = new Traffic({ base, token, speakerIds: speakerIds.slice(0, 5), topicIds });
+      rounds.push(traffic);
+      for (const writer of ['writer 1', 'writer 2', 'writer 3']) traffic.addWriter(writer);
+      let downAt: number, restartAt: number, upAt: number, recoveredAt: number;
+      let exported: { complete: boolean; body: Buffer };
+      try {
+        await sleep(800);
+        const exportWaiting = await stalledExport();
+        await pg.stop(mode);
+        downAt = Date.now();
+        traffic.addReader('reader with a new token', freshTokens.shift()!);
+        await sleep(OUTAGE_MS);
+        restartAt = Date.now();
+        await pg.start();
+        upAt = Date.now();
+        expectServerAlive();
+        recoveredAt = await until(
+          async () => ((await fetch(`${base}/api/health`)).status === 200 ? Date.now() : undefined),
+          RECOVERY_BOUND_MS,
+          'recovery',
+        );
+        await sleep(1_000);
+        exportWaiting.resume();
+        exported = await exportWaiting.finished;
+      } finally {
+        await traffic.stop();
+      }
+
+      expectServerAlive();
+      const exchanges = traffic.exchanges;
+      // Never a 500, a 401, a non-JSON error or a dropped connection: a success or a proper 503.
+      const unexpected = exchanges.filter((e) => !isSuccess(e) && !isUnavailable(e));
+      // On failure, the server's own account of those requests (its error lines) says why.
+      const serverErrors = unexpected.length
+        ? server
+            .stdout()
+            .split('\n')
+            .filter((line) => /→ 5\d\d: /.test(line))
+        : [];
+      expect({ unexpected, serverErrors }).toEqual({ unexpected: [], serverErrors: [] });
+
+      const whileDown = exchanges.filter((e) => e.sentAt >= downAt && e.answeredAt <= restartAt);
+      expect(whileDown.filter((e) => e.status !== 503)).toEqual([]);
+      expect([...new Set(whileDown.map((e) => e.kind))]).toEqual(
+        expect.arrayContaining(['create', 'list', 'one', 'timeline', 'export', 'health']),
       );
-      await sleep(1_000);
-      exportWaiting.resume();
-      exported = await exportWaiting.finished;
-    } finally {
-      await traffic.stop();
-    }
+      expect(whileDown.some((e) => e.client === 'reader with a new token')).toBe(true);
+      const slowest = Math.max(...whileDown.map((e) => e.answeredAt - e.sentAt));
+      expect(slowest).toBeLessThan(ANSWER_BOUND_MS);
 
-    expectServerAlive();
-    const exchanges = traffic.exchanges;
-    // Never a 500, a 401, a non-JSON error or a dropped connection: a success or a proper 503.
-    const unexpected = exchanges.filter((e) => !isSuccess(e) && !isUnavailable(e));
-    // On failure, the server's own account of those requests (its error lines) says why.
-    const serverErrors = unexpected.length ? server.stdout().split('\n').filter((line) => /→ 5\d\d: /.test(line)) : [];
-    expect({ unexpected, serverErrors }).toEqual({ unexpected: [], serverErrors: [] });
+      const afterRecovery = exchanges.filter((e) => e.sentAt >= recoveredAt);
+      expect(afterRecovery.length).toBeGreaterThan(10);
+      expect(afterRecovery.filter((e) => !isSuccess(e))).toEqual([]);
 
-    const whileDown = exchanges.filter((e) => e.sentAt >= downAt && e.answeredAt <= restartAt);
-    expect(whileDown.filter((e) => e.status !== 503)).toEqual([]);
-    expect([...new Set(whileDown.map((e) => e.kind))]).toEqual(expect.arrayContaining(['create', 'list', 'one', 'timeline', 'export', 'health']));
-    expect(whileDown.some((e) => e.client === 'reader with a new token')).toBe(true);
-    const slowest = Math.max(...whileDown.map((e) => e.answeredAt - e.sentAt));
-    expect(slowest).toBeLessThan(ANSWER_BOUND_MS);
+      // The export cut by the outage ends as an aborted transfer, never as a short file that looks whole.
+      expect(exported.complete).toBe(false);
 
-    const afterRecovery = exchanges.filter((e) => e.sentAt >= recoveredAt);
-    expect(afterRecovery.length).toBeGreaterThan(10);
-    expect(afterRecovery.filter((e) => !isSuccess(e))).toEqual([]);
+      // Writes acknowledged before the outage, as it began, and after it: all in the database as acknowledged.
+      expect(traffic.acknowledged.filter((ack) => ack.answeredAt < downAt).length).toBeGreaterThan(3);
+      expect(traffic.acknowledged.filter((ack) => ack.answeredAt > recoveredAt).length).toBeGreaterThan(3);
+      for (const round of rounds) expect(await withDatabase((db) => round.verify(db))).toEqual([]);
 
-    // The export cut by the outage ends as an aborted transfer, never as a short file that looks whole.
-    expect(exported.complete).toBe(false);
-
-    // Writes acknowledged before the outage, as it began, and after it: all in the database as acknowledged.
-    expect(traffic.acknowledged.filter((ack) => ack.answeredAt < downAt).length).toBeGreaterThan(3);
-    expect(traffic.acknowledged.filter((ack) => ack.answeredAt > recoveredAt).length).toBeGreaterThan(3);
-    for (const round of rounds) expect(await withDatabase((db) => round.verify(db))).toEqual([]);
-
-    const ok = exchanges.filter(isSuccess).length;
-    console.log(
-      `${mode}: ${exchanges.length} requests, ${ok} 2xx, ${exchanges.length - ok} 503 (${whileDown.length} sent and answered while PostgreSQL was down, ` +
-        `slowest ${slowest} ms); PostgreSQL back ${upAt - restartAt} ms after its restart, API healthy ${recoveredAt - upAt} ms later; ` +
-        `${traffic.acknowledged.length} acknowledged writes, all stored; the export waiting on its reader was cut after ${exported.body.length} bytes`,
-    );
-  });
+      const ok = exchanges.filter(isSuccess).length;
+      console.log(
+        `${mode}: ${exchanges.length} requests, ${ok} 2xx, ${exchanges.length - ok} 503 (${whileDown.length} sent and answered while PostgreSQL was down, ` +
+          `slowest ${slowest} ms); PostgreSQL back ${upAt - restartAt} ms after its restart, API healthy ${recoveredAt - upAt} ms later; ` +
+          `${traffic.acknowledged.length} acknowledged writes, all stored; the export waiting on its reader was cut after ${exported.body.length} bytes`,
+      );
+    },
+  );
 });

@@ -49,7 +49,10 @@ describe('EDTF dates through the API', () => {
     const timeline: { date: string }[] = [];
     let cursor: string | null = null;
     do {
-      const res: { body: { entries: { date: string }[]; nextCursor: string | null } } = await t.http().get(`/api/timeline?limit=2${cursor ? `&cursor=${cursor}` : ''}`).expect(200);
+      const res: { body: { entries: { date: string }[]; nextCursor: string | null } } = await t
+        .http()
+        .get(`/api/timeline?limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+        .expect(200);
       timeline.push(...res.body.entries);
       cursor = res.body.nextCursor;
     } while (cursor);

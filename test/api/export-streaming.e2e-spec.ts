@@ -46,19 +46,22 @@ const busyExportSessions = () =>
   );
 
 describe('streaming exports', () => {
-  it.each(['csv', 'ndjson', 'json', 'markdown', 'timelinejs'])('%s: a client that disconnects mid-stream gives the connection back at once', async (format) => {
-    const pool = pgPool(t.dataSource);
-    const seen = await abortAfterFirstChunk(`/api/statements/export?format=${format}`);
-    expect(seen).toBeGreaterThan(0);
-    const started = Date.now();
-    // No client checked out of the pool, and no session left mid-query or mid-transaction.
-    expect(await until(() => pool.totalCount === pool.idleCount && pool.waitingCount === 0, 2_000)).toBe(true);
-    expect(await until(async () => (await busyExportSessions()).length === 0, 2_000)).toBe(true);
-    expect(Date.now() - started).toBeLessThan(2_000);
-    // And the server answers as before.
-    const res = await fetch(`${base}/api/statements?_end=1`, { headers: auth() });
-    expect(res.headers.get('x-total-count')).toBe('20000');
-  });
+  it.each(['csv', 'ndjson', 'json', 'markdown', 'timelinejs'])(
+    '%s: a client that disconnects mid-stream gives the connection back at once',
+    async (format) => {
+      const pool = pgPool(t.dataSource);
+      const seen = await abortAfterFirstChunk(`/api/statements/export?format=${format}`);
+      expect(seen).toBeGreaterThan(0);
+      const started = Date.now();
+      // No client checked out of the pool, and no session left mid-query or mid-transaction.
+      expect(await until(() => pool.totalCount === pool.idleCount && pool.waitingCount === 0, 2_000)).toBe(true);
+      expect(await until(async () => (await busyExportSessions()).length === 0, 2_000)).toBe(true);
+      expect(Date.now() - started).toBeLessThan(2_000);
+      // And the server answers as before.
+      const res = await fetch(`${base}/api/statements?_end=1`, { headers: auth() });
+      expect(res.headers.get('x-total-count')).toBe('20000');
+    },
+  );
 
   it('a complete export streams every row, in several chunks, and returns its connection', async () => {
     const response = await fetch(`${base}/api/statements/export?format=ndjson&columns=id`, { headers: auth() });

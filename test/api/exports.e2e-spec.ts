@@ -30,11 +30,20 @@ beforeAll(async () => {
   sovereignty = (await make.topic({ name: 'Sovereignty' })).id;
   const source = await make.source({ title: 'Deep gap, "quoted"', publisher: 'The Mainichi', url: 'https://example.org/a?b=1&c=2' });
   for (const [key, text] of Object.entries(AWKWARD)) {
-    awkward[key] = (await make.statement({
-      speakerId: key === 'japanese' ? kono : lavrov, participantIds: key === 'japanese' ? [lavrov] : [kono],
-      date: '2019-01-14', headline: `Headline with ${key}: ${text}`.slice(0, 300), quote: text, summary: text,
-      stanceId: rejecting, topicIds: [sovereignty], sourceIds: [source.id], venue: 'press conference, Moscow',
-    })).id;
+    awkward[key] = (
+      await make.statement({
+        speakerId: key === 'japanese' ? kono : lavrov,
+        participantIds: key === 'japanese' ? [lavrov] : [kono],
+        date: '2019-01-14',
+        headline: `Headline with ${key}: ${text}`.slice(0, 300),
+        quote: text,
+        summary: text,
+        stanceId: rejecting,
+        topicIds: [sovereignty],
+        sourceIds: [source.id],
+        venue: 'press conference, Moscow',
+      })
+    ).id;
   }
   for (const formula of FORMULAS) await make.statement({ speakerId: kono, date: '2018-23', headline: formula, quote: formula });
   await make.statement({ speakerId: lavrov, date: '2019-06', headline: 'Summit', type: 'meeting', status: 'planned' });
@@ -43,17 +52,24 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const exportText = async (query: string) => {
-  const res = await t.http().get(`/api/statements/export?${query}`).buffer(true).parse((response, callback) => {
-    const chunks: Buffer[] = [];
-    response.on('data', (chunk: Buffer) => chunks.push(chunk));
-    response.on('end', () => callback(null, Buffer.concat(chunks).toString('utf8')));
-  });
+  const res = await t
+    .http()
+    .get(`/api/statements/export?${query}`)
+    .buffer(true)
+    .parse((response, callback) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => callback(null, Buffer.concat(chunks).toString('utf8')));
+    });
   return res;
 };
 const listIds = async (query: string) => {
   const ids: number[] = [];
   for (let start = 0; ; start += 1000) {
-    const res = await t.http().get(`/api/statements?${query}&_start=${start}&_end=${start + 1000}`).expect(200);
+    const res = await t
+      .http()
+      .get(`/api/statements?${query}&_start=${start}&_end=${start + 1000}`)
+      .expect(200);
     ids.push(...res.body.map((r: { id: number }) => r.id));
     if (ids.length >= Number(res.headers['x-total-count'])) return ids;
   }
@@ -66,7 +82,11 @@ describe('CSV', () => {
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8; header=present');
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="statements-\d{4}-\d{2}-\d{2}\.csv"$/);
     const text = res.body as string;
-    expect(text.startsWith('id,date,date_start,date_end,display_date,type,status,speaker,speaker_native_name,speaker_title,participants,stance,stance_score,topics,headline,quote,quote_language,summary,venue,location,sources,responds_to_id,review_status,created_at,updated_at\r\n')).toBe(true);
+    expect(
+      text.startsWith(
+        'id,date,date_start,date_end,display_date,type,status,speaker,speaker_native_name,speaker_title,participants,stance,stance_score,topics,headline,quote,quote_language,summary,venue,location,sources,responds_to_id,review_status,created_at,updated_at\r\n',
+      ),
+    ).toBe(true);
     const rows: Record<string, string>[] = parseCsv(text, { columns: true, relax_quotes: false, bom: true });
     expect(rows).toHaveLength(Object.keys(AWKWARD).length);
     for (const [key, value] of Object.entries(AWKWARD)) {
@@ -81,7 +101,11 @@ describe('CSV', () => {
       expect(row.sources).toBe('Deep gap, "quoted" — The Mainichi — https://example.org/a?b=1&c=2');
       expect(row.created_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     }
-    expect(rows.find((r) => Number(r.id) === awkward.japanese)).toMatchObject({ speaker: 'Taro Kono', speaker_native_name: '河野太郎', participants: 'Sergey Lavrov' });
+    expect(rows.find((r) => Number(r.id) === awkward.japanese)).toMatchObject({
+      speaker: 'Taro Kono',
+      speaker_native_name: '河野太郎',
+      participants: 'Sergey Lavrov',
+    });
   });
 
   it.each(FORMULAS)('neutralises a cell starting %j with an apostrophe; numeric columns stay numbers', async (formula) => {
@@ -95,11 +119,15 @@ describe('CSV', () => {
   });
 
   it('starts with a byte-order mark on bom=1, for Excel', async () => {
-    const res = await t.http().get('/api/statements/export?format=csv&bom=1&columns=id').buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const res = await t
+      .http()
+      .get('/api/statements/export?format=csv&bom=1&columns=id')
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect([...(res.body as Buffer).subarray(0, 5)]).toEqual([0xef, 0xbb, 0xbf, 0x69, 0x64]);
   });
 
@@ -181,7 +209,9 @@ describe('Markdown', () => {
     const md: string = res.body;
     expect(md).toMatch(/^# Statements by Sergey Lavrov, Jan\. 2019\n/);
     expect(md).toContain('\n## January 2019\n');
-    expect(md).toContain('**Jan. 14, 2019** · **Sergey Lavrov** (press conference, Moscow): Headline with russian: Лавров: «Это российские территории» [1]');
+    expect(md).toContain(
+      '**Jan. 14, 2019** · **Sergey Lavrov** (press conference, Moscow): Headline with russian: Лавров: «Это российские территории» [1]',
+    );
     expect(md).toContain('\n> Лавров: «Это российские территории»\n');
     // Every line of a multi-line quote stays in the blockquote.
     expect(md).toContain('\n> line one\n> line two\n> line three\n> end\n');
@@ -212,7 +242,12 @@ describe('TimelineJS', () => {
     expect(doc.title.text.headline).toBe('Statements by Taro Kono');
     expect(doc.events).toHaveLength((await listIds(`speakerId=${kono}`)).length);
     const autumn = doc.events.find((e: { text: { headline: string } }) => e.text.headline === '=1+2');
-    expect(autumn).toMatchObject({ start_date: { year: 2018, month: 9 }, end_date: { year: 2018, month: 11 }, display_date: 'autumn 2018', group: 'Taro Kono' });
+    expect(autumn).toMatchObject({
+      start_date: { year: 2018, month: 9 },
+      end_date: { year: 2018, month: 11 },
+      display_date: 'autumn 2018',
+      group: 'Taro Kono',
+    });
     const open = doc.events.find((e: { text: { headline: string } }) => e.text.headline === 'Open-ended process');
     expect(open.start_date).toEqual({ year: 2019, month: 1 });
     expect(open.end_date).toBeUndefined();

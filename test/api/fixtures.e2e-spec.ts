@@ -9,9 +9,11 @@ import { createTestApp, TestApp } from '../support/test-app';
 let t: TestApp;
 const actorId: Record<string, number> = {};
 const counts = async () =>
-  (await t.dataSource.query(`SELECT (SELECT count(*) FROM actors)::int AS actors, (SELECT count(*) FROM sources)::int AS sources,
+  (
+    await t.dataSource.query(`SELECT (SELECT count(*) FROM actors)::int AS actors, (SELECT count(*) FROM sources)::int AS sources,
      (SELECT count(*) FROM topics)::int AS topics, (SELECT count(*) FROM stances)::int AS stances,
-     (SELECT count(*) FROM statements)::int AS statements, (SELECT count(*) FROM statement_topics)::int AS links`))[0];
+     (SELECT count(*) FROM statements)::int AS statements, (SELECT count(*) FROM statement_topics)::int AS links`)
+  )[0];
 
 beforeAll(async () => {
   t = await createTestApp({ seed: true });
@@ -23,7 +25,10 @@ const statements = async (query: string) => (await t.http().get(`/api/statements
 
 describe('seed fixtures', () => {
   it('holds the actors with their native-script names', async () => {
-    const res = await t.http().get(`/api/actors?id=${actorId['Sergey Lavrov']}&id=${actorId['Taro Kono']}&id=${actorId['Shinzo Abe']}`).expect(200);
+    const res = await t
+      .http()
+      .get(`/api/actors?id=${actorId['Sergey Lavrov']}&id=${actorId['Taro Kono']}&id=${actorId['Shinzo Abe']}`)
+      .expect(200);
     const native = Object.fromEntries(res.body.map((a: { name: string; nativeName: string }) => [a.name, a.nativeName]));
     expect(native).toEqual({ 'Sergey Lavrov': 'Сергей Лавров', 'Taro Kono': '河野太郎', 'Shinzo Abe': '安倍晋三' });
   });
@@ -36,7 +41,10 @@ describe('seed fixtures', () => {
       'Lavrov: "These are Russian territories"; he will not discuss sovereignty',
       'Lavrov questions the independence of Japan, "dependent on the U.S."',
     ]);
-    expect(rows.find((s: { quote: string }) => s.quote === 'These are Russian territories')).toMatchObject({ date: '2019-01-14', displayDate: 'Jan. 14, 2019' });
+    expect(rows.find((s: { quote: string }) => s.quote === 'These are Russian territories')).toMatchObject({
+      date: '2019-01-14',
+      displayDate: 'Jan. 14, 2019',
+    });
   });
 
   it('dates entries as the article dates them', async () => {
@@ -46,10 +54,24 @@ describe('seed fixtures', () => {
       venue: 'TV Asahi program',
       displayDate: 'Jan. 1, 2019',
     });
-    expect(byHeadline['Abe–Putin summit planned in Japan']).toMatchObject({ type: 'meeting', status: 'planned', date: '2019-06', displayDate: 'June 2019' });
-    expect(byHeadline['Japan–Soviet Joint Declaration stipulates the transfer of Habomai and Shikotan']).toMatchObject({ type: 'document', date: '1956' });
-    expect(byHeadline['Abe and Putin agree to base future negotiations on the 1956 declaration']).toMatchObject({ date: '2018-11', displayDate: 'November 2018' });
-    expect(byHeadline['Kono wants to make 2019 "a fruitful and historic one"']).toMatchObject({ date: '2019-01-14', quote: 'a fruitful and historic one' });
+    expect(byHeadline['Abe–Putin summit planned in Japan']).toMatchObject({
+      type: 'meeting',
+      status: 'planned',
+      date: '2019-06',
+      displayDate: 'June 2019',
+    });
+    expect(byHeadline['Japan–Soviet Joint Declaration stipulates the transfer of Habomai and Shikotan']).toMatchObject({
+      type: 'document',
+      date: '1956',
+    });
+    expect(byHeadline['Abe and Putin agree to base future negotiations on the 1956 declaration']).toMatchObject({
+      date: '2018-11',
+      displayDate: 'November 2018',
+    });
+    expect(byHeadline['Kono wants to make 2019 "a fruitful and historic one"']).toMatchObject({
+      date: '2019-01-14',
+      quote: 'a fruitful and historic one',
+    });
   });
 
   it('chains the replies the article shows: the Jan. 9 warning and "unacceptable" answer Abe’s Jan. 1 remark', async () => {
@@ -70,14 +92,21 @@ describe('seed fixtures', () => {
 
   it('cites the Mainichi article, and invents no URL or date for it', async () => {
     const [source] = (await t.http().get('/api/sources?q=Deep%20gap').expect(200)).body;
-    expect(source).toMatchObject({ publisher: 'The Mainichi', url: null, publishedOn: null, authors: ['Muneyoshi Mitsuda', 'Hitoshi Omae'] });
+    expect(source).toMatchObject({
+      publisher: 'The Mainichi',
+      url: null,
+      publishedOn: null,
+      authors: ['Muneyoshi Mitsuda', 'Hitoshi Omae'],
+    });
     const cited = await statements(`sourceId=${source.id}&_end=1000`);
     expect(cited.length).toBe((await statements('_end=1000')).length);
   });
 
   it('holds the topics the article discusses', async () => {
     const names = (await t.http().get('/api/topics?_end=100').expect(200)).body.map((x: { name: string }) => x.name);
-    expect(names).toEqual(expect.arrayContaining(['Sovereignty', 'Residents', 'Compensation', 'US forces', '1956 Joint Declaration', 'Peace treaty']));
+    expect(names).toEqual(
+      expect.arrayContaining(['Sovereignty', 'Residents', 'Compensation', 'US forces', '1956 Joint Declaration', 'Peace treaty']),
+    );
   });
 
   it('loading again adds nothing and keeps curators’ edits', async () => {
@@ -96,7 +125,9 @@ describe('seed fixtures', () => {
       const good = JSON.parse(await readFile(path.join(FIXTURES_DIR, 'japan-russia-2019.json'), 'utf8'));
       const broken = {
         actors: [{ key: 'new', name: 'A brand-new actor' }],
-        sources: [], topics: [], stances: [],
+        sources: [],
+        topics: [],
+        stances: [],
         statements: [
           { key: 'ok', date: '2020', headline: 'Valid new entry', speaker: 'new' },
           { key: 'bad', date: '2020-13', headline: 'Invalid date', speaker: 'new' },
@@ -105,7 +136,9 @@ describe('seed fixtures', () => {
       await writeFile(path.join(dir, 'a.json'), JSON.stringify(good));
       await writeFile(path.join(dir, 'b.json'), JSON.stringify(broken));
       const before = await counts();
-      await expect(t.app.get(FixtureLoader).loadAll({ id: t.users.admin.id }, dir)).rejects.toThrow(/b.json statement bad: date is not a valid EDTF date/);
+      await expect(t.app.get(FixtureLoader).loadAll({ id: t.users.admin.id }, dir)).rejects.toThrow(
+        /b.json statement bad: date is not a valid EDTF date/,
+      );
       expect(await counts()).toEqual(before);
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -34,30 +34,59 @@ describe('the data generator', () => {
                   WHEN date ~ '^\\d{4}-2[1-4]$' THEN 'season' WHEN date ~ '^\\d{4}-\\d\\d-\\d\\d$' THEN 'day'
                   WHEN date ~ '^\\d{4}-\\d\\d$' THEN 'month' ELSE 'year' END AS form, count(*)::int AS n
         FROM statements GROUP BY 1 ORDER BY 1`);
-    expect(forms.map((f: { form: string }) => f.form)).toEqual(['day', 'interval', 'month', 'open interval', 'qualified', 'season', 'unspecified', 'year']);
+    expect(forms.map((f: { form: string }) => f.form)).toEqual([
+      'day',
+      'interval',
+      'month',
+      'open interval',
+      'qualified',
+      'season',
+      'unspecified',
+      'year',
+    ]);
 
-    expect(await one(`SELECT min(date_start) FILTER (WHERE date_start > '-infinity') AS first, max(date_start) AS last FROM statements`)).toEqual({
+    expect(
+      await one(`SELECT min(date_start) FILTER (WHERE date_start > '-infinity') AS first, max(date_start) AS last FROM statements`),
+    ).toEqual({
       first: '1995-01-01',
       last: expect.stringMatching(/^202[4-9]/),
     });
     // The bulk load writes search_text itself: it must equal what the trigger would write.
-    expect(await one(`SELECT count(*)::int AS n FROM statements WHERE search_text IS DISTINCT FROM statement_search_text(headline, quote, summary, speaker_id)`)).toEqual({ n: 0 });
-    const scripts = await one(`SELECT count(*) FILTER (WHERE search_text ~ '[А-я]')::int AS cyrillic, count(*) FILTER (WHERE search_text ~ '[ぁ-ん一-龯]')::int AS japanese FROM statements`);
+    expect(
+      await one(
+        `SELECT count(*)::int AS n FROM statements WHERE search_text IS DISTINCT FROM statement_search_text(headline, quote, summary, speaker_id)`,
+      ),
+    ).toEqual({ n: 0 });
+    const scripts = await one(
+      `SELECT count(*) FILTER (WHERE search_text ~ '[А-я]')::int AS cyrillic, count(*) FILTER (WHERE search_text ~ '[ぁ-ん一-龯]')::int AS japanese FROM statements`,
+    );
     expect(scripts.cyrillic).toBeGreaterThan(10_000);
     expect(scripts.japanese).toBeGreaterThan(10_000);
     expect(await one(`SELECT count(*)::int AS n FROM statements WHERE responds_to_id >= id`)).toEqual({ n: 0 });
-    expect(await one(`SELECT count(*)::int AS n FROM statement_participants p JOIN statements s ON s.id = p.statement_id WHERE p.actor_id = s.speaker_id`)).toEqual({ n: 0 });
+    expect(
+      await one(
+        `SELECT count(*)::int AS n FROM statement_participants p JOIN statements s ON s.id = p.statement_id WHERE p.actor_id = s.speaker_id`,
+      ),
+    ).toEqual({ n: 0 });
 
     // The API reads it: the search index finds a Japanese fragment and a Russian word prefix.
-    const japanese = await t.http().get(`/api/statements?q=${encodeURIComponent('平和条約')}&_end=1`).expect(200);
+    const japanese = await t
+      .http()
+      .get(`/api/statements?q=${encodeURIComponent('平和条約')}&_end=1`)
+      .expect(200);
     expect(Number(japanese.headers['x-total-count'])).toBeGreaterThan(0);
-    const russian = await t.http().get(`/api/statements?q=${encodeURIComponent('суверен')}&_end=1`).expect(200);
+    const russian = await t
+      .http()
+      .get(`/api/statements?q=${encodeURIComponent('суверен')}&_end=1`)
+      .expect(200);
     expect(Number(russian.headers['x-total-count'])).toBeGreaterThan(0);
   });
 
   it('a run that fails half way leaves nothing behind, and the schema as it was', async () => {
     const before = await schemaObjects();
-    const counts = await one('SELECT (SELECT count(*) FROM statements)::int AS s, (SELECT count(*) FROM statement_topics)::int AS l, (SELECT count(*) FROM actors)::int AS a');
+    const counts = await one(
+      'SELECT (SELECT count(*) FROM statements)::int AS s, (SELECT count(*) FROM statement_topics)::int AS l, (SELECT count(*) FROM actors)::int AS a',
+    );
     await expect(
       generateData(pgPool(t.dataSource), {
         statements: 60_000,
@@ -67,7 +96,11 @@ describe('the data generator', () => {
         },
       }),
     ).rejects.toThrow('interrupted');
-    expect(await one('SELECT (SELECT count(*) FROM statements)::int AS s, (SELECT count(*) FROM statement_topics)::int AS l, (SELECT count(*) FROM actors)::int AS a')).toEqual(counts);
+    expect(
+      await one(
+        'SELECT (SELECT count(*) FROM statements)::int AS s, (SELECT count(*) FROM statement_topics)::int AS l, (SELECT count(*) FROM actors)::int AS a',
+      ),
+    ).toEqual(counts);
     expect(await schemaObjects()).toEqual(before);
   });
 });

@@ -51,16 +51,28 @@ interface Answer {
 
 function get(pathname: string, token: string, agent?: http.Agent): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const request = http.get(`http://127.0.0.1:${port}${pathname}`, { agent, headers: { Authorization: `Bearer ${token}` } }, (response) => {
-      let text = '';
-      response.on('data', (chunk) => (text += chunk));
-      response.on('end', () => resolve({ status: response.statusCode!, connection: response.headers.connection, body: JSON.parse(text), socket: request.socket! }));
-    });
+    const request = http.get(
+      `http://127.0.0.1:${port}${pathname}`,
+      { agent, headers: { Authorization: `Bearer ${token}` } },
+      (response) => {
+        let text = '';
+        response.on('data', (chunk) => (text += chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode!,
+            connection: response.headers.connection,
+            body: JSON.parse(text),
+            socket: request.socket!,
+          }),
+        );
+      },
+    );
     request.on('error', reject);
   });
 }
 
-const closed = (socket: Socket) => new Promise<number>((resolve) => (socket.destroyed ? resolve(Date.now()) : socket.once('close', () => resolve(Date.now()))));
+const closed = (socket: Socket) =>
+  new Promise<number>((resolve) => (socket.destroyed ? resolve(Date.now()) : socket.once('close', () => resolve(Date.now()))));
 
 async function signIn(): Promise<string> {
   const response = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
@@ -115,7 +127,11 @@ describe('SIGTERM', () => {
     const keepAlive = new http.Agent({ keepAlive: true });
     const lists = [1, 2, 3, 4].map(() => get('/api/revisions?_end=5', token, keepAlive));
     await waitingOnLock(4);
-    const download = await startDownload(`http://127.0.0.1:${port}/api/statements/export?format=ndjson`, { Authorization: `Bearer ${token}` }, keepAlive);
+    const download = await startDownload(
+      `http://127.0.0.1:${port}/api/statements/export?format=ndjson`,
+      { Authorization: `Bearer ${token}` },
+      keepAlive,
+    );
     expect(download.headers.connection).toBe('keep-alive');
     let exportDoneAt = 0;
     void download.finished.then(() => (exportDoneAt = Date.now()));
@@ -154,7 +170,15 @@ describe('SIGTERM', () => {
     // Every session the server had ended at its own request: none cut by PostgreSQL's shutdown, none dropped.
     const cluster = PostgresServer.adopt(dataDir, pgPort, await embeddedCredentials(dataDir));
     await cluster.start();
-    const sessions = await withClient(cluster.url('chronicle'), async (db) => (await db.query(`SELECT sessions, sessions_abandoned AS abandoned, sessions_killed AS killed FROM pg_stat_database WHERE datname = 'chronicle'`)).rows[0]);
+    const sessions = await withClient(
+      cluster.url('chronicle'),
+      async (db) =>
+        (
+          await db.query(
+            `SELECT sessions, sessions_abandoned AS abandoned, sessions_killed AS killed FROM pg_stat_database WHERE datname = 'chronicle'`,
+          )
+        ).rows[0],
+    );
     await cluster.stop('fast');
     expect(Number(sessions.sessions)).toBeGreaterThan(5);
     expect({ abandoned: Number(sessions.abandoned), killed: Number(sessions.killed) }).toEqual({ abandoned: 0, killed: 0 });
@@ -180,8 +204,14 @@ describe('SIGTERM', () => {
     expect(elapsed).toBeGreaterThanOrEqual(1_500);
     expect(elapsed).toBeLessThan(3_000);
     await expect(stuck).rejects.toThrow(/socket hang up|ECONNRESET/);
-    await until(async () => ((await portOpen(pgPort)) || existsSync(path.join(dataDir, 'pg/postmaster.pid')) ? undefined : true), 10_000, 'PostgreSQL stopped');
+    await until(
+      async () => ((await portOpen(pgPort)) || existsSync(path.join(dataDir, 'pg/postmaster.pid')) ? undefined : true),
+      10_000,
+      'PostgreSQL stopped',
+    );
     await locker.end().catch(() => undefined);
-    console.log(`SIGTERM with a request stuck on a lock: exit 1 after ${elapsed} ms (SHUTDOWN_TIMEOUT_MS=1500), the request cut, PostgreSQL stopped`);
+    console.log(
+      `SIGTERM with a request stuck on a lock: exit 1 after ${elapsed} ms (SHUTDOWN_TIMEOUT_MS=1500), the request cut, PostgreSQL stopped`,
+    );
   });
 });

@@ -30,7 +30,11 @@ const rowCounts = async () =>
 describe('revisions', () => {
   it('records who, when, what and the record before and after, for create, update, delete, restore, revert and purge', async () => {
     const created = (
-      await t.as('editor').post('/api/statements').send({ date: '2019-01-14', headline: 'Talks in Moscow', speakerId: lavrov, topicIds: [topic] }).expect(201)
+      await t
+        .as('editor')
+        .post('/api/statements')
+        .send({ date: '2019-01-14', headline: 'Talks in Moscow', speakerId: lavrov, topicIds: [topic] })
+        .expect(201)
     ).body;
     expect(created).toMatchObject({
       version: 1,
@@ -40,8 +44,18 @@ describe('revisions', () => {
     });
     const path = `/api/statements/${created.id}`;
 
-    const updated = (await t.as('admin').patch(path).send({ headline: 'Difficult talks in Moscow', participantIds: [kono], version: 1 }).expect(200)).body;
-    expect(updated).toMatchObject({ version: 2, createdBy: { name: 'Eddie Editor' }, updatedBy: { id: t.users.admin.id, name: 'Ada Admin' } });
+    const updated = (
+      await t
+        .as('admin')
+        .patch(path)
+        .send({ headline: 'Difficult talks in Moscow', participantIds: [kono], version: 1 })
+        .expect(200)
+    ).body;
+    expect(updated).toMatchObject({
+      version: 2,
+      createdBy: { name: 'Eddie Editor' },
+      updatedBy: { id: t.users.admin.id, name: 'Ada Admin' },
+    });
 
     await t.as('editor').delete(path).expect(200);
     await t.http().post(`/api/trash/statements/${created.id}/restore`).expect(200);
@@ -66,12 +80,24 @@ describe('revisions', () => {
       before: { headline: 'Talks in Moscow', participantIds: [] },
       after: { headline: 'Difficult talks in Moscow', participantIds: [kono] },
     });
-    expect(remove).toMatchObject({ action: 'delete', version: 3, changedFields: ['deletedAt'], before: { deletedAt: null }, after: { deletedAt: expect.any(String) } });
+    expect(remove).toMatchObject({
+      action: 'delete',
+      version: 3,
+      changedFields: ['deletedAt'],
+      before: { deletedAt: null },
+      after: { deletedAt: expect.any(String) },
+    });
     expect(restore).toMatchObject({ action: 'restore', version: 4, user: { name: 'Ada Admin' }, after: { deletedAt: null } });
 
     // Revert to the state after creation: a new revision, the old values back, links included.
     const reverted = (await t.as('editor').post(`${path}/revisions/${create.id}/restore`).send({ version: 4 }).expect(200)).body;
-    expect(reverted).toMatchObject({ headline: 'Talks in Moscow', participantIds: [], topicIds: [topic], version: 5, updatedBy: { name: 'Eddie Editor' } });
+    expect(reverted).toMatchObject({
+      headline: 'Talks in Moscow',
+      participantIds: [],
+      topicIds: [topic],
+      version: 5,
+      updatedBy: { name: 'Eddie Editor' },
+    });
     history = await revisionsOf(path);
     expect(history[0]).toMatchObject({ action: 'revert', revertedFrom: create.id, changedFields: ['headline', 'participantIds'] });
 
@@ -82,7 +108,15 @@ describe('revisions', () => {
     expect(purged).toMatchObject({ id: created.id, headline: 'Talks in Moscow' });
     await t.http().get(path).expect(404);
     history = await revisionsOf(path);
-    expect(history.map((r: { action: string }) => r.action)).toEqual(['purge', 'delete', 'revert', 'restore', 'delete', 'update', 'create']);
+    expect(history.map((r: { action: string }) => r.action)).toEqual([
+      'purge',
+      'delete',
+      'revert',
+      'restore',
+      'delete',
+      'update',
+      'create',
+    ]);
     expect(history[0]).toMatchObject({ before: { headline: 'Talks in Moscow' }, after: null, user: { name: 'Ada Admin' } });
   });
 
@@ -144,10 +178,21 @@ describe('versions: no lost update', () => {
 
     expect((await t.http().get(path).expect(200)).headers.etag).toBe('"1"');
     await t.as('editor').patch(path).set('If-Match', '"1"').send({ headline: 'Editor was first' }).expect(200);
-    const stale = await t.as('admin').put(path).send({ ...statement, headline: 'Admin overwrites?' }).expect(409);
-    expect(stale.body.message).toMatch(new RegExp(`Statement ${statement.id} was changed by Eddie Editor at .+ \\(version 2\\) since version 1`));
+    const stale = await t
+      .as('admin')
+      .put(path)
+      .send({ ...statement, headline: 'Admin overwrites?' })
+      .expect(409);
+    expect(stale.body.message).toMatch(
+      new RegExp(`Statement ${statement.id} was changed by Eddie Editor at .+ \\(version 2\\) since version 1`),
+    );
     expect(stale.body.errors.version).toMatch(/stale/);
-    expect(stale.body.current).toMatchObject({ id: statement.id, version: 2, headline: 'Editor was first', updatedBy: { name: 'Eddie Editor' } });
+    expect(stale.body.current).toMatchObject({
+      id: statement.id,
+      version: 2,
+      headline: 'Editor was first',
+      updatedBy: { name: 'Eddie Editor' },
+    });
     expect((await t.http().get(path)).body.headline).toBe('Editor was first');
 
     await t.http().patch(path).set('If-Match', '"2"').send({ headline: 'x', version: 1 }).expect(400);
@@ -161,14 +206,18 @@ describe('versions: no lost update', () => {
     const before = await rowCounts();
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        t.as(i % 2 ? 'editor' : 'admin').put(path).send({ ...statement, headline: `Concurrent edit ${i}`, topicIds: [] }),
+        t
+          .as(i % 2 ? 'editor' : 'admin')
+          .put(path)
+          .send({ ...statement, headline: `Concurrent edit ${i}`, topicIds: [] }),
       ),
     );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(19);
     const winner = results.find((r) => r.status === 200)!.body;
-    for (const loser of results.filter((r) => r.status === 409)) expect(loser.body.current).toMatchObject({ version: 2, headline: winner.headline });
+    for (const loser of results.filter((r) => r.status === 409))
+      expect(loser.body.current).toMatchObject({ version: 2, headline: winner.headline });
 
     const stored = (await t.http().get(path).expect(200)).body;
     expect(stored).toMatchObject({ version: 2, headline: winner.headline, topicIds: [] });
@@ -186,7 +235,9 @@ describe('trash', () => {
     const statement = await make.statement({ speakerId: lavrov, headline: 'Into the trash' });
     const listed = async () => {
       const list = (await t.http().get(`/api/statements?speakerId=${lavrov}&_end=1000`).expect(200)).body.map((s: { id: number }) => s.id);
-      const timeline = (await t.http().get(`/api/timeline?speakerId=${lavrov}&limit=500`).expect(200)).body.entries.map((s: { id: number }) => s.id);
+      const timeline = (await t.http().get(`/api/timeline?speakerId=${lavrov}&limit=500`).expect(200)).body.entries.map(
+        (s: { id: number }) => s.id,
+      );
       const csv = (await t.http().get(`/api/statements.csv?speakerId=${lavrov}&columns=id`).expect(200)).text.split('\r\n').slice(1);
       return [list.includes(statement.id), timeline.includes(statement.id), csv.includes(String(statement.id))];
     };
@@ -261,8 +312,16 @@ describe('trash', () => {
   it('a 4xx changes nothing', async () => {
     const statement = await make.statement({ speakerId: lavrov });
     const before = await rowCounts();
-    await t.http().put(`/api/statements/${statement.id}`).send({ ...statement, speakerId: 999999 }).expect(400);
-    await t.http().put(`/api/statements/${statement.id}`).send({ ...statement, headline: 'x', version: 7 }).expect(409);
+    await t
+      .http()
+      .put(`/api/statements/${statement.id}`)
+      .send({ ...statement, speakerId: 999999 })
+      .expect(400);
+    await t
+      .http()
+      .put(`/api/statements/${statement.id}`)
+      .send({ ...statement, headline: 'x', version: 7 })
+      .expect(409);
     await t.as('viewer').delete(`/api/statements/${statement.id}`).expect(403);
     expect(await rowCounts()).toEqual(before);
     expect((await t.http().get(`/api/statements/${statement.id}`).expect(200)).body).toEqual(statement);

@@ -22,19 +22,32 @@ describe('HTTP surface', () => {
     ['a string', '"text"'],
     ['null', 'null'],
   ])('refuses %s as a body', async (_label, body) => {
-    const res = await t.http().post('/api/actors').set('Content-Type', 'application/json').send(typeof body === 'string' ? body : JSON.stringify(body)).expect(400);
+    const res = await t
+      .http()
+      .post('/api/actors')
+      .set('Content-Type', 'application/json')
+      .send(typeof body === 'string' ? body : JSON.stringify(body))
+      .expect(400);
     expect(res.body.errors).toBeDefined();
   });
 
   it('refuses a body over the size limit with 413, storing nothing', async () => {
     const before = await statementCount();
-    const res = await t.http().post('/api/statements').send({ date: '2019', headline: 'Big', speakerId, quote: 'x'.repeat(2_000_000) }).expect(413);
+    const res = await t
+      .http()
+      .post('/api/statements')
+      .send({ date: '2019', headline: 'Big', speakerId, quote: 'x'.repeat(2_000_000) })
+      .expect(413);
     expect(res.body).toMatchObject({ statusCode: 413, error: 'Payload Too Large' });
     expect(await statementCount()).toBe(before);
   });
 
   it('refuses a too long quote inside the limit with 400', async () => {
-    const res = await t.http().post('/api/statements').send({ date: '2019', headline: 'Long', speakerId, quote: 'x'.repeat(50_001) }).expect(400);
+    const res = await t
+      .http()
+      .post('/api/statements')
+      .send({ date: '2019', headline: 'Long', speakerId, quote: 'x'.repeat(50_001) })
+      .expect(400);
     expect(res.body.errors.quote).toMatch(/50000 characters/);
   });
 
@@ -53,11 +66,24 @@ describe('HTTP surface', () => {
     const res = await t.http().get('/api/docs/json').expect(200);
     expect(res.body.openapi).toMatch(/^3\./);
     const paths = Object.keys(res.body.paths);
-    for (const path of ['/api/statements', '/api/statements/{id}', '/api/actors', '/api/actors/{id}', '/api/sources', '/api/topics', '/api/stances', '/api/timeline', '/api/health', '/api/edtf']) {
+    for (const path of [
+      '/api/statements',
+      '/api/statements/{id}',
+      '/api/actors',
+      '/api/actors/{id}',
+      '/api/sources',
+      '/api/topics',
+      '/api/stances',
+      '/api/timeline',
+      '/api/health',
+      '/api/edtf',
+    ]) {
       expect(paths).toContain(path);
     }
     const listParams = res.body.paths['/api/statements'].get.parameters.map((p: { name: string }) => p.name);
-    expect(listParams).toEqual(expect.arrayContaining(['_start', '_end', '_sort', '_order', 'speakerId', 'actorId', 'date_gte', 'date_lte', 'q']));
+    expect(listParams).toEqual(
+      expect.arrayContaining(['_start', '_end', '_sort', '_order', 'speakerId', 'actorId', 'date_gte', 'date_lte', 'q']),
+    );
     expect(res.body.paths['/api/actors'].post.requestBody).toBeDefined();
     const html = await t.http().get('/api/docs').expect(200);
     expect(html.text).toMatch(/swagger-ui/i);

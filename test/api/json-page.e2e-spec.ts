@@ -49,11 +49,33 @@ const cases: Case[] = [
     name: 'statements',
     table: STATEMENT_TABLE as unknown as Case['table'],
     spec: STATEMENT_LIST_SPEC as unknown as Case['spec'],
-    queries: ['', '_sort=date&_order=DESC&_start=5&_end=40', '_sort=speakerName', '_sort=headline&_order=DESC', 'q=islands&_start=0&_end=7', '_start=10000&_end=10010'],
+    queries: [
+      '',
+      '_sort=date&_order=DESC&_start=5&_end=40',
+      '_sort=speakerName',
+      '_sort=headline&_order=DESC',
+      'q=islands&_start=0&_end=7',
+      '_start=10000&_end=10010',
+    ],
   },
-  { name: 'actors', table: ACTOR_TABLE as unknown as Case['table'], spec: ACTOR_LIST_SPEC as unknown as Case['spec'], queries: ['', '_sort=name&_order=DESC&_start=3&_end=9'] },
-  { name: 'sources', table: SOURCE_TABLE as unknown as Case['table'], spec: SOURCE_LIST_SPEC as unknown as Case['spec'], queries: ['', '_start=1&_end=4'] },
-  { name: 'topics', table: TOPIC_TABLE as unknown as Case['table'], spec: TOPIC_LIST_SPEC as unknown as Case['spec'], queries: ['', '_sort=id&_order=DESC'] },
+  {
+    name: 'actors',
+    table: ACTOR_TABLE as unknown as Case['table'],
+    spec: ACTOR_LIST_SPEC as unknown as Case['spec'],
+    queries: ['', '_sort=name&_order=DESC&_start=3&_end=9'],
+  },
+  {
+    name: 'sources',
+    table: SOURCE_TABLE as unknown as Case['table'],
+    spec: SOURCE_LIST_SPEC as unknown as Case['spec'],
+    queries: ['', '_start=1&_end=4'],
+  },
+  {
+    name: 'topics',
+    table: TOPIC_TABLE as unknown as Case['table'],
+    spec: TOPIC_LIST_SPEC as unknown as Case['spec'],
+    queries: ['', '_sort=id&_order=DESC'],
+  },
   { name: 'stances', table: STANCE_TABLE as unknown as Case['table'], spec: STANCE_LIST_SPEC as unknown as Case['spec'], queries: [''] },
 ];
 
@@ -69,19 +91,26 @@ describe.each(cases)('$name: PostgreSQL writes the page exactly as JSON.stringif
 });
 
 it('the fixtures hold what the comparison needs: awkward text, changed records, empty and filled links', async () => {
-  const statements = JSON.parse((await readPageAsJson(t.dataSource, STATEMENT_TABLE, parseListQuery(STATEMENT_LIST_SPEC, { _end: '1000' }))).json);
+  const statements = JSON.parse(
+    (await readPageAsJson(t.dataSource, STATEMENT_TABLE, parseListQuery(STATEMENT_LIST_SPEC, { _end: '1000' }))).json,
+  );
   expect(statements.some((s: { headline: string }) => s.headline === AWKWARD)).toBe(true);
   expect(statements.some((s: { topicIds: number[] }) => s.topicIds.length === 0)).toBe(true);
   expect(statements.some((s: { topicIds: number[] }) => s.topicIds.length > 1)).toBe(true);
   expect(statements[0].createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   const topics = JSON.parse((await readPageAsJson(t.dataSource, TOPIC_TABLE, parseListQuery(TOPIC_LIST_SPEC, {}))).json);
-  expect(topics.some((topic: { updatedBy: unknown; createdBy: unknown }) => JSON.stringify(topic.updatedBy) !== JSON.stringify(topic.createdBy))).toBe(true);
+  expect(
+    topics.some((topic: { updatedBy: unknown; createdBy: unknown }) => JSON.stringify(topic.updatedBy) !== JSON.stringify(topic.createdBy)),
+  ).toBe(true);
 });
 
 it('leaves out the fields an anonymous reader may not see, and only those', async () => {
   const query = parseListQuery(STATEMENT_LIST_SPEC, { _end: '5' });
   const full = JSON.parse((await readPageAsJson(t.dataSource, STATEMENT_TABLE, query)).json) as Record<string, unknown>[];
-  const reader = JSON.parse((await readPageAsJson(t.dataSource, STATEMENT_TABLE, query, { omit: ['notes'] })).json) as Record<string, unknown>[];
+  const reader = JSON.parse((await readPageAsJson(t.dataSource, STATEMENT_TABLE, query, { omit: ['notes'] })).json) as Record<
+    string,
+    unknown
+  >[];
   expect(reader).toEqual(full.map(({ notes: _notes, ...visible }) => visible));
   expect(Object.keys(reader[0])).toEqual(Object.keys(full[0]).filter((key) => key !== 'notes'));
 });

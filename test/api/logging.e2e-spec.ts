@@ -112,7 +112,12 @@ describe('structured logs', () => {
     expect(warning.reqId).toBe(throttledId);
 
     const tracedLine = await untilLogged((line) => line.reqId === 'trace-42.a:b');
-    expect(tracedLine).toMatchObject({ level: 'info', req: { method: 'GET', url: '/api/statements?_start=0&_end=5' }, res: { statusCode: 200 }, userId: 1 });
+    expect(tracedLine).toMatchObject({
+      level: 'info',
+      req: { method: 'GET', url: '/api/statements?_start=0&_end=5' },
+      res: { statusCode: 200 },
+      userId: 1,
+    });
     const exportLine = await untilLogged((line) => line.req?.url.startsWith('/api/statements/export') === true);
     expect(exportLine.req!.url).toBe('/api/statements/export?format=csv&ticket=[redacted]');
 

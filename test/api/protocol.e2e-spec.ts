@@ -31,16 +31,27 @@ describe('list protocol', () => {
   it('answers other origins without CORS headers, so their pages cannot read or write', async () => {
     const read = await t.http().get('/api/statements?_end=1').set('Origin', 'http://evil.example.com').expect(200);
     expect(read.headers['access-control-allow-origin']).toBeUndefined();
-    const preflight = await t.http().options('/api/statements').set('Origin', 'http://evil.example.com').set('Access-Control-Request-Method', 'POST');
+    const preflight = await t
+      .http()
+      .options('/api/statements')
+      .set('Origin', 'http://evil.example.com')
+      .set('Access-Control-Request-Method', 'POST');
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
-    const allowed = await t.http().options('/api/statements').set('Origin', TEST_ALLOWED_ORIGIN).set('Access-Control-Request-Method', 'POST');
+    const allowed = await t
+      .http()
+      .options('/api/statements')
+      .set('Origin', TEST_ALLOWED_ORIGIN)
+      .set('Access-Control-Request-Method', 'POST');
     expect(allowed.headers['access-control-allow-origin']).toBe(TEST_ALLOWED_ORIGIN);
   });
 
   it('pages with _start inclusive and _end exclusive, without overlap or gaps', async () => {
     const seen: number[] = [];
     for (let start = 0; start < 10; start += 3) {
-      const res = await t.http().get(`/api/statements?_sort=date&_order=ASC&_start=${start}&_end=${start + 3}`).expect(200);
+      const res = await t
+        .http()
+        .get(`/api/statements?_sort=date&_order=ASC&_start=${start}&_end=${start + 3}`)
+        .expect(200);
       seen.push(...res.body.map((s: { id: number }) => s.id));
     }
     expect(seen).toHaveLength(10);
@@ -59,7 +70,21 @@ describe('list protocol', () => {
   });
 
   it('sorts by every allowed field without error', async () => {
-    for (const field of ['id', 'date', 'dateStart', 'dateEnd', 'displayDate', 'headline', 'type', 'status', 'reviewStatus', 'speakerName', 'stanceScore', 'createdAt', 'updatedAt']) {
+    for (const field of [
+      'id',
+      'date',
+      'dateStart',
+      'dateEnd',
+      'displayDate',
+      'headline',
+      'type',
+      'status',
+      'reviewStatus',
+      'speakerName',
+      'stanceScore',
+      'createdAt',
+      'updatedAt',
+    ]) {
       await t.http().get(`/api/statements?_sort=${field}&_order=DESC`).expect(200);
     }
   });
@@ -87,11 +112,14 @@ describe('list protocol', () => {
     expect(Object.keys(row).slice(0, 4)).toEqual(['id', 'type', 'status', 'date']);
   });
 
-  it.each(['statements', 'actors', 'sources', 'topics', 'stances'])('%s: refuses an unknown filter listing the allowed ones', async (collection) => {
-    const res = await t.http().get(`/api/${collection}?nonsense=1`).expect(400);
-    expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
-    expect(res.body.errors.nonsense).toMatch(new RegExp(`is not a filter of ${collection}; allowed: id, .*_sort, _order`));
-  });
+  it.each(['statements', 'actors', 'sources', 'topics', 'stances'])(
+    '%s: refuses an unknown filter listing the allowed ones',
+    async (collection) => {
+      const res = await t.http().get(`/api/${collection}?nonsense=1`).expect(400);
+      expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
+      expect(res.body.errors.nonsense).toMatch(new RegExp(`is not a filter of ${collection}; allowed: id, .*_sort, _order`));
+    },
+  );
 
   it.each(['statements', 'actors', 'sources', 'topics', 'stances'])('%s: refuses an unknown sort field', async (collection) => {
     const res = await t.http().get(`/api/${collection}?_sort=password`).expect(400);

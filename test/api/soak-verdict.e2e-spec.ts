@@ -18,16 +18,34 @@ import { verifyLedger } from '../../bench/soak/soak-verify';
  */
 const OPERATION_NAMES = [...Object.keys(OPERATIONS), 'export-all'];
 const content: StatementContent = {
-  type: 'meeting', status: 'planned', date: '2019-06', headline: 'Summit', quote: null, quoteLanguage: null, summary: null,
-  speakerId: 5, speakerTitle: null, participantIds: [7, 3], topicIds: [1], sourceIds: [], stanceId: null, respondsToId: 12,
-  venue: null, location: null, reviewStatus: 'draft', notes: null,
+  type: 'meeting',
+  status: 'planned',
+  date: '2019-06',
+  headline: 'Summit',
+  quote: null,
+  quoteLanguage: null,
+  summary: null,
+  speakerId: 5,
+  speakerTitle: null,
+  participantIds: [7, 3],
+  topicIds: [1],
+  sourceIds: [],
+  stanceId: null,
+  respondsToId: 12,
+  venue: null,
+  location: null,
+  reviewStatus: 'draft',
+  notes: null,
 };
 
 const POOL = 10;
 const CONNECTIONS = 8;
 
 /** A clean run: flat RSS and descriptors, sessions within the pool, every write read back. */
-function cleanRun(measuredSeconds = 200, change: { rss?: (t: number) => number; fds?: (t: number) => number; db?: number; fdsAfter?: number } = {}): JudgeInput {
+function cleanRun(
+  measuredSeconds = 200,
+  change: { rss?: (t: number) => number; fds?: (t: number) => number; db?: number; fdsAfter?: number } = {},
+): JudgeInput {
   const totals = { requests: 0, fiveXx: 0, networkErrors: 0, unexpected: 0, violations: 0 };
   const sample = (t: number, phase: Sample['phase']): Sample => ({
     t,
@@ -69,10 +87,22 @@ function cleanRun(measuredSeconds = 200, change: { rss?: (t: number) => number; 
     mismatchSamples: [],
     seconds: 1,
   };
-  return { samples, load, verification, operations: OPERATION_NAMES, poolSize: POOL, connections: CONNECTIONS, serverAlive: true, healthAfter: 200 };
+  return {
+    samples,
+    load,
+    verification,
+    operations: OPERATION_NAMES,
+    poolSize: POOL,
+    connections: CONNECTIONS,
+    serverAlive: true,
+    healthAfter: 200,
+  };
 }
 
-const failed = (input: JudgeInput) => judge(input).checks.filter((c) => !c.ok).map((c) => c.name);
+const failed = (input: JudgeInput) =>
+  judge(input)
+    .checks.filter((c) => !c.ok)
+    .map((c) => c.name);
 
 describe('the soak verdict', () => {
   it('passes a clean run, and judges the RSS slope only over 100 s of measured load or more', () => {
@@ -169,13 +199,25 @@ async function standIn(records: Map<number, Record<string, unknown>>, trashed: S
     const one = /^\/api\/statements\/(\d+)$/.exec(url.pathname);
     const live = (id: number) => records.has(id) && !trashed.has(id);
     if (url.pathname === '/api/statements/export') {
-      response.end(exported.map((id) => `${JSON.stringify({ id, date: records.get(id)?.date, headline: records.get(id)?.headline })}\n`).join(''));
+      response.end(
+        exported.map((id) => `${JSON.stringify({ id, date: records.get(id)?.date, headline: records.get(id)?.headline })}\n`).join(''),
+      );
     } else if (one) {
       const id = Number(one[1]);
       if (live(id)) send(200, records.get(id), { etag: `"${String(records.get(id)!.version)}"` });
-      else send(404, { message: trashed.has(id) ? `Statement ${id} is in the trash (an admin can restore it).` : `Statement ${id} not found` });
+      else
+        send(404, {
+          message: trashed.has(id) ? `Statement ${id} is in the trash (an admin can restore it).` : `Statement ${id} not found`,
+        });
     } else if (url.pathname === '/api/statements') {
-      send(200, url.searchParams.getAll('id').map(Number).filter(live).map((id) => records.get(id)));
+      send(
+        200,
+        url.searchParams
+          .getAll('id')
+          .map(Number)
+          .filter(live)
+          .map((id) => records.get(id)),
+      );
     } else if (url.pathname === '/boom') {
       send(500, { message: 'Internal server error' });
     } else {
@@ -190,7 +232,11 @@ async function standIn(records: Map<number, Record<string, unknown>>, trashed: S
 describe('the soak against a stand-in API', () => {
   // The ledger: 1 live at version 2, 2 live at version 3, 3 in the trash at version 2.
   const ledger = new WriteLedger();
-  const acknowledged = { 1: { version: 2, headline: 'one' }, 2: { version: 3, headline: 'two, updated' }, 3: { version: 2, headline: 'three' } };
+  const acknowledged = {
+    1: { version: 2, headline: 'one' },
+    2: { version: 3, headline: 'two, updated' },
+    3: { version: 2, headline: 'three' },
+  };
   for (const [id, { version, headline }] of Object.entries(acknowledged)) {
     ledger.add(Number(id), 1, { ...content, headline });
     Object.assign(ledger.entries.get(Number(id))!, { version, state: id === '3' ? 'trashed' : 'live' });

@@ -41,7 +41,20 @@ describe(`npm run soak -- --duration ${DURATION_S} (the short soak)`, () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'chronicle-soak-test-'));
     const out = path.join(dir, 'soak.json');
     const started = Date.now();
-    const args = ['run', 'soak', '--silent', '--', '--duration', String(DURATION_S), '--warmup', '10', '--statements', String(STATEMENTS), '--out', out];
+    const args = [
+      'run',
+      'soak',
+      '--silent',
+      '--',
+      '--duration',
+      String(DURATION_S),
+      '--warmup',
+      '10',
+      '--statements',
+      String(STATEMENTS),
+      '--out',
+      out,
+    ];
     ({ code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
       const child = spawn('npm', args, { cwd: REPOSITORY_ROOT, env: { ...process.env, SOAK_DATABASE_URL: adminUrl() } });
       let text = '';

@@ -65,7 +65,9 @@ describe('npm start', () => {
     expect(login.body.user).toMatchObject({ role: 'admin', mustChangePassword: true });
     let token: string = login.body.token;
     expect((await get(port, '/api/actors', token)).status).toBe(403);
-    expect((await send(port, 'POST', '/api/auth/password', { currentPassword: printed![2], newPassword: 'a password of my own' }, token)).status).toBe(204);
+    expect(
+      (await send(port, 'POST', '/api/auth/password', { currentPassword: printed![2], newPassword: 'a password of my own' }, token)).status,
+    ).toBe(204);
 
     const actors = await get(port, '/api/actors?q=Lavrov', token);
     const lavrov = actors.body[0].id;
@@ -135,7 +137,11 @@ describe('npm start', () => {
     await new Promise((resolve) => blocker.once('listening', resolve));
     const busy = (blocker.address() as net.AddressInfo).port;
     try {
-      const started = await start({ DATA_DIR: path.join(dataDir, 'busy'), EMBEDDED_PG_PORT: String(busy), PORT: String(await findFreePort()) });
+      const started = await start({
+        DATA_DIR: path.join(dataDir, 'busy'),
+        EMBEDDED_PG_PORT: String(busy),
+        PORT: String(await findFreePort()),
+      });
       expect(await started.exited).toBe(1);
       expect(started.output()).toMatch(new RegExp(`Port ${busy} on 127.0.0.1 is already in use.*EMBEDDED_PG_PORT`));
     } finally {

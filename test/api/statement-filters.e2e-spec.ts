@@ -32,27 +32,62 @@ beforeAll(async () => {
   mainichi = (await make.source({ title: 'Mainichi' })).id;
   tass = (await make.source({ title: 'TASS' })).id;
 
-  s.abeRemark = (await make.statement({
-    speakerId: a.abe, date: '2019-01-01', headline: 'Abe on the change of attribution',
-    quote: 'convincing and acceptable to Russians', stanceId: friendly, topicIds: [residents], sourceIds: [mainichi],
-    reviewStatus: 'verified',
-  })).id;
-  s.warning = (await make.statement({
-    speakerId: a.lavrov, date: '2019-01-09', headline: 'Warning to the ambassador', stanceId: rejecting,
-    topicIds: [sovereignty, residents], sourceIds: [mainichi, tass], respondsToId: s.abeRemark,
-  })).id;
-  s.talks = (await make.statement({
-    type: 'meeting', speakerId: a.kono, participantIds: [a.lavrov], date: '2019-01-14', headline: 'Talks in Moscow',
-    summary: '河野外相はモスクワでラブロフ外相と会談した', topicIds: [sovereignty], reviewStatus: 'verified',
-  })).id;
-  s.territories = (await make.statement({
-    speakerId: a.lavrov, date: '2019-01-14', headline: 'These are Russian territories', quote: 'These are Russian territories',
-    stanceId: rejecting, topicIds: [sovereignty], sourceIds: [tass],
-  })).id;
-  s.summit = (await make.statement({
-    type: 'meeting', status: 'planned', speakerId: a.abe, participantIds: [a.putin], date: '2019-06',
-    headline: 'Summit planned in Japan',
-  })).id;
+  s.abeRemark = (
+    await make.statement({
+      speakerId: a.abe,
+      date: '2019-01-01',
+      headline: 'Abe on the change of attribution',
+      quote: 'convincing and acceptable to Russians',
+      stanceId: friendly,
+      topicIds: [residents],
+      sourceIds: [mainichi],
+      reviewStatus: 'verified',
+    })
+  ).id;
+  s.warning = (
+    await make.statement({
+      speakerId: a.lavrov,
+      date: '2019-01-09',
+      headline: 'Warning to the ambassador',
+      stanceId: rejecting,
+      topicIds: [sovereignty, residents],
+      sourceIds: [mainichi, tass],
+      respondsToId: s.abeRemark,
+    })
+  ).id;
+  s.talks = (
+    await make.statement({
+      type: 'meeting',
+      speakerId: a.kono,
+      participantIds: [a.lavrov],
+      date: '2019-01-14',
+      headline: 'Talks in Moscow',
+      summary: '河野外相はモスクワでラブロフ外相と会談した',
+      topicIds: [sovereignty],
+      reviewStatus: 'verified',
+    })
+  ).id;
+  s.territories = (
+    await make.statement({
+      speakerId: a.lavrov,
+      date: '2019-01-14',
+      headline: 'These are Russian territories',
+      quote: 'These are Russian territories',
+      stanceId: rejecting,
+      topicIds: [sovereignty],
+      sourceIds: [tass],
+    })
+  ).id;
+  s.summit = (
+    await make.statement({
+      type: 'meeting',
+      status: 'planned',
+      speakerId: a.abe,
+      participantIds: [a.putin],
+      date: '2019-06',
+      headline: 'Summit planned in Japan',
+    })
+  ).id;
   s.autumn = (await make.statement({ speakerId: a.putin, date: '2018-23', headline: 'Security concerns raised', type: 'event' })).id;
   s.decl = (await make.statement({ type: 'document', speakerId: a.abe, date: '1956', headline: '1956 Joint Declaration' })).id;
   s.cancelled = (await make.statement({ speakerId: a.kono, date: '2019-02/2019-03', headline: 'Visit', status: 'cancelled' })).id;
@@ -137,7 +172,11 @@ describe('statement filters', () => {
   });
 
   it('q follows an actor renamed after the fact', async () => {
-    await t.http().patch(`/api/actors/${a.putin}`).send({ aliases: ['Путин'], version: 1 }).expect(200);
+    await t
+      .http()
+      .patch(`/api/actors/${a.putin}`)
+      .send({ aliases: ['Путин'], version: 1 })
+      .expect(200);
     // Only the speaker's names are searched: Putin speaks in one entry, is a participant in another.
     expect(await idsOf(`q=${encodeURIComponent('Путин')}`)).toEqual([s.autumn]);
   });

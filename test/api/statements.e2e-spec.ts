@@ -65,12 +65,32 @@ describe('statements: create, read, update, delete', () => {
 
   it('applies defaults for type, status and reviewStatus', async () => {
     const res = await t.http().post('/api/statements').send({ date: '2019-06', headline: 'Summit', speakerId: abe }).expect(201);
-    expect(res.body).toMatchObject({ type: 'statement', status: 'occurred', reviewStatus: 'draft', displayDate: 'June 2019', participantIds: [] });
+    expect(res.body).toMatchObject({
+      type: 'statement',
+      status: 'occurred',
+      reviewStatus: 'draft',
+      displayDate: 'June 2019',
+      participantIds: [],
+    });
   });
 
   it('accepts back the whole record on PUT (react-admin), ignoring read-only fields', async () => {
-    const created = (await t.http().post('/api/statements').send({ date: '2019-01-09', headline: 'Warning', speakerId: lavrov, topicIds: [topics[0]] }).expect(201)).body;
-    const edited = { ...created, headline: 'Strong warning', date: '2018-23', id: 999, dateStart: '1900-01-01', displayDate: 'forged', createdAt: 'x' };
+    const created = (
+      await t
+        .http()
+        .post('/api/statements')
+        .send({ date: '2019-01-09', headline: 'Warning', speakerId: lavrov, topicIds: [topics[0]] })
+        .expect(201)
+    ).body;
+    const edited = {
+      ...created,
+      headline: 'Strong warning',
+      date: '2018-23',
+      id: 999,
+      dateStart: '1900-01-01',
+      displayDate: 'forged',
+      createdAt: 'x',
+    };
     const res = await t.http().put(`/api/statements/${created.id}`).send(edited).expect(200);
     expect(res.body).toMatchObject({
       id: created.id,
@@ -86,25 +106,67 @@ describe('statements: create, read, update, delete', () => {
   });
 
   it('PUT replaces: fields left out return to empty', async () => {
-    const created = (await t.http().post('/api/statements').send({
-      date: '2019', headline: 'Full', speakerId: lavrov, summary: 'text', topicIds: [topics[1]], participantIds: [kono], stanceId: stance,
-    }).expect(201)).body;
-    const res = await t.http().put(`/api/statements/${created.id}`).send({ date: '2019', headline: 'Bare', speakerId: lavrov, version: 1 }).expect(200);
+    const created = (
+      await t
+        .http()
+        .post('/api/statements')
+        .send({
+          date: '2019',
+          headline: 'Full',
+          speakerId: lavrov,
+          summary: 'text',
+          topicIds: [topics[1]],
+          participantIds: [kono],
+          stanceId: stance,
+        })
+        .expect(201)
+    ).body;
+    const res = await t
+      .http()
+      .put(`/api/statements/${created.id}`)
+      .send({ date: '2019', headline: 'Bare', speakerId: lavrov, version: 1 })
+      .expect(200);
     expect(res.body).toMatchObject({ headline: 'Bare', summary: null, topicIds: [], participantIds: [], stanceId: null });
   });
 
   it('PATCH changes only the named fields and keeps the links it does not name', async () => {
-    const created = (await t.http().post('/api/statements').send({
-      date: '2019-01-14', headline: 'Patch me', speakerId: kono, participantIds: [lavrov], topicIds: [topics[0], topics[1]], summary: 'keep',
-    }).expect(201)).body;
-    const res = await t.http().patch(`/api/statements/${created.id}`).send({ date: '2019-01-14/2019-01-16', topicIds: [topics[1]], version: 1 }).expect(200);
+    const created = (
+      await t
+        .http()
+        .post('/api/statements')
+        .send({
+          date: '2019-01-14',
+          headline: 'Patch me',
+          speakerId: kono,
+          participantIds: [lavrov],
+          topicIds: [topics[0], topics[1]],
+          summary: 'keep',
+        })
+        .expect(201)
+    ).body;
+    const res = await t
+      .http()
+      .patch(`/api/statements/${created.id}`)
+      .send({ date: '2019-01-14/2019-01-16', topicIds: [topics[1]], version: 1 })
+      .expect(200);
     expect(res.body).toMatchObject({
-      headline: 'Patch me', summary: 'keep', participantIds: [lavrov], topicIds: [topics[1]], displayDate: 'Jan. 14–16, 2019', dateEnd: '2019-01-16',
+      headline: 'Patch me',
+      summary: 'keep',
+      participantIds: [lavrov],
+      topicIds: [topics[1]],
+      displayDate: 'Jan. 14–16, 2019',
+      dateEnd: '2019-01-16',
     });
   });
 
   it('DELETE moves the statement to the trash, links kept, and returns it', async () => {
-    const created = (await t.http().post('/api/statements').send({ date: '2019', headline: 'Doomed', speakerId: abe, topicIds: [topics[0]], sourceIds: [sources[0]] }).expect(201)).body;
+    const created = (
+      await t
+        .http()
+        .post('/api/statements')
+        .send({ date: '2019', headline: 'Doomed', speakerId: abe, topicIds: [topics[0]], sourceIds: [sources[0]] })
+        .expect(201)
+    ).body;
     const linksBefore = await count('statement_topics');
     const res = await t.http().delete(`/api/statements/${created.id}`).expect(200);
     expect(res.body).toMatchObject({ ...created, version: 2, deletedAt: expect.any(String), updatedAt: expect.any(String) });
@@ -115,8 +177,15 @@ describe('statements: create, read, update, delete', () => {
   });
 
   it('a statement others respond to goes to the trash with its replies kept; purging it waits for them', async () => {
-    const remark = (await t.http().post('/api/statements').send({ date: '2019-01-01', headline: 'Remark', speakerId: abe }).expect(201)).body;
-    const reply = (await t.http().post('/api/statements').send({ date: '2019-01-09', headline: 'Reply', speakerId: lavrov, respondsToId: remark.id }).expect(201)).body;
+    const remark = (await t.http().post('/api/statements').send({ date: '2019-01-01', headline: 'Remark', speakerId: abe }).expect(201))
+      .body;
+    const reply = (
+      await t
+        .http()
+        .post('/api/statements')
+        .send({ date: '2019-01-09', headline: 'Reply', speakerId: lavrov, respondsToId: remark.id })
+        .expect(201)
+    ).body;
     await t.http().delete(`/api/statements/${remark.id}`).expect(200);
     expect((await t.http().get(`/api/statements/${reply.id}`).expect(200)).body.respondsToId).toBe(remark.id);
     const purge = await t.http().delete(`/api/trash/statements/${remark.id}`).expect(409);
@@ -126,8 +195,16 @@ describe('statements: create, read, update, delete', () => {
   });
 
   it('stores Japanese, Russian and English text exactly', async () => {
-    const text = { headline: '河野外相「実り多い歴史的な年に」', quote: 'Это российские территории — «наши»', summary: 'Emoji 🗾 and combining é (e\u0301)' };
-    const res = await t.http().post('/api/statements').send({ date: '2019-01-14', speakerId: kono, ...text }).expect(201);
+    const text = {
+      headline: '河野外相「実り多い歴史的な年に」',
+      quote: 'Это российские территории — «наши»',
+      summary: 'Emoji 🗾 and combining é (e\u0301)',
+    };
+    const res = await t
+      .http()
+      .post('/api/statements')
+      .send({ date: '2019-01-14', speakerId: kono, ...text })
+      .expect(201);
     expect(res.body).toMatchObject(text);
   });
 });
@@ -165,7 +242,11 @@ describe('statements: validation', () => {
     [{ colour: 'red' }, 'colour', /is not a field of this record/],
   ])('refuses %j with a 400 naming %s, storing nothing', async (change, field, reason) => {
     const before = await count('statements');
-    const res = await t.http().post('/api/statements').send({ ...valid(), ...change }).expect(400);
+    const res = await t
+      .http()
+      .post('/api/statements')
+      .send({ ...valid(), ...change })
+      .expect(400);
     expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
     expect(res.body.errors[field]).toMatch(reason);
     expect(res.body.message).toContain(field);
@@ -178,13 +259,29 @@ describe('statements: validation', () => {
   });
 
   it('refuses the speaker among the participants', async () => {
-    const res = await t.http().post('/api/statements').send({ ...valid(), participantIds: [kono, lavrov] }).expect(400);
+    const res = await t
+      .http()
+      .post('/api/statements')
+      .send({ ...valid(), participantIds: [kono, lavrov] })
+      .expect(400);
     expect(res.body.errors.participantIds).toMatch(/must not include the speaker/);
   });
 
   it('refuses a reply to itself and a reply loop, and nothing changes', async () => {
-    const first = (await t.http().post('/api/statements').send({ ...valid(), headline: 'First' }).expect(201)).body;
-    const second = (await t.http().post('/api/statements').send({ ...valid(), headline: 'Second', respondsToId: first.id }).expect(201)).body;
+    const first = (
+      await t
+        .http()
+        .post('/api/statements')
+        .send({ ...valid(), headline: 'First' })
+        .expect(201)
+    ).body;
+    const second = (
+      await t
+        .http()
+        .post('/api/statements')
+        .send({ ...valid(), headline: 'Second', respondsToId: first.id })
+        .expect(201)
+    ).body;
     const self = await t.http().patch(`/api/statements/${first.id}`).send({ respondsToId: first.id, version: 1 }).expect(400);
     expect(self.body.errors.respondsToId).toMatch(/cannot respond to itself/);
     const loop = await t.http().patch(`/api/statements/${first.id}`).send({ respondsToId: second.id, version: 1 }).expect(400);
@@ -202,19 +299,39 @@ describe('statements: validation', () => {
   });
 
   it('PATCH with a new speaker checks it against the kept participants', async () => {
-    const created = (await t.http().post('/api/statements').send({ ...valid(), participantIds: [kono] }).expect(201)).body;
+    const created = (
+      await t
+        .http()
+        .post('/api/statements')
+        .send({ ...valid(), participantIds: [kono] })
+        .expect(201)
+    ).body;
     const res = await t.http().patch(`/api/statements/${created.id}`).send({ speakerId: kono, version: 1 }).expect(400);
     expect(res.body.errors.participantIds).toMatch(/must not include the speaker/);
   });
 
   it('PUT may make a former participant the speaker when it drops the participants', async () => {
-    const created = (await t.http().post('/api/statements').send({ ...valid(), participantIds: [kono] }).expect(201)).body;
-    const res = await t.http().put(`/api/statements/${created.id}`).send({ ...valid(), speakerId: kono, version: 1 }).expect(200);
+    const created = (
+      await t
+        .http()
+        .post('/api/statements')
+        .send({ ...valid(), participantIds: [kono] })
+        .expect(201)
+    ).body;
+    const res = await t
+      .http()
+      .put(`/api/statements/${created.id}`)
+      .send({ ...valid(), speakerId: kono, version: 1 })
+      .expect(200);
     expect(res.body).toMatchObject({ speakerId: kono, participantIds: [] });
   });
 
   it('updating or deleting a missing statement is a 404', async () => {
-    await t.http().put('/api/statements/999999').send({ ...valid(), version: 1 }).expect(404);
+    await t
+      .http()
+      .put('/api/statements/999999')
+      .send({ ...valid(), version: 1 })
+      .expect(404);
     await t.http().patch('/api/statements/999999').send({ headline: 'x', version: 1 }).expect(404);
     await t.http().delete('/api/statements/999999').expect(404);
   });

@@ -78,7 +78,12 @@ describe('timeline', () => {
   });
 
   it('is written by PostgreSQL as the compact JSON JSON.stringify gives, keys in the documented order', async () => {
-    for (const query of ['limit=4', `speakerId=${kono}&stanceId=${rejecting.id}`, `speakerId=${lavrov}&order=desc&limit=100`, 'speakerId=999999']) {
+    for (const query of [
+      'limit=4',
+      `speakerId=${kono}&stanceId=${rejecting.id}`,
+      `speakerId=${lavrov}&order=desc&limit=100`,
+      'speakerId=999999',
+    ]) {
       const res = await t.http().get(`/api/timeline?${query}`).expect(200);
       expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
       expect(res.text).toBe(JSON.stringify(res.body));
@@ -86,8 +91,26 @@ describe('timeline', () => {
     const page = (await t.http().get(`/api/timeline?speakerId=${kono}&stanceId=${rejecting.id}&limit=1`).expect(200)).body;
     expect(Object.keys(page)).toEqual(['entries', 'nextCursor', 'total']);
     expect(Object.keys(page.entries[0])).toEqual([
-      'id', 'date', 'dateStart', 'dateEnd', 'displayDate', 'type', 'status', 'headline', 'quote', 'quoteLanguage', 'summary',
-      'speaker', 'speakerTitle', 'participants', 'stance', 'topics', 'respondsToId', 'venue', 'location', 'reviewStatus',
+      'id',
+      'date',
+      'dateStart',
+      'dateEnd',
+      'displayDate',
+      'type',
+      'status',
+      'headline',
+      'quote',
+      'quoteLanguage',
+      'summary',
+      'speaker',
+      'speakerTitle',
+      'participants',
+      'stance',
+      'topics',
+      'respondsToId',
+      'venue',
+      'location',
+      'reviewStatus',
     ]);
     expect(Object.keys(page.entries[0].speaker)).toEqual(['id', 'name', 'nativeName']);
     expect(Object.keys(page.entries[0].stance)).toEqual(['id', 'name', 'score', 'color']);
@@ -97,11 +120,18 @@ describe('timeline', () => {
 
   it('applies the statement filters: speakers, dates, status, text', async () => {
     const planned = await t.http().get('/api/timeline?status=planned').expect(200);
-    expect(planned.body.entries.every((e: { displayDate: string; status: string }) => e.status === 'planned' && e.displayDate === 'June 2019')).toBe(true);
-    const both = await t.http().get(`/api/timeline?speakerId=${kono}&speakerId=${lavrov}&date_gte=2019-01-14&date_lte=2019-01-14`).expect(200);
+    expect(
+      planned.body.entries.every((e: { displayDate: string; status: string }) => e.status === 'planned' && e.displayDate === 'June 2019'),
+    ).toBe(true);
+    const both = await t
+      .http()
+      .get(`/api/timeline?speakerId=${kono}&speakerId=${lavrov}&date_gte=2019-01-14&date_lte=2019-01-14`)
+      .expect(200);
     // Jan. 14 entries and the whole-year 2019 entries overlap that day.
     expect(new Set(both.body.entries.map((e: { date: string }) => e.date))).toEqual(new Set(['2019-01-14', '2019']));
-    const noStance = (await t.http().get(`/api/timeline?q=Entry&speakerId=${lavrov}&limit=500`).expect(200)).body.entries.find((e: { stance: unknown }) => e.stance === null);
+    const noStance = (await t.http().get(`/api/timeline?q=Entry&speakerId=${lavrov}&limit=500`).expect(200)).body.entries.find(
+      (e: { stance: unknown }) => e.stance === null,
+    );
     expect(noStance).toBeDefined();
   });
 

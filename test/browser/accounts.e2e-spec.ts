@@ -1,4 +1,14 @@
-import { AdminPage, AdminSuite, api, openAdmin, SESSION_STORAGE_KEY, signIn, startAdminSuite, stopAdminSuite, tableRows } from '../support/admin-ui';
+import {
+  AdminPage,
+  AdminSuite,
+  api,
+  openAdmin,
+  SESSION_STORAGE_KEY,
+  signIn,
+  startAdminSuite,
+  stopAdminSuite,
+  tableRows,
+} from '../support/admin-ui';
 
 /** Signing in and out, one-time passwords, roles in the UI, personal tokens and user management, in Chromium. */
 
@@ -14,7 +24,10 @@ afterEach(async () => {
 afterAll(() => stopAdminSuite(suite));
 
 const sessionTokenIn = async (page: AdminPage['page']) =>
-  page.evaluate((key) => (JSON.parse(localStorage.getItem(key) ?? 'null') as { token?: string } | null)?.token ?? null, SESSION_STORAGE_KEY);
+  page.evaluate(
+    (key) => (JSON.parse(localStorage.getItem(key) ?? 'null') as { token?: string } | null)?.token ?? null,
+    SESSION_STORAGE_KEY,
+  );
 const meWith = (token: string) => api(suite, 'anonymous').get('/api/auth/me').set('Authorization', `Bearer ${token}`);
 
 /** Invites an account through the API (as the admin) and returns it with its one-time password. */
@@ -55,7 +68,9 @@ it('refuses a wrong password in the form, signs in with the right one, and signs
 
 it('goes back to the login page when the session ends, and returns to the page after signing in again', async () => {
   const viewer = suite.app.users.viewer;
-  const session = (await api(suite, 'anonymous').post('/api/auth/login').send({ email: viewer.email, password: viewer.password }).expect(200)).body;
+  const session = (
+    await api(suite, 'anonymous').post('/api/auth/login').send({ email: viewer.email, password: viewer.password }).expect(200)
+  ).body;
   ui = await openAdmin(suite, '/actors', { token: session.token });
   const { page } = ui;
   await tableRows(page).first().waitFor();
@@ -72,7 +87,10 @@ it('goes back to the login page when the session ends, and returns to the page a
 it('says how long to wait after too many failed attempts', async () => {
   const unlucky = await invite('viewer', 'Una Lucky');
   for (let attempt = 0; attempt < 5; attempt++) {
-    await api(suite, 'anonymous').post('/api/auth/login').send({ email: unlucky.email, password: `wrong-password-${attempt}` }).expect(401);
+    await api(suite, 'anonymous')
+      .post('/api/auth/login')
+      .send({ email: unlucky.email, password: `wrong-password-${attempt}` })
+      .expect(401);
   }
   ui = await openAdmin(suite, '/login', { as: null });
   await signInExpectingRefusal(ui.page, unlucky.email, unlucky.password);
@@ -196,7 +214,10 @@ it('lets an admin invite a user, change their role, and deactivate them', async 
   const secret = page.getByTestId('one-time-secret');
   await secret.waitFor();
   const oneTimePassword = await secret.inputValue();
-  const login = await api(suite, 'anonymous').post('/api/auth/login').send({ email: 'ivan.invited@example.org', password: oneTimePassword }).expect(200);
+  const login = await api(suite, 'anonymous')
+    .post('/api/auth/login')
+    .send({ email: 'ivan.invited@example.org', password: oneTimePassword })
+    .expect(200);
   expect(login.body.user).toMatchObject({ displayName: 'Ivan Invited', role: 'viewer', mustChangePassword: true });
   await page.getByRole('button', { name: 'Done' }).click();
 
@@ -228,7 +249,10 @@ it('lets an admin invite a user, change their role, and deactivate them', async 
   const newPassword = await reset.inputValue();
   expect(newPassword).not.toBe(oneTimePassword);
   await api(suite, 'anonymous').post('/api/auth/login').send({ email: 'ivan.invited@example.org', password: oneTimePassword }).expect(401);
-  const again = await api(suite, 'anonymous').post('/api/auth/login').send({ email: 'ivan.invited@example.org', password: newPassword }).expect(200);
+  const again = await api(suite, 'anonymous')
+    .post('/api/auth/login')
+    .send({ email: 'ivan.invited@example.org', password: newPassword })
+    .expect(200);
   expect(again.body.user).toMatchObject({ active: true, mustChangePassword: true });
   expect(ui.problems).toEqual([]);
 });

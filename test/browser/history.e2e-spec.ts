@@ -1,5 +1,15 @@
 import type { Locator } from 'playwright-core';
-import { AdminPage, AdminSuite, api, expectRowCount, openAdmin, saveScreenshot, startAdminSuite, stopAdminSuite, tableRows } from '../support/admin-ui';
+import {
+  AdminPage,
+  AdminSuite,
+  api,
+  expectRowCount,
+  openAdmin,
+  saveScreenshot,
+  startAdminSuite,
+  stopAdminSuite,
+  tableRows,
+} from '../support/admin-ui';
 
 /** Concurrent edits, the history of a record, the activity feed and the trash, in Chromium. */
 
@@ -50,10 +60,15 @@ describe('editing a record someone else changed meanwhile', () => {
       .expect(200);
     expect(theirs.body.version).toBe(opened.version + 1);
 
-    const firstSave = page.waitForRequest((request) => request.method() === 'PUT' && request.url().endsWith(`/api/statements/${opened.id}`));
+    const firstSave = page.waitForRequest(
+      (request) => request.method() === 'PUT' && request.url().endsWith(`/api/statements/${opened.id}`),
+    );
     await page.getByRole('button', { name: 'Save' }).click();
     // The form said which version it was based on, and the server refused it.
-    expect((await firstSave).postDataJSON()).toMatchObject({ version: opened.version, headline: 'Lavrov: the islands are Russian territory' });
+    expect((await firstSave).postDataJSON()).toMatchObject({
+      version: opened.version,
+      headline: 'Lavrov: the islands are Russian territory',
+    });
     const banner = page.getByTestId('edit-conflict');
     await banner.waitFor();
     expect(await banner.innerText()).toMatch(new RegExp(`^This statement was changed by ${admin.displayName} at .+ since you opened it`));
@@ -63,7 +78,9 @@ describe('editing a record someone else changed meanwhile', () => {
     await banner.getByRole('button', { name: 'Review their version' }).click();
     const differences = page.getByRole('dialog').getByTestId('conflict-difference');
     await differences.first().waitFor();
-    const sides = await differences.evaluateAll((rows) => rows.map((row) => `${row.getAttribute('data-field')}:${row.getAttribute('data-side')}`));
+    const sides = await differences.evaluateAll((rows) =>
+      rows.map((row) => `${row.getAttribute('data-field')}:${row.getAttribute('data-side')}`),
+    );
     expect(sides.sort()).toEqual(['headline:yours', 'summary:theirs']);
     // Each side's change against the version opened: their summary reads as they saved it.
     const theirSummary = page.getByRole('dialog').locator('[data-testid="conflict-difference"][data-field="summary"] td').nth(1);
@@ -74,9 +91,13 @@ describe('editing a record someone else changed meanwhile', () => {
     await saveScreenshot(page, 'admin-edit-conflict');
     await page.getByRole('dialog').getByRole('button', { name: 'Keep editing mine on top of theirs' }).click();
     await page.getByTestId('edit-conflict-adopted').waitFor();
-    expect(await page.getByRole('textbox', { name: /^Summary/ }).inputValue()).toBe('Moscow insists on recognition of the outcome of World War II.');
+    expect(await page.getByRole('textbox', { name: /^Summary/ }).inputValue()).toBe(
+      'Moscow insists on recognition of the outcome of World War II.',
+    );
 
-    const secondSave = page.waitForRequest((request) => request.method() === 'PUT' && request.url().endsWith(`/api/statements/${opened.id}`));
+    const secondSave = page.waitForRequest(
+      (request) => request.method() === 'PUT' && request.url().endsWith(`/api/statements/${opened.id}`),
+    );
     await page.getByRole('button', { name: 'Save' }).click();
     expect((await secondSave).postDataJSON().version).toBe(opened.version + 1);
     await page.waitForURL(new RegExp(`/statements/${opened.id}/show$`));
@@ -97,7 +118,10 @@ describe('editing a record someone else changed meanwhile', () => {
     const headline = page.getByRole('textbox', { name: /^Headline/ });
     await headline.waitFor();
     await headline.fill('Kono: the talks will continue in February');
-    await api(suite, 'admin').put(`/api/statements/${opened.id}`).send({ ...opened, venue: 'press conference, Moscow' }).expect(200);
+    await api(suite, 'admin')
+      .put(`/api/statements/${opened.id}`)
+      .send({ ...opened, venue: 'press conference, Moscow' })
+      .expect(200);
 
     // The app bar's refresh reloads the record under the open form.
     await page.getByRole('button', { name: 'Refresh' }).click();
@@ -122,7 +146,10 @@ describe('editing a record someone else changed meanwhile', () => {
     const title = page.getByRole('textbox', { name: /^Title/ });
     await title.waitFor();
     await title.fill('Ambassador (my guess)');
-    await api(suite, 'admin').put(`/api/actors/${created.id}`).send({ ...created, title: 'Deputy Foreign Minister of Russia' }).expect(200);
+    await api(suite, 'admin')
+      .put(`/api/actors/${created.id}`)
+      .send({ ...created, title: 'Deputy Foreign Minister of Russia' })
+      .expect(200);
 
     await page.getByRole('button', { name: 'Save' }).click();
     const banner = page.getByTestId('edit-conflict');
@@ -132,7 +159,10 @@ describe('editing a record someone else changed meanwhile', () => {
     await banner.waitFor({ state: 'detached' });
     expect(await title.inputValue()).toBe('Deputy Foreign Minister of Russia');
     // Nothing to save: theirs stays as it is.
-    expect((await api(suite, 'viewer').get(`/api/actors/${created.id}`).expect(200)).body).toMatchObject({ title: 'Deputy Foreign Minister of Russia', version: 2 });
+    expect((await api(suite, 'viewer').get(`/api/actors/${created.id}`).expect(200)).body).toMatchObject({
+      title: 'Deputy Foreign Minister of Russia',
+      version: 2,
+    });
     expect(ui.problems).toEqual([]);
   });
 });
@@ -161,7 +191,10 @@ it('shows an edit in the History tab field by field, and restores the earlier ve
   expect(await newest.getAttribute('data-action')).toBe('update');
   expect(await newest.getByTestId('revision-author').innerText()).toBe(editor.displayName);
   // Only the changed fields, the long text word by word: old struck through, new highlighted.
-  const changed = await newest.getByTestId('revision-changes').locator('[data-field]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-field')));
+  const changed = await newest
+    .getByTestId('revision-changes')
+    .locator('[data-field]')
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-field')));
   expect(changed.sort()).toEqual(['headline', 'quote']);
   const quote = newest.getByTestId('change-quote');
   expect(await quote.locator('del').allInnerTexts()).toEqual(['any']);
@@ -186,11 +219,16 @@ it('shows an edit in the History tab field by field, and restores the earlier ve
 
 it('lists recent changes in the activity feed, filtered by user, kind of record and action, each leading to its record', async () => {
   const mine = await newStatement();
-  await api(suite, 'editor').put(`/api/statements/${mine.id}`).send({ ...mine, headline: `${mine.headline} (edited by the editor)` }).expect(200);
+  await api(suite, 'editor')
+    .put(`/api/statements/${mine.id}`)
+    .send({ ...mine, headline: `${mine.headline} (edited by the editor)` })
+    .expect(200);
   const editor = suite.app.users.editor;
   ui = await openAdmin(suite, '/revisions', { as: 'viewer' });
   const { page } = ui;
-  const row = tableRows(page).filter({ hasText: `${mine.headline} (edited by the editor)` }).first();
+  const row = tableRows(page)
+    .filter({ hasText: `${mine.headline} (edited by the editor)` })
+    .first();
   await row.waitFor();
   expect(await row.innerText()).toContain(editor.displayName);
 
@@ -204,7 +242,9 @@ it('lists recent changes in the activity feed, filtered by user, kind of record 
   await filters.getByText('Statements', { exact: true }).click();
   await filters.getByText('edited', { exact: true }).click();
   const filtered = Number(
-    (await api(suite, 'viewer').get(`/api/revisions?userId=${editor.id}&resource=statements&action=update`).expect(200)).headers['x-total-count'],
+    (await api(suite, 'viewer').get(`/api/revisions?userId=${editor.id}&resource=statements&action=update`).expect(200)).headers[
+      'x-total-count'
+    ],
   );
   await expectRowCount(page, Math.min(filtered, 50));
   // …until a day: none until 2019, all of them until today (the whole of today, not its midnight).
@@ -216,7 +256,9 @@ it('lists recent changes in the activity feed, filtered by user, kind of record 
   await expectRowCount(page, Math.min(filtered, 50));
 
   // A row unfolds into its field-by-field change; the record's name opens it.
-  const edited = tableRows(page).filter({ hasText: `${mine.headline} (edited by the editor)` }).first();
+  const edited = tableRows(page)
+    .filter({ hasText: `${mine.headline} (edited by the editor)` })
+    .first();
   await edited.locator('td.column-at').click(); // not on the name or the link, which do other things
   await page.getByTestId('change-headline').first().waitFor();
   await edited.getByRole('link', { name: `${mine.headline} (edited by the editor)` }).click();
@@ -227,7 +269,9 @@ it('lists recent changes in the activity feed, filtered by user, kind of record 
 it('moves a deleted statement to the trash, from where an admin restores it or deletes it for good', async () => {
   const doomed = await newStatement({ headline: 'A statement entered twice by mistake' });
   const purged = await newStatement({ headline: 'A statement nobody needs' });
-  ui = await openAdmin(suite, `/statements?${new URLSearchParams({ filter: JSON.stringify({ q: 'statement entered twice' }) })}`, { as: 'admin' });
+  ui = await openAdmin(suite, `/statements?${new URLSearchParams({ filter: JSON.stringify({ q: 'statement entered twice' }) })}`, {
+    as: 'admin',
+  });
   const { page } = ui;
   await expectRowCount(page, 1);
   await tableRows(page).first().locator('input[type="checkbox"]').check();

@@ -1,6 +1,18 @@
 import { parse } from 'csv-parse/sync';
 import { readFile } from 'node:fs/promises';
-import { AdminPage, AdminSuite, api, choose, expectRowCount, openAdmin, saveScreenshot, startAdminSuite, stopAdminSuite, tableRows, waitUntil } from '../support/admin-ui';
+import {
+  AdminPage,
+  AdminSuite,
+  api,
+  choose,
+  expectRowCount,
+  openAdmin,
+  saveScreenshot,
+  startAdminSuite,
+  stopAdminSuite,
+  tableRows,
+  waitUntil,
+} from '../support/admin-ui';
 
 /** Curating statements in the admin, in Chromium, against the real server on the seed case. */
 
@@ -208,7 +220,10 @@ it("downloads the server's export of the filtered, sorted list, not just the row
   const kono = await actorNamed('Kono');
   const filter = { speakerId: [lavrov.id, kono.id] };
   const expected = (await read(`/api/statements?speakerId=${lavrov.id}&speakerId=${kono.id}&_sort=date&_order=DESC&_end=1000`)).body;
-  ui = await openAdmin(suite, `/statements?${new URLSearchParams({ filter: JSON.stringify(filter), sort: 'date', order: 'DESC', perPage: '5' })}`);
+  ui = await openAdmin(
+    suite,
+    `/statements?${new URLSearchParams({ filter: JSON.stringify(filter), sort: 'date', order: 'DESC', perPage: '5' })}`,
+  );
   const { page } = ui;
   await expectRowCount(page, 5);
 
@@ -221,7 +236,13 @@ it("downloads the server's export of the filtered, sorted list, not just the row
   expect(url.searchParams.get('ticket')).toMatch(/\S{16,}/);
   url.searchParams.delete('ticket');
   expect([...url.searchParams.entries()].sort()).toEqual(
-    [['format', 'csv'], ['speakerId', String(lavrov.id)], ['speakerId', String(kono.id)], ['_sort', 'date'], ['_order', 'DESC']].sort(),
+    [
+      ['format', 'csv'],
+      ['speakerId', String(lavrov.id)],
+      ['speakerId', String(kono.id)],
+      ['_sort', 'date'],
+      ['_order', 'DESC'],
+    ].sort(),
   );
   const rows = parse(await readFile((await download.path())!, 'utf8'), { columns: true, bom: true }) as Array<Record<string, string>>;
   // Every matching statement, in the list's order — more than the five rows on screen.

@@ -1,5 +1,17 @@
 import { readFile } from 'node:fs/promises';
-import { AdminPage, AdminSuite, api, choose, cssOf, openAdmin, renderedFonts, saveScreenshot, startAdminSuite, stopAdminSuite, waitUntil } from '../support/admin-ui';
+import {
+  AdminPage,
+  AdminSuite,
+  api,
+  choose,
+  cssOf,
+  openAdmin,
+  renderedFonts,
+  saveScreenshot,
+  startAdminSuite,
+  stopAdminSuite,
+  waitUntil,
+} from '../support/admin-ui';
 
 /** Reading the seed case as a timeline in Chromium: periods, planned entries, speakers in lanes. */
 
@@ -51,7 +63,10 @@ it('filters by two speakers through the sidebar and puts each in a lane of its o
   const perSpeaker = new Map<number, number[]>();
   for (const speaker of [lavrov, kono]) {
     const page = (await read(`/api/timeline?speakerId=${speaker.id}&limit=500`)).body;
-    perSpeaker.set(speaker.id, page.entries.map((entry: { id: number }) => entry.id));
+    perSpeaker.set(
+      speaker.id,
+      page.entries.map((entry: { id: number }) => entry.id),
+    );
   }
 
   ui = await openAdmin(suite, '/timeline', { as: 'viewer' });
@@ -69,7 +84,10 @@ it('filters by two speakers through the sidebar and puts each in a lane of its o
   expect(url.searchParams.get('view')).toBe('lanes');
 
   const headers = page.getByTestId('timeline-lane-header');
-  expect(await headers.evaluateAll((cells) => cells.map((cell) => Number(cell.getAttribute('data-speaker-id'))))).toEqual([lavrov.id, kono.id]);
+  expect(await headers.evaluateAll((cells) => cells.map((cell) => Number(cell.getAttribute('data-speaker-id'))))).toEqual([
+    lavrov.id,
+    kono.id,
+  ]);
   expect((await headers.allInnerTexts()).map((text) => text.split('\n')[0])).toEqual(['Sergey Lavrov', 'Taro Kono']);
   for (const speaker of [lavrov, kono]) {
     const inLane = await page
@@ -80,7 +98,8 @@ it('filters by two speakers through the sidebar and puts each in a lane of its o
   await saveScreenshot(page, 'admin-timeline-lanes');
 
   // Native names carry their language, and Japanese is drawn with a CJK font (not empty boxes).
-  const nativeName = (speaker: { id: number }, lang: string) => `[data-testid="timeline-lane-header"][data-speaker-id="${speaker.id}"] [lang="${lang}"]`;
+  const nativeName = (speaker: { id: number }, lang: string) =>
+    `[data-testid="timeline-lane-header"][data-speaker-id="${speaker.id}"] [lang="${lang}"]`;
   expect(await page.locator(nativeName(kono, 'ja')).innerText()).toBe('河野太郎');
   expect(await page.locator(nativeName(lavrov, 'ru')).innerText()).toBe('Сергей Лавров');
   expect((await renderedFonts(page, nativeName(kono, 'ja'))).join()).toMatch(/CJK/);
@@ -117,7 +136,12 @@ it("exports the timeline's selection, newest first, as a TimelineJS file from th
   const url = new URL(download.url());
   expect(url.searchParams.get('ticket')).toMatch(/\S{16,}/);
   url.searchParams.delete('ticket');
-  expect(Object.fromEntries(url.searchParams)).toEqual({ format: 'timelinejs', speakerId: String(lavrov.id), _sort: 'date', _order: 'DESC' });
+  expect(Object.fromEntries(url.searchParams)).toEqual({
+    format: 'timelinejs',
+    speakerId: String(lavrov.id),
+    _sort: 'date',
+    _order: 'DESC',
+  });
   const exported = JSON.parse(await readFile((await download.path())!, 'utf8'));
   expect(exported.events).toHaveLength(timeline.total);
   expect(ui.problems).toEqual([]);

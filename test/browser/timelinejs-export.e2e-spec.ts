@@ -18,9 +18,15 @@ beforeAll(async () => {
   t = await createTestApp({ seed: true });
   // Text that must stay text inside TimelineJS's HTML.
   const [speaker] = (await as('viewer').get('/api/actors?q=Kono').expect(200)).body;
-  await as('editor').post('/api/statements').send({
-    date: '2019-02', speakerId: speaker.id, headline: '<img src=x onerror="window.__xss=1">', quote: '<script>window.__xss=2</script>',
-  }).expect(201);
+  await as('editor')
+    .post('/api/statements')
+    .send({
+      date: '2019-02',
+      speakerId: speaker.id,
+      headline: '<img src=x onerror="window.__xss=1">',
+      quote: '<script>window.__xss=2</script>',
+    })
+    .expect(201);
   browser = await launchBrowser();
 }, 60_000);
 afterAll(async () => {
@@ -47,8 +53,13 @@ describe('TimelineJS export', () => {
       (timelineData) =>
         new Promise<{ events: { id: string; start: string }[]; slides: string[] }>((resolve) => {
           type TlEvent = { unique_id: string; start_date: { data: { date_obj: Date } } };
-          const w = window as unknown as { TL: { Timeline: new (id: string, data: unknown, options: object) => { on(e: string, f: (d: { events: TlEvent[] }) => void): void } } };
-          const day = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+          const w = window as unknown as {
+            TL: {
+              Timeline: new (id: string, data: unknown, options: object) => { on(e: string, f: (d: { events: TlEvent[] }) => void): void };
+            };
+          };
+          const day = (d: Date) =>
+            `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
           const timeline = new w.TL.Timeline('timeline', timelineData, { hash_bookmark: false });
           timeline.on('loaded', (info) =>
             resolve({

@@ -71,9 +71,18 @@ export async function openAdmin(
 ): Promise<AdminPage> {
   const sessionToken = token ?? (as ? suite.app.users[as].token : null);
   const storageState = sessionToken
-    ? { cookies: [], origins: [{ origin: suite.base, localStorage: [{ name: SESSION_STORAGE_KEY, value: JSON.stringify({ token: sessionToken }) }] }] }
+    ? {
+        cookies: [],
+        origins: [{ origin: suite.base, localStorage: [{ name: SESSION_STORAGE_KEY, value: JSON.stringify({ token: sessionToken }) }] }],
+      }
     : undefined;
-  const context = await suite.browser.newContext({ viewport: VIEWPORT, baseURL: suite.base, acceptDownloads: true, locale: 'en-GB', storageState });
+  const context = await suite.browser.newContext({
+    viewport: VIEWPORT,
+    baseURL: suite.base,
+    acceptDownloads: true,
+    locale: 'en-GB',
+    storageState,
+  });
   // Fail with the step that did not happen rather than at jest's test timeout.
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();

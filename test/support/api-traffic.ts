@@ -87,7 +87,9 @@ export class Traffic {
       const { answeredAt: _, ...acknowledged } = ack;
       if (rows.length !== 1) problems.push(`statement ${ack.id} v${ack.version} was acknowledged; ${rows.length} revisions of it`);
       else if (rows[0].headline !== ack.headline || JSON.stringify(rows[0].topicIds) !== JSON.stringify(ack.topicIds)) {
-        problems.push(`statement ${ack.id} v${ack.version}: acknowledged ${JSON.stringify(acknowledged)}, stored ${JSON.stringify(rows[0])}`);
+        problems.push(
+          `statement ${ack.id} v${ack.version}: acknowledged ${JSON.stringify(acknowledged)}, stored ${JSON.stringify(rows[0])}`,
+        );
       }
     }
     for (const [id, own] of this.owned) {
@@ -141,7 +143,11 @@ export class Traffic {
       return;
     }
     const n = ++this.serial;
-    const change = { ...own.record, headline: `${name} statement ${id} edit ${n}`, topicIds: [this.options.topicIds[n % this.options.topicIds.length]] };
+    const change = {
+      ...own.record,
+      headline: `${name} statement ${id} edit ${n}`,
+      topicIds: [this.options.topicIds[n % this.options.topicIds.length]],
+    };
     own.uncertain = true;
     const answer = await this.send(name, token, 'update', 'PUT', `/api/statements/${id}`, change);
     if (answer.status !== 200) return;
@@ -163,7 +169,13 @@ export class Traffic {
   }
 
   private acknowledge(record: StatementRecord): void {
-    this.acknowledged.push({ id: record.id, version: record.version, headline: record.headline, topicIds: record.topicIds, answeredAt: Date.now() });
+    this.acknowledged.push({
+      id: record.id,
+      version: record.version,
+      headline: record.headline,
+      topicIds: record.topicIds,
+      answeredAt: Date.now(),
+    });
   }
 
   private async send(name: string, token: string, kind: RequestKind, method: string, path: string, body?: object): Promise<Exchange> {

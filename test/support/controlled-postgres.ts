@@ -73,7 +73,13 @@ export class PostgresServer {
       await chown(dataDir, owner.uid, owner.gid);
       await chown(passwordFile, owner.uid, owner.gid);
     }
-    const args = [`--pgdata=${path.join(dataDir, 'pg')}`, '--auth=scram-sha-256', '--username=chronicle', `--pwfile=${passwordFile}`, ...INITDB_FLAGS];
+    const args = [
+      `--pgdata=${path.join(dataDir, 'pg')}`,
+      '--auth=scram-sha-256',
+      '--username=chronicle',
+      `--pwfile=${passwordFile}`,
+      ...INITDB_FLAGS,
+    ];
     execFileSync(path.join(BIN_DIR, 'initdb'), args, { ...owner, stdio: 'pipe' });
     await rm(passwordFile);
     const server = new PostgresServer(dataDir, await findFreePort(), { user: 'chronicle', password }, owner);
@@ -107,7 +113,16 @@ export class PostgresServer {
   /** Starts the postmaster and resolves once it accepts connections (after crash recovery, if any). */
   async start(): Promise<void> {
     if (this.postmaster) throw new Error('already running');
-    const args = ['-D', path.join(this.dataDir, 'pg'), '-p', String(this.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='];
+    const args = [
+      '-D',
+      path.join(this.dataDir, 'pg'),
+      '-p',
+      String(this.port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+    ];
     const postmaster = spawn(path.join(BIN_DIR, 'postgres'), args, { ...this.owner, stdio: ['ignore', 'ignore', 'pipe'] });
     this.postmaster = postmaster;
     postmaster.once('exit', () => {
@@ -136,7 +151,11 @@ export class PostgresServer {
       await exited;
       // Killed backends are reaped by nobody but init: wait until they are gone, or the next
       // postmaster refuses to start while they still hold the old shared memory.
-      while ((await Promise.all(processes.map((pid) => readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '')))).some((s) => s && !/\) Z /.test(s))) {
+      while (
+        (await Promise.all(processes.map((pid) => readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '')))).some(
+          (s) => s && !/\) Z /.test(s),
+        )
+      ) {
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
       return;

@@ -15,7 +15,8 @@ export async function databaseChecksum(connectionString: string): Promise<Record
     const checksums: Record<string, string> = {};
     for (const { name } of tables) {
       // TypeORM keys its record of generated columns by the name of the database it is in.
-      const source = name === 'typeorm_metadata' ? `(SELECT schema, "table", type, name, value FROM public.typeorm_metadata)` : `public."${name}"`;
+      const source =
+        name === 'typeorm_metadata' ? `(SELECT schema, "table", type, name, value FROM public.typeorm_metadata)` : `public."${name}"`;
       const { rows } = await client.query<{ n: number; digest: string }>(
         `SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS digest FROM ${source} t`,
       );

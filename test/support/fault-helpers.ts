@@ -45,7 +45,11 @@ export async function stopLeftoverPostgres(dataDir: string): Promise<void> {
   const lock = await readFile(path.join(dataDir, 'pg/postmaster.pid'), 'utf8').catch(() => undefined);
   const pid = Number(lock?.split('\n')[0]);
   if (!pid) return;
-  const alive = () => readFile(`/proc/${pid}/stat`, 'utf8').then((stat) => !/\) Z /.test(stat), () => false);
+  const alive = () =>
+    readFile(`/proc/${pid}/stat`, 'utf8').then(
+      (stat) => !/\) Z /.test(stat),
+      () => false,
+    );
   try {
     process.kill(pid, 'SIGINT');
   } catch {

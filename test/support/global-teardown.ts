@@ -3,8 +3,7 @@ import type { EmbeddedDatabase } from '../../server/src/database/embedded-postgr
 
 export default async function globalTeardown(): Promise<void> {
   const started = (globalThis as Record<string, unknown>).__chronicleTestDatabase as
-    | { embedded: EmbeddedDatabase; dataDir: string }
-    | undefined;
+    { embedded: EmbeddedDatabase; dataDir: string } | undefined;
   if (!started) return;
   await started.embedded.stop();
   await rm(started.dataDir, { recursive: true, force: true });

@@ -16,10 +16,13 @@ export type TestUser = (typeof TEST_USERS)[TestRole] & { token: string };
 /** Creates the test accounts (scrypt at full cost: done once, in the template). */
 export async function insertTestUsers(client: Client): Promise<void> {
   for (const user of Object.values(TEST_USERS)) {
-    await client.query(
-      'INSERT INTO users (id, email, display_name, role, password_hash) VALUES ($1, $2, $3, $4, $5)',
-      [user.id, user.email, user.displayName, user.role, await hashPassword(user.password)],
-    );
+    await client.query('INSERT INTO users (id, email, display_name, role, password_hash) VALUES ($1, $2, $3, $4, $5)', [
+      user.id,
+      user.email,
+      user.displayName,
+      user.role,
+      await hashPassword(user.password),
+    ]);
   }
   await client.query(`SELECT setval('users_id_seq', (SELECT max(id) FROM users))`);
 }

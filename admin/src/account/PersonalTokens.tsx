@@ -24,7 +24,9 @@ const NewTokenForm = ({ onCreated }: { onCreated: (token: PersonalToken & { toke
   const [days, setDays] = useState('90');
   const create = useMutation({
     mutationFn: () =>
-      dataProvider.createPersonalToken({ name: name.trim(), scope, ...(days ? { expiresInDays: Number(days) } : {}) }).then((answer) => answer.data),
+      dataProvider
+        .createPersonalToken({ name: name.trim(), scope, ...(days ? { expiresInDays: Number(days) } : {}) })
+        .then((answer) => answer.data),
     onSuccess: (token) => {
       setName('');
       onCreated(token);
@@ -36,7 +38,12 @@ const NewTokenForm = ({ onCreated }: { onCreated: (token: PersonalToken & { toke
     if (name.trim()) create.mutate();
   };
   return (
-    <Box component="form" onSubmit={submit} aria-label="New personal token" sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'flex-start', mt: 2 }}>
+    <Box
+      component="form"
+      onSubmit={submit}
+      aria-label="New personal token"
+      sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'flex-start', mt: 2 }}
+    >
       <TextField
         size="small"
         label="Token name"
@@ -47,7 +54,14 @@ const NewTokenForm = ({ onCreated }: { onCreated: (token: PersonalToken & { toke
         helperText={fieldErrors?.name ?? 'What it is for, e.g. "R scripts on my laptop"'}
         sx={{ flex: '1 1 16em' }}
       />
-      <TextField select size="small" label="Scope" value={scope} onChange={(event) => setScope(event.target.value as TokenScope)} sx={{ flex: '0 1 18em' }}>
+      <TextField
+        select
+        size="small"
+        label="Scope"
+        value={scope}
+        onChange={(event) => setScope(event.target.value as TokenScope)}
+        sx={{ flex: '0 1 18em' }}
+      >
         {SCOPES.map((choice) => (
           <MenuItem key={choice.id} value={choice.id}>
             {choice.name}
@@ -148,10 +162,16 @@ export const PersonalTokens = () => {
           void queryClient.invalidateQueries({ queryKey: TOKENS_KEY });
         }}
       />
-      <OneTimeSecretDialog title={`Token “${created?.name ?? ''}” created`} label="Personal API token" secret={created?.token ?? null} onClose={() => setCreated(null)}>
+      <OneTimeSecretDialog
+        title={`Token “${created?.name ?? ''}” created`}
+        label="Personal API token"
+        secret={created?.token ?? null}
+        onClose={() => setCreated(null)}
+      >
         <Typography variant="body2">
-          Scope <strong>{created?.scope}</strong>, {created?.expiresAt ? `valid until ${formatInstant(created.expiresAt)}` : 'valid until revoked'}.
-          Store it where your scripts can read it, such as an environment variable.
+          Scope <strong>{created?.scope}</strong>,{' '}
+          {created?.expiresAt ? `valid until ${formatInstant(created.expiresAt)}` : 'valid until revoked'}. Store it where your scripts can
+          read it, such as an environment variable.
         </Typography>
       </OneTimeSecretDialog>
       <Confirm

@@ -32,7 +32,8 @@ const dayOf = (value: unknown) => {
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? value : `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 };
-const instantAt = (time: string) => (value: string) => (DAY.test(value) && !Number.isNaN(Date.parse(`${value}T${time}`)) ? new Date(`${value}T${time}`).toISOString() : value);
+const instantAt = (time: string) => (value: string) =>
+  DAY.test(value) && !Number.isNaN(Date.parse(`${value}T${time}`)) ? new Date(`${value}T${time}`).toISOString() : value;
 const startOfDay = instantAt('00:00:00');
 const endOfDay = instantAt('23:59:59.999');
 const validDay = regex(/^\d{4}-\d{2}-\d{2}T/, 'Write YYYY-MM-DD');
@@ -46,16 +47,25 @@ const WhoFilter = () => {
   const { filterValues, data } = useListContext<Revision>();
   const { canAccess: canListUsers } = useCanAccess({ resource: 'users', action: 'list' });
   const chosen = filterValues.userId !== undefined ? Number(filterValues.userId) : undefined;
-  const chosenName = chosen === undefined || chosen === identity?.id ? undefined : data?.find((revision) => revision.user?.id === chosen)?.user?.name;
+  const chosenName =
+    chosen === undefined || chosen === identity?.id ? undefined : data?.find((revision) => revision.user?.id === chosen)?.user?.name;
   return (
     <FilterList label="Changed by" icon={<PersonIcon />}>
       {identity && <FilterListItem label="Me" value={{ userId: identity.id }} />}
-      {chosen !== undefined && chosen !== identity?.id && <FilterListItem label={chosenName ?? `User #${chosen}`} value={{ userId: chosen }} />}
+      {chosen !== undefined && chosen !== identity?.id && (
+        <FilterListItem label={chosenName ?? `User #${chosen}`} value={{ userId: chosen }} />
+      )}
       {canListUsers && (
         <Box sx={{ pl: 1.5, pr: 1 }}>
           <FilterLiveForm>
             <ReferenceInput source="userId" reference="users" sort={{ field: 'displayName', order: 'ASC' }}>
-              <AutocompleteInput optionText="displayName" label={false} helperText={false} size="small" TextFieldProps={{ placeholder: 'Anyone' }} />
+              <AutocompleteInput
+                optionText="displayName"
+                label={false}
+                helperText={false}
+                size="small"
+                TextFieldProps={{ placeholder: 'Anyone' }}
+              />
             </ReferenceInput>
           </FilterLiveForm>
         </Box>
@@ -68,7 +78,11 @@ const WhoFilter = () => {
 export const ActivityFilterSidebar = () => {
   const getResourceLabel = useGetResourceLabel();
   return (
-    <Card component="aside" aria-label="Filters" sx={{ order: -1, mr: 2, mt: 8, width: 240, flexShrink: 0, alignSelf: 'flex-start', display: { xs: 'none', md: 'block' } }}>
+    <Card
+      component="aside"
+      aria-label="Filters"
+      sx={{ order: -1, mr: 2, mt: 8, width: 240, flexShrink: 0, alignSelf: 'flex-start', display: { xs: 'none', md: 'block' } }}
+    >
       <CardContent sx={{ pt: 1, '& .RaFilterListSection-root, & .RaFilterList-root': { mt: 1.5 } }}>
         <WhoFilter />
         <FilterList label="Record" icon={<CategoryIcon />}>
@@ -84,8 +98,26 @@ export const ActivityFilterSidebar = () => {
         <FilterListSection label="When" icon={<DateRangeIcon />}>
           <FilterLiveForm>
             <Box sx={{ display: 'flex', gap: 1 }}>
-              <TextInput source="at_gte" label="From" placeholder="2026-11-01" parse={startOfDay} format={dayOf} validate={validDay} helperText={false} size="small" />
-              <TextInput source="at_lte" label="Until" placeholder="2026-11-30" parse={endOfDay} format={dayOf} validate={validDay} helperText={false} size="small" />
+              <TextInput
+                source="at_gte"
+                label="From"
+                placeholder="2026-11-01"
+                parse={startOfDay}
+                format={dayOf}
+                validate={validDay}
+                helperText={false}
+                size="small"
+              />
+              <TextInput
+                source="at_lte"
+                label="Until"
+                placeholder="2026-11-30"
+                parse={endOfDay}
+                format={dayOf}
+                validate={validDay}
+                helperText={false}
+                size="small"
+              />
             </Box>
           </FilterLiveForm>
         </FilterListSection>

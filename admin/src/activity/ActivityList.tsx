@@ -14,7 +14,12 @@ const AuthorField = () => {
   const revision = useRecordContext<Revision>();
   const { filterValues, setFilters } = useListContext();
   if (!revision) return null;
-  if (!revision.user) return <Box component="span" sx={{ color: 'text.secondary' }}>no recorded author</Box>;
+  if (!revision.user)
+    return (
+      <Box component="span" sx={{ color: 'text.secondary' }}>
+        no recorded author
+      </Box>
+    );
   const user = revision.user;
   return (
     <MuiLink
@@ -38,7 +43,12 @@ const RecordField = () => {
   if (!revision) return null;
   const kind = getResourceLabel(revision.resource, 1);
   // A purged record has no page any more; one in the trash answers 404 until restored.
-  if (revision.action === 'purge') return <span>{kind}: {revision.label}</span>;
+  if (revision.action === 'purge')
+    return (
+      <span>
+        {kind}: {revision.label}
+      </span>
+    );
   return (
     <span>
       {kind}:{' '}
@@ -70,7 +80,14 @@ const RevisionDetails = () => {
  * the change field by field; the record's name leads to it.
  */
 export const ActivityList = () => (
-  <List resource="revisions" title="Activity" sort={{ field: 'at', order: 'DESC' }} perPage={50} aside={<ActivityFilterSidebar />} exporter={false}>
+  <List
+    resource="revisions"
+    title="Activity"
+    sort={{ field: 'at', order: 'DESC' }}
+    perPage={50}
+    aside={<ActivityFilterSidebar />}
+    exporter={false}
+  >
     <DataTable<Revision> rowClick="expand" expand={<RevisionDetails />} bulkActionButtons={false}>
       <DataTable.Col source="at" label="When" cellSx={() => ({ whiteSpace: 'nowrap' })} render={(revision) => formatInstant(revision.at)} />
       <DataTable.Col label="Who" disableSort cellSx={() => ({ whiteSpace: 'nowrap' })}>

@@ -23,9 +23,7 @@ const ActorCard = () => {
             {actor.nativeName}
           </Typography>
         )}
-        <Typography sx={{ mt: 1 }}>
-          {[actor.title, actor.country, actor.kind].filter(Boolean).join(' · ')}
-        </Typography>
+        <Typography sx={{ mt: 1 }}>{[actor.title, actor.country, actor.kind].filter(Boolean).join(' · ')}</Typography>
         {actor.aliases.length > 0 && (
           <Typography variant="body2" color="text.secondary">
             Also written: {actor.aliases.join(', ')}

@@ -56,7 +56,13 @@ export const ChangePasswordForm = ({ onChanged, currentLabel = 'Current password
         helperText="10 to 256 characters; a passphrase of several words is easiest to remember"
         fullWidth
       />
-      <PasswordInput source="confirmPassword" label="New password again" autoComplete="new-password" validate={[required(), sameAsNew]} fullWidth />
+      <PasswordInput
+        source="confirmPassword"
+        label="New password again"
+        autoComplete="new-password"
+        validate={[required(), sameAsNew]}
+        fullWidth
+      />
       <Button variant="contained" type="submit" disabled={pending} sx={{ mt: 1 }}>
         {pending ? <CircularProgress size={19} thickness={3} /> : 'Change password'}
       </Button>

@@ -21,8 +21,8 @@ export const ChangePasswordPage = () => {
         </Typography>
         {mustChange && (
           <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-            {identity?.fullName ? `${identity.fullName}, you` : 'You'} signed in with a one-time password. Choose a password of your own
-            to continue.
+            {identity?.fullName ? `${identity.fullName}, you` : 'You'} signed in with a one-time password. Choose a password of your own to
+            continue.
           </Typography>
         )}
         <ChangePasswordForm

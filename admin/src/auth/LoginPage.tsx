@@ -40,8 +40,8 @@ const LoginForm = () => {
           {pending ? <CircularProgress size={19} thickness={3} /> : 'Sign in'}
         </Button>
         <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 2 }}>
-          No account yet? Ask an admin to invite you. On a new installation, the first admin's one-time password is printed on the
-          server's console.
+          No account yet? Ask an admin to invite you. On a new installation, the first admin's one-time password is printed on the server's
+          console.
         </Typography>
       </CardContent>
     </Form>

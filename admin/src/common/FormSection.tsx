@@ -19,7 +19,5 @@ export const FormSection = ({ title, hint, children }: { title: string; hint?: R
 
 /** Inputs side by side on wide screens, stacked on narrow ones. */
 export const InputRow = ({ children }: { children: ReactNode }) => (
-  <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 2, width: '100%', '& > *': { flex: '1 1 14em', minWidth: 0 } }}>
-    {children}
-  </Box>
+  <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 2, width: '100%', '& > *': { flex: '1 1 14em', minWidth: 0 } }}>{children}</Box>
 );

@@ -42,7 +42,13 @@ export const OneTimeSecretDialog = ({
     onClose();
   };
   return (
-    <Dialog open={secret !== null} onClose={(_event, reason) => reason !== 'backdropClick' && close()} fullWidth maxWidth="sm" aria-labelledby="one-time-secret-title">
+    <Dialog
+      open={secret !== null}
+      onClose={(_event, reason) => reason !== 'backdropClick' && close()}
+      fullWidth
+      maxWidth="sm"
+      aria-labelledby="one-time-secret-title"
+    >
       <DialogTitle id="one-time-secret-title">{title}</DialogTitle>
       <DialogContent>
         {children}
@@ -52,7 +58,9 @@ export const OneTimeSecretDialog = ({
             label={label}
             value={secret ?? ''}
             fullWidth
-            slotProps={{ htmlInput: { readOnly: true, spellCheck: false, 'data-testid': 'one-time-secret', style: { fontFamily: 'monospace' } } }}
+            slotProps={{
+              htmlInput: { readOnly: true, spellCheck: false, 'data-testid': 'one-time-secret', style: { fontFamily: 'monospace' } },
+            }}
             onFocus={(event) => event.target.select()}
           />
           <Button

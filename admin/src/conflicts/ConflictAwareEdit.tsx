@@ -13,7 +13,11 @@ import { EditConflictContext, type EditConflict, type EditConflictState } from '
  * - if react-admin reloads the record while the form is being edited (the app bar's refresh),
  *   what was typed stays (keepDirtyValues on the form) and the base version does not move silently.
  */
-export const ConflictAwareEdit = ({ children, redirect: redirectTo = 'show', ...props }: Omit<EditProps, 'mutationMode' | 'mutationOptions' | 'transform'>) => {
+export const ConflictAwareEdit = ({
+  children,
+  redirect: redirectTo = 'show',
+  ...props
+}: Omit<EditProps, 'mutationMode' | 'mutationOptions' | 'transform'>) => {
   const notify = useNotify();
   const redirect = useRedirect();
   const resource = useResourceContext(props);
@@ -47,10 +51,7 @@ export const ConflictAwareEdit = ({ children, redirect: redirectTo = 'show', ...
 
   const transform = useCallback((data: RaRecord) => (base.current ? { ...data, version: base.current.version } : data), []);
 
-  const state = useMemo<EditConflictState>(
-    () => ({ conflict, report: setConflict, dismiss: () => setConflict(null), base }),
-    [conflict],
-  );
+  const state = useMemo<EditConflictState>(() => ({ conflict, report: setConflict, dismiss: () => setConflict(null), base }), [conflict]);
 
   return (
     <EditConflictContext.Provider value={state}>

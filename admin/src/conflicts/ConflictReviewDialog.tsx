@@ -1,4 +1,17 @@
-import { Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Button,
+  Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import type { ReactNode } from 'react';
 import { formatInstant } from '../common/formatInstant';
 import { FieldChange } from '../history/FieldChange';
@@ -41,10 +54,19 @@ export const ConflictReviewDialog = ({
   // The form still holds the derived reading of the date it was opened with.
   const yoursShown = yours.date === base.date ? yours : { ...yours, displayDate: undefined };
   const differences = compareVersions(base, theirs, yoursShown);
-  const shown = new Set(visibleChangedFields(resource, differences.map((difference) => difference.field)));
+  const shown = new Set(
+    visibleChangedFields(
+      resource,
+      differences.map((difference) => difference.field),
+    ),
+  );
   const author = conflict.current.updatedBy?.name ?? 'someone else';
   const cell = (field: string, changed: boolean, after: Values) =>
-    changed ? <FieldChange resource={resource} field={field} before={base} after={after} /> : <FieldValue resource={resource} field={field} value={after[field]} />;
+    changed ? (
+      <FieldChange resource={resource} field={field} before={base} after={after} />
+    ) : (
+      <FieldValue resource={resource} field={field} value={after[field]} />
+    );
   return (
     <Dialog open={open} onClose={onClose} maxWidth="lg" fullWidth aria-labelledby="conflict-review-title">
       <DialogTitle id="conflict-review-title">Their version and yours</DialogTitle>
@@ -69,7 +91,13 @@ export const ConflictReviewDialog = ({
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>
                     {label(field)}
                     <br />
-                    <Chip size="small" variant="outlined" color={SIDE_LABELS[side].color} label={SIDE_LABELS[side].label} sx={{ mt: 0.5 }} />
+                    <Chip
+                      size="small"
+                      variant="outlined"
+                      color={SIDE_LABELS[side].color}
+                      label={SIDE_LABELS[side].label}
+                      sx={{ mt: 0.5 }}
+                    />
                   </TableCell>
                   <TableCell sx={{ overflowWrap: 'anywhere' }}>{cell(field, side !== 'yours', theirs)}</TableCell>
                   <TableCell sx={{ overflowWrap: 'anywhere' }}>{cell(field, side !== 'theirs', yoursShown)}</TableCell>

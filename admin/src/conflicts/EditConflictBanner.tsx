@@ -60,8 +60,8 @@ export const EditConflictBanner = () => {
       <Alert severity="info" onClose={() => setAdopted(null)} sx={{ mb: 2, width: '100%' }} data-testid="edit-conflict-adopted">
         Your changes are now on top of version {adopted.version} by {adopted.author}.
         {adopted.taken.length > 0 && ` Their changes to ${names(adopted.taken)} are in the form.`}
-        {adopted.overriding.length > 0 && ` Where you both changed a field (${names(adopted.overriding)}), yours will replace theirs.`} Save to
-        apply.
+        {adopted.overriding.length > 0 && ` Where you both changed a field (${names(adopted.overriding)}), yours will replace theirs.`} Save
+        to apply.
       </Alert>
     );
   }

@@ -48,7 +48,8 @@ export const Empty = () => (
 /** The label of a field as the forms name it ("topicIds" → "Topics"). */
 export function useFieldLabel(resource: string) {
   const translate = useTranslate();
-  return (field: string) => translate(`resources.${resource}.fields.${field}`, { _: field.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() });
+  return (field: string) =>
+    translate(`resources.${resource}.fields.${field}`, { _: field.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() });
 }
 
 const asIds = (value: unknown): number[] => (Array.isArray(value) ? value : isEmptyValue(value) ? [] : [value]).map(Number);
@@ -89,14 +90,24 @@ export const FieldValue = ({ resource, field, value }: { resource: string; field
   if (Array.isArray(value)) return <span>{value.map(String).join(', ')}</span>;
   if (typeof value === 'boolean') return <span>{value ? 'yes' : 'no'}</span>;
   if (typeof value === 'object') return <code>{JSON.stringify(value)}</code>;
-  return <Box component="span" sx={{ whiteSpace: 'pre-wrap' }}>{String(value)}</Box>;
+  return (
+    <Box component="span" sx={{ whiteSpace: 'pre-wrap' }}>
+      {String(value)}
+    </Box>
+  );
 };
 
 /** A long text with what was removed struck through and what was added highlighted. */
 export const TextDiff = ({ before, after }: { before: string; after: string }) => (
   <Box component="span" sx={{ whiteSpace: 'pre-wrap', lineHeight: 1.7 }} data-testid="text-diff">
     {diffText(before, after).map((part, index) =>
-      part.kind === 'removed' ? <Removed key={index}>{part.text}</Removed> : part.kind === 'added' ? <Added key={index}>{part.text}</Added> : <span key={index}>{part.text}</span>,
+      part.kind === 'removed' ? (
+        <Removed key={index}>{part.text}</Removed>
+      ) : part.kind === 'added' ? (
+        <Added key={index}>{part.text}</Added>
+      ) : (
+        <span key={index}>{part.text}</span>
+      ),
     )}
   </Box>
 );
@@ -113,7 +124,9 @@ export const ListDiff = ({ resource, field, before, after }: { resource: string;
   // Same members, other order (the citation order of sources matters).
   const reordered = removed.length === 0 && old.length === now.length && now.every((value) => oldKeys.has(key(value)));
   const shown = [...now, ...removed];
-  const marks = Object.fromEntries(shown.map((value) => [value, !nowKeys.has(key(value)) ? 'removed' : !oldKeys.has(key(value)) ? 'added' : undefined]));
+  const marks = Object.fromEntries(
+    shown.map((value) => [value, !nowKeys.has(key(value)) ? 'removed' : !oldKeys.has(key(value)) ? 'added' : undefined]),
+  );
   return (
     <span>
       {reference ? (

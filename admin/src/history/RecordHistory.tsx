@@ -2,7 +2,16 @@ import RestoreIcon from '@mui/icons-material/Restore';
 import { Alert, Box, Button, Card, CardContent, CircularProgress, Stack, Typography } from '@mui/material';
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Confirm, useCanAccess, useDataProvider, useGetResourceLabel, useNotify, useRecordContext, useRefresh, useResourceContext } from 'react-admin';
+import {
+  Confirm,
+  useCanAccess,
+  useDataProvider,
+  useGetResourceLabel,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useResourceContext,
+} from 'react-admin';
 import { formatInstant } from '../common/formatInstant';
 import type { ChronicleDataProvider } from '../dataProvider';
 import type { Revision, Versioned } from '../types';
@@ -54,7 +63,14 @@ const RestoreButton = ({ revision, version }: { revision: Revision; version: num
 };
 
 const RevisionCard = ({ revision, restorable, version }: { revision: Revision; restorable: boolean; version: number }) => (
-  <Card variant="outlined" component="article" data-testid="revision" data-revision-id={revision.id} data-action={revision.action} aria-label={`Version ${revision.version}`}>
+  <Card
+    variant="outlined"
+    component="article"
+    data-testid="revision"
+    data-revision-id={revision.id}
+    data-action={revision.action}
+    aria-label={`Version ${revision.version}`}
+  >
     <CardContent sx={{ pb: '12px !important' }}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap', mb: 1 }}>
         <Typography component="span" sx={{ fontWeight: 600 }} data-testid="revision-author">
@@ -113,7 +129,9 @@ export const RecordHistory = () => {
           revision={revision}
           version={record.version}
           // The revision that made the current version is the record as it is now: nothing to go back to.
-          restorable={Boolean(canRevert) && revision.version !== record.version && RESTORABLE.has(revision.action) && revision.after !== null}
+          restorable={
+            Boolean(canRevert) && revision.version !== record.version && RESTORABLE.has(revision.action) && revision.after !== null
+          }
         />
       ))}
       {history.hasNextPage && (

@@ -13,16 +13,18 @@ const WHOLE_RECORD_ACTIONS: Partial<Record<Revision['action'], string>> = {
 /** The fields a creation set: those with a value. */
 const fieldsOfCreation = (revision: Revision) => {
   const candidates = revision.changedFields.length ? revision.changedFields : Object.keys(revision.after ?? {});
-  return visibleChangedFields(revision.resource, candidates.filter((field) => !BOOKKEEPING_FIELDS.has(field))).filter(
-    (field) => !isEmptyValue(revision.after?.[field]),
-  );
+  return visibleChangedFields(
+    revision.resource,
+    candidates.filter((field) => !BOOKKEEPING_FIELDS.has(field)),
+  ).filter((field) => !isEmptyValue(revision.after?.[field]));
 };
 
 /** Field by field, what one revision changed: labels on the left, old → new on the right. */
 export const RevisionChanges = ({ revision }: { revision: Revision }) => {
   const label = useFieldLabel(revision.resource);
   const whole = WHOLE_RECORD_ACTIONS[revision.action];
-  const fields = revision.action === 'create' ? fieldsOfCreation(revision) : visibleChangedFields(revision.resource, revision.changedFields);
+  const fields =
+    revision.action === 'create' ? fieldsOfCreation(revision) : visibleChangedFields(revision.resource, revision.changedFields);
   return (
     <Box>
       {whole && (
@@ -39,7 +41,14 @@ export const RevisionChanges = ({ revision }: { revision: Revision }) => {
         <Box
           component="dl"
           data-testid="revision-changes"
-          sx={{ display: 'grid', gridTemplateColumns: 'minmax(7em, max-content) 1fr', columnGap: 2, rowGap: 0.75, m: 0, alignItems: 'baseline' }}
+          sx={{
+            display: 'grid',
+            gridTemplateColumns: 'minmax(7em, max-content) 1fr',
+            columnGap: 2,
+            rowGap: 0.75,
+            m: 0,
+            alignItems: 'baseline',
+          }}
         >
           {fields.map((field) => (
             <Box key={field} sx={{ display: 'contents' }} data-field={field}>
@@ -47,7 +56,12 @@ export const RevisionChanges = ({ revision }: { revision: Revision }) => {
                 {label(field)}
               </Box>
               <Box component="dd" sx={{ m: 0, minWidth: 0, overflowWrap: 'anywhere' }} data-testid={`change-${field}`}>
-                <FieldChange resource={revision.resource} field={field} before={revision.action === 'create' ? null : revision.before} after={revision.after} />
+                <FieldChange
+                  resource={revision.resource}
+                  field={field}
+                  before={revision.action === 'create' ? null : revision.before}
+                  after={revision.after}
+                />
               </Box>
             </Box>
           ))}

@@ -20,8 +20,17 @@ const ACTION_COLORS: Record<RevisionAction, 'default' | 'primary' | 'success' | 
   purge: 'error',
 };
 
-export const ACTION_CHOICES = (Object.keys(ACTION_LABELS) as RevisionAction[]).map((action) => ({ id: action, name: ACTION_LABELS[action] }));
+export const ACTION_CHOICES = (Object.keys(ACTION_LABELS) as RevisionAction[]).map((action) => ({
+  id: action,
+  name: ACTION_LABELS[action],
+}));
 
 export const ActionChip = ({ action }: { action: RevisionAction }) => (
-  <Chip size="small" variant="outlined" color={ACTION_COLORS[action] ?? 'default'} label={ACTION_LABELS[action] ?? action} data-action={action} />
+  <Chip
+    size="small"
+    variant="outlined"
+    color={ACTION_COLORS[action] ?? 'default'}
+    label={ACTION_LABELS[action] ?? action}
+    data-action={action}
+  />
 );

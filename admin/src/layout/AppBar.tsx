@@ -15,7 +15,10 @@ const AccountMenuItem = forwardRef<HTMLAnchorElement>((props, ref) => {
       <ListItemIcon>
         <ManageAccountsIcon fontSize="small" />
       </ListItemIcon>
-      <ListItemText primary="Account" secondary={identity ? `${identity.email ?? ''} · ${ROLE_NAMES[identity.role] ?? identity.role}` : undefined} />
+      <ListItemText
+        primary="Account"
+        secondary={identity ? `${identity.email ?? ''} · ${ROLE_NAMES[identity.role] ?? identity.role}` : undefined}
+      />
     </MenuItem>
   );
 });

@@ -11,7 +11,10 @@ const Reading = ({ preview, pending }: { preview: EdtfPreview; pending: boolean 
   switch (preview.kind) {
     case 'valid':
       return (
-        <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, opacity: pending ? 0.5 : 1, color: 'success.main' }}>
+        <Box
+          component="span"
+          sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, opacity: pending ? 0.5 : 1, color: 'success.main' }}
+        >
           <CheckIcon sx={{ fontSize: '1rem' }} />
           <span>
             Reads as <strong data-testid="edtf-reading">{preview.displayDate}</strong>
@@ -24,7 +27,10 @@ const Reading = ({ preview, pending }: { preview: EdtfPreview; pending: boolean 
       );
     case 'invalid':
       return (
-        <Box component="span" sx={{ display: 'inline-flex', alignItems: 'flex-start', gap: 0.5, opacity: pending ? 0.5 : 1, color: 'warning.dark' }}>
+        <Box
+          component="span"
+          sx={{ display: 'inline-flex', alignItems: 'flex-start', gap: 0.5, opacity: pending ? 0.5 : 1, color: 'warning.dark' }}
+        >
           <ErrorIcon sx={{ fontSize: '1rem', mt: '1px' }} />
           <span data-testid="edtf-problem">This date {preview.reason}</span>
         </Box>

@@ -95,7 +95,15 @@ export const StatementFilterSidebar = ({ savedQueries = false }: { savedQueries?
   <Card
     component="aside"
     aria-label="Filters"
-    sx={{ order: -1, mr: 2, mt: savedQueries ? 8 : 0, width: 260, flexShrink: 0, alignSelf: 'flex-start', display: { xs: 'none', md: 'block' } }}
+    sx={{
+      order: -1,
+      mr: 2,
+      mt: savedQueries ? 8 : 0,
+      width: 260,
+      flexShrink: 0,
+      alignSelf: 'flex-start',
+      display: { xs: 'none', md: 'block' },
+    }}
   >
     <CardContent sx={{ pt: 1, '& .RaFilterListSection-root, & .RaFilterList-root': { mt: 1.5 } }}>
       <ClearFilters />
@@ -106,7 +114,13 @@ export const StatementFilterSidebar = ({ savedQueries = false }: { savedQueries?
       <FilterListSection label="Topics" icon={<LabelIcon />}>
         <FilterLiveForm>
           <ReferenceArrayInput source="topicId" reference="topics" sort={{ field: 'name', order: 'ASC' }} perPage={50}>
-            <AutocompleteArrayInput label={false} optionText="name" TextFieldProps={{ placeholder: 'Any topic' }} helperText={false} size="small" />
+            <AutocompleteArrayInput
+              label={false}
+              optionText="name"
+              TextFieldProps={{ placeholder: 'Any topic' }}
+              helperText={false}
+              size="small"
+            />
           </ReferenceArrayInput>
         </FilterLiveForm>
       </FilterListSection>

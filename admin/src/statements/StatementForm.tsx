@@ -65,7 +65,12 @@ export const StatementForm = () => {
       <FormSection title="When">
         <InputRow>
           <EdtfDateInput />
-          <SelectInput source="status" choices={STATUS_CHOICES} validate={required()} helperText="A planned meeting is entered as planned" />
+          <SelectInput
+            source="status"
+            choices={STATUS_CHOICES}
+            validate={required()}
+            helperText="A planned meeting is entered as planned"
+          />
         </InputRow>
       </FormSection>
 

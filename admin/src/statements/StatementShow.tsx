@@ -103,7 +103,11 @@ const StatementCard = () => {
           <ReferenceField source="speakerId" reference="actors" link="show">
             <ActorNameField inline />
           </ReferenceField>
-          {record.speakerTitle && <Box component="span" sx={{ color: 'text.secondary' }}>, {record.speakerTitle}</Box>}
+          {record.speakerTitle && (
+            <Box component="span" sx={{ color: 'text.secondary' }}>
+              , {record.speakerTitle}
+            </Box>
+          )}
         </Typography>
         {record.participantIds.length > 0 && (
           <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mt: 1, flexWrap: 'wrap' }}>
@@ -124,7 +128,16 @@ const StatementCard = () => {
               component="blockquote"
               lang={record.quoteLanguage ?? undefined}
               data-testid="statement-quote"
-              sx={{ m: 0, pl: 2, py: 0.5, borderLeft: 4, borderColor: 'primary.light', whiteSpace: 'pre-wrap', fontSize: '1.05rem', lineHeight: 1.6 }}
+              sx={{
+                m: 0,
+                pl: 2,
+                py: 0.5,
+                borderLeft: 4,
+                borderColor: 'primary.light',
+                whiteSpace: 'pre-wrap',
+                fontSize: '1.05rem',
+                lineHeight: 1.6,
+              }}
             >
               {record.quote}
             </Box>
@@ -174,7 +187,8 @@ const StatementCard = () => {
         )}
         <Divider sx={{ mt: 3, mb: 1 }} />
         <Typography variant="caption" color="text.secondary" component="p">
-          EDTF {record.date} ({record.dateStart === record.dateEnd ? record.dateStart : `${record.dateStart} to ${record.dateEnd}`}) · entry {record.id}
+          EDTF {record.date} ({record.dateStart === record.dateEnd ? record.dateStart : `${record.dateStart} to ${record.dateEnd}`}) · entry{' '}
+          {record.id}
         </Typography>
       </CardContent>
     </Card>

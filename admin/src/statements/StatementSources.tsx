@@ -27,7 +27,11 @@ export const StatementSources = ({ ids }: { ids: number[] }) => {
         return (
           <li key={id} lang={source.language ?? undefined}>
             {source.url ? <ExternalLink href={source.url}>{source.title}</ExternalLink> : <span>{source.title}</span>}
-            {details && <Typography component="div" variant="body2" color="text.secondary">{details}</Typography>}
+            {details && (
+              <Typography component="div" variant="body2" color="text.secondary">
+                {details}
+              </Typography>
+            )}
             <Typography component="div" variant="caption" color="text.secondary" lang="en">
               {source.kind}
               {source.accessedOn && ` · accessed ${source.accessedOn}`}

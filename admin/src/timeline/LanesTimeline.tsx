@@ -18,7 +18,11 @@ export const LanesTimeline = ({ groups, speakerIds }: { groups: EntryGroup[]; sp
   const columns = `minmax(6.5em, max-content) repeat(${speakerIds.length}, minmax(14em, 1fr))`;
   return (
     <Box sx={{ overflowX: 'auto' }}>
-      <Box role="table" aria-label="Timeline in lanes" sx={{ display: 'grid', gridTemplateColumns: columns, columnGap: 1.5, rowGap: 1, minWidth: 'min-content' }}>
+      <Box
+        role="table"
+        aria-label="Timeline in lanes"
+        sx={{ display: 'grid', gridTemplateColumns: columns, columnGap: 1.5, rowGap: 1, minWidth: 'min-content' }}
+      >
         <Box role="row" sx={{ display: 'contents' }}>
           <Box role="columnheader" />
           {speakerIds.map((id) => {
@@ -42,7 +46,13 @@ export const LanesTimeline = ({ groups, speakerIds }: { groups: EntryGroup[]; sp
               {group.label}
             </Typography>
             {speakerIds.map((id) => (
-              <Box role="cell" key={id} data-testid="timeline-lane" data-speaker-id={id} sx={{ display: 'flex', flexDirection: 'column', gap: 1, py: 0.5, borderTop: 1, borderColor: 'divider' }}>
+              <Box
+                role="cell"
+                key={id}
+                data-testid="timeline-lane"
+                data-speaker-id={id}
+                sx={{ display: 'flex', flexDirection: 'column', gap: 1, py: 0.5, borderTop: 1, borderColor: 'divider' }}
+              >
                 {group.entries
                   .filter((entry) => entry.speaker.id === id)
                   .map((entry) => (

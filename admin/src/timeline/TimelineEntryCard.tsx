@@ -10,7 +10,15 @@ import type { TimelineEntry } from '../types';
  * is. A planned entry is drawn dashed and says "planned"; a cancelled one is struck through.
  * The whole card opens the statement.
  */
-export const TimelineEntryCard = ({ entry, showSpeaker = true, showDate = false }: { entry: TimelineEntry; showSpeaker?: boolean; showDate?: boolean }) => {
+export const TimelineEntryCard = ({
+  entry,
+  showSpeaker = true,
+  showDate = false,
+}: {
+  entry: TimelineEntry;
+  showSpeaker?: boolean;
+  showDate?: boolean;
+}) => {
   const planned = entry.status === 'planned';
   const cancelled = entry.status === 'cancelled';
   const stanceColor = entry.stance?.color ?? NO_STANCE_COLOR;
@@ -42,10 +50,19 @@ export const TimelineEntryCard = ({ entry, showSpeaker = true, showDate = false 
             </Typography>
           )}
           {entry.type !== 'statement' && <Chip size="small" variant="outlined" label={entry.type} />}
-          {planned && <Chip size="small" color="info" icon={<ScheduleIcon />} label="planned" variant="outlined" sx={{ borderStyle: 'dashed' }} />}
+          {planned && (
+            <Chip size="small" color="info" icon={<ScheduleIcon />} label="planned" variant="outlined" sx={{ borderStyle: 'dashed' }} />
+          )}
           {cancelled && <Chip size="small" color="warning" icon={<EventBusyIcon />} label="cancelled" variant="outlined" />}
         </Box>
-        <Typography sx={{ mt: 0.5, fontWeight: 500, textDecoration: cancelled ? 'line-through' : undefined, fontStyle: planned ? 'italic' : undefined }}>
+        <Typography
+          sx={{
+            mt: 0.5,
+            fontWeight: 500,
+            textDecoration: cancelled ? 'line-through' : undefined,
+            fontStyle: planned ? 'italic' : undefined,
+          }}
+        >
           {entry.headline}
         </Typography>
         {entry.quote && (

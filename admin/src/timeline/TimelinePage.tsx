@@ -62,11 +62,7 @@ export const TimelinePage = () => {
           {!timeline.isPending && !timeline.error && timeline.entries.length === 0 && (
             <Alert severity="info">No entries match these filters.</Alert>
           )}
-          {view === 'lanes' ? (
-            <LanesTimeline groups={groups} speakerIds={filters.speakerId ?? []} />
-          ) : (
-            <VerticalTimeline groups={groups} />
-          )}
+          {view === 'lanes' ? <LanesTimeline groups={groups} speakerIds={filters.speakerId ?? []} /> : <VerticalTimeline groups={groups} />}
           <Box sx={{ display: 'flex', justifyContent: 'center', my: 2 }}>
             {timeline.isFetching && <CircularProgress size={24} />}
             {timeline.hasNextPage && !timeline.isFetching && (

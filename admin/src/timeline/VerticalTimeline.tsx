@@ -29,7 +29,11 @@ export const VerticalTimeline = ({ groups }: { groups: EntryGroup[] }) => (
   <Box>
     {groups.map((group) => (
       <Box component="section" key={group.key} aria-label={group.label} data-testid="timeline-period">
-        <Typography variant="h6" component="h2" sx={{ mt: 2, mb: 0.5, position: 'sticky', top: 48, zIndex: 1, bgcolor: 'background.default', py: 0.5 }}>
+        <Typography
+          variant="h6"
+          component="h2"
+          sx={{ mt: 2, mb: 0.5, position: 'sticky', top: 48, zIndex: 1, bgcolor: 'background.default', py: 0.5 }}
+        >
           {group.label}
         </Typography>
         <Timeline
@@ -42,7 +46,10 @@ export const VerticalTimeline = ({ groups }: { groups: EntryGroup[] }) => (
           {group.entries.map((entry, index) => (
             <TimelineItem key={entry.id}>
               <TimelineOppositeContent sx={{ pt: 2 }}>
-                <Typography variant="body2" sx={{ fontVariantNumeric: 'tabular-nums', fontStyle: entry.status === 'planned' ? 'italic' : undefined }}>
+                <Typography
+                  variant="body2"
+                  sx={{ fontVariantNumeric: 'tabular-nums', fontStyle: entry.status === 'planned' ? 'italic' : undefined }}
+                >
                   {entry.displayDate}
                 </Typography>
               </TimelineOppositeContent>

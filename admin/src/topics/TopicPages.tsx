@@ -64,7 +64,11 @@ const TopicCard = () => {
           {topic.name}
         </Typography>
         {topic.description && <Typography sx={{ mt: 1, whiteSpace: 'pre-wrap' }}>{topic.description}</Typography>}
-        <RelatedStatements target="topicId" title="Statements on this topic" actions={<OpenTimelineButton filter={{ topicId: [topic.id] }} />} />
+        <RelatedStatements
+          target="topicId"
+          title="Statements on this topic"
+          actions={<OpenTimelineButton filter={{ topicId: [topic.id] }} />}
+        />
       </CardContent>
     </Card>
   );

@@ -30,7 +30,8 @@ const ActiveToggle = ({ user }: { user: AccountUser }) => {
       { id: user.id, data: { active: !deactivate }, previousData: user },
       {
         mutationMode: 'pessimistic',
-        onSuccess: () => notify(deactivate ? `${user.displayName} is deactivated` : `${user.displayName} is active again`, { type: 'info' }),
+        onSuccess: () =>
+          notify(deactivate ? `${user.displayName} is deactivated` : `${user.displayName} is active again`, { type: 'info' }),
         // The last active admin cannot be deactivated: the server says so (409).
         onError: (error) => notify(message(error), { type: 'error' }),
         onSettled: close,
@@ -90,7 +91,12 @@ const ResetPassword = ({ user }: { user: AccountUser }) => {
         onConfirm={() => reset.mutate()}
         onClose={() => setConfirming(false)}
       />
-      <OneTimeSecretDialog title={`New one-time password for ${user.displayName}`} label="One-time password" secret={reset.data ?? null} onClose={() => reset.reset()}>
+      <OneTimeSecretDialog
+        title={`New one-time password for ${user.displayName}`}
+        label="One-time password"
+        secret={reset.data ?? null}
+        onClose={() => reset.reset()}
+      >
         <Typography variant="body2">
           Give it to {user.displayName} ({user.email}) by a channel you trust. At their next sign-in they choose their own password.
         </Typography>

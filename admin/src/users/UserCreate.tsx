@@ -36,8 +36,8 @@ export const UserCreate = () => {
         onClose={() => invited && redirect('edit', 'users', invited.id)}
       >
         <Typography variant="body2">
-          Give {invited?.displayName} this one-time password together with their email, <strong>{invited?.email}</strong>, by a channel
-          you trust. At their first sign-in they choose their own password.
+          Give {invited?.displayName} this one-time password together with their email, <strong>{invited?.email}</strong>, by a channel you
+          trust. At their first sign-in they choose their own password.
         </Typography>
       </OneTimeSecretDialog>
     </>

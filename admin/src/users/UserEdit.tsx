@@ -1,5 +1,16 @@
 import { Alert, Typography } from '@mui/material';
-import { DateField, Edit, Labeled, RadioButtonGroupInput, required, SaveButton, SimpleForm, TextInput, Toolbar, useRecordContext } from 'react-admin';
+import {
+  DateField,
+  Edit,
+  Labeled,
+  RadioButtonGroupInput,
+  required,
+  SaveButton,
+  SimpleForm,
+  TextInput,
+  Toolbar,
+  useRecordContext,
+} from 'react-admin';
 import type { AccountUser } from '../types';
 import { UserAccountActions } from './UserAccountActions';
 import { ROLE_CHOICES, ROLE_HINTS } from './userChoices';

@@ -1,11 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsISO31661Alpha2, IsOptional, Matches } from 'class-validator';
-import {
-  EnumField,
-  OptionalText,
-  RequiredText,
-  TextList,
-} from '../common/validation/field-decorators';
+import { EnumField, OptionalText, RequiredText, TextList } from '../common/validation/field-decorators';
 import { AuthorRef, RecordInput } from '../common/collection/record-input';
 import { ACTOR_KINDS, ActorKind } from './actor.entity';
 

@@ -9,23 +9,28 @@ import { ACTOR_FILTERS, ACTOR_TABLE, ActorSort } from './actors.table';
 @Injectable()
 export class ActorsService extends CollectionService<Actor, ActorRecord, typeof ACTOR_FILTERS, ActorSort> {
   constructor(dataSource: DataSource, revisions: RevisionsService) {
-    super(dataSource, ACTOR_TABLE, {
-      resource: 'actors',
-      label: 'Actor',
-      labelField: 'name',
-      entity: Actor,
-      readOnlyFields: TIMESTAMP_FIELDS,
-      requiredFields: ['name', 'kind', 'aliases'],
-      emptyRecord: {
-        nativeName: null,
-        kind: 'person',
-        country: null,
-        title: null,
-        aliases: [],
-        wikidataId: null,
-        description: null,
+    super(
+      dataSource,
+      ACTOR_TABLE,
+      {
+        resource: 'actors',
+        label: 'Actor',
+        labelField: 'name',
+        entity: Actor,
+        readOnlyFields: TIMESTAMP_FIELDS,
+        requiredFields: ['name', 'kind', 'aliases'],
+        emptyRecord: {
+          nativeName: null,
+          kind: 'person',
+          country: null,
+          title: null,
+          aliases: [],
+          wikidataId: null,
+          description: null,
+        },
       },
-    }, revisions);
+      revisions,
+    );
   }
 
   protected async usage(manager: EntityManager, id: number, statements: 'live' | 'all'): Promise<Usage> {

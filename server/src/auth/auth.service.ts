@@ -148,7 +148,10 @@ export class AuthService {
 
   async me(principal: Principal) {
     const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: principal.user.id });
-    return { user: publicUser(user), token: { kind: principal.token.kind, scope: principal.token.scope, expiresAt: principal.token.expiresAt } };
+    return {
+      user: publicUser(user),
+      token: { kind: principal.token.kind, scope: principal.token.scope, expiresAt: principal.token.expiresAt },
+    };
   }
 
   /** Changes the caller's own password and signs out their other sessions. */

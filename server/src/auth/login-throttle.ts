@@ -21,10 +21,7 @@ export class LoginThrottle {
 
   /** Seconds until another attempt is allowed, or 0 when it is allowed now. */
   retryAfter(email: string, address: string): number {
-    const waits = [
-      this.wait(`account:${email}`, this.limits.perAccount),
-      this.wait(`address:${address}`, this.limits.perAddress),
-    ];
+    const waits = [this.wait(`account:${email}`, this.limits.perAccount), this.wait(`address:${address}`, this.limits.perAddress)];
     return Math.max(...waits);
   }
 

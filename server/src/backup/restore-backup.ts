@@ -7,7 +7,14 @@ import { DataSource, DataSourceOptions, MigrationExecutor, QueryRunner } from 't
 import { MIGRATIONS } from '../../../migrations';
 import { createDataSourceOptions, DEFAULT_DATABASE_TUNING } from '../database/data-source-options';
 import {
-  BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupError, BackupHeader, BackupTrailer, END_OF_TABLE, quoteIdentifier, TableHeader,
+  BACKUP_FORMAT,
+  BACKUP_FORMAT_VERSION,
+  BackupError,
+  BackupHeader,
+  BackupTrailer,
+  END_OF_TABLE,
+  quoteIdentifier,
+  TableHeader,
 } from './backup-format';
 import { deferredConstraints } from '../database/deferred-constraints';
 import { copyableColumns, resetSequences, RunQuery, tablesInLoadOrder } from './schema-catalog';
@@ -50,11 +57,16 @@ function parseLine<T>(line: string | undefined, what: string): T {
 function checkHeader(header: BackupHeader): void {
   if (header?.format !== BACKUP_FORMAT) throw new BackupError('This file is not a Chronicle backup.');
   if (header.formatVersion !== BACKUP_FORMAT_VERSION) {
-    throw new BackupError(`Backup format version ${header.formatVersion} is not supported (this Chronicle reads ${BACKUP_FORMAT_VERSION}).`);
+    throw new BackupError(
+      `Backup format version ${header.formatVersion} is not supported (this Chronicle reads ${BACKUP_FORMAT_VERSION}).`,
+    );
   }
   const known = MIGRATIONS.map((migration) => migration.name);
   const unknown = header.migrations.find((name, i) => known[i] !== name);
-  if (unknown) throw new BackupError(`The backup's schema includes migration ${unknown}, which this version of Chronicle does not know: restore it with the version that made it.`);
+  if (unknown)
+    throw new BackupError(
+      `The backup's schema includes migration ${unknown}, which this version of Chronicle does not know: restore it with the version that made it.`,
+    );
 }
 
 /**
@@ -132,7 +144,9 @@ async function emptySchema(runner: QueryRunner, query: RunQuery, replace: boolea
     if (count > 0) held.push(`${count} ${table}`);
   }
   if (held.length && !replace) {
-    throw new BackupError(`The database already holds Chronicle data (${held.join(', ')}): restore into an empty database, or pass --replace to discard it.`);
+    throw new BackupError(
+      `The database already holds Chronicle data (${held.join(', ')}): restore into an empty database, or pass --replace to discard it.`,
+    );
   }
   const executed = (await query<{ name: string }>('SELECT name FROM migrations ORDER BY id DESC')).map((row) => row.name);
   for (const name of executed) {
@@ -145,13 +159,22 @@ async function emptySchema(runner: QueryRunner, query: RunQuery, replace: boolea
   await query('TRUNCATE migrations RESTART IDENTITY');
 }
 
-async function copyTable(client: PoolClient, query: RunQuery, section: TableHeader, next: () => Promise<string | undefined>): Promise<number> {
+async function copyTable(
+  client: PoolClient,
+  query: RunQuery,
+  section: TableHeader,
+  next: () => Promise<string | undefined>,
+): Promise<number> {
   const present = await copyableColumns(query, section.table).catch(() => [] as string[]);
   const missing = section.columns.filter((column) => !present.includes(column));
   if (!present.length || missing.length) {
-    throw new BackupError(`The backup's table ${section.table} (${missing.join(', ') || 'the table'}) does not fit the schema of its migrations: the file is damaged.`);
+    throw new BackupError(
+      `The backup's table ${section.table} (${missing.join(', ') || 'the table'}) does not fit the schema of its migrations: the file is damaged.`,
+    );
   }
-  const copy = client.query(copyFrom(`COPY public.${quoteIdentifier(section.table)} (${section.columns.map(quoteIdentifier).join(', ')}) FROM STDIN`));
+  const copy = client.query(
+    copyFrom(`COPY public.${quoteIdentifier(section.table)} (${section.columns.map(quoteIdentifier).join(', ')}) FROM STDIN`),
+  );
   const done = finished(copy);
   done.catch(() => undefined);
   try {
@@ -183,7 +206,9 @@ async function copyTable(client: PoolClient, query: RunQuery, section: TableHead
 function checkCounts(expected: Record<string, number>, restored: Record<string, number>): void {
   for (const table of new Set([...Object.keys(expected), ...Object.keys(restored)])) {
     if (expected[table] !== restored[table]) {
-      throw new BackupError(`Table ${table}: the backup says ${expected[table] ?? 0} rows, ${restored[table] ?? 0} were read: the file is damaged.`);
+      throw new BackupError(
+        `Table ${table}: the backup says ${expected[table] ?? 0} rows, ${restored[table] ?? 0} were read: the file is damaged.`,
+      );
     }
   }
 }

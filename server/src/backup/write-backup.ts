@@ -2,7 +2,16 @@ import { once } from 'node:events';
 import { Writable } from 'node:stream';
 import type { ClientBase } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupError, BackupHeader, BackupTrailer, END_OF_TABLE, quoteIdentifier, TableHeader } from './backup-format';
+import {
+  BACKUP_FORMAT,
+  BACKUP_FORMAT_VERSION,
+  BackupError,
+  BackupHeader,
+  BackupTrailer,
+  END_OF_TABLE,
+  quoteIdentifier,
+  TableHeader,
+} from './backup-format';
 import { copyableColumns, RunQuery, tablesInLoadOrder } from './schema-catalog';
 
 export interface BackupSummary {
@@ -41,9 +50,7 @@ export async function writeBackup(client: ClientBase, out: Writable): Promise<Ba
       const columns = await copyableColumns(query, table);
       const tableHeader: TableHeader = { table, columns };
       await write(out, `${JSON.stringify(tableHeader)}\n`);
-      const stream = client.query(
-        copyTo(`COPY public.${quoteIdentifier(table)} (${columns.map(quoteIdentifier).join(', ')}) TO STDOUT`),
-      );
+      const stream = client.query(copyTo(`COPY public.${quoteIdentifier(table)} (${columns.map(quoteIdentifier).join(', ')}) TO STDOUT`));
       for await (const chunk of stream) await write(out, chunk as Buffer);
       rows[table] = stream.rowCount;
       await write(out, `${END_OF_TABLE}\n`);

@@ -22,7 +22,10 @@ function outputFile(args: string[]): string {
     if (!args[at + 1]) throw new ConfigError('--out needs a file name');
     return path.resolve(args[at + 1]);
   }
-  const stamp = new Date().toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+  const stamp = new Date()
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/:/g, '-');
   return path.resolve('backups', `chronicle-${stamp}.backup.gz`);
 }
 
@@ -44,8 +47,12 @@ async function main(): Promise<void> {
     await written;
     await rename(partial, file);
     const { size } = await stat(file);
-    const rows = Object.entries(summary.rows).map(([table, count]) => `${count} ${table}`).join(', ');
-    console.log(`Backed up to ${file} (${(size / 1024 / 1024).toFixed(1)} MB, ${((Date.now() - started) / 1000).toFixed(1)} s)\n  schema: ${summary.migrations.at(-1)}\n  rows: ${rows}`);
+    const rows = Object.entries(summary.rows)
+      .map(([table, count]) => `${count} ${table}`)
+      .join(', ');
+    console.log(
+      `Backed up to ${file} (${(size / 1024 / 1024).toFixed(1)} MB, ${((Date.now() - started) / 1000).toFixed(1)} s)\n  schema: ${summary.migrations.at(-1)}\n  rows: ${rows}`,
+    );
   } catch (error) {
     await rm(partial, { force: true });
     throw error;

@@ -44,7 +44,11 @@ async function main(): Promise<void> {
       console.log('Emptied the database.');
     }
     const bar = new SingleBar(
-      { format: '[{bar}] {percentage}% | {value}/{total} statements | {duration_formatted} | {stage}', noTTYOutput: true, notTTYSchedule: 5000 },
+      {
+        format: '[{bar}] {percentage}% | {value}/{total} statements | {duration_formatted} | {stage}',
+        noTTYOutput: true,
+        notTTYSchedule: 5000,
+      },
       Presets.shades_classic,
     );
     bar.start(statements, 0, { stage: 'starting' });

@@ -16,8 +16,7 @@ import { startScratchDatabase } from '../database/scratch-database';
 import { MIGRATIONS_DIR } from '../config/paths';
 
 const escapeTemplate = (sql: string) => sql.replaceAll('\\', '\\\\').replaceAll('`', '\\`').replaceAll('${', '\\${');
-const statements = (queries: string[]) =>
-  queries.map((q) => `    await queryRunner.query(\`${escapeTemplate(q)}\`);`).join('\n');
+const statements = (queries: string[]) => queries.map((q) => `    await queryRunner.query(\`${escapeTemplate(q)}\`);`).join('\n');
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);

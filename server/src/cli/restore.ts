@@ -27,8 +27,12 @@ async function main(): Promise<void> {
     const input = createGunzip();
     pipeline(createReadStream(path.resolve(file)), input, () => undefined);
     const { header, rows } = await restoreBackup({ databaseUrl: url, input, replace: args.includes('--replace') });
-    const counts = Object.entries(rows).map(([table, count]) => `${count} ${table}`).join(', ');
-    console.log(`Restored ${file} (taken ${header.createdAt}) in ${((Date.now() - started) / 1000).toFixed(1)} s\n  schema: ${header.migrations.at(-1)}\n  rows: ${counts}`);
+    const counts = Object.entries(rows)
+      .map(([table, count]) => `${count} ${table}`)
+      .join(', ');
+    console.log(
+      `Restored ${file} (taken ${header.createdAt}) in ${((Date.now() - started) / 1000).toFixed(1)} s\n  schema: ${header.migrations.at(-1)}\n  rows: ${counts}`,
+    );
   } finally {
     await embedded?.stop();
   }

@@ -17,14 +17,19 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const { url: databaseUrl, embedded } = await openDatabase(config);
   try {
-    const app = await NestFactory.createApplicationContext(AppModule.forRoot({ databaseUrl, auth: config.auth }), { logger: ['warn', 'error'] });
+    const app = await NestFactory.createApplicationContext(AppModule.forRoot({ databaseUrl, auth: config.auth }), {
+      logger: ['warn', 'error'],
+    });
     try {
       const firstAdmin = { email: config.auth.adminEmail, password: config.auth.adminPassword, embedded: Boolean(embedded) };
       await app.get(FirstAdmin).checkPossible(firstAdmin);
       await migrate(app.get(DataSource));
       const admin = await app.get(FirstAdmin).ensure(firstAdmin);
       const report = await app.get(FixtureLoader).loadAll(admin);
-      const line = (counts: Record<string, number>) => Object.entries(counts).map(([c, n]) => `${n} ${c}`).join(', ');
+      const line = (counts: Record<string, number>) =>
+        Object.entries(counts)
+          .map(([c, n]) => `${n} ${c}`)
+          .join(', ');
       console.log(`Loaded ${report.files.join(', ')}\n  created: ${line(report.created)}\n  already present: ${line(report.existing)}`);
     } finally {
       await app.close();

@@ -123,7 +123,9 @@ export class GracefulShutdown {
     this.stopping = true;
     logger.log(`${signal}: finishing ${this.drain?.requestsUnderWay ?? 0} requests under way, then stopping`);
     const deadline = setTimeout(() => {
-      logger.error(`Shutdown took longer than ${timeoutMs} ms (SHUTDOWN_TIMEOUT_MS): exiting with ${this.drain?.requestsUnderWay ?? 0} requests unfinished`);
+      logger.error(
+        `Shutdown took longer than ${timeoutMs} ms (SHUTDOWN_TIMEOUT_MS): exiting with ${this.drain?.requestsUnderWay ?? 0} requests unfinished`,
+      );
       this.abandon();
     }, timeoutMs);
     deadline.unref();

@@ -63,7 +63,8 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
 
 function logLevel(env: NodeJS.ProcessEnv): LevelWithSilent {
   const raw = (env.LOG_LEVEL || 'info').toLowerCase();
-  if (!(LOG_LEVELS as string[]).includes(raw)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  if (!(LOG_LEVELS as string[]).includes(raw))
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
   return raw as LevelWithSilent;
 }
 
@@ -72,7 +73,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
   }
-  const origins = (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  const origins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     // Loopback by default: a team server says HOST=0.0.0.0 (the Docker image does).

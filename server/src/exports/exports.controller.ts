@@ -14,8 +14,16 @@ const CONTENT_TYPES = EXPORT_FORMAT_NAMES.map((f) => EXPORT_FORMATS[f].contentTy
 /** The query parameters every export reads besides `format`: the list's filters and sort, columns, BOM and ticket. */
 const ExportQueryDocs = () =>
   applyDecorators(
-    ApiQuery({ name: 'ticket', required: false, description: 'One-use credential from POST /api/auth/export-ticket, for a plain browser download' }),
-    ApiQuery({ name: 'columns', required: false, description: `csv, json, ndjson: comma-separated subset and order of ${EXPORT_COLUMN_NAMES.join(', ')}` }),
+    ApiQuery({
+      name: 'ticket',
+      required: false,
+      description: 'One-use credential from POST /api/auth/export-ticket, for a plain browser download',
+    }),
+    ApiQuery({
+      name: 'columns',
+      required: false,
+      description: `csv, json, ndjson: comma-separated subset and order of ${EXPORT_COLUMN_NAMES.join(', ')}`,
+    }),
     ApiQuery({ name: 'bom', required: false, description: 'csv: 1 to start with a UTF-8 byte-order mark (Excel)', enum: ['0', '1'] }),
     ApiQuery({ name: '_sort', required: false, enum: [...STATEMENT_LIST_SPEC.sortFields] }),
     ApiQuery({ name: '_order', required: false, enum: ['ASC', 'DESC'] }),

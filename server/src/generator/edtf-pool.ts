@@ -43,7 +43,10 @@ export class EdtfPool {
         add('qualified', `${ym}?`);
         add('unspecified', `${ym}-XX`);
         // A sample of days keeps the pool (each entry parsed once) quick to build.
-        for (const day of random.sample(Array.from({ length: daysIn(year, month) }, (_, i) => i + 1), DAYS_PER_MONTH)) {
+        for (const day of random.sample(
+          Array.from({ length: daysIn(year, month) }, (_, i) => i + 1),
+          DAYS_PER_MONTH,
+        )) {
           add('day', `${ym}-${pad(day)}`);
         }
         add('qualified', `${ym}-${pad(random.int(1, daysIn(year, month)))}~`);
@@ -57,9 +60,12 @@ export class EdtfPool {
       const year = random.int(firstYear, lastYear - 1);
       const from = random.int(1, 12);
       const to = random.int(from, 12);
-      add('interval', random.chance(0.5)
-        ? `${year}-${pad(from)}/${year + random.int(0, 1)}-${pad(to)}`
-        : `${year}-${pad(from)}-${pad(random.int(1, 28))}/${year}-${pad(to)}-${pad(28)}`);
+      add(
+        'interval',
+        random.chance(0.5)
+          ? `${year}-${pad(from)}/${year + random.int(0, 1)}-${pad(to)}`
+          : `${year}-${pad(from)}-${pad(random.int(1, 28))}/${year}-${pad(to)}-${pad(28)}`,
+      );
     }
     for (let year = firstYear; year <= lastYear; year++) {
       add('open', `${year}-${pad(random.int(1, 12))}/..`);

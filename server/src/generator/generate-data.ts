@@ -45,13 +45,19 @@ const LINK_SLOTS = 3;
 const BULK_TABLES = ['statements', 'statement_participants', 'statement_topics', 'statement_sources'];
 
 /** Ensures the vocabularies exist and brings actors and sources up to the wanted counts; returns their ids. */
-async function vocabularies(client: PoolClient, random: Random, options: Required<Pick<GenerateOptions, 'actors' | 'sources' | 'firstYear' | 'lastYear'>>) {
+async function vocabularies(
+  client: PoolClient,
+  random: Random,
+  options: Required<Pick<GenerateOptions, 'actors' | 'sources' | 'firstYear' | 'lastYear'>>,
+) {
   for (const [name, score, color] of STANCES) {
     await client.query('INSERT INTO stances (name, score, color) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING', [name, score, color]);
   }
   for (const name of TOPICS) await client.query('INSERT INTO topics (name) VALUES ($1) ON CONFLICT (name) DO NOTHING', [name]);
 
-  const [{ actors, sources }] = (await client.query('SELECT (SELECT count(*) FROM actors)::int AS actors, (SELECT count(*) FROM sources)::int AS sources')).rows;
+  const [{ actors, sources }] = (
+    await client.query('SELECT (SELECT count(*) FROM actors)::int AS actors, (SELECT count(*) FROM sources)::int AS sources')
+  ).rows;
   const actorWriter = await CopyWriter.open(client, 'actors', ACTOR_COLUMNS);
   for (let i = actors; i < options.actors; i++) if (actorWriter.write(actorRow(syntheticActor(random, i + 1)))) await actorWriter.flush();
   await actorWriter.close();
@@ -90,7 +96,12 @@ export async function generateData(pool: Pool, options: GenerateOptions): Promis
     await client.query(`SET LOCAL maintenance_work_mem = '512MB'`);
     await client.query('LOCK TABLE statements IN EXCLUSIVE MODE');
     options.onStage?.('actors, sources, topics, stances');
-    const vocab = await vocabularies(client, random, { actors: options.actors ?? 1000, sources: options.sources ?? 5000, firstYear, lastYear });
+    const vocab = await vocabularies(client, random, {
+      actors: options.actors ?? 1000,
+      sources: options.sources ?? 5000,
+      firstYear,
+      lastYear,
+    });
 
     const query: RunQuery = async <T>(sql: string, parameters?: unknown[]) => (await client.query(sql, parameters)).rows as T[];
     const deferred = options.statements >= 50_000 ? await deferredConstraints(query, BULK_TABLES) : { foreignKeys: [], indexes: [] };
@@ -102,21 +113,37 @@ export async function generateData(pool: Pool, options: GenerateOptions): Promis
     const [{ next }] = (await client.query('SELECT COALESCE(max(id), 0) + 1 AS next FROM statements')).rows;
     // One connection runs one COPY at a time: statements first, keeping their links in
     // compact arrays (up to LINK_SLOTS per kind and statement, 0 = none), then each link table.
-    const links = { participants: new Int32Array(options.statements * LINK_SLOTS), topics: new Int32Array(options.statements * LINK_SLOTS), sources: new Int32Array(options.statements * LINK_SLOTS) };
+    const links = {
+      participants: new Int32Array(options.statements * LINK_SLOTS),
+      topics: new Int32Array(options.statements * LINK_SLOTS),
+      sources: new Int32Array(options.statements * LINK_SLOTS),
+    };
     const statements = await CopyWriter.open(client, 'statements', STATEMENT_COLUMNS);
     for (let n = 0; n < options.statements; n++) {
       const id = next + n;
       const speaker = random.pick(vocab.actors);
-      const full = statements.write(statementRow(random, {
-        id,
-        date: dates.draw(random),
-        speaker,
-        stanceId: random.chance(0.8) ? random.pick(vocab.stances) : null,
-        respondsToId: n > 100 && random.chance(0.05) ? id - random.int(1, Math.min(n, 1000)) : null,
-        createdAt: new Date(Date.UTC(2020, 0, 1) + n * 1000).toISOString(),
-      }));
+      const full = statements.write(
+        statementRow(random, {
+          id,
+          date: dates.draw(random),
+          speaker,
+          stanceId: random.chance(0.8) ? random.pick(vocab.stances) : null,
+          respondsToId: n > 100 && random.chance(0.05) ? id - random.int(1, Math.min(n, 1000)) : null,
+          createdAt: new Date(Date.UTC(2020, 0, 1) + n * 1000).toISOString(),
+        }),
+      );
       if (full) await statements.flush();
-      const others = random.sample(vocab.actors, random.weighted([[0, 50], [1, 30], [2, 15], [3, 5]] as const)).filter((a) => a.id !== speaker.id);
+      const others = random
+        .sample(
+          vocab.actors,
+          random.weighted([
+            [0, 50],
+            [1, 30],
+            [2, 15],
+            [3, 5],
+          ] as const),
+        )
+        .filter((a) => a.id !== speaker.id);
       others.forEach((actor, i) => (links.participants[n * LINK_SLOTS + i] = actor.id));
       random.sample(vocab.topics, random.int(1, 3)).forEach((topic, i) => (links.topics[n * LINK_SLOTS + i] = topic));
       random.sample(vocab.sources, random.int(1, 2)).forEach((source, i) => (links.sources[n * LINK_SLOTS + i] = source));
@@ -136,7 +163,9 @@ export async function generateData(pool: Pool, options: GenerateOptions): Promis
         }
       }
       await writer.close();
-      options.onProgress?.(Math.floor(options.statements * (table === 'statement_participants' ? 0.85 : table === 'statement_topics' ? 0.9 : 0.95)));
+      options.onProgress?.(
+        Math.floor(options.statements * (table === 'statement_participants' ? 0.85 : table === 'statement_topics' ? 0.9 : 0.95)),
+      );
     }
 
     await client.query('ALTER TABLE statements ENABLE TRIGGER statements_search_document');
@@ -157,7 +186,9 @@ export async function generateData(pool: Pool, options: GenerateOptions): Promis
   options.onStage?.('analysing');
   // VACUUM as well: bulk-loaded tables have no visibility map, so index-only scans would read the heap.
   for (const table of [...BULK_TABLES, 'actors', 'sources', 'topics', 'stances']) await pool.query(`VACUUM (ANALYZE) ${table}`);
-  const [counts] = (await pool.query(`SELECT (SELECT count(*) FROM statements)::int AS statements, (SELECT count(*) FROM actors)::int AS actors,
-     (SELECT count(*) FROM sources)::int AS sources, (SELECT count(*) FROM topics)::int AS topics, (SELECT count(*) FROM stances)::int AS stances`)).rows;
+  const [counts] = (
+    await pool.query(`SELECT (SELECT count(*) FROM statements)::int AS statements, (SELECT count(*) FROM actors)::int AS actors,
+     (SELECT count(*) FROM sources)::int AS sources, (SELECT count(*) FROM topics)::int AS topics, (SELECT count(*) FROM stances)::int AS stances`)
+  ).rows;
   return { ...counts, milliseconds: Date.now() - started };
 }

@@ -32,13 +32,20 @@ export function syntheticActor(random: Random, serial: number): SyntheticActor {
     const [name, nativeName, country] = random.pick(ORGANIZATIONS);
     return { name: `${name} (${serial})`, nativeName, kind: 'organization', country, title: null, aliases: [] };
   }
-  const country = random.weighted([['JP', 45], ['RU', 45], ['US', 10]] as const);
+  const country = random.weighted([
+    ['JP', 45],
+    ['RU', 45],
+    ['US', 10],
+  ] as const);
   const names = PERSON_NAMES[country];
   const [given, givenNative] = random.pick(names.given);
   const [family, familyNative] = random.pick(names.family);
-  const nativeName = givenNative && familyNative
-    ? names.nativeOrder === 'family-first' ? `${familyNative}${givenNative}` : `${givenNative} ${familyNative}`
-    : null;
+  const nativeName =
+    givenNative && familyNative
+      ? names.nativeOrder === 'family-first'
+        ? `${familyNative}${givenNative}`
+        : `${givenNative} ${familyNative}`
+      : null;
   // A serial keeps names apart, as a real database holds many namesakes.
   const name = `${given} ${family} ${serial}`;
   const aliases = random.chance(0.3) ? [`${family}, ${given}`] : [];
@@ -49,21 +56,54 @@ export const actorRow = (a: SyntheticActor) => [a.name, a.nativeName, a.kind, a.
 
 export function sourceRow(random: Random, serial: number, day: string): unknown[] {
   const [publisher, language] = random.pick(PUBLISHERS);
-  const headline = language === 'ja' ? random.pick(QUOTES_JA) : language === 'ru' ? random.pick(QUOTES_RU) : `${random.pick(VERBS_EN)} ${random.pick(PHRASES_EN)}`;
+  const headline =
+    language === 'ja'
+      ? random.pick(QUOTES_JA)
+      : language === 'ru'
+        ? random.pick(QUOTES_RU)
+        : `${random.pick(VERBS_EN)} ${random.pick(PHRASES_EN)}`;
   const authors = random.chance(0.7) ? [`Reporter ${random.int(1, 400)}`] : [];
-  const kind = random.weighted([['news', 70], ['transcript', 10], ['official', 12], ['interview', 6], ['other', 2]] as const);
+  const kind = random.weighted([
+    ['news', 70],
+    ['transcript', 10],
+    ['official', 12],
+    ['interview', 6],
+    ['other', 2],
+  ] as const);
   return [`${headline} (${serial})`, publisher, `https://news.example.org/${language}/${serial}`, authors, day, language, kind];
 }
 
 export const STATEMENT_COLUMNS = [
-  'id', 'type', 'status', 'date', 'date_start', 'date_end', 'display_date', 'headline', 'quote', 'quote_language',
-  'summary', 'speaker_id', 'speaker_title', 'stance_id', 'responds_to_id', 'venue', 'location', 'review_status',
-  'created_at', 'updated_at', 'search_text',
+  'id',
+  'type',
+  'status',
+  'date',
+  'date_start',
+  'date_end',
+  'display_date',
+  'headline',
+  'quote',
+  'quote_language',
+  'summary',
+  'speaker_id',
+  'speaker_title',
+  'stance_id',
+  'responds_to_id',
+  'venue',
+  'location',
+  'review_status',
+  'created_at',
+  'updated_at',
+  'search_text',
 ];
 
 function quoteOf(random: Random): [string, string] | [null, null] {
   if (!random.chance(0.55)) return [null, null];
-  const language = random.weighted([['en', 50], ['ru', 25], ['ja', 25]] as const);
+  const language = random.weighted([
+    ['en', 50],
+    ['ru', 25],
+    ['ja', 25],
+  ] as const);
   const base = random.pick(language === 'en' ? QUOTES_EN : language === 'ru' ? QUOTES_RU : QUOTES_JA);
   return [random.chance(0.05) ? `${base} ${random.pick(AWKWARD_TEXT)}` : base, language];
 }
@@ -103,21 +143,46 @@ export interface StatementContext {
 }
 
 export function statementRow(random: Random, c: StatementContext): unknown[] {
-  const type = random.weighted([['statement', 80], ['meeting', 10], ['document', 5], ['event', 5]] as const);
+  const type = random.weighted([
+    ['statement', 80],
+    ['meeting', 10],
+    ['document', 5],
+    ['event', 5],
+  ] as const);
   const status = c.date.dateStart > '2024-06-30' && random.chance(0.5) ? 'planned' : random.chance(0.02) ? 'cancelled' : 'occurred';
   // Headlines name the speaker as a paper would: a person by family name, an organisation in full.
   const plainName = c.speaker.name.replace(/\s*\(?\d+\)?$/, '');
   const surname = c.speaker.kind === 'person' ? plainName.split(' ').at(-1)! : plainName;
   const headline = random.chance(0.85)
     ? `${surname} ${random.pick(VERBS_EN)} ${random.pick(PHRASES_EN)}`
-    : random.chance(0.5) ? random.pick(QUOTES_JA) : random.pick(QUOTES_RU);
+    : random.chance(0.5)
+      ? random.pick(QUOTES_JA)
+      : random.pick(QUOTES_RU);
   const [quote, quoteLanguage] = quoteOf(random);
   const summary = summaryOf(random);
   const venue = random.chance(0.6) ? random.pick(VENUES) : null;
   const location = random.chance(0.6) ? random.pick(PLACES) : null;
   return [
-    c.id, type, status, c.date.date, c.date.dateStart, c.date.dateEnd, c.date.displayDate, headline, quote, quoteLanguage,
-    summary, c.speaker.id, c.speaker.title, c.stanceId, c.respondsToId, venue, location,
-    random.chance(0.4) ? 'verified' : 'draft', c.createdAt, c.createdAt, searchText(headline, quote, summary, c.speaker),
+    c.id,
+    type,
+    status,
+    c.date.date,
+    c.date.dateStart,
+    c.date.dateEnd,
+    c.date.displayDate,
+    headline,
+    quote,
+    quoteLanguage,
+    summary,
+    c.speaker.id,
+    c.speaker.title,
+    c.stanceId,
+    c.respondsToId,
+    venue,
+    location,
+    random.chance(0.4) ? 'verified' : 'draft',
+    c.createdAt,
+    c.createdAt,
+    searchText(headline, quote, summary, c.speaker),
   ];
 }

@@ -58,7 +58,10 @@ export const REVISION_TABLE: CollectionTable<typeof REVISION_FILTERS, RevisionSo
   filterSql: {
     id: (ids) => ({ sql: 'r.id = ANY(:revisionIds)', params: { revisionIds: ids } }),
     userId: (ids) => ({ sql: 'r.user_id = ANY(:revisionUserIds)', params: { revisionUserIds: ids } }),
-    resource: (values) => ({ sql: 'r.resource = ANY(CAST(:revisionResources AS revision_resource[]))', params: { revisionResources: values } }),
+    resource: (values) => ({
+      sql: 'r.resource = ANY(CAST(:revisionResources AS revision_resource[]))',
+      params: { revisionResources: values },
+    }),
     recordId: (ids) => ({ sql: 'r.record_id = ANY(:revisionRecordIds)', params: { revisionRecordIds: ids } }),
     action: (values) => ({ sql: 'r.action = ANY(CAST(:revisionActions AS revision_action[]))', params: { revisionActions: values } }),
     at_gte: (instant) => ({ sql: 'r.at >= CAST(:revisionAtGte AS timestamptz)', params: { revisionAtGte: instant } }),

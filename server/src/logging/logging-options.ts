@@ -23,9 +23,21 @@ const SECRET_QUERY_PARAMETERS = ['ticket', 'token', 'access_token', 'password'];
  * cookies cannot leak through the request log; these paths are the second line of defence.
  */
 const REDACTED_PATHS = [
-  'password', 'newPassword', 'currentPassword', 'token', 'secret', 'authorization',
-  '*.password', '*.newPassword', '*.currentPassword', '*.token', '*.secret', '*.authorization', '*.cookie',
-  'req.headers', 'res.headers',
+  'password',
+  'newPassword',
+  'currentPassword',
+  'token',
+  'secret',
+  'authorization',
+  '*.password',
+  '*.newPassword',
+  '*.currentPassword',
+  '*.token',
+  '*.secret',
+  '*.authorization',
+  '*.cookie',
+  'req.headers',
+  'res.headers',
 ];
 
 export function redactUrl(url: string | undefined): string | undefined {

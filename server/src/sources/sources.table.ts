@@ -6,10 +6,25 @@ export const SOURCE_FILTERS = {
   id: { type: 'id', description: 'Source id; repeat for several.' },
   q: { type: 'text', maxLength: 200, description: 'Part of the title, publisher or an author (case-insensitive).' },
   kind: { type: 'enum', values: SOURCE_KINDS, description: 'Kind of source; repeat for several.' },
-  language: { type: 'pattern', pattern: /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/, example: 'en', description: 'BCP 47 tag; repeat for several.' },
+  language: {
+    type: 'pattern',
+    pattern: /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/,
+    example: 'en',
+    description: 'BCP 47 tag; repeat for several.',
+  },
 } as const;
 
-export const SOURCE_SORTS = ['id', 'title', 'publisher', 'publishedOn', 'accessedOn', 'kind', 'language', 'createdAt', 'updatedAt'] as const;
+export const SOURCE_SORTS = [
+  'id',
+  'title',
+  'publisher',
+  'publishedOn',
+  'accessedOn',
+  'kind',
+  'language',
+  'createdAt',
+  'updatedAt',
+] as const;
 export type SourceSort = (typeof SOURCE_SORTS)[number];
 
 export const SOURCE_LIST_SPEC: ListSpec<typeof SOURCE_FILTERS, SourceSort> = {
@@ -55,6 +70,9 @@ export const SOURCE_TABLE: CollectionTable<typeof SOURCE_FILTERS, SourceSort> = 
       params: { sourceQ: `%${likeEscape(text)}%` },
     }),
     kind: (kinds) => ({ sql: 'src.kind = ANY(CAST(:sourceKinds AS source_kind[]))', params: { sourceKinds: kinds } }),
-    language: (tags) => ({ sql: 'lower(src.language) = ANY(:sourceLanguages)', params: { sourceLanguages: tags.map((t) => t.toLowerCase()) } }),
+    language: (tags) => ({
+      sql: 'lower(src.language) = ANY(:sourceLanguages)',
+      params: { sourceLanguages: tags.map((t) => t.toLowerCase()) },
+    }),
   },
 };

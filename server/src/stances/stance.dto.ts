@@ -8,7 +8,12 @@ export class StanceInput extends RecordInput {
   @RequiredText(100, 'Unique name', 'Rejecting')
   name: string;
 
-  @ApiProperty({ type: 'integer', minimum: STANCE_SCORE_MIN, maximum: STANCE_SCORE_MAX, description: '−2 rejecting … 0 neutral … +2 conciliatory' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: STANCE_SCORE_MIN,
+    maximum: STANCE_SCORE_MAX,
+    description: '−2 rejecting … 0 neutral … +2 conciliatory',
+  })
   @IsInt({ message: 'score must be an integer from -2 to 2' })
   @Min(STANCE_SCORE_MIN, { message: 'score must be an integer from -2 to 2' })
   @Max(STANCE_SCORE_MAX, { message: 'score must be an integer from -2 to 2' })

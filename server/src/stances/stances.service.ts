@@ -11,15 +11,18 @@ export class StancesService extends CollectionService<Stance, StanceRecord, type
   constructor(dataSource: DataSource, revisions: RevisionsService) {
     super(
       dataSource,
-      STANCE_TABLE, {
-      resource: 'stances',
-      label: 'Stance',
-      labelField: 'name',
-      entity: Stance,
-      readOnlyFields: TIMESTAMP_FIELDS,
-      requiredFields: ['name', 'score'],
-      emptyRecord: { color: null, description: null },
-    }, revisions);
+      STANCE_TABLE,
+      {
+        resource: 'stances',
+        label: 'Stance',
+        labelField: 'name',
+        entity: Stance,
+        readOnlyFields: TIMESTAMP_FIELDS,
+        requiredFields: ['name', 'score'],
+        emptyRecord: { color: null, description: null },
+      },
+      revisions,
+    );
   }
 
   protected async usage(manager: EntityManager, id: number, statements: 'live' | 'all'): Promise<Usage> {

@@ -17,7 +17,10 @@ const MAX_SEARCH_TERMS = 16;
 
 /** Words of a query, each split where it changes between spaced and spaceless scripts ("Abe安倍" → "Abe", "安倍"). */
 export function searchTerms(text: string): { words: string[]; fragments: string[] } {
-  const tokens = text.split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean).flatMap((token) => token.match(SCRIPT_RUNS) ?? []);
+  const tokens = text
+    .split(/[^\p{L}\p{N}\p{M}]+/u)
+    .filter(Boolean)
+    .flatMap((token) => token.match(SCRIPT_RUNS) ?? []);
   return {
     words: tokens.filter((t) => !SPACELESS_RUN.test(t)),
     fragments: tokens.filter((t) => SPACELESS_RUN.test(t)),

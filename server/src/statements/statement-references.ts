@@ -18,11 +18,7 @@ const plural = (ids: number[], one: string, many: string) =>
  * repeated among the participants, and a reply chain that would loop back on itself.
  * (The foreign keys still guard against a record deleted after this check.)
  */
-export async function checkStatementReferences(
-  manager: EntityManager,
-  refs: StatementReferences,
-  statementId?: number,
-): Promise<void> {
+export async function checkStatementReferences(manager: EntityManager, refs: StatementReferences, statementId?: number): Promise<void> {
   const actorIds = [...(refs.speakerId ? [refs.speakerId] : []), ...(refs.participantIds ?? [])];
   const live = (table: string, n: number) => `ARRAY(SELECT id FROM ${table} WHERE id = ANY($${n}) AND deleted_at IS NULL)`;
   const trashed = (table: string, n: number) => `ARRAY(SELECT id FROM ${table} WHERE id = ANY($${n}) AND deleted_at IS NOT NULL)`;
@@ -32,7 +28,13 @@ export async function checkStatementReferences(
             ${live('topics', 3)} AS topics, ${trashed('topics', 3)} AS trashed_topics,
             ${live('sources', 4)} AS sources, ${trashed('sources', 4)} AS trashed_sources,
             ${live('statements', 5)} AS statements, ${trashed('statements', 5)} AS trashed_statements`,
-    [actorIds, refs.stanceId ? [refs.stanceId] : [], refs.topicIds ?? [], refs.sourceIds ?? [], refs.respondsToId ? [refs.respondsToId] : []],
+    [
+      actorIds,
+      refs.stanceId ? [refs.stanceId] : [],
+      refs.topicIds ?? [],
+      refs.sourceIds ?? [],
+      refs.respondsToId ? [refs.respondsToId] : [],
+    ],
   );
   const errors: FieldErrors = {};
   /** "actor 3 does not exist", "topics 4, 5 are in the trash", or nothing when all are live. */
@@ -44,7 +46,8 @@ export async function checkStatementReferences(
     const one = kind.slice(0, -1);
     const parts = [];
     if (gone.length) parts.push(plural(gone, one, kind));
-    if (inTrash.length) parts.push(inTrash.length === 1 ? `${one} ${inTrash[0]} is in the trash` : `${kind} ${inTrash.join(', ')} are in the trash`);
+    if (inTrash.length)
+      parts.push(inTrash.length === 1 ? `${one} ${inTrash[0]} is in the trash` : `${kind} ${inTrash.join(', ')} are in the trash`);
     return parts.join('; ');
   };
 

@@ -13,14 +13,7 @@ import {
 import { AuthorRef, RecordInput } from '../common/collection/record-input';
 import { EDTF_MAX_LENGTH } from './edtf/parse-edtf';
 import { IsEdtf } from './edtf/is-edtf.validator';
-import {
-  REVIEW_STATUSES,
-  ReviewStatus,
-  STATEMENT_STATUSES,
-  STATEMENT_TYPES,
-  StatementStatus,
-  StatementType,
-} from './statement.entity';
+import { REVIEW_STATUSES, ReviewStatus, STATEMENT_STATUSES, STATEMENT_TYPES, StatementStatus, StatementType } from './statement.entity';
 
 const LONG_TEXT = 50_000;
 

@@ -1,13 +1,4 @@
-import {
-  Check,
-  Column,
-    Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  Relation,
-} from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { TimestampedEntity } from '../common/collection/timestamped.entity';
 import { Actor } from '../actors/actor.entity';
 import { Stance } from '../stances/stance.entity';

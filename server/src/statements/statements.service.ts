@@ -27,7 +27,17 @@ const COLUMN_FIELDS = [
   'notes',
 ] as const;
 // The link lists too: a PATCH that sends null for one would otherwise be read as "leave it".
-const REQUIRED_FIELDS = ['type', 'status', 'date', 'headline', 'speakerId', 'reviewStatus', 'participantIds', 'topicIds', 'sourceIds'] as const;
+const REQUIRED_FIELDS = [
+  'type',
+  'status',
+  'date',
+  'headline',
+  'speakerId',
+  'reviewStatus',
+  'participantIds',
+  'topicIds',
+  'sourceIds',
+] as const;
 
 /** What a PUT that leaves a field out stores in it. */
 const EMPTY_STATEMENT: Partial<Statement> = {
@@ -81,10 +91,7 @@ export class StatementsService extends CollectionService<Statement, StatementRec
   /** Replies keep pointing at a statement in the trash (restorable); a purge needs them gone. */
   protected async usage(manager: EntityManager, id: number, statements: 'live' | 'all'): Promise<Usage> {
     if (statements === 'live') return { statements: 0 };
-    const replies: { id: number }[] = await manager.query(
-      'SELECT id FROM statements WHERE responds_to_id = $1 ORDER BY id LIMIT 20',
-      [id],
-    );
+    const replies: { id: number }[] = await manager.query('SELECT id FROM statements WHERE responds_to_id = $1 ORDER BY id LIMIT 20', [id]);
     return { statements: replies.length, detail: replies.length ? `replies: ${replies.map((r) => r.id).join(', ')}` : undefined };
   }
 

@@ -46,6 +46,10 @@ export class TimelinePage {
   @ApiProperty({ type: [TimelineEntry] }) entries: TimelineEntry[];
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null at the end.' })
   nextCursor: string | null;
-  @ApiProperty({ description: 'Entries matching the filters, over all pages (PostgreSQL\'s estimate above EXACT_COUNT_LIMIT, then totalEstimated is true).' }) total: number;
+  @ApiProperty({
+    description:
+      "Entries matching the filters, over all pages (PostgreSQL's estimate above EXACT_COUNT_LIMIT, then totalEstimated is true).",
+  })
+  total: number;
   @ApiPropertyOptional({ description: 'Present (true) when total is an estimate.' }) totalEstimated?: boolean;
 }

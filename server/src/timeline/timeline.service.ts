@@ -97,10 +97,12 @@ export class TimelineService {
     const page = bindNamed(this.dataSource, text, params);
     const [row] = (await this.dataSource.query(page.sql, page.values)) as TimelinePageRow[];
     const hasMore = row.returned > limit;
-    const nextCursor = hasMore && row.lastDateStart !== null ? encodeCursor({ dateStart: row.lastDateStart, id: row.lastId!, order }) : null;
+    const nextCursor =
+      hasMore && row.lastDateStart !== null ? encodeCursor({ dateStart: row.lastDateStart, id: row.lastId!, order }) : null;
     const proven = first && !hasMore;
     // The estimate was wrong about a first page: count now, as lists do.
-    const count = proven || row.counted !== undefined || estimate > exactCountLimit() ? undefined : await countMatching(this.dataSource, matching);
+    const count =
+      proven || row.counted !== undefined || estimate > exactCountLimit() ? undefined : await countMatching(this.dataSource, matching);
     const total = proven ? row.returned : (row.counted ?? count?.total ?? estimate);
     const estimated = !proven && row.counted === undefined && !count;
     // Key order as TimelinePage declares it: entries, nextCursor, total, totalEstimated.

@@ -11,20 +11,26 @@ export class TopicsService extends CollectionService<Topic, TopicRecord, typeof 
   constructor(dataSource: DataSource, revisions: RevisionsService) {
     super(
       dataSource,
-      TOPIC_TABLE, {
-      resource: 'topics',
-      label: 'Topic',
-      labelField: 'name',
-      entity: Topic,
-      readOnlyFields: TIMESTAMP_FIELDS,
-      requiredFields: ['name'],
-      emptyRecord: { description: null },
-    }, revisions);
+      TOPIC_TABLE,
+      {
+        resource: 'topics',
+        label: 'Topic',
+        labelField: 'name',
+        entity: Topic,
+        readOnlyFields: TIMESTAMP_FIELDS,
+        requiredFields: ['name'],
+        emptyRecord: { description: null },
+      },
+      revisions,
+    );
   }
 
   protected async usage(manager: EntityManager, id: number, statements: 'live' | 'all'): Promise<Usage> {
     const live = statements === 'live' ? ' AND s.deleted_at IS NULL' : '';
-    const [row] = await manager.query(`SELECT count(*)::int AS total FROM statement_topics l JOIN statements s ON s.id = l.statement_id WHERE l.topic_id = $1${live}`, [id]);
+    const [row] = await manager.query(
+      `SELECT count(*)::int AS total FROM statement_topics l JOIN statements s ON s.id = l.statement_id WHERE l.topic_id = $1${live}`,
+      [id],
+    );
     return { statements: row.total };
   }
 }

@@ -51,24 +51,35 @@ export class FirstAdmin {
       const [existing] = await manager.query(`SELECT id FROM users WHERE role = 'admin' ORDER BY id LIMIT 1`);
       if (existing) return { id: existing.id as number };
       const [{ n }] = await manager.query('SELECT count(*)::int AS n FROM users');
-      if (n > 0) throw new ConfigError('The database has accounts but no admin; make one with SQL: UPDATE users SET role = \'admin\' WHERE email = …');
+      if (n > 0)
+        throw new ConfigError("The database has accounts but no admin; make one with SQL: UPDATE users SET role = 'admin' WHERE email = …");
 
       if (options.email && options.password) {
-        const admin = await this.users.create({ email: options.email, displayName: 'Administrator', role: 'admin' }, options.password, manager);
+        const admin = await this.users.create(
+          { email: options.email, displayName: 'Administrator', role: 'admin' },
+          options.password,
+          manager,
+        );
         this.logger.log(`Created the first admin account, ${admin.email}, from ADMIN_EMAIL / ADMIN_PASSWORD.`);
         return { id: admin.id };
       }
       if (!options.embedded) {
         throw new ConfigError(NO_ACCOUNTS);
       }
-      const admin = await this.users.create({ email: GENERATED_ADMIN_EMAIL, displayName: 'Administrator', role: 'admin' }, undefined, manager);
+      const admin = await this.users.create(
+        { email: GENERATED_ADMIN_EMAIL, displayName: 'Administrator', role: 'admin' },
+        undefined,
+        manager,
+      );
       const lines = [
         'First admin account (shown once; sign in and choose your own password):',
         `  email:    ${admin.email}`,
         `  password: ${admin.oneTimePassword}`,
       ];
       const width = Math.max(...lines.map((l) => l.length)) + 2;
-      print(['', `  ┌${'─'.repeat(width)}┐`, ...lines.map((l) => `  │ ${l.padEnd(width - 1)}│`), `  └${'─'.repeat(width)}┘`, ''].join('\n'));
+      print(
+        ['', `  ┌${'─'.repeat(width)}┐`, ...lines.map((l) => `  │ ${l.padEnd(width - 1)}│`), `  └${'─'.repeat(width)}┘`, ''].join('\n'),
+      );
       return { id: admin.id };
     });
   }

@@ -41,24 +41,43 @@ export interface BodyCase {
 }
 
 const REFERENCE_LISTS: Record<string, IdListName> = {
-  speakerId: 'actors', participantIds: 'actors', stanceId: 'stances', topicIds: 'topics', sourceIds: 'sources', respondsToId: 'statements',
+  speakerId: 'actors',
+  participantIds: 'actors',
+  stanceId: 'stances',
+  topicIds: 'topics',
+  sourceIds: 'sources',
+  respondsToId: 'statements',
 };
 /** Login's email is any text (a wrong one is a 401), not an address to validate. */
 const formatOf = (route: Route, field: string) => (route.template === '/api/auth/login' ? `login.${field}` : field);
-const takesIfMatch = (route: Route) => ['PUT', 'PATCH'].includes(route.method) && !route.template.startsWith('/api/users') || /\/restore$/.test(route.template);
+const takesIfMatch = (route: Route) =>
+  (['PUT', 'PATCH'].includes(route.method) && !route.template.startsWith('/api/users')) || /\/restore$/.test(route.template);
 
 function editArb(app: FuzzApp, route: Route): fc.Arbitrary<Edit> {
   const schema = route.body!;
   const fields = Object.keys(schema.properties ?? {});
   const known = (field: string) => (REFERENCE_LISTS[field] ? app.known[REFERENCE_LISTS[field]] : []);
   const set = fields.length
-    ? fc.constantFrom(...fields).chain((field) => fieldValue(field, schema.properties![field], known(field), formatOf(route, field)).map((text): Edit => ({ kind: 'set', field, text })))
+    ? fc.constantFrom(...fields).chain((field) =>
+        fieldValue(field, schema.properties![field], known(field), formatOf(route, field)).map((text): Edit => ({
+          kind: 'set',
+          field,
+          text,
+        })),
+      )
     : fc.constant<Edit>({ kind: 'unknown', field: 'x', text: '1' });
-  const readOnly = fc.constantFrom(...READ_ONLY_FIELDS).chain((field) => fieldValue(field, undefined, []).map((text): Edit => ({ kind: 'set', field, text })));
+  const readOnly = fc
+    .constantFrom(...READ_ONLY_FIELDS)
+    .chain((field) => fieldValue(field, undefined, []).map((text): Edit => ({ kind: 'set', field, text })));
   return fc.oneof(
     { weight: 8, arbitrary: set },
     { weight: 1, arbitrary: fields.length ? fc.constantFrom(...fields).map((field): Edit => ({ kind: 'remove', field })) : set },
-    { weight: 2, arbitrary: fc.tuple(unknownKeyArb, fc.constantFrom('1', '"x"', '{}', 'null')).map(([field, text]): Edit => ({ kind: 'unknown', field, text })) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(unknownKeyArb, fc.constantFrom('1', '"x"', '{}', 'null'))
+        .map(([field, text]): Edit => ({ kind: 'unknown', field, text })),
+    },
     { weight: 1, arbitrary: set.map((edit): Edit => ({ ...(edit as { field: string; text: string }), kind: 'duplicate' })) },
     { weight: 1, arbitrary: readOnly },
   );
@@ -160,11 +179,24 @@ describe('garbage in body fields', () => {
     const c: FuzzCase = { request: { method: 'POST', path: '/x' }, caller: 'admin', garbled: ['headline'], mustRefuse: true };
     const json = (body: object) => ({ contentType: 'application/json', text: JSON.stringify(body), ms: 1 });
     expect(contractViolations(c, { status: 500, ...json({ statusCode: 500, error: 'x', message: 'x' }) })).toContain('status 500');
-    expect(contractViolations(c, { status: 400, ...json({ statusCode: 400, error: 'x', message: 'x', errors: { date: 'bad' } }) })[0]).toMatch(/did not garble/);
-    expect(contractViolations(c, { status: 400, ...json({ statusCode: 400, error: 'x', message: 'x' }) })).toContain('no errors object naming the field');
+    expect(
+      contractViolations(c, { status: 400, ...json({ statusCode: 400, error: 'x', message: 'x', errors: { date: 'bad' } }) })[0],
+    ).toMatch(/did not garble/);
+    expect(contractViolations(c, { status: 400, ...json({ statusCode: 400, error: 'x', message: 'x' }) })).toContain(
+      'no errors object naming the field',
+    );
     expect(contractViolations(c, { status: 201, ...json({}) })[0]).toMatch(/accepted/);
     expect(contractViolations(c, { status: 409, ...json({ statusCode: 409, error: 'x', message: 'x' }) })[0]).toMatch(/instead of a 400/);
-    expect(contractViolations(c, { status: 431, contentType: '', text: '', ms: 1 })).toEqual(['error body is not JSON', 'error Content-Type is missing']);
-    expect(contractViolations(c, { status: 400, ...json({ statusCode: 400, error: 'x', message: 'x', errors: { 'headline.0': 'bad' } }), ms: 5_000 })[0]).toMatch(/took/);
+    expect(contractViolations(c, { status: 431, contentType: '', text: '', ms: 1 })).toEqual([
+      'error body is not JSON',
+      'error Content-Type is missing',
+    ]);
+    expect(
+      contractViolations(c, {
+        status: 400,
+        ...json({ statusCode: 400, error: 'x', message: 'x', errors: { 'headline.0': 'bad' } }),
+        ms: 5_000,
+      })[0],
+    ).toMatch(/took/);
   });
 });

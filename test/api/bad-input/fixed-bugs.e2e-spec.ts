@@ -41,7 +41,12 @@ async function unchanged(run: () => Promise<Answer>): Promise<Answer> {
 describe('bodies', () => {
   it.each([
     // 500 "Maximum call stack size exceeded" in class-transformer.
-    ['nesting 20,000 levels deep (was a 500)', () => statement(`,"topicIds":${'['.repeat(20_000)}1${']'.repeat(20_000)}`), 400, { topicIds: /nested more than 64 levels/ }],
+    [
+      'nesting 20,000 levels deep (was a 500)',
+      () => statement(`,"topicIds":${'['.repeat(20_000)}1${']'.repeat(20_000)}`),
+      400,
+      { topicIds: /nested more than 64 levels/ },
+    ],
     // JSON.parse keeps the last: the request said two things and the server picked one silently.
     ['a key given twice (the last won)', () => statement(`,"speakerId":${speakerId}`), 400, { speakerId: /given twice/ }],
     // Nest's ValidationPipe strips these keys before validating: unknown fields went unnoticed.
@@ -49,12 +54,32 @@ describe('bodies', () => {
     ['toString (dropped silently)', () => statement(',"toString":1'), 400, { toString: /not a field/ }],
     // IsOptional let null through to NOT NULL columns: a 400 from PostgreSQL naming no field.
     ['type: null (PostgreSQL refused it, unnamed)', () => statement(',"type":null'), 400, { type: /must be one of/ }],
-    ['participantIds: null (read as an empty list)', () => statement(',"participantIds":null'), 400, { participantIds: /must be an array/ }],
+    [
+      'participantIds: null (read as an empty list)',
+      () => statement(',"participantIds":null'),
+      400,
+      { participantIds: /must be an array/ },
+    ],
     // class-validator's MaxLength skips variation selectors; varchar(300) counts them.
-    ['300 × "x\\uFE0F" (overflowed varchar(300), unnamed)', () => statement(`,"headline":${JSON.stringify('x\ufe0f'.repeat(300))}`).replace('"headline":"Fixed bug",', ''), 400, { headline: /at most 300 characters/ }],
-    ['a blank headline (stored)', () => statement(',"headline":"  \\u3000 "').replace('"headline":"Fixed bug",', ''), 400, { headline: /must not be empty/ }],
+    [
+      '300 × "x\\uFE0F" (overflowed varchar(300), unnamed)',
+      () => statement(`,"headline":${JSON.stringify('x\ufe0f'.repeat(300))}`).replace('"headline":"Fixed bug",', ''),
+      400,
+      { headline: /at most 300 characters/ },
+    ],
+    [
+      'a blank headline (stored)',
+      () => statement(',"headline":"  \\u3000 "').replace('"headline":"Fixed bug",', ''),
+      400,
+      { headline: /must not be empty/ },
+    ],
     // edtf's grammar has a 29 February in every year; it was stored as 1 March.
-    ['2019-02-29 (stored as March 1)', () => statement('').replace('2019-01-14', '2019-02-29'), 400, { date: /does not exist: 2019-02 has 28 days/ }],
+    [
+      '2019-02-29 (stored as March 1)',
+      () => statement('').replace('2019-01-14', '2019-02-29'),
+      400,
+      { date: /does not exist: 2019-02 has 28 days/ },
+    ],
   ])('POST /api/statements with %s', async (_label, body, status, errors) => {
     // The bodies are built when the test runs: the speaker's id is known only then.
     const answer = await unchanged(() => json('POST', '/api/statements', body()));
@@ -63,13 +88,23 @@ describe('bodies', () => {
   });
 
   it('takes 300 emoji as 300 characters', async () => {
-    const answer = await json('POST', '/api/statements', statement(`,"headline":${JSON.stringify('🙂'.repeat(300))}`).replace('"headline":"Fixed bug",', ''));
+    const answer = await json(
+      'POST',
+      '/api/statements',
+      statement(`,"headline":${JSON.stringify('🙂'.repeat(300))}`).replace('"headline":"Fixed bug",', ''),
+    );
     expect(answer.status).toBe(201);
   });
 
   it.each([
     // Read as U+FFFD and stored.
-    ['bytes that are not UTF-8', Buffer.concat([Buffer.from('{"name":"A'), Buffer.from([0xff]), Buffer.from('"}')]), {}, 400, /not valid UTF-8/],
+    [
+      'bytes that are not UTF-8',
+      Buffer.concat([Buffer.from('{"name":"A'), Buffer.from([0xff]), Buffer.from('"}')]),
+      {},
+      400,
+      /not valid UTF-8/,
+    ],
     // Parsed by the urlencoded reader Nest adds, into a field named after the whole JSON text.
     ['a form body', '{"name":"A"}', { 'Content-Type': 'application/x-www-form-urlencoded' }, 415, /application\/json/],
     ['a text body', '{"name":"A"}', { 'Content-Type': 'text/plain' }, 415, /application\/json/],
@@ -93,9 +128,13 @@ describe('bodies', () => {
   it('PATCH with null for a list or an account field (ignored, or refused by PostgreSQL unnamed)', async () => {
     const [id] = app.known.statements;
     const { version } = (await app.t.http().get(`/api/statements/${id}`).expect(200)).body;
-    expect((await unchanged(() => json('PATCH', `/api/statements/${id}`, `{"version":${version},"topicIds":null}`))).body.errors).toEqual({ topicIds: 'topicIds must not be null' });
+    expect((await unchanged(() => json('PATCH', `/api/statements/${id}`, `{"version":${version},"topicIds":null}`))).body.errors).toEqual({
+      topicIds: 'topicIds must not be null',
+    });
     const user = app.known.users[0];
-    expect((await unchanged(() => json('PATCH', `/api/users/${user}`, '{"displayName":null}'))).body.errors).toEqual({ displayName: 'displayName must not be null' });
+    expect((await unchanged(() => json('PATCH', `/api/users/${user}`, '{"displayName":null}'))).body.errors).toEqual({
+      displayName: 'displayName must not be null',
+    });
   });
 
   it('sign-in with a NUL in the address (PostgreSQL refused it, unnamed)', async () => {
@@ -184,6 +223,10 @@ describe('query strings', () => {
     const res = await app.send({ method: 'GET', path: `/api/statements?q=${'x'.repeat(20_000)}` });
     expect(res.status).toBe(431);
     expect(res.contentType).toMatch(/^application\/json/);
-    expect(JSON.parse(res.text)).toMatchObject({ statusCode: 431, error: 'Request Header Fields Too Large', message: expect.stringMatching(/too large/) });
+    expect(JSON.parse(res.text)).toMatchObject({
+      statusCode: 431,
+      error: 'Request Header Fields Too Large',
+      message: expect.stringMatching(/too large/),
+    });
   });
 });

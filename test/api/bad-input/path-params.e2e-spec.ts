@@ -4,7 +4,16 @@ import { FuzzCase, Fuzzer, PROPERTY_TIMEOUT_MS, runs } from './support/contract'
 import { Caller, FuzzApp, startFuzzApp } from './support/fuzz-app';
 import { urlText } from './support/garbage';
 import { queryText } from './support/query-values';
-import { callerArb, concretePath, forgedAuthorizationArb, garbagePathArb, goodPathValue, objectText, PathChoice, pathChoiceArb } from './support/requests';
+import {
+  callerArb,
+  concretePath,
+  forgedAuthorizationArb,
+  garbagePathArb,
+  goodPathValue,
+  objectText,
+  PathChoice,
+  pathChoiceArb,
+} from './support/requests';
 import { Route, routeName } from './support/routes';
 import { PATH_REGRESSIONS } from './regressions';
 
@@ -28,7 +37,9 @@ function pathCaseArb(route: Route): fc.Arbitrary<PathCase> {
   const choices = fc
     .tuple(fc.constantFrom(...params), fc.tuple(...params.map((p) => pathChoiceArb(p, 2))))
     .chain(([garbled, others]) =>
-      garbagePathArb(garbled).map((garbage) => Object.fromEntries(params.map((p, i) => [p, p === garbled ? garbage : others[i]])) as Record<string, PathChoice>),
+      garbagePathArb(garbled).map(
+        (garbage) => Object.fromEntries(params.map((p, i) => [p, p === garbled ? garbage : others[i]])) as Record<string, PathChoice>,
+      ),
     );
   return fc.record({ caller: callerArb, forged: forgedAuthorizationArb, choices });
 }
@@ -82,18 +93,26 @@ describe('garbage in path parameters', () => {
   });
 
   it('paths no route has answer a JSON 4xx', async () => {
-    const segments = fc.array(urlText(false).map((t) => t.raw), { minLength: 1, maxLength: 4 });
+    const segments = fc.array(
+      urlText(false).map((t) => t.raw),
+      { minLength: 1, maxLength: 4 },
+    );
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE'), fc.constantFrom('/api/', '/api/statements/', '/api/statements/1/', '/api/trash/'), segments, async (method, prefix, parts) => {
-        await fuzzer.run({
-          request: { method, path: prefix + parts.join('/') },
-          caller: 'admin',
-          // A route reached by accident refuses its garbage path parameter, or the missing body;
-          // a path that matches no route and cannot be decoded is refused as a whole.
-          garbled: ['id', 'revisionId', 'resource', 'body', 'path'],
-          mustRefuse: false,
-        });
-      }),
+      fc.asyncProperty(
+        fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE'),
+        fc.constantFrom('/api/', '/api/statements/', '/api/statements/1/', '/api/trash/'),
+        segments,
+        async (method, prefix, parts) => {
+          await fuzzer.run({
+            request: { method, path: prefix + parts.join('/') },
+            caller: 'admin',
+            // A route reached by accident refuses its garbage path parameter, or the missing body;
+            // a path that matches no route and cannot be decoded is refused as a whole.
+            garbled: ['id', 'revisionId', 'resource', 'body', 'path'],
+            mustRefuse: false,
+          });
+        },
+      ),
       { numRuns: runs(150) },
     );
   });

@@ -24,14 +24,27 @@ export interface QueryCase {
 }
 
 const FLAT_FORMATS = ['csv', 'json', 'ndjson'];
-const FORMAT_OF_PATH: Record<string, string> = { '/api/statements.csv': 'csv', '/api/statements.json': 'json', '/api/statements.ndjson': 'ndjson', '/api/statements.md': 'markdown' };
+const FORMAT_OF_PATH: Record<string, string> = {
+  '/api/statements.csv': 'csv',
+  '/api/statements.json': 'json',
+  '/api/statements.ndjson': 'ndjson',
+  '/api/statements.md': 'markdown',
+};
 
 function queryCaseArb(route: Route): fc.Arbitrary<QueryCase> {
   const listed = Object.keys(route.query);
   const entry = listed.length
-    ? fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...listed).chain((name) => listedEntry(name, route.query[name])) }, { weight: 1, arbitrary: unknownEntry(listed) })
+    ? fc.oneof(
+        { weight: 5, arbitrary: fc.constantFrom(...listed).chain((name) => listedEntry(name, route.query[name])) },
+        { weight: 1, arbitrary: unknownEntry(listed) },
+      )
     : unknownEntry(listed);
-  return fc.record({ caller: callerArb, forged: forgedAuthorizationArb, pick: fc.nat(), entries: fc.array(entry, { minLength: 1, maxLength: 4 }) });
+  return fc.record({
+    caller: callerArb,
+    forged: forgedAuthorizationArb,
+    pick: fc.nat(),
+    entries: fc.array(entry, { minLength: 1, maxLength: 4 }),
+  });
 }
 
 /** Whether the query as a whole must be refused, and the names it garbled. */
@@ -61,7 +74,8 @@ function judgeQuery(route: Route, base: [string, string][], entries: QueryEntry[
   const format = FORMAT_OF_PATH[route.template] ?? one('format');
   if (values.has('columns') && format !== undefined && !FLAT_FORMATS.includes(format)) bad = true;
   if (values.has('bom') && format !== undefined && format !== 'csv') bad = true;
-  if (values.has('format') || values.has('columns') || values.has('bom')) ['format', 'columns', 'bom'].filter((n) => values.has(n)).forEach((n) => garbled.add(n));
+  if (values.has('format') || values.has('columns') || values.has('bom'))
+    ['format', 'columns', 'bom'].filter((n) => values.has(n)).forEach((n) => garbled.add(n));
   return { bad, garbled: [...garbled] };
 }
 

@@ -38,19 +38,65 @@ export interface RawCase {
 }
 
 const BROKEN_JSON = [
-  '{', '}', '{"a":}', '{"a" 1}', '{"a":1,}', '{a:1}', "{'a':1}", '{"a":NaN}', '{"a":Infinity}', '{"a":01}', '{"a":.5}', '{"a":1e}', '{"a":"\\x"}',
-  '{"a":"\\u12"}', '{"a":"a\u0001b"}', '{"a":1} {"b":2}', '{}{}', '{"a":1}x', '{/* c */}', '// c\n{}', '\ufeff\ufeff{}', 'nul', 'tru', ' ', '\u0000', '{"a":"\\ud800"', '[',
+  '{',
+  '}',
+  '{"a":}',
+  '{"a" 1}',
+  '{"a":1,}',
+  '{a:1}',
+  "{'a':1}",
+  '{"a":NaN}',
+  '{"a":Infinity}',
+  '{"a":01}',
+  '{"a":.5}',
+  '{"a":1e}',
+  '{"a":"\\x"}',
+  '{"a":"\\u12"}',
+  '{"a":"a\u0001b"}',
+  '{"a":1} {"b":2}',
+  '{}{}',
+  '{"a":1}x',
+  '{/* c */}',
+  '// c\n{}',
+  '\ufeff\ufeff{}',
+  'nul',
+  'tru',
+  ' ',
+  '\u0000',
+  '{"a":"\\ud800"',
+  '[',
 ];
 
 const garbageArb: fc.Arbitrary<Garbage> = fc.oneof(
   fc.constantFrom(...BROKEN_JSON).map((text): Garbage => ({ kind: 'text', text })),
   fc.constantFrom('null', '1', '"x"', 'true', '[]', '[{}]', '[1,2]').map((text): Garbage => ({ kind: 'not-object', text })),
-  fc.constantFrom([0xff], [0xfe, 0xff], [0xc3, 0x28], [0xe0, 0x80, 0x80], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0x80]).map((bytes): Garbage => ({ kind: 'invalid-utf8', bytes: [...bytes] })),
-  fc.tuple(fc.nat(), fc.constantFrom('1', '"x"', 'null', '[]', '"Fuzz statement"')).map(([pick, text]): Garbage => ({ kind: 'duplicate', pick, text })),
-  fc.record({ kind: fc.constant<'deep'>('deep'), depth: fc.oneof(fc.integer({ min: 2, max: 200 }), fc.constantFrom(64, 65, 1_000, 20_000, 100_000)), array: fc.boolean() }),
-  fc.constantFrom(BODY_LIMIT - 100, BODY_LIMIT - 1, BODY_LIMIT, BODY_LIMIT + 1, 2 * BODY_LIMIT).map((bytes): Garbage => ({ kind: 'size', bytes })),
+  fc
+    .constantFrom(
+      [0xff],
+      [0xfe, 0xff],
+      [0xc3, 0x28],
+      [0xe0, 0x80, 0x80],
+      [0xc0, 0xaf],
+      [0xed, 0xa0, 0x80],
+      [0xf4, 0x90, 0x80, 0x80],
+      [0x80],
+    )
+    .map((bytes): Garbage => ({ kind: 'invalid-utf8', bytes: [...bytes] })),
+  fc
+    .tuple(fc.nat(), fc.constantFrom('1', '"x"', 'null', '[]', '"Fuzz statement"'))
+    .map(([pick, text]): Garbage => ({ kind: 'duplicate', pick, text })),
+  fc.record({
+    kind: fc.constant<'deep'>('deep'),
+    depth: fc.oneof(fc.integer({ min: 2, max: 200 }), fc.constantFrom(64, 65, 1_000, 20_000, 100_000)),
+    array: fc.boolean(),
+  }),
+  fc
+    .constantFrom(BODY_LIMIT - 100, BODY_LIMIT - 1, BODY_LIMIT, BODY_LIMIT + 1, 2 * BODY_LIMIT)
+    .map((bytes): Garbage => ({ kind: 'size', bytes })),
   fc.constantFrom(...BAD_CONTENT_TYPES, '').map((value): Garbage => ({ kind: 'content-type', value })),
-  fc.constantFrom('gzip', 'deflate', 'br', 'compress', 'x-gzip, identity', 'gzip-valid').map((value): Garbage => ({ kind: 'content-encoding', value })),
+  fc
+    .constantFrom('gzip', 'deflate', 'br', 'compress', 'x-gzip, identity', 'gzip-valid')
+    .map((value): Garbage => ({ kind: 'content-encoding', value })),
 );
 
 async function materialize(app: FuzzApp, route: Route, c: RawCase): Promise<FuzzCase> {
@@ -97,7 +143,9 @@ async function materialize(app: FuzzApp, route: Route, c: RawCase): Promise<Fuzz
       break;
     }
     case 'size': {
-      const field = takesBody ? Object.keys(route.body!.properties ?? {}).find((k) => route.body!.properties![k].type === 'string') ?? 'padding' : 'padding';
+      const field = takesBody
+        ? (Object.keys(route.body!.properties ?? {}).find((k) => route.body!.properties![k].type === 'string') ?? 'padding')
+        : 'padding';
       const rest = members.filter(([k]) => k !== field);
       const overhead = Buffer.byteLength(objectText([...rest, [field, '""']]));
       body = Buffer.from(objectText([...rest, [field, JSON.stringify('x'.repeat(Math.max(0, g.bytes - overhead)))]]));
@@ -148,9 +196,12 @@ describe('bodies that cannot be read', () => {
     for (const route of app.routes) {
       const examples = RAW_BODY_REGRESSIONS.filter((r) => r.route === routeName(route)).map((r): [RawCase] => [r.case]);
       await fc.assert(
-        fc.asyncProperty(fc.record({ caller: callerArb, forged: forgedAuthorizationArb, pick: fc.nat(), garbage: garbageArb }), async (c) => {
-          await fuzzer.run(await materialize(app, route, c));
-        }),
+        fc.asyncProperty(
+          fc.record({ caller: callerArb, forged: forgedAuthorizationArb, pick: fc.nat(), garbage: garbageArb }),
+          async (c) => {
+            await fuzzer.run(await materialize(app, route, c));
+          },
+        ),
         { numRuns: runs(route.body ? 20 : 8, route), examples },
       );
     }

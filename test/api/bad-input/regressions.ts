@@ -26,7 +26,8 @@ const deep = (depth: number) => '['.repeat(depth) + '1' + ']'.repeat(depth);
 export const BODY_REGRESSIONS: Regression<BodyCase>[] = [
   {
     route: 'POST /api/auth/login',
-    broke: 'A form body was parsed by the urlencoded reader Nest adds; the error named the whole JSON text as a field. Now 415 naming body.',
+    broke:
+      'A form body was parsed by the urlencoded reader Nest adds; the error named the whole JSON text as a field. Now 415 naming body.',
     seed: 1396673241,
     path: '1:0:0:0:0:0',
     case: { ...admin, edits: [{ kind: 'unknown', field: '1 OR 1=1', text: '1' }], contentType: 'application/x-www-form-urlencoded' },
@@ -43,12 +44,14 @@ export const BODY_REGRESSIONS: Regression<BodyCase>[] = [
   },
   {
     route: 'PUT /api/statements/{id}',
-    broke: 'An unknown key named after an Object.prototype member (toString) was dropped silently and the PUT answered 200. Now 400 naming it.',
+    broke:
+      'An unknown key named after an Object.prototype member (toString) was dropped silently and the PUT answered 200. Now 400 naming it.',
     case: { ...admin, edits: [{ kind: 'unknown', field: 'toString', text: '1' }] },
   },
   {
     route: 'POST /api/statements',
-    broke: 'type: null passed IsOptional and PostgreSQL refused the NOT NULL column: a 400 without errors. Now refused by validation, naming type.',
+    broke:
+      'type: null passed IsOptional and PostgreSQL refused the NOT NULL column: a 400 without errors. Now refused by validation, naming type.',
     case: { ...admin, edits: [{ kind: 'set', field: 'type', text: 'null' }] },
   },
   {
@@ -58,7 +61,8 @@ export const BODY_REGRESSIONS: Regression<BodyCase>[] = [
   },
   {
     route: 'POST /api/statements',
-    broke: '300 × "x\\uFE0F" passed MaxLength(300) (which skips variation selectors) and overflowed varchar(300): a 400 without errors. Now counted in code points.',
+    broke:
+      '300 × "x\\uFE0F" passed MaxLength(300) (which skips variation selectors) and overflowed varchar(300): a 400 without errors. Now counted in code points.',
     case: { ...admin, edits: [{ kind: 'set', field: 'headline', text: JSON.stringify('x\ufe0f'.repeat(301)) }] },
   },
   {
@@ -130,7 +134,7 @@ export const QUERY_REGRESSIONS: Regression<QueryCase>[] = [
   },
   {
     route: 'GET /api/revisions',
-    broke: 'A URL over 16 KB got Node\'s bare 431 without a body. Now the JSON error shape.',
+    broke: "A URL over 16 KB got Node's bare 431 without a body. Now the JSON error shape.",
     case: { ...admin, entries: [{ key: 'resource', name: 'resource', raw: Array(1500).fill('stances') }] },
   },
   {
@@ -176,7 +180,7 @@ export const RAW_BODY_REGRESSIONS: Regression<RawCase>[] = [
   },
   {
     route: 'POST /api/auth/password',
-    broke: 'charset=latin1: body-parser\'s 415 came out without errors.',
+    broke: "charset=latin1: body-parser's 415 came out without errors.",
     case: { ...admin, garbage: { kind: 'content-type', value: 'application/json; charset=latin1' } },
   },
   {

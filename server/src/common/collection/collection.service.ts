@@ -109,7 +109,9 @@ export abstract class CollectionService<
    */
   async update(id: number, input: object, mode: 'replace' | 'patch', author: Author, basedOn: number): Promise<Row> {
     if (mode === 'patch') this.refuseNullRequired(input);
-    return this.change(id, author, basedOn, 'update', (manager, before) => this.applyInput(manager, id, input, mode, before, author, basedOn));
+    return this.change(id, author, basedOn, 'update', (manager, before) =>
+      this.applyInput(manager, id, input, mode, before, author, basedOn),
+    );
   }
 
   /**

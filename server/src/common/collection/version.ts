@@ -22,7 +22,8 @@ export function expectedVersion(bodyVersion: unknown, ifMatch: string | undefine
     const match = IF_MATCH.exec(ifMatch.trim());
     if (!match) throw badRequest({ version: 'If-Match must be the record\'s version in quotes, e.g. If-Match: "3"' });
     header = Number(match[1]);
-    if (header > 2_147_483_647) throw badRequest({ version: 'If-Match must name a version the record can have (a positive 32-bit integer)' });
+    if (header > 2_147_483_647)
+      throw badRequest({ version: 'If-Match must name a version the record can have (a positive 32-bit integer)' });
   }
   if (bodyVersion !== undefined && bodyVersion !== null) {
     if (!Number.isInteger(bodyVersion) || (bodyVersion as number) < 1 || (bodyVersion as number) > 2_147_483_647) {

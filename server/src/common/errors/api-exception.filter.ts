@@ -139,7 +139,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       // Expected while PostgreSQL restarts: one short line per request, not a stack trace each.
       this.logger.warn(`${request.method} → 503, the database is unavailable: ${(exception as Error).message}`);
     } else if (final.statusCode >= 500) {
-      const detail = exception instanceof Error ? exception.stack ?? exception.message : String(exception);
+      const detail = exception instanceof Error ? (exception.stack ?? exception.message) : String(exception);
       this.logger.error(`${request.method} → ${final.statusCode}: ${detail}`);
     }
     if (response.headersSent) {

@@ -5,12 +5,21 @@ import { ApiErrorBody } from './api-errors';
 /** What Node's HTTP parser could not read, in the API's words. */
 function describe(code: string | undefined): ApiErrorBody {
   if (code === 'HPE_HEADER_OVERFLOW') {
-    return { statusCode: 431, error: STATUS_CODES[431]!, message: 'The URL or the headers are too large (16 KB at most); send fewer or shorter query parameters.' };
+    return {
+      statusCode: 431,
+      error: STATUS_CODES[431]!,
+      message: 'The URL or the headers are too large (16 KB at most); send fewer or shorter query parameters.',
+    };
   }
   if (code === 'HPE_REQUEST_TIMEOUT' || code === 'ERR_HTTP_REQUEST_TIMEOUT') {
     return { statusCode: 408, error: STATUS_CODES[408]!, message: 'The request did not arrive in time.' };
   }
-  return { statusCode: 400, error: STATUS_CODES[400]!, message: 'The request is not valid HTTP.', errors: { request: 'is not valid HTTP' } };
+  return {
+    statusCode: 400,
+    error: STATUS_CODES[400]!,
+    message: 'The request is not valid HTTP.',
+    errors: { request: 'is not valid HTTP' },
+  };
 }
 
 /**

@@ -31,7 +31,11 @@ describe('isDatabaseUnavailable: a database that went away is a 503, never a 500
   });
 
   it('names the field a violated constraint guards', () => {
-    expect(describePostgresError(failed({ code: '23503', constraint: 'fk_statements_speaker_id', detail: 'Key (speaker_id)=(9) is not present' }))).toEqual({
+    expect(
+      describePostgresError(
+        failed({ code: '23503', constraint: 'fk_statements_speaker_id', detail: 'Key (speaker_id)=(9) is not present' }),
+      ),
+    ).toEqual({
       statusCode: 400,
       error: 'Bad Request',
       message: 'refers to a record that does not exist (Key (speaker_id)=(9) is not present)',

@@ -89,7 +89,11 @@ export function describePostgresError(error: unknown): ApiErrorBody | undefined 
     case '54000':
       return body(HttpStatus.BAD_REQUEST, 'Bad Request', pg.message ?? 'invalid value', field);
     case '57014':
-      return body(HttpStatus.SERVICE_UNAVAILABLE, 'Service Unavailable', 'The database took too long to answer; narrow the request or try again.');
+      return body(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'Service Unavailable',
+        'The database took too long to answer; narrow the request or try again.',
+      );
     case '40001':
     case '40P01':
       return body(HttpStatus.SERVICE_UNAVAILABLE, 'Service Unavailable', 'A concurrent change interfered; try again.');

@@ -68,7 +68,11 @@ function shapesOf(table: object): TableShapes {
 }
 
 /** `FROM <table> WHERE <live> AND <clauses>` as a query builder, for a caller to select from and order. */
-function filteredRows<F extends FilterDefinitions, S extends string>(dataSource: DataSource, table: CollectionTable<F, S>, clauses: WhereClause[]) {
+function filteredRows<F extends FilterDefinitions, S extends string>(
+  dataSource: DataSource,
+  table: CollectionTable<F, S>,
+  clauses: WhereClause[],
+) {
   const filtered = dataSource.createQueryBuilder().from(table.entity, table.alias);
   if (table.trash) filtered.where(`${table.alias}.deleted_at IS NULL`);
   for (const clause of clauses) filtered.andWhere(clause.sql, clause.params);
@@ -91,7 +95,9 @@ export async function readPage<Row, F extends FilterDefinitions, S extends strin
 ): Promise<Page<Row>> {
   const { alias } = table;
   const plan = pagePlan(dataSource, table, query);
-  const page = plan.bind('rows', ({ pageIds, sort, order }) =>
+  const page = plan.bind(
+    'rows',
+    ({ pageIds, sort, order }) =>
       `SELECT ${selectList(table.columns)} FROM ${tableName(dataSource, table)} ${alias}` +
       ` WHERE ${alias}.id = ANY(ARRAY(${pageIds}))` +
       ` ORDER BY ${sort} ${order}, ${alias}.id ${order}`,
@@ -141,7 +147,10 @@ export async function readPageAsJson<F extends FilterDefinitions, S extends stri
       Object.entries(table.columns)
         .filter(([field]) => !omit.includes(field))
         // As JSON.stringify writes a Date: UTC, milliseconds, `Z` (to_json would write microseconds and an offset).
-        .map(([field, sql]) => [field, timestamps.has(field) ? `to_char((${sql}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` : sql]),
+        .map(([field, sql]) => [
+          field,
+          timestamps.has(field) ? `to_char((${sql}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` : sql,
+        ]),
     );
     return (
       // string_agg, not json_agg: json_agg separates elements with ", ", JSON.stringify with ",".
@@ -152,7 +161,11 @@ export async function readPageAsJson<F extends FilterDefinitions, S extends stri
       ` JOIN ${tableName(dataSource, table)} ${alias} ON ${alias}.id = ids.id) page`
     );
   });
-  const [{ json, returned, counted: exact }] = (await dataSource.query(page.sql, page.values)) as { json: string; returned: number; counted?: number }[];
+  const [{ json, returned, counted: exact }] = (await dataSource.query(page.sql, page.values)) as {
+    json: string;
+    returned: number;
+    counted?: number;
+  }[];
   const proven = totalFromPage(query.range.offset, query.range.limit, returned);
   if (proven !== undefined) return { json, returned, total: proven };
   if (exact !== undefined) return { json, returned, total: exact };
@@ -173,7 +186,11 @@ interface PagePlan {
  * What every rendering of a page shares: its filters as SQL, the bound values, and the text
  * of the page's ids in order (`LIMIT :pageLimit OFFSET :pageOffset`) and of all matching rows.
  */
-function pagePlan<F extends FilterDefinitions, S extends string>(dataSource: DataSource, table: CollectionTable<F, S>, query: ListQuery<F, S>): PagePlan {
+function pagePlan<F extends FilterDefinitions, S extends string>(
+  dataSource: DataSource,
+  table: CollectionTable<F, S>,
+  query: ListQuery<F, S>,
+): PagePlan {
   const { alias } = table;
   const clauses = filterClauses(query.filters, table.filterSql);
   const { field, order } = query.sort;
@@ -185,7 +202,10 @@ function pagePlan<F extends FilterDefinitions, S extends string>(dataSource: Dat
     bind: (rendering, render) => {
       const text = shapes.page.text(shapeKey(rendering, field, order, filterShape), () => {
         const sort = table.sortSql[field];
-        const pageIds = filteredRows(dataSource, table, clauses).select(`${alias}.id`).orderBy(sort, order).addOrderBy(`${alias}.id`, order);
+        const pageIds = filteredRows(dataSource, table, clauses)
+          .select(`${alias}.id`)
+          .orderBy(sort, order)
+          .addOrderBy(`${alias}.id`, order);
         return render({ pageIds: `${pageIds.getQuery()} LIMIT :pageLimit OFFSET :pageOffset`, matching: matchingText(), sort, order });
       });
       return bindNamed(dataSource, text, params);

@@ -1,13 +1,7 @@
 import { applyDecorators, createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { ApiOkResponse, ApiQuery } from '@nestjs/swagger';
 import type { Request } from 'express';
-import {
-  DEFAULT_PAGE_SIZE,
-  FilterDefinition,
-  FilterDefinitions,
-  ListSpec,
-  MAX_PAGE_SIZE,
-} from './filter-definitions';
+import { DEFAULT_PAGE_SIZE, FilterDefinition, FilterDefinitions, ListSpec, MAX_PAGE_SIZE } from './filter-definitions';
 import { DEFAULT_EXACT_COUNT_LIMIT } from './count-matching';
 import { parseListQuery } from './parse-list-query';
 
@@ -53,7 +47,12 @@ export function ApiFilters(filters: FilterDefinitions) {
 /** OpenAPI description of the list protocol: paging, sorting, filters and X-Total-Count. */
 export function ApiListQuery(spec: ListSpec, rowType: new (...args: never[]) => unknown) {
   return applyDecorators(
-    ApiQuery({ name: '_start', required: false, description: 'First row, 0-based, inclusive.', schema: { type: 'integer', minimum: 0, default: 0 } }),
+    ApiQuery({
+      name: '_start',
+      required: false,
+      description: 'First row, 0-based, inclusive.',
+      schema: { type: 'integer', minimum: 0, default: 0 },
+    }),
     ApiQuery({
       name: '_end',
       required: false,

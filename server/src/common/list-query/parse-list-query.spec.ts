@@ -76,7 +76,9 @@ describe('parseListQuery', () => {
 
   it('refuses unknown filters, listing the allowed ones', () => {
     const errors = errorsOf(() => parseListQuery(SPEC, { colour: 'red', speakerID: '1' }));
-    expect(errors.colour).toMatch(/is not a filter of things; allowed: id, kind, score, country, date_gte, date_lte, since, q, _start, _end, _sort, _order/);
+    expect(errors.colour).toMatch(
+      /is not a filter of things; allowed: id, kind, score, country, date_gte, date_lte, since, q, _start, _end, _sort, _order/,
+    );
     expect(errors.speakerID).toBeDefined();
   });
 
@@ -86,7 +88,9 @@ describe('parseListQuery', () => {
   });
 
   it('refuses unknown sort fields and orders', () => {
-    expect(errorsOf(() => parseListQuery(SPEC, { _sort: 'name; DROP TABLE things' }))._sort).toMatch(/cannot sort things by .*allowed: id, name/);
+    expect(errorsOf(() => parseListQuery(SPEC, { _sort: 'name; DROP TABLE things' }))._sort).toMatch(
+      /cannot sort things by .*allowed: id, name/,
+    );
     expect(errorsOf(() => parseListQuery(SPEC, { _order: 'sideways' }))._order).toMatch(/ASC or DESC/);
     expect(errorsOf(() => parseListQuery(SPEC, { _sort: ['id', 'name'] }))._sort).toMatch(/once/);
   });
@@ -137,10 +141,14 @@ describe('parseListQuery', () => {
     expect(errorsOf(() => parseListQuery(SPEC, query as Record<string, unknown>))[field]).toBeDefined();
   });
 
-  it.each(['2019-01-14', '2019-01-14T09:00', '2019-01-14 09:00:00.123456Z', '2019-01-14T09:00:00+14:00', '2019-01-14T09:00:00-1200', '2020-02-29T23:59:59Z'])(
-    'takes the instant %s',
-    (since) => {
-      expect(parseListQuery(SPEC, { since }).filters).toEqual({ since });
-    },
-  );
+  it.each([
+    '2019-01-14',
+    '2019-01-14T09:00',
+    '2019-01-14 09:00:00.123456Z',
+    '2019-01-14T09:00:00+14:00',
+    '2019-01-14T09:00:00-1200',
+    '2020-02-29T23:59:59Z',
+  ])('takes the instant %s', (since) => {
+    expect(parseListQuery(SPEC, { since }).filters).toEqual({ since });
+  });
 });

@@ -54,7 +54,9 @@ const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, mon
 function isInstant(value: string): boolean {
   const match = ISO_INSTANT.exec(value);
   if (!match) return false;
-  const [year, month, day, hour, minute, second, offsetHours, offsetMinutes] = match.slice(1).map((part) => (part === undefined ? 0 : Number(part)));
+  const [year, month, day, hour, minute, second, offsetHours, offsetMinutes] = match
+    .slice(1)
+    .map((part) => (part === undefined ? 0 : Number(part)));
   if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return false;
   if (hour > 23 || minute > 59 || second > 59 || offsetMinutes > 59) return false;
   return offsetHours * 60 + offsetMinutes <= MAX_OFFSET_MINUTES;

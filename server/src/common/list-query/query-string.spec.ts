@@ -28,7 +28,10 @@ describe('parseQueryString', () => {
   // "abc\uFFFD"), and stopped after 1,000 pairs, dropping the rest without a word.
   it('refuses what is not percent-encoded UTF-8, naming the key', () => {
     expect(errorsOf('q=abc%FF')).toEqual({ q: 'is not valid percent-encoded UTF-8' });
-    expect(errorsOf('id=1&id=%C3%28&_sort=%E0%80%80')).toEqual({ id: 'is not valid percent-encoded UTF-8', _sort: 'is not valid percent-encoded UTF-8' });
+    expect(errorsOf('id=1&id=%C3%28&_sort=%E0%80%80')).toEqual({
+      id: 'is not valid percent-encoded UTF-8',
+      _sort: 'is not valid percent-encoded UTF-8',
+    });
     expect(errorsOf('%FF=1')).toEqual({ '%FF': 'is not valid percent-encoded UTF-8' });
     expect(errorsOf('q=%')).toEqual({ q: 'is not valid percent-encoded UTF-8' });
   });

@@ -49,7 +49,8 @@ export function IsStorableText(options?: ValidationOptions) {
  */
 export const OptionalNotNull = () => ValidateIf((_object, value) => value !== undefined);
 
-const eachString = (value: unknown, test: (s: string) => boolean) => (Array.isArray(value) ? value : [value]).every((v) => typeof v !== 'string' || test(v));
+const eachString = (value: unknown, test: (s: string) => boolean) =>
+  (Array.isArray(value) ? value : [value]).every((v) => typeof v !== 'string' || test(v));
 
 /**
  * At most `max` characters, counted as PostgreSQL counts them in a varchar(max): code points.
@@ -72,7 +73,16 @@ export function MaxChars(max: number, options?: ValidationOptions) {
 
 /** Text that says something: not empty, not only whitespace. */
 export function IsNotBlank(message: (args: { property: string }) => string, options?: ValidationOptions) {
-  return ValidateBy({ name: 'isNotBlank', validator: { validate: (value: unknown) => eachString(value, (s) => s.trim() !== ''), defaultMessage: (args) => message({ property: args!.property }) } }, options);
+  return ValidateBy(
+    {
+      name: 'isNotBlank',
+      validator: {
+        validate: (value: unknown) => eachString(value, (s) => s.trim() !== ''),
+        defaultMessage: (args) => message({ property: args!.property }),
+      },
+    },
+    options,
+  );
 }
 
 /** An empty string in an optional field means "no value": stored as null. */
@@ -139,7 +149,13 @@ export function OptionalId(description?: string) {
 
 export function IdList(description?: string) {
   return applyDecorators(
-    ApiPropertyOptional({ type: 'array', items: { type: 'integer', minimum: 1, maximum: INT32_MAX }, uniqueItems: true, maxItems: MAX_LINKS, description }),
+    ApiPropertyOptional({
+      type: 'array',
+      items: { type: 'integer', minimum: 1, maximum: INT32_MAX },
+      uniqueItems: true,
+      maxItems: MAX_LINKS,
+      description,
+    }),
     OptionalNotNull(),
     IsArray(),
     ArrayMaxSize(MAX_LINKS),

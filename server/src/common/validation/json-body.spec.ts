@@ -3,7 +3,10 @@ import { BodyError, jsonStructureErrors, MAX_JSON_DEPTH, verifyJsonBody } from '
 
 const UNPAIRED = 'must be valid Unicode text: it holds an unpaired surrogate (a \\uD800–\\uDFFF escape without its pair)';
 const nested = (depth: number) => '['.repeat(depth) + '1' + ']'.repeat(depth);
-const verify = (body: Buffer | string, encoding = 'utf-8') => () => verifyJsonBody({} as never, {} as never, Buffer.from(body), encoding);
+const verify =
+  (body: Buffer | string, encoding = 'utf-8') =>
+  () =>
+    verifyJsonBody({} as never, {} as never, Buffer.from(body), encoding);
 
 describe('jsonStructureErrors', () => {
   it.each([

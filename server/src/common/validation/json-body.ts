@@ -19,7 +19,11 @@ export class BodyError extends Error {
     readonly status: number,
     readonly fieldErrors: FieldErrors,
   ) {
-    super(Object.entries(fieldErrors).map(([field, reason]) => `${field}: ${reason}`).join('; '));
+    super(
+      Object.entries(fieldErrors)
+        .map(([field, reason]) => `${field}: ${reason}`)
+        .join('; '),
+    );
     this.statusCode = status;
   }
 }

@@ -34,7 +34,10 @@ export function markdownSerializer(options: MarkdownReportOptions): Transform {
   return new Transform({
     writableObjectMode: true,
     transform(row: ReportRow, _encoding, done) {
-      let text = count === 0 ? `# ${escapeMarkdown(options.title)}\n\n*Exported from Chronicle on ${options.exportedOn}, sorted by ${options.sortedBy}.*\n` : '';
+      let text =
+        count === 0
+          ? `# ${escapeMarkdown(options.title)}\n\n*Exported from Chronicle on ${options.exportedOn}, sorted by ${options.sortedBy}.*\n`
+          : '';
       count++;
       const period = periodHeading(row.date);
       if (period !== heading) {
@@ -48,15 +51,26 @@ export function markdownSerializer(options: MarkdownReportOptions): Transform {
         })
         .join('');
       const role = row.speakerTitle ? `, ${escapeMarkdown(row.speakerTitle)}` : '';
-      const place = [row.venue, row.location].filter(Boolean).map((p) => escapeMarkdown(p!)).join(', ');
+      const place = [row.venue, row.location]
+        .filter(Boolean)
+        .map((p) => escapeMarkdown(p!))
+        .join(', ');
       const status = row.status === 'occurred' ? '' : ` *(${row.status})*`;
-      text += `\n**${escapeMarkdown(row.displayDate)}** · **${escapeMarkdown(row.speaker)}**${role}${place ? ` (${place})` : ''}: ` +
+      text +=
+        `\n**${escapeMarkdown(row.displayDate)}** · **${escapeMarkdown(row.speaker)}**${role}${place ? ` (${place})` : ''}: ` +
         `${escapeMarkdown(row.headline)}${status}${markers ? ` ${markers}` : ''}\n`;
-      if (row.quote) text += `\n${row.quote.split(/\r\n|\r|\n/).map((line) => `> ${escapeMarkdown(line)}`.trimEnd()).join('\n')}\n`;
+      if (row.quote)
+        text += `\n${row.quote
+          .split(/\r\n|\r|\n/)
+          .map((line) => `> ${escapeMarkdown(line)}`.trimEnd())
+          .join('\n')}\n`;
       done(null, text);
     },
     flush(done) {
-      let text = count === 0 ? `# ${escapeMarkdown(options.title)}\n\n*Exported from Chronicle on ${options.exportedOn}.*\n\nNo entries match.\n` : '';
+      let text =
+        count === 0
+          ? `# ${escapeMarkdown(options.title)}\n\n*Exported from Chronicle on ${options.exportedOn}.*\n\nNo entries match.\n`
+          : '';
       if (count) text += `\n---\n\n${count} ${count === 1 ? 'entry' : 'entries'}.\n`;
       if (cited.size) {
         text += '\n## Sources\n\n';

@@ -5,12 +5,22 @@ import { ReportRow } from '../export-columns';
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /** TimelineJS renders headline and text as HTML: everything from the database is escaped. */
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
-const paragraphs = (text: string) => text.split(/\r?\n\r?\n/).map((p) => `<p>${escapeHtml(p).replace(/\r?\n/g, '<br>')}</p>`).join('');
+const paragraphs = (text: string) =>
+  text
+    .split(/\r?\n\r?\n/)
+    .map((p) => `<p>${escapeHtml(p).replace(/\r?\n/g, '<br>')}</p>`)
+    .join('');
 
 function eventText(row: ReportRow): string {
   let html = '';
-  const who = [row.speaker, row.speakerTitle].filter(Boolean).map((s) => escapeHtml(s!)).join(', ');
-  const where = [row.venue, row.location].filter(Boolean).map((s) => escapeHtml(s!)).join(', ');
+  const who = [row.speaker, row.speakerTitle]
+    .filter(Boolean)
+    .map((s) => escapeHtml(s!))
+    .join(', ');
+  const where = [row.venue, row.location]
+    .filter(Boolean)
+    .map((s) => escapeHtml(s!))
+    .join(', ');
   html += `<p><strong>${who}</strong>${where ? ` — ${where}` : ''}${row.stance ? ` · ${escapeHtml(row.stance)}` : ''}</p>`;
   if (row.quote) html += `<blockquote>${paragraphs(row.quote)}</blockquote>`;
   if (row.summary) html += paragraphs(row.summary);

@@ -34,7 +34,10 @@ function createBody(collection: string, known: KnownIds): Record<string, unknown
  */
 const FIXED_BODIES: Record<string, { body: Record<string, unknown>; baseGarbled?: string[] }> = {
   'POST /api/auth/login': { body: { email: TEST_USERS.viewer.email, password: 'not-the-password' }, baseGarbled: ['password'] },
-  'POST /api/auth/password': { body: { currentPassword: 'not-the-password', newPassword: 'a-new-password-1' }, baseGarbled: ['currentPassword'] },
+  'POST /api/auth/password': {
+    body: { currentPassword: 'not-the-password', newPassword: 'a-new-password-1' },
+    baseGarbled: ['currentPassword'],
+  },
   'POST /api/auth/tokens': { body: { name: 'fuzz token', scope: 'read', expiresInDays: 30 } },
   'PUT /api/users/{id}': { body: { displayName: 'Fuzz Target', role: 'editor', active: true } },
   'PATCH /api/users/{id}': { body: { displayName: 'Fuzz Target' } },

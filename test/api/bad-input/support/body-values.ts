@@ -37,23 +37,92 @@ const FORMATS: Record<string, Format> = {
   // EDTF levels 0–1, years 1–9999, days that exist, no time of day, an interval that ends after it begins.
   date: {
     bad: (s) =>
-      ['', ' ', '2019-02-30', '2019-02-29', '2019-04-31', '2019-13', '2019-00', '2019-13-01', 'Y170000002', 'Y-170000002', '-0000', '0000',
-        '../..', '2019-01-01T25:00', '2019-01-01T10:00', 'XXXX', '2019-01/2018-01', '10000', '-2019', 'abc', '2019-1-14', ' 2019', '2019 ',
-        '２０１９'].includes(s) || codePoints(s) > 100,
-    good: ['2019-01-14', '2019-06', '2019', '2018-23', '2019-06?', '2018~', '201X', '2019-01/2019-06', '1985?/..', '../2019', '2020-02-29', '2019-01-14%'],
-    tricky: ['2019-02-30', '2019-02-29', '2019-04-31', '2019-13', 'Y170000002', '-0000', '../..', '2019-01-01T25:00', '2019-01/2018-01', '0000'],
+      [
+        '',
+        ' ',
+        '2019-02-30',
+        '2019-02-29',
+        '2019-04-31',
+        '2019-13',
+        '2019-00',
+        '2019-13-01',
+        'Y170000002',
+        'Y-170000002',
+        '-0000',
+        '0000',
+        '../..',
+        '2019-01-01T25:00',
+        '2019-01-01T10:00',
+        'XXXX',
+        '2019-01/2018-01',
+        '10000',
+        '-2019',
+        'abc',
+        '2019-1-14',
+        ' 2019',
+        '2019 ',
+        '２０１９',
+      ].includes(s) || codePoints(s) > 100,
+    good: [
+      '2019-01-14',
+      '2019-06',
+      '2019',
+      '2018-23',
+      '2019-06?',
+      '2018~',
+      '201X',
+      '2019-01/2019-06',
+      '1985?/..',
+      '../2019',
+      '2020-02-29',
+      '2019-01-14%',
+    ],
+    tricky: [
+      '2019-02-30',
+      '2019-02-29',
+      '2019-04-31',
+      '2019-13',
+      'Y170000002',
+      '-0000',
+      '../..',
+      '2019-01-01T25:00',
+      '2019-01/2018-01',
+      '0000',
+    ],
   },
-  publishedOn: { bad: (s) => s !== '' && !isCalendarDate(s), good: ['2019-01-14', '2020-02-29', '0001-01-01', '9999-12-31', ''], tricky: ['2019-02-30', '0000-01-01', '2019-1-1', '2019-01-14T00:00:00Z'] },
+  publishedOn: {
+    bad: (s) => s !== '' && !isCalendarDate(s),
+    good: ['2019-01-14', '2020-02-29', '0001-01-01', '9999-12-31', ''],
+    tricky: ['2019-02-30', '0000-01-01', '2019-1-1', '2019-01-14T00:00:00Z'],
+  },
   country: { bad: (s) => !/^[A-Z]{2}$/.test(s), good: ['JP', 'RU', 'US'], tricky: ['ru', 'RUS', 'XX', 'R', ''] },
-  wikidataId: { bad: (s) => !/^Q[1-9]\d{0,15}$/.test(s), good: ['Q42', 'Q9999999999999999'], tricky: ['Q0', 'q42', 'Q', 'Q99999999999999999', 'P42'] },
-  color: { bad: (s) => !/^#[0-9A-Fa-f]{6}$/.test(s), good: ['#c62828', '#ABCDEF'], tricky: ['c62828', '#c6282', '#gggggg', 'red', '#c628281'] },
+  wikidataId: {
+    bad: (s) => !/^Q[1-9]\d{0,15}$/.test(s),
+    good: ['Q42', 'Q9999999999999999'],
+    tricky: ['Q0', 'q42', 'Q', 'Q99999999999999999', 'P42'],
+  },
+  color: {
+    bad: (s) => !/^#[0-9A-Fa-f]{6}$/.test(s),
+    good: ['#c62828', '#ABCDEF'],
+    tricky: ['c62828', '#c6282', '#gggggg', 'red', '#c628281'],
+  },
   url: {
-    bad: (s) => ['javascript:alert(1)', 'ftp://example.org', 'example.org', 'not a url', 'http://', '//example.org'].includes(s) || codePoints(s) > 2048,
+    bad: (s) =>
+      ['javascript:alert(1)', 'ftp://example.org', 'example.org', 'not a url', 'http://', '//example.org'].includes(s) ||
+      codePoints(s) > 2048,
     good: ['https://example.org/a?b=c', 'http://example.org'],
     tricky: ['javascript:alert(1)', 'ftp://example.org', 'example.org', 'http://', 'https://example.org/' + 'a'.repeat(2100)],
   },
-  quoteLanguage: { bad: (s) => ['e', '123', 'en_US', 'en-', '-en', 'en--US', 'abcdefghi'].includes(s), good: ['en', 'ja', 'ru', 'zh-Hant', ''], tricky: ['e', 'en_US', 'en--US', 'abcdefghi', 'xx-XX-xx'] },
-  email: { bad: (s) => ['', 'not an email', '@', 'a@', '@b.c', 'a@b', 'a b@c.de'].includes(s), good: ['someone.new@test.example'], tricky: ['a@b', 'a b@c.de', '@'] },
+  quoteLanguage: {
+    bad: (s) => ['e', '123', 'en_US', 'en-', '-en', 'en--US', 'abcdefghi'].includes(s),
+    good: ['en', 'ja', 'ru', 'zh-Hant', ''],
+    tricky: ['e', 'en_US', 'en--US', 'abcdefghi', 'xx-XX-xx'],
+  },
+  email: {
+    bad: (s) => ['', 'not an email', '@', 'a@', '@b.c', 'a@b', 'a b@c.de'].includes(s),
+    good: ['someone.new@test.example'],
+    tricky: ['a@b', 'a b@c.de', '@'],
+  },
 };
 FORMATS.accessedOn = FORMATS.publishedOn;
 FORMATS.archiveUrl = FORMATS.url;
@@ -137,13 +206,22 @@ function typedCandidates(name: string, format: string, schema: Schema, known: nu
       return texts.map(jsonString);
     case 'integer':
     case 'number':
-      return fc.oneof(isReference(name) ? ids.map(String) : fc.integer({ min: (schema.minimum ?? 0) - 3, max: (schema.maximum ?? 10) + 3 }).map(String), garbageNumberLiteral);
+      return fc.oneof(
+        isReference(name) ? ids.map(String) : fc.integer({ min: (schema.minimum ?? 0) - 3, max: (schema.maximum ?? 10) + 3 }).map(String),
+        garbageNumberLiteral,
+      );
     case 'boolean':
       return fc.constantFrom('true', 'false', '"true"', '1', '0');
     case 'array': {
       const item = schema.items?.type === 'string' ? texts.map(jsonString) : ids.map(String);
-      const many = fc.integer({ min: (schema.maxItems ?? 10) - 1, max: (schema.maxItems ?? 10) + 2 }).map((n) => `[${Array.from({ length: n }, (_, i) => (isReference(name) ? String(i + 1) : jsonString(`x${i}`))).join(',')}]`);
-      return fc.oneof(fc.array(item, { maxLength: 4 }).map((items) => `[${items.join(',')}]`), many, fc.constantFrom('[1,1]', '["1"]', '[[1]]', '[null]', '"1,2"', '[""]'));
+      const many = fc
+        .integer({ min: (schema.maxItems ?? 10) - 1, max: (schema.maxItems ?? 10) + 2 })
+        .map((n) => `[${Array.from({ length: n }, (_, i) => (isReference(name) ? String(i + 1) : jsonString(`x${i}`))).join(',')}]`);
+      return fc.oneof(
+        fc.array(item, { maxLength: 4 }).map((items) => `[${items.join(',')}]`),
+        many,
+        fc.constantFrom('[1,1]', '["1"]', '[[1]]', '[null]', '"1,2"', '[""]'),
+      );
     }
     default:
       return garbageJson;
@@ -166,7 +244,14 @@ export function fieldValue(name: string, schema: Schema | undefined, knownIds: n
 }
 
 /** The verdict on a field's JSON text (text that is not JSON is refused with the body). */
-export function badFieldText(name: string, schema: Schema | undefined, required: boolean, text: string, refs: References, format = name): boolean {
+export function badFieldText(
+  name: string,
+  schema: Schema | undefined,
+  required: boolean,
+  text: string,
+  refs: References,
+  format = name,
+): boolean {
   if (!schema) return false; // a read-only field (id, createdAt, …): accepted and ignored
   let value: unknown;
   try {

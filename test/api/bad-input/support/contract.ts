@@ -95,7 +95,13 @@ export function contractViolations(c: FuzzCase, res: RawResponse): string[] {
     }
   }
   if (c.mustRefuse && res.status < 400) problems.push(`accepted (${res.status}) a value it must refuse`);
-  if (c.mustRefuse && c.caller === 'admin' && res.status >= 400 && res.status < 500 && ![...FIELD_ERROR_STATUSES, 431].includes(res.status)) {
+  if (
+    c.mustRefuse &&
+    c.caller === 'admin' &&
+    res.status >= 400 &&
+    res.status < 500 &&
+    ![...FIELD_ERROR_STATUSES, 431].includes(res.status)
+  ) {
     problems.push(`refused a bad value with ${res.status} instead of a ${FIELD_ERROR_STATUSES.join('/')} naming the field`);
   }
   return problems;
@@ -120,7 +126,10 @@ export class Fuzzer {
     const authorization = c.caller === 'forged' ? c.forgedAuthorization : await this.app.authorization(c.caller, c.freshSession);
     if (c.freshSession) this.baseline = undefined;
     this.baseline ??= await this.app.checksums();
-    const request = { ...c.request, headers: { ...c.request.headers, ...(authorization !== undefined ? { Authorization: authorization } : {}) } };
+    const request = {
+      ...c.request,
+      headers: { ...c.request.headers, ...(authorization !== undefined ? { Authorization: authorization } : {}) },
+    };
     let res = await this.app.send(request);
     if (res.ms > timeLimitMs(request.method, request.path) && (res.status >= 400 || request.method === 'GET')) {
       // Garbage that makes a route pathological is slow every time; a pause of a loaded machine
@@ -138,18 +147,21 @@ export class Fuzzer {
     const after = await this.app.checksums();
     const changed = differingTables(this.baseline, after);
     const isWrite = c.request.method !== 'GET' && res.status < 400;
-    if (changed.length && !isWrite) problems.push(`the database changed (${changed.join(', ')}) after a ${res.status} to a ${c.request.method}`);
+    if (changed.length && !isWrite)
+      problems.push(`the database changed (${changed.join(', ')}) after a ${res.status} to a ${c.request.method}`);
     if (isWrite && changed.length) {
       this.writesAccepted++;
       await this.app.refreshKnown();
     }
     this.baseline = after;
     if (problems.length) {
-      const body = c.request.body ? c.request.body.subarray(0, 400).toString('utf8') + (c.request.body.length > 400 ? `… (${c.request.body.length} bytes)` : '') : '';
+      const body = c.request.body
+        ? c.request.body.subarray(0, 400).toString('utf8') + (c.request.body.length > 400 ? `… (${c.request.body.length} bytes)` : '')
+        : '';
       const report =
         `${problems.join('\n')}\n  as ${c.caller}: ${c.request.method} ${c.request.path.slice(0, 400)}\n` +
-          `  headers: ${JSON.stringify(c.request.headers ?? {})}\n  body: ${body}\n  garbled: ${c.garbled.join(', ')}; must refuse: ${c.mustRefuse}\n` +
-          `  → ${res.status} ${res.text.slice(0, 500)}`;
+        `  headers: ${JSON.stringify(c.request.headers ?? {})}\n  body: ${body}\n  garbled: ${c.garbled.join(', ')}; must refuse: ${c.mustRefuse}\n` +
+        `  → ${res.status} ${res.text.slice(0, 500)}`;
       // FUZZ_KEEP_GOING=1 (for a hunt): note every failing case and go on instead of shrinking the first.
       if (!KEEP_GOING) throw new Error(report);
       this.failures.push(report);
@@ -158,7 +170,9 @@ export class Fuzzer {
   }
 
   summary(file: string): string {
-    const statuses = Object.entries(this.statuses).map(([status, n]) => `${status}×${n}`).join(' ');
+    const statuses = Object.entries(this.statuses)
+      .map(([status, n]) => `${status}×${n}`)
+      .join(' ');
     if (this.failures.length) {
       const where = join(tmpdir(), `chronicle-fuzz-failures-${file.replace(/\W+/g, '-')}.json`);
       writeFileSync(where, JSON.stringify(this.failures, null, 1));
@@ -180,4 +194,7 @@ export const PROPERTY_TIMEOUT_MS = process.env.FUZZ_RUNS ? 12 * 3_600_000 : 600_
  * spends up to a second in scrypt, and its input goes through the same validation as any other.
  */
 export const runs = (byDefault: number, route?: { method: string; template: string }) =>
-  Number(process.env.FUZZ_RUNS ?? (route && hashesPassword(route.method, route.template.replace(/\{id\}/, '1')) ? Math.ceil(byDefault / 5) : byDefault));
+  Number(
+    process.env.FUZZ_RUNS ??
+      (route && hashesPassword(route.method, route.template.replace(/\{id\}/, '1')) ? Math.ceil(byDefault / 5) : byDefault),
+  );

@@ -97,7 +97,9 @@ async function knownIds(client: Client, fuzzUserId: number, adminId: number): Pr
     topics: await live('topics'),
     stances: await live('stances'),
     users: [fuzzUserId],
-    tokens: await ids(client, `SELECT id FROM auth_tokens WHERE user_id = $1 AND kind = 'personal' AND revoked_at IS NULL ORDER BY id`, [adminId]),
+    tokens: await ids(client, `SELECT id FROM auth_tokens WHERE user_id = $1 AND kind = 'personal' AND revoked_at IS NULL ORDER BY id`, [
+      adminId,
+    ]),
     revisions: revisionsByRecord((await client.query('SELECT id, resource, record_id FROM revisions ORDER BY id')).rows),
   };
 }
@@ -109,9 +111,13 @@ export async function startFuzzApp(): Promise<FuzzApp> {
   const agent = new Agent({ keepAlive: true, maxSockets: 4 });
   const client = new Client({ connectionString: t.databaseUrl });
   await client.connect();
-  const tables = (await client.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)).rows.map((r) => r.tablename);
+  const tables = (await client.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)).rows.map(
+    (r) => r.tablename,
+  );
 
-  const fuzzUser = (await t.http().post('/api/users').send({ email: 'fuzz.target@test.example', displayName: 'Fuzz Target', role: 'editor' }).expect(201)).body;
+  const fuzzUser = (
+    await t.http().post('/api/users').send({ email: 'fuzz.target@test.example', displayName: 'Fuzz Target', role: 'editor' }).expect(201)
+  ).body;
   await t.http().post('/api/auth/tokens').send({ name: 'fuzz token', scope: 'read' }).expect(201);
   const routes = await routesOf(t);
 

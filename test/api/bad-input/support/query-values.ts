@@ -19,7 +19,6 @@ const MAX_OFFSET = 100_000_000;
 const MAX_PAGE = 1000;
 const MAX_VALUES = 1000;
 
-
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a day that exists, year 1–9999. */
 export function isIsoDay(s: string): boolean {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s);
@@ -45,7 +44,13 @@ function badCursor(text: string): boolean {
   }
   if (!Array.isArray(cursor) || cursor.length !== 3) return true;
   const [day, id] = cursor;
-  return typeof day !== 'string' || !(/^-?infinity$/.test(day) || (/^\d{4}-\d{2}-\d{2}$/.test(day) && isIsoDay(day))) || !Number.isInteger(id) || id < 1 || id > INT32_MAX;
+  return (
+    typeof day !== 'string' ||
+    !(/^-?infinity$/.test(day) || (/^\d{4}-\d{2}-\d{2}$/.test(day) && isIsoDay(day))) ||
+    !Number.isInteger(id) ||
+    id < 1 ||
+    id > INT32_MAX
+  );
 }
 
 /** What the protocol certainly refuses for a parameter given these values (already decoded). */
@@ -57,14 +62,18 @@ export function badQueryValues(name: string, schema: Schema, values: (string | u
     if (texts.length > MAX_VALUES) return true;
     const item = schema.items ?? {};
     // Integers in plain digits (ids from 1, scores from -2), within the schema's bounds.
-    if (item.type === 'integer') return texts.some((v) => !INTEGER.test(v) || Number(v) < (item.minimum ?? 1) || Number(v) > (item.maximum ?? INT32_MAX));
+    if (item.type === 'integer')
+      return texts.some((v) => !INTEGER.test(v) || Number(v) < (item.minimum ?? 1) || Number(v) > (item.maximum ?? INT32_MAX));
     if (item.enum) return texts.some((v) => !item.enum!.includes(v));
     if (item.pattern) return texts.some((v) => !new RegExp(item.pattern!).test(v));
     return false;
   }
   // Columns repeated read as one list (columns=a&columns=b is a,b).
   if (name === 'columns') {
-    const columns = texts.join(',').split(',').map((c) => c.trim());
+    const columns = texts
+      .join(',')
+      .split(',')
+      .map((c) => c.trim());
     return columns.some((c) => !(EXPORT_COLUMN_NAMES as string[]).includes(c)) || new Set(columns).size !== columns.length;
   }
   // Everything else is given once.
@@ -95,17 +104,57 @@ function typedValues(name: string, schema: Schema): fc.Arbitrary<string> {
   const samples = [
     ...(item.enum ?? []),
     ...(item.enum ?? []).flatMap((v) => [v.toLowerCase(), v.toUpperCase(), ` ${v}`, v.replace(/s/g, 'ſ'), `${v};--`]),
-    ...(item.type === 'integer' ? ['1', '2', '0', '-1', '1.5', '1e3', '01', '+1', '0x10', '2147483647', '2147483648', '100000000', '100000001', '999', '1000', '1001'] : []),
+    ...(item.type === 'integer'
+      ? ['1', '2', '0', '-1', '1.5', '1e3', '01', '+1', '0x10', '2147483647', '2147483648', '100000000', '100000001', '999', '1000', '1001']
+      : []),
     ...(item.pattern ? ['RU', 'JP', 'ru', 'RUS', 'R1'] : []),
     ...(item.format === 'date-time'
-      ? ['2019-01-14T09:00:00Z', '2019-01-14', '2019-02-30', '0000-01-01', '2019-01-14T24:00:00Z', '2019-01-14T23:59:60Z', '9999-12-31T23:59:59-23:59', '2019-01-14T09:00:00+14:00', '2019-01-14T09:00:00+15:00', '2019-01-14T09:00:00.1234567Z', '1e3']
+      ? [
+          '2019-01-14T09:00:00Z',
+          '2019-01-14',
+          '2019-02-30',
+          '0000-01-01',
+          '2019-01-14T24:00:00Z',
+          '2019-01-14T23:59:60Z',
+          '9999-12-31T23:59:59-23:59',
+          '2019-01-14T09:00:00+14:00',
+          '2019-01-14T09:00:00+15:00',
+          '2019-01-14T09:00:00.1234567Z',
+          '1e3',
+        ]
       : []),
-    ...(name.startsWith('date_') ? ['2019', '2019-01', '2019-01-14', '2019-02-30', '2019-13', '0000', '9999-12-31', '10000', '2019-1-1', '2019-01-14T00:00'] : []),
-    ...(name === 'q' ? ['Lavrov', 'Lavr', '河野', 'Abe安倍', '!&|():*', "a' & b", '\\', '%', '_', 'x'.repeat(200), 'x'.repeat(201), 'a b c d e f g h i j k l m n o p q'] : []),
+    ...(name.startsWith('date_')
+      ? ['2019', '2019-01', '2019-01-14', '2019-02-30', '2019-13', '0000', '9999-12-31', '10000', '2019-1-1', '2019-01-14T00:00']
+      : []),
+    ...(name === 'q'
+      ? [
+          'Lavrov',
+          'Lavr',
+          '河野',
+          'Abe安倍',
+          '!&|():*',
+          "a' & b",
+          '\\',
+          '%',
+          '_',
+          'x'.repeat(200),
+          'x'.repeat(201),
+          'a b c d e f g h i j k l m n o p q',
+        ]
+      : []),
     ...(name === 'columns' ? ['id,date', 'id,id', 'id,,date', 'nope', 'headline', ' id', ''] : []),
-    ...(name === 'cursor' ? ['WyIyMDE5LTAxLTE0IiwxLCJhc2MiXQ', 'WyIyMDE5LTAyLTMwIiwxLCJhc2MiXQ', 'WyI5OTk5LTk5LTk5IiwxLCJhc2MiXQ', 'WyItaW5maW5pdHkiLDEsImFzYyJd'] : []),
+    ...(name === 'cursor'
+      ? [
+          'WyIyMDE5LTAxLTE0IiwxLCJhc2MiXQ',
+          'WyIyMDE5LTAyLTMwIiwxLCJhc2MiXQ',
+          'WyI5OTk5LTk5LTk5IiwxLCJhc2MiXQ',
+          'WyItaW5maW5pdHkiLDEsImFzYyJd',
+        ]
+      : []),
   ];
-  return samples.length ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...samples) }, { weight: 1, arbitrary: garbageString }) : garbageString;
+  return samples.length
+    ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...samples) }, { weight: 1, arbitrary: garbageString })
+    : garbageString;
 }
 
 export interface QueryEntry {
@@ -118,14 +167,24 @@ export interface QueryEntry {
 
 /** One encoded value: mostly as a client would encode it, sometimes malformed. */
 const encodedValue = (decoded: fc.Arbitrary<string>) =>
-  fc.oneof({ weight: 8, arbitrary: decoded.map(encode) }, { weight: 1, arbitrary: fc.constantFrom(...MALFORMED_ENCODINGS) }, { weight: 1, arbitrary: decoded.map((v) => encode(v) + '%FF') });
+  fc.oneof(
+    { weight: 8, arbitrary: decoded.map(encode) },
+    { weight: 1, arbitrary: fc.constantFrom(...MALFORMED_ENCODINGS) },
+    { weight: 1, arbitrary: decoded.map((v) => encode(v) + '%FF') },
+  );
 
 /** A listed parameter given once, several times, or (id filters) more times than allowed. */
 export function listedEntry(name: string, schema: Schema): fc.Arbitrary<QueryEntry> {
   const value = encodedValue(typedValues(name, schema));
-  const count = fc.oneof({ weight: 8, arbitrary: fc.constant(1) }, { weight: 2, arbitrary: fc.integer({ min: 2, max: 4 }) }, { weight: 1, arbitrary: fc.constantFrom(999, 1000, 1001, 1500) });
+  const count = fc.oneof(
+    { weight: 8, arbitrary: fc.constant(1) },
+    { weight: 2, arbitrary: fc.integer({ min: 2, max: 4 }) },
+    { weight: 1, arbitrary: fc.constantFrom(999, 1000, 1001, 1500) },
+  );
   return count.chain((n) =>
-    n > 4 ? value.map((v) => ({ key: name, name, raw: Array(n).fill(v) })) : fc.array(value, { minLength: n, maxLength: n }).map((raw) => ({ key: name, name, raw })),
+    n > 4
+      ? value.map((v) => ({ key: name, name, raw: Array(n).fill(v) }))
+      : fc.array(value, { minLength: n, maxLength: n }).map((raw) => ({ key: name, name, raw })),
   );
 }
 
@@ -134,7 +193,25 @@ export const unknownEntry = (listed: string[]): fc.Arbitrary<QueryEntry> =>
   fc
     .tuple(
       fc.oneof(
-        fc.constantFrom('__proto__', 'constructor', 'q[]', 'id[]', '_sort[0]', 'speakerId[$ne]', 'filter', '_embed', '_limit', 'sort', 'ID', '_START', 'q%20', '', '%00', '%FF', '%C3%28'),
+        fc.constantFrom(
+          '__proto__',
+          'constructor',
+          'q[]',
+          'id[]',
+          '_sort[0]',
+          'speakerId[$ne]',
+          'filter',
+          '_embed',
+          '_limit',
+          'sort',
+          'ID',
+          '_START',
+          'q%20',
+          '',
+          '%00',
+          '%FF',
+          '%C3%28',
+        ),
         fc.constantFrom(...(listed.length ? listed : ['id'])).map((k) => `${k}x`),
         garbageString.map(encode),
       ),

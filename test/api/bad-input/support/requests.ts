@@ -18,12 +18,23 @@ export const callerArb: fc.Arbitrary<Caller> = fc.oneof(
 
 /** Authorization headers that are no token: only characters Node lets a client send. */
 export const forgedAuthorizationArb = fc.oneof(
-  fc.constantFrom('Bearer', 'Bearer ', 'Bearer x', 'Basic YWRtaW46YWRtaW4=', 'bearer ' + 'A'.repeat(5000), 'Bearer chr_session_0000', "Bearer ' OR 1=1 --", 'Bearer %00', 'Token abc'),
+  fc.constantFrom(
+    'Bearer',
+    'Bearer ',
+    'Bearer x',
+    'Basic YWRtaW46YWRtaW4=',
+    'bearer ' + 'A'.repeat(5000),
+    'Bearer chr_session_0000',
+    "Bearer ' OR 1=1 --",
+    'Bearer %00',
+    'Token abc',
+  ),
   fc.string({ unit: 'grapheme-ascii', maxLength: 200 }).map((s) => `Bearer ${s.replace(/[\r\n]/g, '')}`),
 );
 
 /** A path id the API reads: after percent-decoding, a positive 32-bit integer in plain digits. */
-export const isPathId = (decoded: string | undefined) => decoded !== undefined && /^[1-9]\d{0,9}$/.test(decoded) && Number(decoded) <= 2_147_483_647;
+export const isPathId = (decoded: string | undefined) =>
+  decoded !== undefined && /^[1-9]\d{0,9}$/.test(decoded) && Number(decoded) <= 2_147_483_647;
 export const RESOURCES = ['statements', 'actors', 'sources', 'topics', 'stances'];
 
 /** Whether a decoded path parameter is one the route could take. */
@@ -63,7 +74,13 @@ export function concretePath(app: FuzzApp, route: Route, choices: Record<string,
     const choice = choices[param] ?? { kind: 'known', pick: 0 };
     if (choice.kind === 'garbage') garbled.push(param);
     values[param] =
-      choice.kind === 'garbage' ? choice.raw : choice.kind === 'missing' ? (param === 'resource' ? 'statements' : '2000000000') : knownPathValue(app, route, param, choice.pick, values);
+      choice.kind === 'garbage'
+        ? choice.raw
+        : choice.kind === 'missing'
+          ? param === 'resource'
+            ? 'statements'
+            : '2000000000'
+          : knownPathValue(app, route, param, choice.pick, values);
   }
   const path = route.template.replace(/\{(\w+)\}/g, (_, name: string) => values[name]);
   return { path, id: isPathId(values.id) ? values.id : undefined, garbled };
@@ -72,30 +89,86 @@ export function concretePath(app: FuzzApp, route: Route, choices: Record<string,
 /** If-Match headers: the record's version in quotes, or not. Bad ones are refused naming `version`. */
 export const ifMatchArb = fc.oneof(
   fc.constantFrom('"1"', 'W/"1"', '"2"', '"999999"', '*').map((value) => ({ value, bad: false })),
-  fc.constantFrom('abc', '"0"', '"-1"', '""', '"1.5"', '"1e3"', '"2147483648"', '"9999999999"', '"99999999999"', 'W/', '"1", "2"', '"\u00e9"')
+  fc
+    .constantFrom(
+      'abc',
+      '"0"',
+      '"-1"',
+      '""',
+      '"1.5"',
+      '"1e3"',
+      '"2147483648"',
+      '"9999999999"',
+      '"99999999999"',
+      'W/',
+      '"1", "2"',
+      '"\u00e9"',
+    )
     .map((value) => ({ value, bad: true })),
 );
 
 /** Content types other than JSON, and JSON in charsets other than UTF-8: the body is then refused as a whole. */
 export const BAD_CONTENT_TYPES = [
-  'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'application/vnd.api+json',
-  'application/json; charset=latin1', 'application/json; charset=utf-16', 'application/json; charset=bogus', 'text/json',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'application/xml',
+  'application/vnd.api+json',
+  'application/json; charset=latin1',
+  'application/json; charset=utf-16',
+  'application/json; charset=bogus',
+  'text/json',
 ];
 
 /** A JSON object as text from its members, in order: duplicate keys and raw values stay as written. */
-export const objectText = (members: [string, string][]) => `{${members.map(([key, value]) => `${JSON.stringify(key)}:${value}`).join(',')}}`;
+export const objectText = (members: [string, string][]) =>
+  `{${members.map(([key, value]) => `${JSON.stringify(key)}:${value}`).join(',')}}`;
 
 /** Keys no body takes; fields the server owns (id, createdAt, …) are accepted and ignored, so they are not among them. */
-export const READ_ONLY_FIELDS = ['id', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'deletedAt', 'dateStart', 'dateEnd', 'displayDate', 'email', 'mustChangePassword', 'lastLoginAt', 'oneTimePassword'];
+export const READ_ONLY_FIELDS = [
+  'id',
+  'createdAt',
+  'createdBy',
+  'updatedAt',
+  'updatedBy',
+  'deletedAt',
+  'dateStart',
+  'dateEnd',
+  'displayDate',
+  'email',
+  'mustChangePassword',
+  'lastLoginAt',
+  'oneTimePassword',
+];
 export const unknownKeyArb = fc.oneof(
-  fc.constantFrom('__proto__', 'constructor', 'prototype', '', ' ', 'Headline', 'headline ', 'speaker_id', 'isAdmin', 'role', 'a.b', 'toString', '\u0000', '$where'),
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'prototype',
+    '',
+    ' ',
+    'Headline',
+    'headline ',
+    'speaker_id',
+    'isAdmin',
+    'role',
+    'a.b',
+    'toString',
+    '\u0000',
+    '$where',
+  ),
   garbageString,
 );
 
 /** Which records a reference field points to. */
 export function referencesFor(app: FuzzApp, field: string): References {
   const collection: Record<string, IdListName> = {
-    speakerId: 'actors', participantIds: 'actors', stanceId: 'stances', topicIds: 'topics', sourceIds: 'sources', respondsToId: 'statements',
+    speakerId: 'actors',
+    participantIds: 'actors',
+    stanceId: 'stances',
+    topicIds: 'topics',
+    sourceIds: 'sources',
+    respondsToId: 'statements',
   };
   const name = collection[field];
   return name ? { live: new Set(app.known[name]), all: app.all[name] } : { live: new Set(), all: new Set() };
