@@ -21,8 +21,7 @@ const portOpen = (port: number) =>
 
 const get = async (port: number, pathname: string, token?: string) => {
   const res = await fetch(`http://127.0.0.1:${port}${pathname}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  return { status: res.status, total: res.headers.get('x-total-count'), body: (await res.json()) as any };
+  return { status: res.status, total: res.headers.get('x-total-count'), body: await res.json() };
 };
 
 const send = async (port: number, method: string, pathname: string, body: unknown, token?: string) => {
@@ -31,8 +30,7 @@ const send = async (port: number, method: string, pathname: string, body: unknow
     headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
   });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  return { status: res.status, body: (res.status === 204 ? undefined : await res.json()) as any };
+  return { status: res.status, body: res.status === 204 ? undefined : await res.json() };
 };
 
 let dataDir: string;

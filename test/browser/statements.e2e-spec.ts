@@ -244,7 +244,7 @@ it("downloads the server's export of the filtered, sorted list, not just the row
       ['_order', 'DESC'],
     ].sort(),
   );
-  const rows = parse(await readFile((await download.path())!, 'utf8'), { columns: true, bom: true }) as Array<Record<string, string>>;
+  const rows = parse<Record<string, string>>(await readFile(await download.path(), 'utf8'), { columns: true, bom: true });
   // Every matching statement, in the list's order — more than the five rows on screen.
   expect(rows.map((row) => Number(row.id))).toEqual(expected.map((statement: { id: number }) => statement.id));
   expect(rows.length).toBeGreaterThan(5);

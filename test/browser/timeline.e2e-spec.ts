@@ -142,7 +142,7 @@ it("exports the timeline's selection, newest first, as a TimelineJS file from th
     _sort: 'date',
     _order: 'DESC',
   });
-  const exported = JSON.parse(await readFile((await download.path())!, 'utf8'));
+  const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
   expect(exported.events).toHaveLength(timeline.total);
   expect(ui.problems).toEqual([]);
 });

@@ -129,7 +129,7 @@ export class PostgresServer {
       if (this.postmaster === postmaster) this.postmaster = undefined;
     });
     await new Promise<void>((resolve, reject) => {
-      postmaster.stderr!.on('data', (chunk: Buffer) => {
+      postmaster.stderr.on('data', (chunk: Buffer) => {
         for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
           this.recentLog.push(line);
           if (this.recentLog.length > 200) this.recentLog.shift();

@@ -51,8 +51,8 @@ export function spawnServerProcess(env: Record<string, string>, timeoutMs = 60_0
   child.on('exit', () => running.delete(child));
   let output = '';
   let stdout = '';
-  child.stdout!.on('data', (chunk) => ((output += chunk), (stdout += chunk)));
-  child.stderr!.on('data', (chunk) => (output += chunk));
+  child.stdout.on('data', (chunk) => ((output += chunk), (stdout += chunk)));
+  child.stderr.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const started = { child, output: () => output, stdout: () => stdout, exited };
   const ready = new Promise<ServerProcess>((resolve, reject) => {

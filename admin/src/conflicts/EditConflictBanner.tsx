@@ -1,6 +1,6 @@
 import { Alert, AlertTitle, Box, Button } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { useGetResourceLabel, useNotify, useRecordContext, useResourceContext, type RaRecord } from 'react-admin';
+import { useGetResourceLabel, useNotify, useRecordContext, useResourceContext } from 'react-admin';
 import { useFormContext } from 'react-hook-form';
 import { formatInstant } from '../common/formatInstant';
 import { useFieldLabel } from '../history/FieldValue';
@@ -79,7 +79,7 @@ export const EditConflictBanner = () => {
     const overriding = compareVersions(base, current, yours)
       .filter(({ side }) => side === 'both')
       .map(({ field }) => field);
-    state.base.current = current as RaRecord;
+    state.base.current = current;
     setAdopted({ author, version: current.version, taken: Object.keys(take), overriding });
     setReviewing(false);
     state.dismiss();
@@ -87,7 +87,7 @@ export const EditConflictBanner = () => {
 
   const takeTheirs = () => {
     form.reset(current);
-    state.base.current = current as RaRecord;
+    state.base.current = current;
     setAdopted(null);
     setReviewing(false);
     state.dismiss();

@@ -53,7 +53,7 @@ export function statementFiltersFromParams(params: URLSearchParams): StatementFi
     const value = params.get(key);
     if (value) filters[key] = value;
   }
-  return filters as StatementFilterValues;
+  return filters;
 }
 
 /** Drops empty values (cleared inputs, empty selections) the way react-admin's own lists do. */

@@ -34,7 +34,7 @@ export class PersonalTokenInput {
   name: string;
 
   @ApiProperty({ enum: TOKEN_SCOPES, description: 'read: what a viewer may do; read-write: what your role may do' })
-  @IsIn(TOKEN_SCOPES as unknown as string[], { message: `scope must be one of: ${TOKEN_SCOPES.join(', ')}` })
+  @IsIn(TOKEN_SCOPES, { message: `scope must be one of: ${TOKEN_SCOPES.join(', ')}` })
   scope: TokenScope;
 
   @ApiPropertyOptional({

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { DataSource, DataSourceOptions, MigrationExecutor, QueryRunner } from 'typeorm';
+import { DataSource, MigrationExecutor, QueryRunner } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations';
 import { createDataSourceOptions, DEFAULT_DATABASE_TUNING } from '../database/data-source-options';
 import {
@@ -87,7 +87,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreSum
   const backupMigrations = MIGRATIONS.slice(0, header.migrations.length);
   // No statement timeout: loading a million rows is one long COPY, not a stuck query.
   const connection = createDataSourceOptions(options.databaseUrl, { ...DEFAULT_DATABASE_TUNING, poolSize: 1, statementTimeoutMs: 0 });
-  const dataSource = new DataSource({ ...connection, migrations: backupMigrations } as DataSourceOptions);
+  const dataSource = new DataSource({ ...connection, migrations: backupMigrations });
   await dataSource.initialize();
   const runner = dataSource.createQueryRunner();
   try {

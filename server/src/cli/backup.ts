@@ -64,6 +64,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const known = error instanceof BackupError || error instanceof ConfigError || error instanceof EmbeddedDatabaseError;
-  console.error('Backup failed; no file was written:', known ? (error as Error).message : error);
+  console.error('Backup failed; no file was written:', known ? error.message : error);
   process.exit(1);
 });

@@ -40,6 +40,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const known = error instanceof BackupError || error instanceof ConfigError || error instanceof EmbeddedDatabaseError;
-  console.error('Restore failed; the database is unchanged:', known ? (error as Error).message : error);
+  console.error('Restore failed; the database is unchanged:', known ? error.message : error);
   process.exit(1);
 });

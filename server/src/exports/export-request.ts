@@ -18,7 +18,7 @@ export interface ExportRequest {
 /** A present query value as strings; null when it is not plain text (e.g. bracketed keys). */
 function textValues(value: unknown): string[] | null {
   const values: unknown[] = Array.isArray(value) ? value : [value];
-  return values.every((v) => typeof v === 'string') ? (values as string[]) : null;
+  return values.every((v) => typeof v === 'string') ? values : null;
 }
 
 function parseFormat(raw: unknown, errors: FieldErrors): ExportFormat | undefined {

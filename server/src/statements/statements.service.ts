@@ -107,7 +107,7 @@ export class StatementsService extends CollectionService<Statement, StatementRec
     const fields: Record<string, unknown> = {};
     for (const key of COLUMN_FIELDS) if (statement[key] !== undefined) fields[key] = statement[key];
     if (statement.date !== undefined) Object.assign(fields, parseEdtf(statement.date));
-    return fields as Partial<Statement>;
+    return fields;
   }
 
   /** Writes each link list the input names (all of them unless patching), keeping the order given. */

@@ -95,7 +95,7 @@ export class TimelineService {
       );
     });
     const page = bindNamed(this.dataSource, text, params);
-    const [row] = (await this.dataSource.query(page.sql, page.values)) as TimelinePageRow[];
+    const [row] = await this.dataSource.query<TimelinePageRow[]>(page.sql, page.values);
     const hasMore = row.returned > limit;
     const nextCursor =
       hasMore && row.lastDateStart !== null ? encodeCursor({ dateStart: row.lastDateStart, id: row.lastId!, order }) : null;

@@ -5,7 +5,7 @@ import { generatePassword, hashPassword } from '../auth/password-hash';
 import { badRequest, conflict, notFound } from '../common/errors/api-errors';
 import { Page, readOne, readPage } from '../common/list-query/collection-reader';
 import { ListQuery } from '../common/list-query/filter-definitions';
-import { User, UserRole } from './user.entity';
+import { User } from './user.entity';
 import { UserChange, UserInvite } from './user.dto';
 import { USER_FILTERS, USER_TABLE, UserSort } from './users.table';
 
@@ -63,7 +63,7 @@ export class UsersService {
       }
       const fields: Partial<User> = {};
       if (change.displayName !== undefined) fields.displayName = change.displayName;
-      if (change.role !== undefined) fields.role = change.role as UserRole;
+      if (change.role !== undefined) fields.role = change.role;
       if (change.active !== undefined) fields.active = change.active;
       if (Object.keys(fields).length) await manager.getRepository(User).update(id, fields);
       if (change.active === false) await this.auth.revokeAllTokens(id, manager);

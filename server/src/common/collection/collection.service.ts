@@ -252,7 +252,7 @@ export abstract class CollectionService<
     const result = await manager
       .createQueryBuilder()
       .update(this.rules.entity)
-      .set(values as never)
+      .set(values)
       .where('id = :id AND version = :basedOn', { id, basedOn })
       .execute();
     if (result.affected) return;

@@ -94,7 +94,7 @@ interface RouterLayer {
 
 function paramNamed(request: Request, raw: string): string | undefined {
   const segments = request.path.replace(/\/$/, '').split('/');
-  const layers = ((request.app as unknown as { router?: { stack?: RouterLayer[] } }).router?.stack ?? []) as RouterLayer[];
+  const layers = (request.app as unknown as { router?: { stack?: RouterLayer[] } }).router?.stack ?? [];
   for (const layer of layers) {
     const pattern = layer.route?.path;
     if (typeof pattern !== 'string') continue;

@@ -32,7 +32,7 @@ export function filterClauses<F extends FilterDefinitions>(filters: ParsedFilter
   for (const key of Object.keys(filters) as (keyof F)[]) {
     const value = filters[key];
     if (value === undefined) continue;
-    clauses.push(filterSql[key](value as FilterValue<F[typeof key]>));
+    clauses.push(filterSql[key](value));
   }
   return clauses;
 }
@@ -102,7 +102,7 @@ export async function readPage<Row, F extends FilterDefinitions, S extends strin
       ` WHERE ${alias}.id = ANY(ARRAY(${pageIds}))` +
       ` ORDER BY ${sort} ${order}, ${alias}.id ${order}`,
   );
-  const rows = (await dataSource.query(page.sql, page.values)) as Row[];
+  const rows = await dataSource.query<Row[]>(page.sql, page.values);
   const proven = totalFromPage(query.range.offset, query.range.limit, rows.length);
   if (proven !== undefined) return { rows, total: proven };
   const { total, estimated } = await countMatching(dataSource, plan.matching());
@@ -161,11 +161,10 @@ export async function readPageAsJson<F extends FilterDefinitions, S extends stri
       ` JOIN ${tableName(dataSource, table)} ${alias} ON ${alias}.id = ids.id) page`
     );
   });
-  const [{ json, returned, counted: exact }] = (await dataSource.query(page.sql, page.values)) as {
-    json: string;
-    returned: number;
-    counted?: number;
-  }[];
+  const [{ json, returned, counted: exact }] = await dataSource.query<{ json: string; returned: number; counted?: number }[]>(
+    page.sql,
+    page.values,
+  );
   const proven = totalFromPage(query.range.offset, query.range.limit, returned);
   if (proven !== undefined) return { json, returned, total: proven };
   if (exact !== undefined) return { json, returned, total: exact };
@@ -232,7 +231,7 @@ export async function readOne<Row, F extends FilterDefinitions, S extends string
       ` WHERE ${table.alias}.id = :id${withTrashed ? '' : ` AND ${table.alias}.deleted_at IS NULL`}`,
   );
   const one = bindNamed(db, text, { id });
-  const [row] = (await db.query(one.sql, one.values)) as Row[];
+  const [row] = await db.query<Row[]>(one.sql, one.values);
   return row;
 }
 

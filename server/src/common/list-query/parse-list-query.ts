@@ -29,7 +29,7 @@ function valuesOf(raw: unknown): string[] {
     throw new FilterError('must be a plain value (nested or bracketed keys are not supported)');
   }
   if (values.length > MAX_FILTER_VALUES) throw new FilterError(`accepts at most ${MAX_FILTER_VALUES} values`);
-  return values as string[];
+  return values;
 }
 
 function single(raw: unknown): string {
