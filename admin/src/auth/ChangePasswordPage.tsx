@@ -27,13 +27,17 @@ export const ChangePasswordPage = () => {
         )}
         <ChangePasswordForm
           currentLabel={mustChange ? 'One-time password' : 'Current password'}
-          onChanged={async () => {
-            await refetch();
-            notify('Your password has been changed.', { type: 'success' });
-            redirect('/');
-          }}
+          // The identity is fetched again first: redirected while it still says mustChangePassword,
+          // the session would land back here. react-query's refetch resolves (with the error in
+          // its result) rather than rejects, so nothing is lost by not awaiting it.
+          onChanged={() =>
+            void refetch().then(() => {
+              notify('Your password has been changed.', { type: 'success' });
+              redirect('/');
+            })
+          }
         />
-        <Button size="small" sx={{ mt: 2 }} onClick={() => logout()}>
+        <Button size="small" sx={{ mt: 2 }} onClick={() => void logout()}>
           Sign out instead
         </Button>
       </CardContent>

@@ -66,7 +66,12 @@ export const OneTimeSecretDialog = ({
           <Button
             variant="outlined"
             startIcon={<ContentCopyIcon />}
-            onClick={async () => setCopied((await copyText(secret ?? '', input.current)) ? 'yes' : 'failed')}
+            onClick={() => {
+              copyText(secret ?? '', input.current).then(
+                (done) => setCopied(done ? 'yes' : 'failed'),
+                () => setCopied('failed'),
+              );
+            }}
           >
             Copy
           </Button>

@@ -25,7 +25,8 @@ const ActiveToggle = ({ user }: { user: AccountUser }) => {
   const close = () => setAsking((current) => ({ ...current, open: false }));
   const apply = () => {
     const deactivate = asking.deactivate;
-    update(
+    // Without returnPromise the promise never rejects: a failure reaches onError below.
+    void update(
       'users',
       { id: user.id, data: { active: !deactivate }, previousData: user },
       {
