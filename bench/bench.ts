@@ -236,6 +236,7 @@ async function captureSql(url: string, list: Scenario[], dir: string, signedIn: 
   } catch (error) {
     throw new Error(
       `capturing the server's SQL failed: ${(error as Error).message}\n--- server output ---\n${server.output().slice(-3000)}`,
+      { cause: error },
     );
   } finally {
     await stopServer(server);

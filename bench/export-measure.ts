@@ -65,12 +65,10 @@ export function timePsqlCopy(url: string, sql: string): Promise<ExportMeasuremen
     const psql = spawn('psql', [url, '-X', '-q', '-c', `\\copy (${sql.replace(/\s+/g, ' ')}) to stdout csv header`]);
     let firstByteMs = 0;
     let bytes = 0;
-    let lines = 0;
     let errors = '';
     psql.stdout.on('data', (chunk: Buffer) => {
       if (!bytes) firstByteMs = performance.now() - started;
       bytes += chunk.length;
-      for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
     });
     psql.stderr.on('data', (chunk) => (errors += chunk));
     psql.on('error', (error) => reject(new Error(`psql could not run (${error.message}); install the PostgreSQL client`)));

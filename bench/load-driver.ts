@@ -6,7 +6,7 @@
  * benchmark keeps. Warm-ups are jobs of their own (the benchmark waits for the database to
  * go quiet between them: autocannon abandons the requests still in flight when it stops).
  */
-import autocannon = require('autocannon');
+import autocannon from 'autocannon';
 
 export interface LoadJob {
   url: string;
