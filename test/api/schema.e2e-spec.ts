@@ -45,7 +45,7 @@ describe('schema', () => {
       expect(outcomes.filter((outcome) => outcome.applied.length === 0 && !outcome.createdSchema)).toHaveLength(2);
       expect(await diffSchema(replicas[0])).toEqual({ up: [], down: [] });
     } finally {
-      await Promise.all(replicas.map((replica) => replica.isInitialized && replica.destroy()));
+      await Promise.all(replicas.filter((replica) => replica.isInitialized).map((replica) => replica.destroy()));
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
     }

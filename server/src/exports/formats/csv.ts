@@ -7,6 +7,7 @@ const NEEDS_QUOTES = /[",\r\n]/;
  * OWASP CSV injection: a cell a spreadsheet could read as a formula (=, +, -, @, tab, CR,
  * LF, NUL, or their full-width forms) gets a leading apostrophe, so it stays text.
  */
+// eslint-disable-next-line no-control-regex -- NUL is one of the formula starts, on purpose
 const FORMULA_START = /^[=+\-@\t\r\n\u0000＝＋－＠]/;
 
 /** One RFC 4180 field: quoted when it holds a comma, a quote or a line break. */
