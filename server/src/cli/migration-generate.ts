@@ -59,7 +59,7 @@ async function main(): Promise<number> {
     const closing = lines.lastIndexOf('];');
     lines.splice(closing, 0, `  ${className},`);
     await writeFile(indexFile, lines.join('\n'));
-    console.log(`Wrote migrations/${file}.ts: read it, then build and test.`);
+    console.log(`Wrote migrations/${file}.ts: read it, lay it out with \`npm run format\`, then build and test.`);
     return 0;
   } finally {
     await scratch.dispose();
