@@ -3,12 +3,12 @@ import { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { securityHeaders } from './admin-static/security-headers';
 import { serveAdmin } from './admin-static/serve-admin';
-import { ApiExceptionFilter } from './common/errors/api-exception.filter';
-import { responseCompression } from './common/http/response-compression';
-import { answerUnreadableRequestsAsJson } from './common/errors/client-errors';
-import { ApiValidationPipe } from './common/validation/validation.pipe';
-import { requireJsonBody, verifyJsonBody } from './common/validation/json-body';
-import { parseQueryString } from './common/list-query/query-string';
+import { ApiExceptionFilter } from './kernel/errors/api-exception.filter';
+import { responseCompression } from './kernel/http/response-compression';
+import { answerUnreadableRequestsAsJson } from './kernel/errors/client-errors';
+import { ApiValidationPipe } from './kernel/validation/validation.pipe';
+import { requireJsonBody, verifyJsonBody } from './kernel/validation/json-body';
+import { parseQueryString } from './kernel/http/query-string';
 import { ADMIN_DIST_DIR } from './config/paths';
 
 export const API_PREFIX = 'api';

@@ -14,7 +14,7 @@ import { FirstAdmin } from './users/first-admin';
 import { PinoLogger } from 'nestjs-pino';
 import { ChronicleLogger } from './logging/chronicle-logger';
 import { createRootLogger, loggingParams } from './logging/logging-options';
-import { GracefulShutdown } from './common/graceful-shutdown';
+import { GracefulShutdown } from './database/graceful-shutdown';
 
 async function main(): Promise<void> {
   const startedAt = Date.now();

@@ -1,7 +1,7 @@
 import { ACTOR_LIST_SPEC, ACTOR_TABLE } from '../../server/src/actors/actors.table';
-import { CollectionTable, readPage, readPageAsJson } from '../../server/src/common/list-query/collection-reader';
-import { ListSpec } from '../../server/src/common/list-query/filter-definitions';
-import { parseListQuery } from '../../server/src/common/list-query/parse-list-query';
+import { CollectionTable, readPage, readPageAsJson } from '../../server/src/records/list-query/collection-reader';
+import { ListSpec } from '../../server/src/records/list-query/filter-definitions';
+import { parseListQuery } from '../../server/src/records/list-query/parse-list-query';
 import { pgPool } from '../../server/src/database/pg-pool';
 import { generateData } from '../../server/src/generator/generate-data';
 import { SOURCE_LIST_SPEC, SOURCE_TABLE } from '../../server/src/sources/sources.table';

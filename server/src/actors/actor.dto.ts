@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsISO31661Alpha2, IsOptional, Matches } from 'class-validator';
-import { EnumField, OptionalText, RequiredText, TextList } from '../common/validation/field-decorators';
-import { AuthorRef, RecordInput } from '../common/collection/record-input';
+import { EnumField, OptionalText, RequiredText, TextList } from '../kernel/validation/field-decorators';
+import { AuthorRef, RecordInput } from '../records/collection/record-input';
 import { ACTOR_KINDS, ActorKind } from './actor.entity';
 
 export class ActorInput extends RecordInput {

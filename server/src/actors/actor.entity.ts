@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { TimestampedEntity } from '../common/collection/timestamped.entity';
+import { TimestampedEntity } from '../records/collection/timestamped.entity';
 
 export const ACTOR_KINDS = ['person', 'organization'] as const;
 export type ActorKind = (typeof ACTOR_KINDS)[number];

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CollectionController } from '../common/collection/collection.controller';
+import { CollectionController } from '../records/collection/collection.controller';
 import { ActorInput, ActorPatch, ActorRecord } from './actor.dto';
 import { ACTOR_LIST_SPEC } from './actors.table';
 import { ActorsService } from './actors.service';

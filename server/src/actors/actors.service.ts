@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { RevisionsService } from '../history/revisions.service';
-import { CollectionService, TIMESTAMP_FIELDS, Usage } from '../common/collection/collection.service';
+import { CollectionService, TIMESTAMP_FIELDS, Usage } from '../records/collection/collection.service';
 import { Actor } from './actor.entity';
 import { ActorRecord } from './actor.dto';
 import { ACTOR_FILTERS, ACTOR_TABLE, ActorSort } from './actors.table';

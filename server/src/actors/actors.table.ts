@@ -1,5 +1,5 @@
-import { auditColumns, CollectionTable, likeEscape } from '../common/list-query/collection-reader';
-import { ListSpec } from '../common/list-query/filter-definitions';
+import { auditColumns, CollectionTable, likeEscape } from '../records/list-query/collection-reader';
+import { ListSpec } from '../records/list-query/filter-definitions';
 import { Actor, ACTOR_KINDS } from './actor.entity';
 
 export const ACTOR_FILTERS = {

@@ -1,5 +1,5 @@
 import { ForbiddenException, HttpException, HttpStatus, UnauthorizedException } from '@nestjs/common';
-import { ApiErrorBody, FieldErrors } from '../common/errors/api-errors';
+import { ApiErrorBody, FieldErrors } from '../kernel/errors/api-errors';
 
 export function unauthorized(message: string): UnauthorizedException {
   return new UnauthorizedException({ statusCode: 401, error: 'Unauthorized', message } satisfies ApiErrorBody);

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { IdPipe } from '../common/validation/id.pipe';
+import { IdPipe } from '../kernel/validation/id.pipe';
 import { Access, SessionOnly } from './access.decorator';
 import { ChangePasswordInput, LoginInput, PersonalTokenInput } from './auth.dto';
 import { AuthService } from './auth.service';

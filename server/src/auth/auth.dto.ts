@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { IsStorableText, RequiredText } from '../common/validation/field-decorators';
+import { IsStorableText, RequiredText } from '../kernel/validation/field-decorators';
 import { PASSWORD_MAX_LENGTH } from './password-hash';
 import { TOKEN_SCOPES, TokenScope } from './auth-token.entity';
 

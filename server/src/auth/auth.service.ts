@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { badRequest, notFound } from '../common/errors/api-errors';
+import { badRequest, notFound } from '../kernel/errors/api-errors';
 import { User } from '../users/user.entity';
 import { AUTH_OPTIONS, AuthOptions, EXPORT_TICKET_TTL_MS } from './auth-options';
 import { forbidden, TooManyAttempts, unauthorized } from './auth-errors';

@@ -1,6 +1,6 @@
-import { badRequest, FieldErrors } from '../common/errors/api-errors';
-import { SortOrder } from '../common/list-query/filter-definitions';
-import { parseSortedFilters, RawQuery } from '../common/list-query/parse-list-query';
+import { badRequest, FieldErrors } from '../kernel/errors/api-errors';
+import { SortOrder } from '../records/list-query/filter-definitions';
+import { parseSortedFilters, RawQuery } from '../records/list-query/parse-list-query';
 import { STATEMENT_LIST_SPEC, StatementFilters, StatementSort } from '../statements/statement-query';
 import { EXPORT_COLUMN_NAMES, ExportColumnName } from './export-columns';
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, ExportFormat } from './export-formats';

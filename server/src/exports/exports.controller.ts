@@ -2,7 +2,7 @@ import { applyDecorators, Controller, Get, Query, Req, Res } from '@nestjs/commo
 import { ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AcceptsExportTicket, Access } from '../auth/access.decorator';
-import { ApiFilters } from '../common/list-query/list-query.decorators';
+import { ApiFilters } from '../records/list-query/list-query.decorators';
 import { STATEMENT_FILTERS, STATEMENT_LIST_SPEC } from '../statements/statement-query';
 import { EXPORT_COLUMN_NAMES } from './export-columns';
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, FORMAT_BY_PATH_EXTENSION } from './export-formats';

@@ -4,7 +4,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DataSource } from 'typeorm';
 import { StatementSort } from '../statements/statement-query';
-import { isDatabaseUnavailable } from '../common/errors/postgres-errors';
+import { isDatabaseUnavailable } from '../kernel/errors/postgres-errors';
 import { CursorReading, CursorStream } from '../database/cursor-stream';
 import { checkOut, pgPool } from '../database/pg-pool';
 import { describeFilters, loadFilterNames } from './describe-filters';

@@ -1,9 +1,9 @@
 import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
-import { ListQuery } from '../common/list-query/filter-definitions';
-import { ListQueryParam } from '../common/list-query/list-query.decorators';
-import { ListEndpoint } from '../common/list-query/page.interceptor';
+import { ListQuery } from '../records/list-query/filter-definitions';
+import { ListQueryParam } from '../records/list-query/list-query.decorators';
+import { ListEndpoint } from '../records/list-query/page.interceptor';
 import { RevisionsService } from './revisions.service';
 import { REVISION_FILTERS, REVISION_LIST_SPEC, RevisionSort } from './revisions.table';
 

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Author } from '../auth/principal';
-import { notFound } from '../common/errors/api-errors';
-import { Page, readOne, readPage } from '../common/list-query/collection-reader';
-import { ListQuery } from '../common/list-query/filter-definitions';
+import { notFound } from '../kernel/errors/api-errors';
+import { Page, readOne, readPage } from '../records/list-query/collection-reader';
+import { ListQuery } from '../records/list-query/filter-definitions';
 import { Revision, RevisionAction, RevisionResource } from './revision.entity';
 import { RECORD_REVISION_FILTERS, REVISION_FILTERS, REVISION_TABLE, RevisionSort } from './revisions.table';
 

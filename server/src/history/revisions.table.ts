@@ -1,5 +1,5 @@
-import { CollectionTable } from '../common/list-query/collection-reader';
-import { ListSpec } from '../common/list-query/filter-definitions';
+import { CollectionTable } from '../records/list-query/collection-reader';
+import { ListSpec } from '../records/list-query/filter-definitions';
 import { Revision, REVISION_ACTIONS, REVISION_RESOURCES } from './revision.entity';
 
 export const REVISION_FILTERS = {

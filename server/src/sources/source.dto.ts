@@ -8,8 +8,8 @@ import {
   OptionalText,
   RequiredText,
   TextList,
-} from '../common/validation/field-decorators';
-import { AuthorRef, RecordInput } from '../common/collection/record-input';
+} from '../kernel/validation/field-decorators';
+import { AuthorRef, RecordInput } from '../records/collection/record-input';
 import { SOURCE_KINDS, SourceKind } from './source.entity';
 
 const urlOptions = { protocols: ['http', 'https'], require_protocol: true };

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { TimestampedEntity } from '../common/collection/timestamped.entity';
+import { TimestampedEntity } from '../records/collection/timestamped.entity';
 
 export const SOURCE_KINDS = ['news', 'transcript', 'official', 'interview', 'other'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];

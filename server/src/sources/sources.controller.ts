@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CollectionController } from '../common/collection/collection.controller';
+import { CollectionController } from '../records/collection/collection.controller';
 import { SourceInput, SourcePatch, SourceRecord } from './source.dto';
 import { SOURCE_LIST_SPEC } from './sources.table';
 import { SourcesService } from './sources.service';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { RevisionsService } from '../history/revisions.service';
-import { CollectionService, TIMESTAMP_FIELDS, Usage } from '../common/collection/collection.service';
+import { CollectionService, TIMESTAMP_FIELDS, Usage } from '../records/collection/collection.service';
 import { Source } from './source.entity';
 import { SourceRecord } from './source.dto';
 import { SOURCE_FILTERS, SOURCE_TABLE, SourceSort } from './sources.table';

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { OptionalText, RequiredText } from '../common/validation/field-decorators';
-import { AuthorRef, RecordInput } from '../common/collection/record-input';
+import { OptionalText, RequiredText } from '../kernel/validation/field-decorators';
+import { AuthorRef, RecordInput } from '../records/collection/record-input';
 import { STANCE_SCORE_MAX, STANCE_SCORE_MIN } from './stance.entity';
 
 export class StanceInput extends RecordInput {

@@ -1,5 +1,5 @@
 import { Check, Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { TimestampedEntity } from '../common/collection/timestamped.entity';
+import { TimestampedEntity } from '../records/collection/timestamped.entity';
 
 export const STANCE_SCORE_MIN = -2;
 export const STANCE_SCORE_MAX = 2;

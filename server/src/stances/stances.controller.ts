@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CollectionController } from '../common/collection/collection.controller';
+import { CollectionController } from '../records/collection/collection.controller';
 import { StanceInput, StancePatch, StanceRecord } from './stance.dto';
 import { STANCE_LIST_SPEC } from './stances.table';
 import { StancesService } from './stances.service';

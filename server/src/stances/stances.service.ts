@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { RevisionsService } from '../history/revisions.service';
-import { CollectionService, TIMESTAMP_FIELDS, Usage } from '../common/collection/collection.service';
+import { CollectionService, TIMESTAMP_FIELDS, Usage } from '../records/collection/collection.service';
 import { Stance } from './stance.entity';
 import { StanceRecord } from './stance.dto';
 import { STANCE_FILTERS, STANCE_TABLE, StanceSort } from './stances.table';

@@ -1,5 +1,5 @@
-import { auditColumns, CollectionTable, likeEscape } from '../common/list-query/collection-reader';
-import { ListSpec } from '../common/list-query/filter-definitions';
+import { auditColumns, CollectionTable, likeEscape } from '../records/list-query/collection-reader';
+import { ListSpec } from '../records/list-query/filter-definitions';
 import { Stance, STANCE_SCORE_MAX, STANCE_SCORE_MIN } from './stance.entity';
 
 export const STANCE_FILTERS = {

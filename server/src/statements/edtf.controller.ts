@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { badRequest } from '../common/errors/api-errors';
+import { badRequest } from '../kernel/errors/api-errors';
 import { EdtfError, parseEdtf } from './edtf/parse-edtf';
 import { Access } from '../auth/access.decorator';
 

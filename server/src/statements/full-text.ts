@@ -1,6 +1,6 @@
 import { ObjectLiteral } from 'typeorm';
-import { badRequest } from '../common/errors/api-errors';
-import { WhereClause } from '../common/list-query/collection-reader';
+import { badRequest } from '../kernel/errors/api-errors';
+import { WhereClause } from '../records/list-query/collection-reader';
 
 /**
  * Characters of scripts written without spaces between words (Thai, Lao, Myanmar, Khmer,

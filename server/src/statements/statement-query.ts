@@ -1,6 +1,6 @@
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { applyFilters, auditColumns, CollectionTable } from '../common/list-query/collection-reader';
-import { ListSpec, ParsedFilters } from '../common/list-query/filter-definitions';
+import { applyFilters, auditColumns, CollectionTable } from '../records/list-query/collection-reader';
+import { ListSpec, ParsedFilters } from '../records/list-query/filter-definitions';
 import { fullTextCondition } from './full-text';
 import { REVIEW_STATUSES, Statement, STATEMENT_STATUSES, STATEMENT_TYPES } from './statement.entity';
 

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { badRequest, FieldErrors } from '../common/errors/api-errors';
+import { badRequest, FieldErrors } from '../kernel/errors/api-errors';
 
 export interface StatementReferences {
   speakerId?: number;

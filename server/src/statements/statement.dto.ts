@@ -9,8 +9,8 @@ import {
   ReadOnlyField,
   RequiredId,
   RequiredText,
-} from '../common/validation/field-decorators';
-import { AuthorRef, RecordInput } from '../common/collection/record-input';
+} from '../kernel/validation/field-decorators';
+import { AuthorRef, RecordInput } from '../records/collection/record-input';
 import { EDTF_MAX_LENGTH } from './edtf/parse-edtf';
 import { IsEdtf } from './edtf/is-edtf.validator';
 import { REVIEW_STATUSES, ReviewStatus, STATEMENT_STATUSES, STATEMENT_TYPES, StatementStatus, StatementType } from './statement.entity';

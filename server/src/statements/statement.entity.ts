@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
-import { TimestampedEntity } from '../common/collection/timestamped.entity';
+import { TimestampedEntity } from '../records/collection/timestamped.entity';
 import { Actor } from '../actors/actor.entity';
 import { Stance } from '../stances/stance.entity';
 

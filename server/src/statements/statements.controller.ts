@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CollectionController } from '../common/collection/collection.controller';
+import { CollectionController } from '../records/collection/collection.controller';
 import { STATEMENT_LIST_SPEC } from './statement-query';
 import { StatementInput, StatementPatch, StatementRecord } from './statement.dto';
 import { StatementsService } from './statements.service';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { asConflict, CollectionService, TIMESTAMP_FIELDS, Usage, WriteMode } from '../common/collection/collection.service';
+import { asConflict, CollectionService, TIMESTAMP_FIELDS, Usage, WriteMode } from '../records/collection/collection.service';
 import { RevisionsService } from '../history/revisions.service';
 import { parseEdtf } from './edtf/parse-edtf';
 import { StatementParticipant, StatementSource, StatementTopic } from './statement-links.entity';

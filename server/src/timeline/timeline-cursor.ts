@@ -1,4 +1,4 @@
-import { badRequest } from '../common/errors/api-errors';
+import { badRequest } from '../kernel/errors/api-errors';
 
 export type TimelineOrder = 'asc' | 'desc';
 

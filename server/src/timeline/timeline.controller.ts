@@ -1,8 +1,8 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { badRequest } from '../common/errors/api-errors';
-import { ApiFilters } from '../common/list-query/list-query.decorators';
-import { parseFilters } from '../common/list-query/parse-list-query';
+import { badRequest } from '../kernel/errors/api-errors';
+import { ApiFilters } from '../records/list-query/list-query.decorators';
+import { parseFilters } from '../records/list-query/parse-list-query';
 import { STATEMENT_FILTERS, STATEMENT_LIST_SPEC } from '../statements/statement-query';
 import { decodeCursor, TimelineOrder } from './timeline-cursor';
 import { TimelinePage } from './timeline.dto';

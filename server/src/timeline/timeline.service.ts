@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { clauseParams, filterClauses, selectList } from '../common/list-query/collection-reader';
-import { bindNamed, shapeKey, SqlShapes } from '../common/list-query/sql-shapes';
-import { countMatching, exactCountLimit, plannerEstimate } from '../common/list-query/count-matching';
+import { clauseParams, filterClauses, selectList } from '../records/list-query/collection-reader';
+import { bindNamed, shapeKey, SqlShapes } from '../records/list-query/sql-shapes';
+import { countMatching, exactCountLimit, plannerEstimate } from '../records/list-query/count-matching';
 import { filteredStatements, STATEMENT_TABLE, StatementFilters } from '../statements/statement-query';
 import { encodeCursor, TimelineCursor, TimelineOrder } from './timeline-cursor';
 

@@ -1,6 +1,6 @@
 import { ApiProperty, PartialType } from '@nestjs/swagger';
-import { OptionalText, RequiredText } from '../common/validation/field-decorators';
-import { AuthorRef, RecordInput } from '../common/collection/record-input';
+import { OptionalText, RequiredText } from '../kernel/validation/field-decorators';
+import { AuthorRef, RecordInput } from '../records/collection/record-input';
 
 export class TopicInput extends RecordInput {
   @RequiredText(100, 'Unique name', 'Sovereignty')

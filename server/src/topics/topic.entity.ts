@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { TimestampedEntity } from '../common/collection/timestamped.entity';
+import { TimestampedEntity } from '../records/collection/timestamped.entity';
 
 /** What a statement is about (a controlled vocabulary). */
 @Entity('topics')

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CollectionController } from '../common/collection/collection.controller';
+import { CollectionController } from '../records/collection/collection.controller';
 import { TopicInput, TopicPatch, TopicRecord } from './topic.dto';
 import { TOPIC_LIST_SPEC } from './topics.table';
 import { TopicsService } from './topics.service';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { RevisionsService } from '../history/revisions.service';
-import { CollectionService, TIMESTAMP_FIELDS, Usage } from '../common/collection/collection.service';
+import { CollectionService, TIMESTAMP_FIELDS, Usage } from '../records/collection/collection.service';
 import { Topic } from './topic.entity';
 import { TopicRecord } from './topic.dto';
 import { TOPIC_FILTERS, TOPIC_TABLE, TopicSort } from './topics.table';

@@ -1,5 +1,5 @@
-import { auditColumns, CollectionTable, likeEscape } from '../common/list-query/collection-reader';
-import { ListSpec } from '../common/list-query/filter-definitions';
+import { auditColumns, CollectionTable, likeEscape } from '../records/list-query/collection-reader';
+import { ListSpec } from '../records/list-query/filter-definitions';
 import { Topic } from './topic.entity';
 
 export const TOPIC_FILTERS = {

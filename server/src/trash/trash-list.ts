@@ -1,4 +1,4 @@
-import { ListSpec } from '../common/list-query/filter-definitions';
+import { ListSpec } from '../records/list-query/filter-definitions';
 import { REVISION_RESOURCES } from '../history/revision.entity';
 
 export const TRASH_FILTERS = {

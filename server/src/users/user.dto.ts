@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsEmail } from 'class-validator';
-import { EnumField, MaxChars, OptionalNotNull, ReadOnlyField, RequiredText } from '../common/validation/field-decorators';
+import { EnumField, MaxChars, OptionalNotNull, ReadOnlyField, RequiredText } from '../kernel/validation/field-decorators';
 import { USER_ROLES, UserRole } from './user.entity';
 
 /** Fields of a user record that react-admin sends back and the server owns. */

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
-import { ListQuery } from '../common/list-query/filter-definitions';
-import { ListQueryParam } from '../common/list-query/list-query.decorators';
-import { ListEndpoint } from '../common/list-query/page.interceptor';
-import { IdPipe } from '../common/validation/id.pipe';
+import { ListQuery } from '../records/list-query/filter-definitions';
+import { ListQueryParam } from '../records/list-query/list-query.decorators';
+import { ListEndpoint } from '../records/list-query/page.interceptor';
+import { IdPipe } from '../kernel/validation/id.pipe';
 import { UserChange, UserInvite, UserPatch } from './user.dto';
 import { UsersService } from './users.service';
 import { USER_FILTERS, USER_LIST_SPEC, UserSort } from './users.table';

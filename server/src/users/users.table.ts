@@ -1,5 +1,5 @@
-import { CollectionTable, likeEscape } from '../common/list-query/collection-reader';
-import { ListSpec } from '../common/list-query/filter-definitions';
+import { CollectionTable, likeEscape } from '../records/list-query/collection-reader';
+import { ListSpec } from '../records/list-query/filter-definitions';
 import { User, USER_ROLES } from './user.entity';
 
 export const USER_FILTERS = {

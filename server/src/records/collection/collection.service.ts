@@ -4,7 +4,7 @@ import type { Author } from '../../auth/principal';
 import { RevisionResource } from '../../history/revision.entity';
 import { changedFields, RevisionsService } from '../../history/revisions.service';
 import { RECORD_REVISION_FILTERS, RevisionSort } from '../../history/revisions.table';
-import { ApiErrorBody, badRequest, conflict, notFound } from '../errors/api-errors';
+import { ApiErrorBody, badRequest, conflict, notFound } from '../../kernel/errors/api-errors';
 import { CollectionTable, JsonPage, readOne, readPageAsJson } from '../list-query/collection-reader';
 import { FilterDefinitions, ListQuery } from '../list-query/filter-definitions';
 import { staleVersion, VersionedRow } from './version';

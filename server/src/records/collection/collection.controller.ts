@@ -15,9 +15,9 @@ import { RECORD_REVISION_FILTERS, RECORD_REVISION_LIST_SPEC, RevisionSort } from
 import { FilterDefinitions, ListQuery, ListSpec } from '../list-query/filter-definitions';
 import { ApiListQuery, ListQueryParam } from '../list-query/list-query.decorators';
 import { ListEndpoint, PageInterceptor } from '../list-query/page.interceptor';
-import { badRequest } from '../errors/api-errors';
-import { IdPipe } from '../validation/id.pipe';
-import { ApiValidationPipe } from '../validation/validation.pipe';
+import { badRequest } from '../../kernel/errors/api-errors';
+import { IdPipe } from '../../kernel/validation/id.pipe';
+import { ApiValidationPipe } from '../../kernel/validation/validation.pipe';
 import { CollectionService } from './collection.service';
 import { expectedVersion, VersionedRow } from './version';
 

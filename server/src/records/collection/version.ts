@@ -1,5 +1,5 @@
 import { ConflictException, HttpException } from '@nestjs/common';
-import { ApiErrorBody, badRequest } from '../errors/api-errors';
+import { ApiErrorBody, badRequest } from '../../kernel/errors/api-errors';
 
 /** A record as the API shows it, with the fields the version check talks about. */
 export interface VersionedRow {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { INT32_MAX, ReadOnlyField } from '../validation/field-decorators';
+import { INT32_MAX, ReadOnlyField } from '../../kernel/validation/field-decorators';
 
 /**
  * Base of every create/update body: the fields the server owns, which react-admin sends back

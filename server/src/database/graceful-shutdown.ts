@@ -3,8 +3,8 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import type { EmbeddedDatabase } from '../database/embedded-postgres';
-import { pgPool } from '../database/pg-pool';
+import type { EmbeddedDatabase } from './embedded-postgres';
+import { pgPool } from './pg-pool';
 
 /**
  * Keep-alive connections, seen from a server that is stopping. `server.close()` refuses new

@@ -1,4 +1,4 @@
-import { badRequest, FieldErrors } from '../errors/api-errors';
+import { badRequest, FieldErrors } from '../../kernel/errors/api-errors';
 import {
   DEFAULT_PAGE_SIZE,
   FilterDefinition,
