@@ -1,5 +1,5 @@
-import { ForbiddenException, HttpException, HttpStatus, UnauthorizedException } from '@nestjs/common';
-import { ApiErrorBody, FieldErrors } from '../kernel/errors/api-errors';
+import { ForbiddenException, UnauthorizedException } from '@nestjs/common';
+import { ApiErrorBody, FieldErrors, RetryLaterException } from '../kernel/errors/api-errors';
 
 export function unauthorized(message: string): UnauthorizedException {
   return new UnauthorizedException({ statusCode: 401, error: 'Unauthorized', message } satisfies ApiErrorBody);
@@ -9,15 +9,12 @@ export function forbidden(message: string, errors?: FieldErrors): ForbiddenExcep
   return new ForbiddenException({ statusCode: 403, error: 'Forbidden', message, errors } satisfies ApiErrorBody);
 }
 
-export class TooManyAttempts extends HttpException {
-  constructor(readonly retryAfterSeconds: number) {
+/** 429 after too many failed sign-ins; Retry-After says when to try again. */
+export class TooManyAttempts extends RetryLaterException {
+  constructor(retryAfterSeconds: number) {
     super(
-      {
-        statusCode: 429,
-        error: 'Too Many Requests',
-        message: `Too many failed sign-in attempts; try again in ${retryAfterSeconds} s.`,
-      } satisfies ApiErrorBody,
-      HttpStatus.TOO_MANY_REQUESTS,
+      { statusCode: 429, error: 'Too Many Requests', message: `Too many failed sign-in attempts; try again in ${retryAfterSeconds} s.` },
+      retryAfterSeconds,
     );
   }
 }

@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, HttpException, NotFoundException } from '@nestjs/common';
 
 /** Field name → what is wrong with it, in words a curator can act on. */
 export type FieldErrors = Record<string, string>;
@@ -29,4 +29,14 @@ export function conflict(message: string, errors?: FieldErrors): ConflictExcepti
 
 export function notFound(resource: string, id: number | string): NotFoundException {
   return new NotFoundException({ statusCode: 404, error: 'Not Found', message: `${resource} ${id} does not exist` });
+}
+
+/** A refusal the client may repeat after a while (429, 503): the error filter sends Retry-After with it. */
+export class RetryLaterException extends HttpException {
+  constructor(
+    body: ApiErrorBody,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(body, body.statusCode);
+  }
 }

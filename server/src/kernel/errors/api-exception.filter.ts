@@ -1,7 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { TooManyAttempts } from '../../auth/auth-errors';
-import { ApiErrorBody, FieldErrors, summarise } from './api-errors';
+import { ApiErrorBody, FieldErrors, RetryLaterException, summarise } from './api-errors';
 import { describePostgresError, isDatabaseUnavailable } from './postgres-errors';
 
 const REASON: Record<number, string> = {
@@ -151,7 +150,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     response.removeHeader('Content-Disposition');
     response.setHeader('Content-Type', 'application/json; charset=utf-8');
     if (final.statusCode === 401) response.setHeader('WWW-Authenticate', 'Bearer');
-    if (exception instanceof TooManyAttempts) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    if (exception instanceof RetryLaterException) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     response.status(final.statusCode).json(final);
   }
 }
