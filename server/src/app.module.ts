@@ -9,6 +9,7 @@ import { TrashModule } from './trash/trash.module';
 import { UsersModule } from './users/users.module';
 import { createDataSourceOptions, DatabaseTuning, DEFAULT_DATABASE_TUNING } from './database/data-source-options';
 import { ExportsModule } from './exports/exports.module';
+import { RecordsModule } from './records/records.module';
 import { FixturesModule } from './fixtures/fixtures.module';
 import { HealthModule } from './health/health.module';
 import { SourcesModule } from './sources/sources.module';
@@ -41,9 +42,9 @@ export class AppModule {
         AuthModule.forRoot(options.auth ?? DEFAULT_AUTH_OPTIONS),
         HistoryModule,
         UsersModule,
-        // Before StatementsModule: its /statements/export must not be taken for /statements/:id.
-        ExportsModule,
+        RecordsModule,
         StatementsModule,
+        ExportsModule,
         TimelineModule,
         ActorsModule,
         SourcesModule,

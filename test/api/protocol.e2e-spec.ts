@@ -89,11 +89,29 @@ describe('list protocol', () => {
     }
   });
 
-  it('answers getMany (id=1&id=2) with exactly those records, and a single id too', async () => {
-    const res = await t.http().get(`/api/statements?id=${ids[0]}&id=${ids[3]}`).expect(200);
-    expect(res.body.map((s: { id: number }) => s.id).sort()).toEqual([ids[0], ids[3]].sort());
+  it('answers getMany (id=…&id=…) with exactly those records, in the order asked, and a single id too', async () => {
+    const idsOf = (body: { id: number }[]) => body.map((s) => s.id);
+    for (const asked of [
+      [ids[3], ids[0], ids[2]],
+      [ids[0], ids[3]],
+    ]) {
+      const res = await t
+        .http()
+        .get(`/api/statements?${asked.map((id) => `id=${id}`).join('&')}`)
+        .expect(200);
+      expect(idsOf(res.body)).toEqual(asked);
+      // The export of the same ids holds them in the same order.
+      const exported = await t
+        .http()
+        .get(`/api/statements/export?format=json&columns=id&${asked.map((id) => `id=${id}`).join('&')}`)
+        .expect(200);
+      expect(idsOf(JSON.parse(exported.text))).toEqual(asked);
+    }
+    // With _sort, the sort asked for wins.
+    const sorted = await t.http().get(`/api/statements?id=${ids[3]}&id=${ids[0]}&_sort=id`).expect(200);
+    expect(idsOf(sorted.body)).toEqual([ids[0], ids[3]].sort((a, b) => a - b));
     const one = await t.http().get(`/api/statements?id=${ids[2]}`).expect(200);
-    expect(one.body.map((s: { id: number }) => s.id)).toEqual([ids[2]]);
+    expect(idsOf(one.body)).toEqual([ids[2]]);
   });
 
   it('returns relations as id arrays and the derived date fields', async () => {
@@ -109,7 +127,7 @@ describe('list protocol', () => {
       dateEnd: '2019-03-05',
       displayDate: 'March 5, 2019',
     });
-    expect(Object.keys(row).slice(0, 4)).toEqual(['id', 'type', 'status', 'date']);
+    expect(Object.keys(row).slice(0, 4)).toEqual(['id', 'date', 'dateStart', 'dateEnd']);
   });
 
   it.each(['statements', 'actors', 'sources', 'topics', 'stances'])(

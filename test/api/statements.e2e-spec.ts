@@ -105,7 +105,7 @@ describe('statements: create, read, update, delete', () => {
     expect(new Date(res.body.updatedAt).getTime()).toBeGreaterThanOrEqual(new Date(created.updatedAt).getTime());
   });
 
-  it('PUT replaces: fields left out return to empty', async () => {
+  it('PUT changes the fields it names, as PATCH does: the others keep their values', async () => {
     const created = (
       await t
         .http()
@@ -121,12 +121,82 @@ describe('statements: create, read, update, delete', () => {
         })
         .expect(201)
     ).body;
+    const res = await t.http().put(`/api/statements/${created.id}`).send({ headline: 'Bare', version: 1 }).expect(200);
+    expect(res.body).toEqual({ ...created, headline: 'Bare', version: 2, updatedAt: expect.any(String) });
+  });
+
+  it('a change naming only some fields may leave out the version: it changes those fields, as a revision', async () => {
+    const created = (await t.http().post('/api/statements').send({ date: '2019', headline: 'Draft', speakerId: lavrov }).expect(201)).body;
+    await t.http().patch(`/api/statements/${created.id}`).send({ summary: 'Someone else saved first', version: 1 }).expect(200);
+    // react-admin's updateMany: one PUT per record, the changed fields only, no version.
+    const res = await t.http().put(`/api/statements/${created.id}`).send({ reviewStatus: 'verified' }).expect(200);
+    expect(res.body).toMatchObject({ reviewStatus: 'verified', summary: 'Someone else saved first', version: 3 });
+    const [latest] = (await t.http().get(`/api/statements/${created.id}/revisions`).expect(200)).body;
+    expect(latest).toMatchObject({ action: 'update', version: 3, changedFields: ['reviewStatus'] });
+    // With a version, a stale one is refused as ever.
+    await t.http().put(`/api/statements/${created.id}`).send({ reviewStatus: 'draft', version: 2 }).expect(409);
+  });
+
+  it('a change naming every field (a whole record) must say which version it is based on', async () => {
+    const created = (await t.http().post('/api/statements').send({ date: '2019', headline: 'Whole', speakerId: lavrov }).expect(201)).body;
+    const { version: _version, ...whole } = created;
     const res = await t
       .http()
       .put(`/api/statements/${created.id}`)
-      .send({ date: '2019', headline: 'Bare', speakerId: lavrov, version: 1 })
+      .send({ ...whole, headline: 'Overwritten' })
+      .expect(428);
+    expect(res.body.errors.version).toMatch(/required/);
+    await t
+      .http()
+      .put(`/api/statements/${created.id}`)
+      .set('If-Match', '"1"')
+      .send({ ...whole, headline: 'Overwritten' })
       .expect(200);
-    expect(res.body).toMatchObject({ headline: 'Bare', summary: null, topicIds: [], participantIds: [], stanceId: null });
+  });
+
+  it('adds and removes links by id ({ add, remove }), keeping the order and the other links', async () => {
+    const created = (
+      await t
+        .http()
+        .post('/api/statements')
+        .send({ date: '2019', headline: 'Links', speakerId: lavrov, topicIds: [topics[0], topics[1]], participantIds: [kono] })
+        .expect(201)
+    ).body;
+    const res = await t
+      .http()
+      .put(`/api/statements/${created.id}`)
+      .send({ topicIds: { add: [topics[2], topics[0]], remove: [topics[1]] }, participantIds: { add: [abe] } })
+      .expect(200);
+    expect(res.body).toMatchObject({ topicIds: [topics[0], topics[2]], participantIds: [kono, abe] });
+    // Adding what is there already changes nothing: no new revision.
+    const again = await t
+      .http()
+      .put(`/api/statements/${created.id}`)
+      .send({ topicIds: { add: [topics[2]] } })
+      .expect(200);
+    expect(again.body.version).toBe(res.body.version);
+  });
+
+  it.each([
+    [{ topicIds: { add: [1], remove: [1] } }, 'topicIds', /cannot both add and remove 1/],
+    [{ topicIds: { add: ['1'] } }, 'topicIds', /topicIds\.add must list ids/],
+    [{ topicIds: { replace: [1] } }, 'topicIds', /"replace" is neither/],
+    [{ topicIds: {} }, 'topicIds', /must list ids, or add or remove some/],
+    [{ participantIds: { add: [999999] } }, 'participantIds', /actor 999999 does not exist/],
+  ])('refuses a link edit %j, naming %s', async (body, field, message) => {
+    const created = (await t.http().post('/api/statements').send({ date: '2019', headline: 'Edit', speakerId: lavrov }).expect(201)).body;
+    const res = await t.http().put(`/api/statements/${created.id}`).send(body).expect(400);
+    expect(res.body.errors[field]).toMatch(message);
+    expect((await t.http().get(`/api/statements/${created.id}`)).body).toEqual(created);
+  });
+
+  it('a new statement takes only whole link lists', async () => {
+    const res = await t
+      .http()
+      .post('/api/statements')
+      .send({ date: '2019', headline: 'New', speakerId: lavrov, topicIds: { add: [topics[0]] } })
+      .expect(400);
+    expect(res.body.errors.topicIds).toMatch(/must be an array/);
   });
 
   it('PATCH changes only the named fields and keeps the links it does not name', async () => {
@@ -289,12 +359,12 @@ describe('statements: validation', () => {
     expect((await t.http().get(`/api/statements/${first.id}`)).body.respondsToId).toBeNull();
   });
 
-  it('PATCH refuses null for a required field; PUT requires the required fields', async () => {
+  it('PATCH and PUT refuse null for a field that must hold a value', async () => {
     const created = (await t.http().post('/api/statements').send(valid()).expect(201)).body;
     const res = await t.http().patch(`/api/statements/${created.id}`).send({ headline: null, speakerId: null, version: 1 }).expect(400);
     expect(Object.keys(res.body.errors).sort()).toEqual(['headline', 'speakerId']);
-    const put = await t.http().put(`/api/statements/${created.id}`).send({ headline: 'No date', version: 1 }).expect(400);
-    expect(Object.keys(put.body.errors).sort()).toEqual(['date', 'speakerId']);
+    const put = await t.http().put(`/api/statements/${created.id}`).send({ date: null, topicIds: null, reviewStatus: null }).expect(400);
+    expect(Object.keys(put.body.errors).sort()).toEqual(['date', 'reviewStatus', 'topicIds']);
     expect((await t.http().get(`/api/statements/${created.id}`)).body).toEqual(created);
   });
 
@@ -310,7 +380,7 @@ describe('statements: validation', () => {
     expect(res.body.errors.participantIds).toMatch(/must not include the speaker/);
   });
 
-  it('PUT may make a former participant the speaker when it drops the participants', async () => {
+  it('a change may make a former participant the speaker when it drops the participants', async () => {
     const created = (
       await t
         .http()
@@ -321,7 +391,7 @@ describe('statements: validation', () => {
     const res = await t
       .http()
       .put(`/api/statements/${created.id}`)
-      .send({ ...valid(), speakerId: kono, version: 1 })
+      .send({ ...valid(), speakerId: kono, participantIds: [], version: 1 })
       .expect(200);
     expect(res.body).toMatchObject({ speakerId: kono, participantIds: [] });
   });

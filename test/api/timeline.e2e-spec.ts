@@ -90,6 +90,7 @@ describe('timeline', () => {
     }
     const page = (await t.http().get(`/api/timeline?speakerId=${kono}&stanceId=${rejecting.id}&limit=1`).expect(200)).body;
     expect(Object.keys(page)).toEqual(['entries', 'nextCursor', 'total']);
+    // The statement fields' order (statement.fields.ts), each by its timeline role.
     expect(Object.keys(page.entries[0])).toEqual([
       'id',
       'date',
@@ -98,18 +99,18 @@ describe('timeline', () => {
       'displayDate',
       'type',
       'status',
-      'headline',
-      'quote',
-      'quoteLanguage',
-      'summary',
       'speaker',
       'speakerTitle',
       'participants',
       'stance',
       'topics',
-      'respondsToId',
+      'headline',
+      'quote',
+      'quoteLanguage',
+      'summary',
       'venue',
       'location',
+      'respondsToId',
       'reviewStatus',
     ]);
     expect(Object.keys(page.entries[0].speaker)).toEqual(['id', 'name', 'nativeName']);

@@ -1,6 +1,8 @@
-import { auditColumns, CollectionTable, likeEscape } from '../records/list-query/collection-reader';
+import { recordColumns } from '../records/fields/field-rules';
+import { CollectionTable, likeEscape } from '../records/list-query/collection-reader';
 import { ListSpec } from '../records/list-query/filter-definitions';
-import { Actor, ACTOR_KINDS } from './actor.entity';
+import { Actor } from './actor.entity';
+import { ACTOR_FIELDS, ACTOR_KINDS } from './actor.fields';
 
 export const ACTOR_FILTERS = {
   id: { type: 'id', description: 'Actor id; repeat for several.' },
@@ -23,18 +25,7 @@ export const ACTOR_TABLE: CollectionTable<typeof ACTOR_FILTERS, ActorSort> = {
   entity: Actor,
   alias: 'a',
   trash: true,
-  columns: {
-    id: 'a.id',
-    name: 'a.name',
-    nativeName: 'a.native_name',
-    kind: 'a.kind',
-    country: 'a.country',
-    title: 'a.title',
-    aliases: 'a.aliases',
-    wikidataId: 'a.wikidata_id',
-    description: 'a.description',
-    ...auditColumns('a'),
-  },
+  columns: recordColumns(ACTOR_FIELDS, 'a'),
   sortSql: {
     id: 'a.id',
     name: 'lower(a.name)',

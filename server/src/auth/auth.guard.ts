@@ -1,5 +1,6 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { attributeRequestTo } from '../records/collection/record-author';
 import { ROLE_RANK } from '../users/user.entity';
 import { ACCESS_KEY, AccessLevel, EXPORT_TICKET_KEY, SESSION_ONLY_KEY } from './access.decorator';
 import { AUTH_OPTIONS, AuthOptions } from './auth-options';
@@ -52,6 +53,7 @@ export class AuthGuard implements CanActivate {
       throw unauthorized('Sign in first: send Authorization: Bearer <token> (POST /api/auth/login gives one).');
     }
     request.principal = principal;
+    attributeRequestTo(request, { id: principal.user.id });
     if (principal.token.kind !== 'session' && this.reflector.getAllAndOverride<boolean | undefined>(SESSION_ONLY_KEY, targets)) {
       throw forbidden('Only a signed-in session may do this, not a personal token.');
     }

@@ -18,11 +18,6 @@ export interface Principal {
   token: { id: number; kind: TokenKind; scope: TokenScope; expiresAt: Date | null };
 }
 
-/** Whoever a change is attributed to in created_by / updated_by and in the revisions. */
-export interface Author {
-  id: number;
-}
-
 export type AuthenticatedRequest = Request & { principal?: Principal };
 
 /** The request's principal (routes at `account` level and up always have one). */
@@ -30,11 +25,4 @@ export const CurrentPrincipal = createParamDecorator((_: unknown, context: Execu
   const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
   if (!principal) throw new Error('CurrentPrincipal used on a route that does not require a signed-in account');
   return principal;
-});
-
-/** The account a write is attributed to. */
-export const CurrentAuthor = createParamDecorator((_: unknown, context: ExecutionContext): Author => {
-  const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
-  if (!principal) throw new Error('CurrentAuthor used on a route that does not require a signed-in account');
-  return { id: principal.user.id };
 });

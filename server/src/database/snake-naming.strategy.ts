@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { DefaultNamingStrategy, NamingStrategyInterface, Table, View } from 'typeorm';
 
-const snake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+/** camelCase → snake_case, as columns are named from properties. */
+export const snakeCase = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 const tableOf = (tableOrName: Table | View | string) =>
   (typeof tableOrName === 'string' ? tableOrName : tableOrName.name).split('.').pop()!;
 const shortHash = (text: string) => createHash('sha1').update(text).digest('hex').slice(0, 8);
@@ -12,19 +13,19 @@ const shortHash = (text: string) => createHash('sha1').update(text).digest('hex'
  */
 export class SnakeNamingStrategy extends DefaultNamingStrategy implements NamingStrategyInterface {
   override tableName(targetName: string, userSpecifiedName: string | undefined): string {
-    return userSpecifiedName ?? snake(targetName);
+    return userSpecifiedName ?? snakeCase(targetName);
   }
 
   override columnName(propertyName: string, customName: string | undefined, prefixes: string[]): string {
-    return customName ?? snake([...prefixes, propertyName].join('_'));
+    return customName ?? snakeCase([...prefixes, propertyName].join('_'));
   }
 
   override relationName(propertyName: string): string {
-    return snake(propertyName);
+    return snakeCase(propertyName);
   }
 
   override joinColumnName(relationName: string, referencedColumnName: string): string {
-    return snake(`${relationName}_${referencedColumnName}`);
+    return snakeCase(`${relationName}_${referencedColumnName}`);
   }
 
   override primaryKeyName(tableOrName: Table | string): string {

@@ -1,74 +1,76 @@
+import { snakeCase } from '../database/snake-naming.strategy';
+import { fieldColumns } from '../records/fields/field-rules';
+import { ExportColumn, STATEMENT_FIELDS, StatementField } from '../statements/statement.fields';
+
 /*
- * The columns of a flat export (CSV, JSON, NDJSON), in their default order, each with the
- * SQL that reads it. Names are snake_case, as R and pandas users expect in a header row.
+ * The columns of a flat export (CSV, JSON, NDJSON), in their default order, each with the SQL
+ * that reads it: `id`, then what each statement field declares (its `export` role), then when
+ * the entry was created and last changed. Names are snake_case, as R and pandas users expect
+ * in a header row.
  */
 
-export type ExportColumnKind = 'number' | 'text';
+export type { ExportColumn };
 
-export interface ExportColumn {
-  sql: string;
-  kind: ExportColumnKind;
-}
-
-const namesOf = (linkTable: string, column: string, table: string, expression = 'x.name') =>
-  `(SELECT string_agg(${expression}, '; ' ORDER BY l.position)
-    FROM ${linkTable} l JOIN ${table} x ON x.id = l.${column} WHERE l.statement_id = s.id)`;
+/** The record's columns as the API reads them, for fields exported as they are. */
+const READ = fieldColumns(STATEMENT_FIELDS, 's');
 
 const utcTimestamp = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-export const EXPORT_COLUMNS = {
+/** Each linked record's value, joined with '; ' in the list's order (x is the linked record). */
+const joinedLinks = (storage: { table: string; recordColumn: string; linkedColumn: string; linkedTable: string }, expression: string) =>
+  `(SELECT string_agg(${expression}, '; ' ORDER BY l.position)
+    FROM ${storage.table} l JOIN ${storage.linkedTable} x ON x.id = l.${storage.linkedColumn} WHERE l.${storage.recordColumn} = s.id)`;
+
+/** A field exported as it is: numbers as numbers, enums as their text. */
+function wholeField(name: string, field: StatementField): ExportColumn {
+  const schema = field.schema as { type?: string; enum?: unknown };
+  if (schema.type === 'integer') return { sql: READ[name], kind: 'number' };
+  return { sql: schema.enum ? `${READ[name]}::text` : READ[name], kind: 'text' };
+}
+
+function columnsOf(name: string, field: StatementField): [string, ExportColumn][] {
+  const role = field.export;
+  if (role === false) return [];
+  if (role === true) return [[snakeCase(name), wholeField(name, field)]];
+  return Object.entries(role).map(([column, spec]) => {
+    const { sql, kind } = typeof spec === 'string' ? { sql: spec, kind: 'text' as const } : spec;
+    return [column, { sql: field.storage.kind === 'links' ? joinedLinks(field.storage, sql) : sql, kind }];
+  });
+}
+
+export const EXPORT_COLUMNS: Record<string, ExportColumn> = {
   id: { sql: 's.id', kind: 'number' },
-  date: { sql: 's.date', kind: 'text' },
-  date_start: { sql: 's.date_start::text', kind: 'text' },
-  date_end: { sql: 's.date_end::text', kind: 'text' },
-  display_date: { sql: 's.display_date', kind: 'text' },
-  type: { sql: 's.type::text', kind: 'text' },
-  status: { sql: 's.status::text', kind: 'text' },
-  speaker: { sql: 'speaker.name', kind: 'text' },
-  speaker_native_name: { sql: 'speaker.native_name', kind: 'text' },
-  speaker_title: { sql: 's.speaker_title', kind: 'text' },
-  participants: { sql: namesOf('statement_participants', 'actor_id', 'actors'), kind: 'text' },
-  stance: { sql: 'stance.name', kind: 'text' },
-  stance_score: { sql: 'stance.score', kind: 'number' },
-  topics: { sql: namesOf('statement_topics', 'topic_id', 'topics'), kind: 'text' },
-  headline: { sql: 's.headline', kind: 'text' },
-  quote: { sql: 's.quote', kind: 'text' },
-  quote_language: { sql: 's.quote_language', kind: 'text' },
-  summary: { sql: 's.summary', kind: 'text' },
-  venue: { sql: 's.venue', kind: 'text' },
-  location: { sql: 's.location', kind: 'text' },
-  sources: {
-    sql: namesOf('statement_sources', 'source_id', 'sources', "concat_ws(' — ', x.title, x.publisher, x.url)"),
-    kind: 'text',
-  },
-  responds_to_id: { sql: 's.responds_to_id', kind: 'number' },
-  review_status: { sql: 's.review_status::text', kind: 'text' },
+  ...Object.fromEntries(Object.entries(STATEMENT_FIELDS).flatMap(([name, field]) => columnsOf(name, field))),
   created_at: { sql: utcTimestamp('s.created_at'), kind: 'text' },
   updated_at: { sql: utcTimestamp('s.updated_at'), kind: 'text' },
-} satisfies Record<string, ExportColumn>;
+};
 
-export type ExportColumnName = keyof typeof EXPORT_COLUMNS;
-export const EXPORT_COLUMN_NAMES = Object.keys(EXPORT_COLUMNS) as ExportColumnName[];
+export type ExportColumnName = string;
+export const EXPORT_COLUMN_NAMES: ExportColumnName[] = Object.keys(EXPORT_COLUMNS);
+
+/** The references whose columns the flat export reads from the record they name (speaker, stance): joined by the export query. */
+export const exportsReferenceColumns = (field: StatementField) => field.export !== true && field.export !== false;
 
 /**
  * What the report formats (Markdown, TimelineJS) read per entry: structured, with the
- * sources as objects so that they can be numbered and cited.
+ * sources as objects so that they can be numbered and cited. The fields they render are read
+ * as the API reads them; the names come from the joined speaker and stance.
  */
 export const REPORT_COLUMNS: Record<string, string> = {
   id: 's.id',
-  date: 's.date',
-  dateStart: 's.date_start::text',
-  displayDate: 's.display_date',
-  type: 's.type::text',
-  status: 's.status::text',
+  date: READ.date,
+  dateStart: `${READ.dateStart}::text`,
+  displayDate: READ.displayDate,
+  type: `${READ.type}::text`,
+  status: `${READ.status}::text`,
   speaker: 'speaker.name',
-  speakerTitle: 's.speaker_title',
+  speakerTitle: READ.speakerTitle,
   stance: 'stance.name',
-  headline: 's.headline',
-  quote: 's.quote',
-  summary: 's.summary',
-  venue: 's.venue',
-  location: 's.location',
+  headline: READ.headline,
+  quote: READ.quote,
+  summary: READ.summary,
+  venue: READ.venue,
+  location: READ.location,
   sources: `COALESCE((SELECT json_agg(json_build_object('id', x.id, 'title', x.title, 'publisher', x.publisher,
               'url', x.url, 'authors', x.authors, 'publishedOn', x.published_on) ORDER BY l.position)
             FROM statement_sources l JOIN sources x ON x.id = l.source_id WHERE l.statement_id = s.id), '[]'::json)`,

@@ -1,14 +1,14 @@
 import { badRequest, FieldErrors } from '../kernel/errors/api-errors';
-import { SortOrder } from '../records/list-query/filter-definitions';
+import { ListQuery } from '../records/list-query/filter-definitions';
 import { parseSortedFilters, RawQuery } from '../records/list-query/parse-list-query';
-import { STATEMENT_LIST_SPEC, StatementFilters, StatementSort } from '../statements/statement-query';
+import { STATEMENT_FILTERS, STATEMENT_LIST_SPEC, StatementFilters, StatementSort } from '../statements/statement-query';
 import { EXPORT_COLUMN_NAMES, ExportColumnName } from './export-columns';
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, ExportFormat } from './export-formats';
 
 export interface ExportRequest {
   format: ExportFormat;
   filters: StatementFilters;
-  sort: { field: StatementSort; order: SortOrder };
+  sort: ListQuery<typeof STATEMENT_FILTERS, StatementSort>['sort'];
   /** Flat formats only: which columns, in which order. */
   columns: ExportColumnName[];
   /** CSV only: start with a UTF-8 byte-order mark, for Excel. */
@@ -32,11 +32,11 @@ function parseColumns(raw: unknown, errors: FieldErrors): ExportColumnName[] {
   if (raw === undefined) return EXPORT_COLUMN_NAMES;
   const allowed = `allowed: ${EXPORT_COLUMN_NAMES.join(', ')}`;
   const names = (textValues(raw) ?? ['']).flatMap((v) => v.split(',')).map((v) => v.trim());
-  const unknown = names.filter((n) => n !== '' && !(EXPORT_COLUMN_NAMES as string[]).includes(n));
+  const unknown = names.filter((n) => n !== '' && !EXPORT_COLUMN_NAMES.includes(n));
   if (names.includes('')) errors.columns = `must list column names separated by commas; ${allowed}`;
   else if (unknown.length) errors.columns = `has unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; ${allowed}`;
   else if (new Set(names).size !== names.length) errors.columns = 'must not name a column twice';
-  return names as ExportColumnName[];
+  return names;
 }
 
 function parseBom(raw: unknown, format: ExportFormat | undefined, errors: FieldErrors): boolean {

@@ -1,5 +1,5 @@
 import { applyDecorators, Controller, Get, Query, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AcceptsExportTicket, Access } from '../auth/access.decorator';
 import { ApiFilters } from '../records/list-query/list-query.decorators';
@@ -9,10 +9,10 @@ import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, FORMAT_BY_PATH_EXTENSION } from '.
 import { parseExportRequest } from './export-request';
 import { StatementExportService } from './statement-export.service';
 
-const CONTENT_TYPES = EXPORT_FORMAT_NAMES.map((f) => EXPORT_FORMATS[f].contentType.split(';')[0]);
+export const EXPORT_CONTENT_TYPES = EXPORT_FORMAT_NAMES.map((f) => EXPORT_FORMATS[f].contentType.split(';')[0]);
 
 /** The query parameters every export reads besides `format`: the list's filters and sort, columns, BOM and ticket. */
-const ExportQueryDocs = () =>
+export const ExportQueryDocs = () =>
   applyDecorators(
     ApiQuery({
       name: 'ticket',
@@ -31,24 +31,13 @@ const ExportQueryDocs = () =>
   );
 
 /**
- * Exports of the statements list. Registered before the statements controller, so that
- * `/statements/export` is not read as `/statements/:id`.
+ * Exports of the statements list by file name. (`GET /statements/export?format=` is a route of
+ * the statements controller, declared before its `:id`, so that "export" is never read as an id.)
  */
 @ApiTags('exports')
 @Controller()
 export class ExportsController {
   constructor(private readonly exports: StatementExportService) {}
-
-  @Get('statements/export')
-  @Access('read')
-  @AcceptsExportTicket()
-  @ApiQuery({ name: 'format', required: true, enum: EXPORT_FORMAT_NAMES })
-  @ExportQueryDocs()
-  @ApiProduces(...CONTENT_TYPES)
-  @ApiOkResponse({ description: 'The filtered statements as an attachment, streamed.' })
-  export(@Query() query: Record<string, unknown>, @Res() response: Response): Promise<void> {
-    return this.exports.export(parseExportRequest(query), response);
-  }
 
   /** `/api/statements.csv` (and .json, .ndjson, .md): the same export, for read.csv() or pandas.read_csv(). */
   @Get(['statements.csv', 'statements.json', 'statements.ndjson', 'statements.md'])

@@ -5,5 +5,6 @@ import { StatementExportService } from './statement-export.service';
 @Module({
   controllers: [ExportsController],
   providers: [StatementExportService],
+  exports: [StatementExportService],
 })
 export class ExportsModule {}

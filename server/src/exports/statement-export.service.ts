@@ -116,4 +116,5 @@ const SORT_WORDS: Record<StatementSort, string> = {
   updatedAt: 'time of last change',
 };
 
-const describeSort = ({ sort }: ExportRequest) => `${SORT_WORDS[sort.field]}${sort.order === 'DESC' ? ', descending' : ''}`;
+const describeSort = ({ sort }: ExportRequest) =>
+  sort.idOrder ? 'the order the ids were asked for' : `${SORT_WORDS[sort.field]}${sort.order === 'DESC' ? ', descending' : ''}`;

@@ -1,3 +1,6 @@
+import { snakeCase } from '../database/snake-naming.strategy';
+import { FieldDeclaration } from '../records/fields/field';
+import { STATEMENT_FIELDS } from '../statements/statement.fields';
 import { Random } from './random';
 import {
   AWKWARD_TEXT,
@@ -73,29 +76,33 @@ export function sourceRow(random: Random, serial: number, day: string): unknown[
   return [`${headline} (${serial})`, publisher, `https://news.example.org/${language}/${serial}`, authors, day, language, kind];
 }
 
-export const STATEMENT_COLUMNS = [
-  'id',
-  'type',
-  'status',
-  'date',
-  'date_start',
-  'date_end',
-  'display_date',
-  'headline',
-  'quote',
-  'quote_language',
-  'summary',
-  'speaker_id',
-  'speaker_title',
-  'stance_id',
-  'responds_to_id',
-  'venue',
-  'location',
-  'review_status',
-  'created_at',
-  'updated_at',
-  'search_text',
-];
+/** The statement fields kept in the statements table (link lists have tables of their own), in declaration order. */
+const STORED_FIELDS = Object.entries(STATEMENT_FIELDS as Record<string, FieldDeclaration>)
+  .filter(([, field]) => field.storage.kind !== 'links')
+  .map(([name, field]) => ({ name, field }));
+
+/**
+ * The columns the generator COPYs into statements: the id, every stored statement field (from
+ * the one declaration, so a new field is written too), the timestamps, and the search text the
+ * trigger would otherwise write.
+ */
+export const STATEMENT_COLUMNS = ['id', ...STORED_FIELDS.map(({ name }) => snakeCase(name)), 'created_at', 'updated_at', 'search_text'];
+
+/**
+ * A row in STATEMENT_COLUMNS order from the values the generator makes up, by field: a field it
+ * makes nothing up for holds its declared empty value, and a required one without a value fails
+ * loudly, naming it.
+ */
+function statementColumns(id: number, values: Partial<Record<string, unknown>>, createdAt: string, searchText: string): unknown[] {
+  const row: unknown[] = [id];
+  for (const { name, field } of STORED_FIELDS) {
+    const value = name in values ? values[name] : field.empty;
+    if (value === undefined) throw new Error(`The generator makes no value for the required statement field ${name}`);
+    row.push(value);
+  }
+  row.push(createdAt, createdAt, searchText);
+  return row;
+}
 
 function quoteOf(random: Random): [string, string] | [null, null] {
   if (!random.chance(0.55)) return [null, null];
@@ -162,27 +169,25 @@ export function statementRow(random: Random, c: StatementContext): unknown[] {
   const summary = summaryOf(random);
   const venue = random.chance(0.6) ? random.pick(VENUES) : null;
   const location = random.chance(0.6) ? random.pick(PLACES) : null;
-  return [
+  return statementColumns(
     c.id,
-    type,
-    status,
-    c.date.date,
-    c.date.dateStart,
-    c.date.dateEnd,
-    c.date.displayDate,
-    headline,
-    quote,
-    quoteLanguage,
-    summary,
-    c.speaker.id,
-    c.speaker.title,
-    c.stanceId,
-    c.respondsToId,
-    venue,
-    location,
-    random.chance(0.4) ? 'verified' : 'draft',
-    c.createdAt,
+    {
+      ...c.date,
+      type,
+      status,
+      speakerId: c.speaker.id,
+      speakerTitle: c.speaker.title,
+      stanceId: c.stanceId,
+      headline,
+      quote,
+      quoteLanguage,
+      summary,
+      venue,
+      location,
+      respondsToId: c.respondsToId,
+      reviewStatus: random.chance(0.4) ? 'verified' : 'draft',
+    },
     c.createdAt,
     searchText(headline, quote, summary, c.speaker),
-  ];
+  );
 }

@@ -1,11 +1,13 @@
 import { Global, Module } from '@nestjs/common';
+import { RECORD_HISTORY } from '../records/collection/record-history';
 import { RevisionsController } from './revisions.controller';
 import { RevisionsService } from './revisions.service';
 
+/** The history of every curated record: the records engine's RecordHistory, the activity feed, and each record's revisions (revision-routes.ts). */
 @Global()
 @Module({
   controllers: [RevisionsController],
-  providers: [RevisionsService],
-  exports: [RevisionsService],
+  providers: [RevisionsService, { provide: RECORD_HISTORY, useExisting: RevisionsService }],
+  exports: [RevisionsService, RECORD_HISTORY],
 })
 export class HistoryModule {}

@@ -1,10 +1,12 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { RECORD_ACTIONS, RecordAction } from '../records/collection/record-history';
 import { User } from '../users/user.entity';
 
 export const REVISION_RESOURCES = ['statements', 'actors', 'sources', 'topics', 'stances'] as const;
 export type RevisionResource = (typeof REVISION_RESOURCES)[number];
-export const REVISION_ACTIONS = ['create', 'update', 'delete', 'restore', 'revert', 'purge'] as const;
-export type RevisionAction = (typeof REVISION_ACTIONS)[number];
+/** What the records engine reports: create, update, delete (to the trash), restore, revert, purge. */
+export const REVISION_ACTIONS = RECORD_ACTIONS;
+export type RevisionAction = RecordAction;
 
 /**
  * One change to one record, written in the transaction of the change: who, when, what, and

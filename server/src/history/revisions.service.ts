@@ -1,14 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Author } from '../auth/principal';
 import { notFound } from '../kernel/errors/api-errors';
 import { Page, readOne, readPage } from '../records/list-query/collection-reader';
+import { RecordCollections } from '../records/collection/record-collections';
+import { changedFields, RecordChange, RecordHistory } from '../records/collection/record-history';
 import { ListQuery } from '../records/list-query/filter-definitions';
-import { Revision, RevisionAction, RevisionResource } from './revision.entity';
+import { Revision, REVISION_RESOURCES, RevisionAction, RevisionResource } from './revision.entity';
 import { RECORD_REVISION_FILTERS, REVISION_FILTERS, REVISION_TABLE, RevisionSort } from './revisions.table';
-
-/** Bookkeeping fields that change with every write; a diff that only touches them is no change. */
-const NOT_CHANGES = new Set(['version', 'updatedAt', 'updatedBy']);
 
 export interface RevisionRow {
   id: number;
@@ -25,37 +23,28 @@ export interface RevisionRow {
   revertedFrom: number | null;
 }
 
-export interface RevisionEntry {
-  resource: RevisionResource;
-  recordId: number;
-  action: RevisionAction;
-  author: Author;
-  label: string;
-  before: object | null;
-  after: object | null;
-  revertedFromId?: number;
-}
-
-/** Values as they are stored in jsonb, so that a Date and its ISO string compare equal. */
-const asJson = (value: unknown) => JSON.stringify(value ?? null);
-
-/** The fields whose values differ between two snapshots of a record, in the record's field order. */
-export function changedFields(before: object | null, after: object | null): string[] {
-  const a = (before ?? {}) as Record<string, unknown>;
-  const b = (after ?? {}) as Record<string, unknown>;
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
-  return keys.filter((key) => !NOT_CHANGES.has(key) && key !== 'id' && asJson(a[key]) !== asJson(b[key]));
-}
-
-/** The history: written in the transaction of each change, read by record and as an activity feed. */
+/**
+ * The history: every change the records engine reports, written in the transaction of the
+ * change (as its RecordHistory), read by record and as an activity feed.
+ */
 @Injectable()
-export class RevisionsService {
-  constructor(private readonly dataSource: DataSource) {}
+export class RevisionsService implements RecordHistory, OnApplicationBootstrap {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly collections: RecordCollections,
+  ) {}
 
-  async record(manager: EntityManager, entry: RevisionEntry): Promise<number> {
+  /** Every collection the engine runs must be one the revisions table can name (its revision_resource enum). */
+  onApplicationBootstrap(): void {
+    const unknown = this.collections.resources.filter((resource) => !(REVISION_RESOURCES as readonly string[]).includes(resource));
+    if (unknown.length)
+      throw new Error(`revision_resource has no value for ${unknown.join(', ')}: add it in a migration and to REVISION_RESOURCES`);
+  }
+
+  async record(manager: EntityManager, entry: RecordChange): Promise<number> {
     const snapshot = (entry.after ?? entry.before) as { version: number };
     const result = await manager.insert(Revision, {
-      resource: entry.resource,
+      resource: entry.resource as RevisionResource,
       recordId: entry.recordId,
       version: snapshot.version,
       action: entry.action,
@@ -74,19 +63,19 @@ export class RevisionsService {
   }
 
   forRecord(
-    resource: RevisionResource,
+    resource: string,
     recordId: number,
     query: ListQuery<typeof RECORD_REVISION_FILTERS, RevisionSort>,
   ): Promise<Page<RevisionRow>> {
     return readPage(this.dataSource, REVISION_TABLE, {
       ...query,
-      filters: { ...query.filters, resource: [resource], recordId: [recordId] },
+      filters: { ...query.filters, resource: [resource as RevisionResource], recordId: [recordId] },
     });
   }
 
   /** One revision of one record; 404 when the id belongs to another record. */
-  async get(manager: EntityManager, resource: RevisionResource, recordId: number, revisionId: number): Promise<RevisionRow> {
-    const row = await readOne<RevisionRow, typeof REVISION_FILTERS, RevisionSort>(manager, REVISION_TABLE, revisionId);
+  async get(resource: string, recordId: number, revisionId: number): Promise<RevisionRow> {
+    const row = await readOne<RevisionRow, typeof REVISION_FILTERS, RevisionSort>(this.dataSource, REVISION_TABLE, revisionId);
     if (!row || row.resource !== resource || row.recordId !== recordId) {
       throw notFound(`Revision ${revisionId} of ${resource}`, recordId);
     }

@@ -1,6 +1,8 @@
-import { auditColumns, CollectionTable, likeEscape } from '../records/list-query/collection-reader';
+import { recordColumns } from '../records/fields/field-rules';
+import { CollectionTable, likeEscape } from '../records/list-query/collection-reader';
 import { ListSpec } from '../records/list-query/filter-definitions';
-import { Source, SOURCE_KINDS } from './source.entity';
+import { Source } from './source.entity';
+import { SOURCE_FIELDS, SOURCE_KINDS } from './source.fields';
 
 export const SOURCE_FILTERS = {
   id: { type: 'id', description: 'Source id; repeat for several.' },
@@ -38,19 +40,7 @@ export const SOURCE_TABLE: CollectionTable<typeof SOURCE_FILTERS, SourceSort> = 
   entity: Source,
   alias: 'src',
   trash: true,
-  columns: {
-    id: 'src.id',
-    title: 'src.title',
-    publisher: 'src.publisher',
-    url: 'src.url',
-    authors: 'src.authors',
-    publishedOn: 'src.published_on',
-    accessedOn: 'src.accessed_on',
-    archiveUrl: 'src.archive_url',
-    language: 'src.language',
-    kind: 'src.kind',
-    ...auditColumns('src'),
-  },
+  columns: recordColumns(SOURCE_FIELDS, 'src'),
   sortSql: {
     id: 'src.id',
     title: 'lower(src.title)',

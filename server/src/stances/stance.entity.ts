@@ -1,28 +1,12 @@
-import { Check, Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { TimestampedEntity } from '../records/collection/timestamped.entity';
+import { Check, Entity, Unique } from 'typeorm';
+import { RecordEntity } from '../records/collection/record.entity';
+import { declareColumns } from '../records/fields/declare-fields';
+import { STANCE_FIELDS, STANCE_SCORE_MAX, STANCE_SCORE_MIN } from './stance.fields';
 
-export const STANCE_SCORE_MIN = -2;
-export const STANCE_SCORE_MAX = 2;
-
-/** How a statement was said, on a scale from −2 (rejecting) to +2 (conciliatory). */
+/** How a statement was said; its columns are STANCE_FIELDS. */
 @Entity('stances')
 @Unique('uq_stances_name', ['name'])
 @Check('chk_stances_score', `score BETWEEN ${STANCE_SCORE_MIN} AND ${STANCE_SCORE_MAX}`)
 @Check('chk_stances_color', `color ~ '^#[0-9A-Fa-f]{6}$'`)
-export class Stance extends TimestampedEntity {
-  @PrimaryGeneratedColumn()
-  id: number;
-
-  @Column({ type: 'varchar', length: 100 })
-  name: string;
-
-  @Column({ type: 'smallint' })
-  score: number;
-
-  /** `#rrggbb`, the colour the timeline draws it in. */
-  @Column({ type: 'char', length: 7, nullable: true })
-  color: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  description: string | null;
-}
+export class Stance extends RecordEntity {}
+declareColumns(Stance, STANCE_FIELDS);

@@ -1,6 +1,8 @@
-import { auditColumns, CollectionTable, likeEscape } from '../records/list-query/collection-reader';
+import { recordColumns } from '../records/fields/field-rules';
+import { CollectionTable, likeEscape } from '../records/list-query/collection-reader';
 import { ListSpec } from '../records/list-query/filter-definitions';
-import { Stance, STANCE_SCORE_MAX, STANCE_SCORE_MIN } from './stance.entity';
+import { Stance } from './stance.entity';
+import { STANCE_FIELDS, STANCE_SCORE_MAX, STANCE_SCORE_MIN } from './stance.fields';
 
 export const STANCE_FILTERS = {
   id: { type: 'id', description: 'Stance id; repeat for several.' },
@@ -22,14 +24,7 @@ export const STANCE_TABLE: CollectionTable<typeof STANCE_FILTERS, StanceSort> = 
   entity: Stance,
   alias: 'st',
   trash: true,
-  columns: {
-    id: 'st.id',
-    name: 'st.name',
-    score: 'st.score',
-    color: 'st.color',
-    description: 'st.description',
-    ...auditColumns('st'),
-  },
+  columns: recordColumns(STANCE_FIELDS, 'st'),
   sortSql: { id: 'st.id', name: 'lower(st.name)', score: 'st.score', createdAt: 'st.created_at', updatedAt: 'st.updated_at' },
   filterSql: {
     id: (ids) => ({ sql: 'st.id = ANY(:stanceIds)', params: { stanceIds: ids } }),

@@ -1,8 +1,11 @@
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { applyFilters, auditColumns, CollectionTable } from '../records/list-query/collection-reader';
+import { recordColumns } from '../records/fields/field-rules';
+import { applyFilters, CollectionTable } from '../records/list-query/collection-reader';
 import { ListSpec, ParsedFilters } from '../records/list-query/filter-definitions';
 import { fullTextCondition } from './full-text';
-import { REVIEW_STATUSES, Statement, STATEMENT_STATUSES, STATEMENT_TYPES } from './statement.entity';
+import { Statement } from './statement.entity';
+import { REVIEW_STATUSES, STATEMENT_FIELDS, STATEMENT_STATUSES, STATEMENT_TYPES, StatementField } from './statement.fields';
+import { snakeCase } from '../database/snake-naming.strategy';
 
 /*
  * The one statement query builder: how each filter and sort of the statements protocol
@@ -70,9 +73,6 @@ export const STATEMENT_LIST_SPEC: ListSpec<typeof STATEMENT_FILTERS, StatementSo
   defaultSort: { field: 'date', order: 'ASC' },
 };
 
-const linkedIds = (table: string, column: string) =>
-  `ARRAY(SELECT l.${column} FROM ${table} l WHERE l.statement_id = s.id ORDER BY l.position)`;
-
 const inLinkTable = (table: string, column: string, param: string, values: unknown[]) =>
   `EXISTS (SELECT 1 FROM ${table} l WHERE l.statement_id = s.id AND ${matchesAny(`l.${column}`, param, values)})`;
 
@@ -91,31 +91,7 @@ export const STATEMENT_TABLE: CollectionTable<typeof STATEMENT_FILTERS, Statemen
   entity: Statement,
   alias: 's',
   trash: true,
-  columns: {
-    id: 's.id',
-    type: 's.type',
-    status: 's.status',
-    date: 's.date',
-    dateStart: 's.date_start',
-    dateEnd: 's.date_end',
-    displayDate: 's.display_date',
-    headline: 's.headline',
-    quote: 's.quote',
-    quoteLanguage: 's.quote_language',
-    summary: 's.summary',
-    speakerId: 's.speaker_id',
-    speakerTitle: 's.speaker_title',
-    participantIds: linkedIds('statement_participants', 'actor_id'),
-    stanceId: 's.stance_id',
-    topicIds: linkedIds('statement_topics', 'topic_id'),
-    sourceIds: linkedIds('statement_sources', 'source_id'),
-    respondsToId: 's.responds_to_id',
-    venue: 's.venue',
-    location: 's.location',
-    reviewStatus: 's.review_status',
-    notes: 's.notes',
-    ...auditColumns('s'),
-  },
+  columns: recordColumns(STATEMENT_FIELDS, 's'),
   sortSql: {
     date: 's.date_start',
     id: 's.id',
@@ -155,6 +131,31 @@ export const STATEMENT_TABLE: CollectionTable<typeof STATEMENT_FILTERS, Statemen
     q: fullTextCondition,
   },
 };
+
+/** A record a statement names, joined under its relation's name (speaker, stance). */
+export interface ReferenceJoin {
+  table: string;
+  alias: string;
+  on: string;
+  /** The reference is required: an inner join. */
+  inner: boolean;
+}
+
+/**
+ * The joins that let exports and the timeline read the records a statement names, for each
+ * reference field `wanted`: `actors speaker ON speaker.id = s.speaker_id`, then speaker.name.
+ */
+export function referenceJoins(wanted: (field: StatementField) => boolean): ReferenceJoin[] {
+  return Object.entries(STATEMENT_FIELDS as Record<string, StatementField>).flatMap(([name, field]) => {
+    const { storage } = field;
+    if (storage.kind !== 'reference' || !wanted(field)) return [];
+    return [{ table: storage.table, alias: storage.relation, on: `${storage.relation}.id = s.${snakeCase(name)}`, inner: field.required }];
+  });
+}
+
+/** The joins as SQL. */
+export const joinClauses = (joins: ReferenceJoin[]) =>
+  joins.map((join) => `${join.inner ? 'JOIN' : 'LEFT JOIN'} ${join.table} ${join.alias} ON ${join.on}`).join(' ');
 
 /** `FROM statements s WHERE <live> AND <filters>`, to which a caller adds its own select and order. */
 export function filteredStatements(dataSource: DataSource, filters: StatementFilters): SelectQueryBuilder<ObjectLiteral> {

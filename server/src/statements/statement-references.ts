@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { badRequest, FieldErrors } from '../kernel/errors/api-errors';
 
 export interface StatementReferences {
-  speakerId?: number;
+  speakerId?: number | null;
   participantIds?: number[];
   stanceId?: number | null;
   topicIds?: number[];

@@ -1,18 +1,12 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
-import { TimestampedEntity } from '../records/collection/timestamped.entity';
-import { Actor } from '../actors/actor.entity';
-import { Stance } from '../stances/stance.entity';
-
-export const STATEMENT_TYPES = ['statement', 'meeting', 'document', 'event'] as const;
-export type StatementType = (typeof STATEMENT_TYPES)[number];
-export const STATEMENT_STATUSES = ['occurred', 'planned', 'cancelled'] as const;
-export type StatementStatus = (typeof STATEMENT_STATUSES)[number];
-export const REVIEW_STATUSES = ['draft', 'verified'] as const;
-export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+import { Check, Column, Entity, Index } from 'typeorm';
+import { RecordEntity } from '../records/collection/record.entity';
+import { declareColumns } from '../records/fields/declare-fields';
+import { STATEMENT_FIELDS } from './statement.fields';
 
 /**
- * One timeline entry. `date` is the EDTF text as entered; `dateStart`/`dateEnd` (the
- * earliest and latest day it allows) and `displayDate` are derived from it on every write.
+ * One timeline entry; its columns and foreign keys are STATEMENT_FIELDS. `date` is the EDTF
+ * text as entered; `dateStart`/`dateEnd` (the earliest and latest day it allows) and
+ * `displayDate` are derived from it on every write.
  */
 @Entity('statements')
 // Lists, the timeline and exports read live rows only (deleted_at IS NULL): partial indexes
@@ -31,79 +25,7 @@ export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 @Index('idx_statements_search_text_trgm', { synchronize: false })
 @Check('chk_statements_date_range', 'date_start <= date_end')
 @Check('chk_statements_not_self_reply', 'responds_to_id <> id')
-export class Statement extends TimestampedEntity {
-  @PrimaryGeneratedColumn()
-  id: number;
-
-  @Column({ type: 'enum', enum: STATEMENT_TYPES, enumName: 'statement_type', default: 'statement' })
-  type: StatementType;
-
-  @Column({ type: 'enum', enum: STATEMENT_STATUSES, enumName: 'statement_status', default: 'occurred' })
-  status: StatementStatus;
-
-  /** EDTF (ISO 8601-2, levels 0–1), e.g. `2019-01-14`, `2019-06`, `2018-23`, `2019-01/2019-06`. */
-  @Column({ type: 'varchar', length: 100 })
-  date: string;
-
-  @Column({ type: 'date' })
-  dateStart: string;
-
-  @Column({ type: 'date' })
-  dateEnd: string;
-
-  @Column({ type: 'varchar', length: 200 })
-  displayDate: string;
-
-  @Column({ type: 'varchar', length: 300 })
-  headline: string;
-
-  @Column({ type: 'text', nullable: true })
-  quote: string | null;
-
-  @Column({ type: 'varchar', length: 35, nullable: true })
-  quoteLanguage: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  summary: string | null;
-
-  @ManyToOne(() => Actor, { nullable: false, onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'speaker_id' })
-  speaker: Relation<Actor>;
-
-  @Column({ type: 'integer' })
-  speakerId: number;
-
-  /** The speaker's role at the time (titles change). */
-  @Column({ type: 'varchar', length: 300, nullable: true })
-  speakerTitle: string | null;
-
-  @ManyToOne(() => Stance, { nullable: true, onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'stance_id' })
-  stance: Relation<Stance> | null;
-
-  @Column({ type: 'integer', nullable: true })
-  stanceId: number | null;
-
-  @ManyToOne(() => Statement, { nullable: true, onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'responds_to_id' })
-  respondsTo: Relation<Statement> | null;
-
-  @Column({ type: 'integer', nullable: true })
-  respondsToId: number | null;
-
-  @Column({ type: 'varchar', length: 300, nullable: true })
-  venue: string | null;
-
-  @Column({ type: 'varchar', length: 300, nullable: true })
-  location: string | null;
-
-  @Column({ type: 'enum', enum: REVIEW_STATUSES, enumName: 'review_status', default: 'draft' })
-  reviewStatus: ReviewStatus;
-
-  /** Internal notes for the curators; never part of a report. */
-  @Column({ type: 'text', nullable: true })
-  notes: string | null;
-
+export class Statement extends RecordEntity {
   /**
    * Search document (headline, quote, summary, the speaker's names), kept by a trigger
    * (`statement_search_text()`); indexed as a `simple` tsvector and as trigrams. Never
@@ -129,3 +51,4 @@ export class Statement extends TimestampedEntity {
   })
   searchVector: string | null;
 }
+declareColumns(Statement, STATEMENT_FIELDS);

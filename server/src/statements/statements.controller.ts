@@ -1,21 +1,52 @@
-import { Controller } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { AcceptsExportTicket, Access, collectionAccess } from '../auth/access.decorator';
+import { EXPORT_CONTENT_TYPES, ExportQueryDocs } from '../exports/exports.controller';
+import { EXPORT_FORMAT_NAMES } from '../exports/export-formats';
+import { parseExportRequest } from '../exports/export-request';
+import { StatementExportService } from '../exports/statement-export.service';
+import { WithRevisions } from '../history/revision-routes';
 import { CollectionController } from '../records/collection/collection.controller';
 import { STATEMENT_LIST_SPEC } from './statement-query';
-import { StatementInput, StatementPatch, StatementRecord } from './statement.dto';
+import { StatementChange, StatementInput, StatementRecord } from './statement.dto';
 import { StatementsService } from './statements.service';
+
+const STATEMENT_ENDPOINTS = {
+  spec: STATEMENT_LIST_SPEC,
+  name: { one: 'statement', many: 'statements' },
+  bodies: { create: StatementInput, change: StatementChange, record: StatementRecord },
+  access: collectionAccess('edit'),
+};
 
 @ApiTags('statements')
 @Controller('statements')
-export class StatementsController extends CollectionController({
-  spec: STATEMENT_LIST_SPEC,
-  input: StatementInput,
-  patch: StatementPatch,
-  record: StatementRecord,
-  // Internal notes for curators: never shown to anonymous readers of a published timeline.
-  internalFields: ['notes'],
-}) {
-  constructor(statements: StatementsService) {
+export class StatementsController extends WithRevisions(CollectionController(STATEMENT_ENDPOINTS), STATEMENT_ENDPOINTS) {
+  constructor(
+    statements: StatementsService,
+    private readonly exports: StatementExportService,
+  ) {
     super(statements);
+  }
+
+  /**
+   * The filtered statements as a file. A route of this class rather than of the exports feature:
+   * Nest registers a class's own routes before those it inherits, so `export` is matched here
+   * before `:id` could take it, whatever order the modules are imported in.
+   */
+  @Get('export')
+  @Access('read')
+  @AcceptsExportTicket()
+  @ApiTags('exports')
+  @ApiOperation({
+    summary: 'Export statements',
+    description: 'The statements the list would show (same filters and sort), streamed as a file.',
+  })
+  @ApiQuery({ name: 'format', required: true, enum: EXPORT_FORMAT_NAMES })
+  @ExportQueryDocs()
+  @ApiProduces(...EXPORT_CONTENT_TYPES)
+  @ApiOkResponse({ description: 'The filtered statements as an attachment, streamed.' })
+  export(@Query() query: Record<string, unknown>, @Res() response: Response): Promise<void> {
+    return this.exports.export(parseExportRequest(query), response);
   }
 }

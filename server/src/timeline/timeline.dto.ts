@@ -1,55 +1,29 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { STATEMENT_FIELDS, StatementField } from '../statements/statement.fields';
 
-class TimelineSpeaker {
-  @ApiProperty() id: number;
-  @ApiProperty({ example: 'Sergey Lavrov' }) name: string;
-  @ApiPropertyOptional({ example: 'Сергей Лавров', nullable: true, type: String }) nativeName: string | null;
-}
-
-class TimelineStance {
-  @ApiProperty() id: number;
-  @ApiProperty({ example: 'Rejecting' }) name: string;
-  @ApiProperty({ example: -2 }) score: number;
-  @ApiPropertyOptional({ example: '#c62828', nullable: true, type: String }) color: string | null;
-}
-
-class NamedRef {
-  @ApiProperty() id: number;
-  @ApiProperty() name: string;
-}
-
-/** One timeline entry with the names a reader needs already joined in. */
+/** One timeline entry with the names a reader needs already joined in: each statement field by its `timeline` role. */
 export class TimelineEntry {
-  @ApiProperty() id: number;
-  @ApiProperty({ example: '2019-01-14' }) date: string;
-  @ApiProperty() dateStart: string;
-  @ApiProperty() dateEnd: string;
-  @ApiProperty({ example: 'Jan. 14, 2019' }) displayDate: string;
-  @ApiProperty() type: string;
-  @ApiProperty() status: string;
-  @ApiProperty() headline: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) quote: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) quoteLanguage: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) summary: string | null;
-  @ApiProperty({ type: TimelineSpeaker }) speaker: TimelineSpeaker;
-  @ApiPropertyOptional({ nullable: true, type: String }) speakerTitle: string | null;
-  @ApiProperty({ type: [NamedRef] }) participants: NamedRef[];
-  @ApiPropertyOptional({ type: TimelineStance, nullable: true }) stance: TimelineStance | null;
-  @ApiProperty({ type: [NamedRef] }) topics: NamedRef[];
-  @ApiPropertyOptional({ nullable: true, type: Number }) respondsToId: number | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) venue: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) location: string | null;
-  @ApiProperty() reviewStatus: string;
+  @ApiProperty({ type: 'integer', minimum: 1 }) id: number;
+}
+for (const [name, field] of Object.entries(STATEMENT_FIELDS as Record<string, StatementField>)) {
+  const role = field.timeline;
+  if (role === false) continue;
+  if (role === true) ApiProperty({ ...field.schema, required: true } as never)(TimelineEntry.prototype, name);
+  else if (field.storage.kind === 'links') ApiProperty({ type: [role.type] })(TimelineEntry.prototype, role.as);
+  else ApiProperty({ type: role.type, nullable: !field.required })(TimelineEntry.prototype, role.as);
 }
 
 export class TimelinePage {
   @ApiProperty({ type: [TimelineEntry] }) entries: TimelineEntry[];
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null at the end.' })
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null at the end.' })
   nextCursor: string | null;
   @ApiProperty({
+    type: 'integer',
+    minimum: 0,
     description:
       "Entries matching the filters, over all pages (PostgreSQL's estimate above EXACT_COUNT_LIMIT, then totalEstimated is true).",
   })
   total: number;
-  @ApiPropertyOptional({ description: 'Present (true) when total is an estimate.' }) totalEstimated?: boolean;
+  @ApiPropertyOptional({ type: 'boolean', enum: [true], description: 'Present (true) when total is an estimate.' })
+  totalEstimated?: boolean;
 }

@@ -3,40 +3,51 @@ import { DataSource } from 'typeorm';
 import { clauseParams, filterClauses, selectList } from '../records/list-query/collection-reader';
 import { bindNamed, shapeKey, SqlShapes } from '../records/list-query/sql-shapes';
 import { countMatching, exactCountLimit, plannerEstimate } from '../records/list-query/count-matching';
-import { filteredStatements, STATEMENT_TABLE, StatementFilters } from '../statements/statement-query';
+import { fieldColumns } from '../records/fields/field-rules';
+import { filteredStatements, joinClauses, referenceJoins, STATEMENT_TABLE, StatementFilters } from '../statements/statement-query';
+import { STATEMENT_FIELDS, StatementField } from '../statements/statement.fields';
 import { encodeCursor, TimelineCursor, TimelineOrder } from './timeline-cursor';
 
 // Nested values are `to_json` of sub-rows, never json_build_object or json_agg: those space
 // their output (`"id" : 1`, `}, {`), and the page goes out as PostgreSQL writes it, which must
 // be the text JSON.stringify would give (timeline.e2e-spec.ts checks).
 const objectOf = (columns: string) => `(SELECT to_json(o) FROM (SELECT ${columns}) o)`;
-const namedList = (linkTable: string, column: string, table: string) =>
-  `COALESCE((SELECT ('[' || string_agg(${objectOf('x.id, x.name')}::text, ',' ORDER BY l.position) || ']')::json
-             FROM ${linkTable} l JOIN ${table} x ON x.id = l.${column} WHERE l.statement_id = s.id), '[]'::json)`;
+const qualified = (alias: string, select: string[]) => select.map((column) => `${alias}.${column}`).join(', ');
 
-/** Timeline columns: the statement with its speaker, stance, participants and topics joined in. */
+/** The SQL of a timeline entry's key for one field, by its `timeline` role; undefined when it has none. */
+function entryColumn(name: string, field: StatementField, read: Record<string, string>): [string, string] | undefined {
+  const role = field.timeline;
+  if (role === false) return undefined;
+  if (role === true) return [name, read[name]];
+  const { storage } = field;
+  if (storage.kind === 'reference') {
+    const object = objectOf(qualified(storage.relation, role.select));
+    return [role.as, field.required ? object : `CASE WHEN ${storage.relation}.id IS NULL THEN NULL ELSE ${object} END`];
+  }
+  if (storage.kind === 'links') {
+    return [
+      role.as,
+      `COALESCE((SELECT ('[' || string_agg(${objectOf(qualified('x', role.select))}::text, ',' ORDER BY l.position) || ']')::json
+                 FROM ${storage.table} l JOIN ${storage.linkedTable} x ON x.id = l.${storage.linkedColumn}
+                 WHERE l.${storage.recordColumn} = s.id), '[]'::json)`,
+    ];
+  }
+  throw new Error(`${name}: a timeline role with \`as\` is for references and link lists`);
+}
+
+/** Timeline columns: id, then each field by its `timeline` role (speaker, stance, participants and topics joined in). */
 const TIMELINE_COLUMNS: Record<string, string> = {
   id: 's.id',
-  date: 's.date',
-  dateStart: 's.date_start',
-  dateEnd: 's.date_end',
-  displayDate: 's.display_date',
-  type: 's.type',
-  status: 's.status',
-  headline: 's.headline',
-  quote: 's.quote',
-  quoteLanguage: 's.quote_language',
-  summary: 's.summary',
-  speaker: objectOf('speaker.id, speaker.name, speaker.native_name AS "nativeName"'),
-  speakerTitle: 's.speaker_title',
-  participants: namedList('statement_participants', 'actor_id', 'actors'),
-  stance: `CASE WHEN stance.id IS NULL THEN NULL ELSE ${objectOf('stance.id, stance.name, stance.score, stance.color')} END`,
-  topics: namedList('statement_topics', 'topic_id', 'topics'),
-  respondsToId: 's.responds_to_id',
-  venue: 's.venue',
-  location: 's.location',
-  reviewStatus: 's.review_status',
+  ...Object.fromEntries(
+    Object.entries(STATEMENT_FIELDS as Record<string, StatementField>).flatMap(([name, field]) => {
+      const column = entryColumn(name, field, fieldColumns(STATEMENT_FIELDS, 's'));
+      return column ? [column] : [];
+    }),
+  ),
 };
+
+/** The records the entries name, joined: the speaker, the stance. */
+const TIMELINE_JOINS = joinClauses(referenceJoins((field) => typeof field.timeline === 'object'));
 
 export interface TimelineRequest {
   filters: StatementFilters;
@@ -90,8 +101,7 @@ export class TimelineService {
         (counted ? `, (SELECT count(*)::int FROM (${matchingText}) matching) AS "counted"` : '') +
         ` FROM (SELECT ids.ord, s.id, s.date_start, (SELECT to_json(r) FROM (SELECT ${selectList(TIMELINE_COLUMNS)}) r) AS row` +
         ` FROM unnest(ARRAY(${ids.getQuery()} LIMIT :pageLimit)) WITH ORDINALITY AS ids(id, ord)` +
-        ' JOIN statements s ON s.id = ids.id JOIN actors speaker ON speaker.id = s.speaker_id' +
-        ' LEFT JOIN stances stance ON stance.id = s.stance_id) page'
+        ` JOIN statements s ON s.id = ids.id ${TIMELINE_JOINS}) page`
       );
     });
     const page = bindNamed(this.dataSource, text, params);

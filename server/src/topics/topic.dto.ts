@@ -1,23 +1,17 @@
-import { ApiProperty, PartialType } from '@nestjs/swagger';
-import { OptionalText, RequiredText } from '../kernel/validation/field-decorators';
-import { AuthorRef, RecordInput } from '../records/collection/record-input';
+import { RecordBody, RecordOutput } from '../records/collection/record-bodies';
+import { declareChangeBody, declareCreateBody, declareRecord } from '../records/fields/declare-fields';
+import { FieldInput } from '../records/fields/field';
+import { TOPIC_FIELDS } from './topic.fields';
 
-export class TopicInput extends RecordInput {
-  @RequiredText(100, 'Unique name', 'Sovereignty')
-  name: string;
+/** A new topic (POST). */
+export class TopicInput extends RecordBody {}
+declareCreateBody(TopicInput, TOPIC_FIELDS);
+export type TopicInputValues = FieldInput<typeof TOPIC_FIELDS>;
 
-  @OptionalText(20_000)
-  description?: string | null;
-}
+/** Any of a topic's fields (PUT, PATCH). */
+export class TopicChange extends RecordBody {}
+declareChangeBody(TopicChange, TOPIC_FIELDS);
 
-export class TopicPatch extends PartialType(TopicInput) {}
-
-export class TopicRecord extends TopicInput {
-  @ApiProperty() declare id: number;
-  @ApiProperty({ description: '1 on creation, +1 on every change; send it back with an update' }) declare version: number;
-  @ApiProperty() declare createdAt: Date;
-  @ApiProperty({ type: AuthorRef, nullable: true }) declare createdBy: AuthorRef | null;
-  @ApiProperty() declare updatedAt: Date;
-  @ApiProperty({ type: AuthorRef, nullable: true }) declare updatedBy: AuthorRef | null;
-  @ApiProperty({ nullable: true, description: 'Always null outside the trash' }) declare deletedAt: Date | null;
-}
+/** A topic as the API returns it. */
+export class TopicRecord extends RecordOutput {}
+declareRecord(TopicRecord, TOPIC_FIELDS);

@@ -1,6 +1,8 @@
-import { auditColumns, CollectionTable, likeEscape } from '../records/list-query/collection-reader';
+import { recordColumns } from '../records/fields/field-rules';
+import { CollectionTable, likeEscape } from '../records/list-query/collection-reader';
 import { ListSpec } from '../records/list-query/filter-definitions';
 import { Topic } from './topic.entity';
+import { TOPIC_FIELDS } from './topic.fields';
 
 export const TOPIC_FILTERS = {
   id: { type: 'id', description: 'Topic id; repeat for several.' },
@@ -21,12 +23,7 @@ export const TOPIC_TABLE: CollectionTable<typeof TOPIC_FILTERS, TopicSort> = {
   entity: Topic,
   alias: 't',
   trash: true,
-  columns: {
-    id: 't.id',
-    name: 't.name',
-    description: 't.description',
-    ...auditColumns('t'),
-  },
+  columns: recordColumns(TOPIC_FIELDS, 't'),
   sortSql: { id: 't.id', name: 'lower(t.name)', createdAt: 't.created_at', updatedAt: 't.updated_at' },
   filterSql: {
     id: (ids) => ({ sql: 't.id = ANY(:topicIds)', params: { topicIds: ids } }),

@@ -1,7 +1,7 @@
 import { Controller, Delete, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
-import { Author, CurrentAuthor } from '../auth/principal';
+import { CurrentAuthor, RecordAuthor } from '../records/collection/record-author';
 import { ListQuery } from '../records/list-query/filter-definitions';
 import { ListQueryParam } from '../records/list-query/list-query.decorators';
 import { ListEndpoint } from '../records/list-query/page.interceptor';
@@ -28,14 +28,14 @@ export class TrashController {
   @HttpCode(200)
   @RESOURCE_PARAM
   @ApiOkResponse({ description: 'The record, live again.' })
-  restore(@Param('resource') resource: string, @Param('id', IdPipe) id: number, @CurrentAuthor() author: Author) {
+  restore(@Param('resource') resource: string, @Param('id', IdPipe) id: number, @CurrentAuthor() author: RecordAuthor) {
     return this.trash.restore(resource, id, author);
   }
 
   @Delete(':resource/:id')
   @RESOURCE_PARAM
   @ApiOkResponse({ description: 'The record as it was; deleted for good, its history kept.' })
-  purge(@Param('resource') resource: string, @Param('id', IdPipe) id: number, @CurrentAuthor() author: Author) {
+  purge(@Param('resource') resource: string, @Param('id', IdPipe) id: number, @CurrentAuthor() author: RecordAuthor) {
     return this.trash.purge(resource, id, author);
   }
 }

@@ -1,14 +1,9 @@
 import { Module } from '@nestjs/common';
-import { ActorsModule } from '../actors/actors.module';
-import { SourcesModule } from '../sources/sources.module';
-import { StancesModule } from '../stances/stances.module';
-import { StatementsModule } from '../statements/statements.module';
-import { TopicsModule } from '../topics/topics.module';
 import { TrashController } from './trash.controller';
 import { TrashService } from './trash.service';
 
+/** Deleted records across every collection (found through the records engine's registry): list, restore, purge. */
 @Module({
-  imports: [StatementsModule, ActorsModule, SourcesModule, TopicsModule, StancesModule],
   controllers: [TrashController],
   providers: [TrashService],
 })

@@ -1,17 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ActorsService } from '../actors/actors.service';
-import type { Author } from '../auth/principal';
-import { CollectionService } from '../records/collection/collection.service';
-import { VersionedRow } from '../records/collection/version';
+import type { RecordAuthor } from '../records/collection/record-author';
 import { badRequest } from '../kernel/errors/api-errors';
 import { likeEscape, Page } from '../records/list-query/collection-reader';
 import { ListQuery } from '../records/list-query/filter-definitions';
 import { REVISION_RESOURCES, RevisionResource } from '../history/revision.entity';
-import { SourcesService } from '../sources/sources.service';
-import { StancesService } from '../stances/stances.service';
-import { StatementsService } from '../statements/statements.service';
-import { TopicsService } from '../topics/topics.service';
+import { RecordCollections } from '../records/collection/record-collections';
 import { TRASH_FILTERS, TrashSort } from './trash-list';
 
 export interface TrashRow {
@@ -23,41 +17,23 @@ export interface TrashRow {
   deletedBy: { id: number; name: string } | null;
 }
 
-/** Each collection's table and the column that names its records. */
-const TRASHED: Record<RevisionResource, { table: string; label: string }> = {
-  statements: { table: 'statements', label: 'headline' },
-  actors: { table: 'actors', label: 'name' },
-  sources: { table: 'sources', label: 'title' },
-  topics: { table: 'topics', label: 'name' },
-  stances: { table: 'stances', label: 'name' },
-};
-
 const SORT_SQL: Record<TrashSort, string> = { deletedAt: 'deleted_at', resource: 'resource', label: 'lower(label)' };
 
 /** The trash across collections: list, restore, purge (admins). */
 @Injectable()
 export class TrashService {
-  private readonly collections: Record<RevisionResource, CollectionService<{ id: number }, VersionedRow, never, never>>;
-
   constructor(
     private readonly dataSource: DataSource,
-    statements: StatementsService,
-    actors: ActorsService,
-    sources: SourcesService,
-    topics: TopicsService,
-    stances: StancesService,
-  ) {
-    this.collections = { statements, actors, sources, topics, stances } as never;
-  }
+    private readonly collections: RecordCollections,
+  ) {}
 
   async list(query: ListQuery<typeof TRASH_FILTERS, TrashSort>): Promise<Page<TrashRow>> {
     const resources = query.filters.resource ?? REVISION_RESOURCES;
     const union = resources
-      .map(
-        (resource) =>
-          `SELECT '${resource}' AS resource, id, ${TRASHED[resource].label} AS label, deleted_at, deleted_by_id
-             FROM ${TRASHED[resource].table} WHERE deleted_at IS NOT NULL`,
-      )
+      .map((resource) => {
+        const { table, column } = this.collections.get(resource).naming;
+        return `SELECT '${resource}' AS resource, id, ${column} AS label, deleted_at, deleted_by_id FROM ${table} WHERE deleted_at IS NOT NULL`;
+      })
       .join(' UNION ALL ');
     const params: unknown[] = [];
     let where = '';
@@ -77,11 +53,11 @@ export class TrashService {
     return { rows, total };
   }
 
-  restore(resource: string, id: number, author: Author) {
+  restore(resource: string, id: number, author: RecordAuthor) {
     return this.collection(resource).restore(id, author);
   }
 
-  purge(resource: string, id: number, author: Author) {
+  purge(resource: string, id: number, author: RecordAuthor) {
     return this.collection(resource).purge(id, author);
   }
 
@@ -89,6 +65,6 @@ export class TrashService {
     if (!(REVISION_RESOURCES as readonly string[]).includes(resource)) {
       throw badRequest({ resource: `must be one of: ${REVISION_RESOURCES.join(', ')}` });
     }
-    return this.collections[resource as RevisionResource];
+    return this.collections.get(resource);
   }
 }

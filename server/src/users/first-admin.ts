@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Author } from '../auth/principal';
+import type { RecordAuthor } from '../records/collection/record-author';
 import { ConfigError } from '../config/app-config';
 import { UsersService } from './users.service';
 
@@ -44,7 +44,7 @@ export class FirstAdmin {
     if (accounts === 0) throw new ConfigError(NO_ACCOUNTS);
   }
 
-  async ensure(options: FirstAdminOptions, print: (text: string) => void = printToTerminal): Promise<Author> {
+  async ensure(options: FirstAdminOptions, print: (text: string) => void = printToTerminal): Promise<RecordAuthor> {
     await this.checkPossible(options);
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [FIRST_ADMIN_LOCK]);

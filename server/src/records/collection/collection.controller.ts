@@ -1,174 +1,163 @@
-import { Body, Delete, Get, Headers, HttpCode, Param, Patch, Post, Put, Req, Res, UseInterceptors } from '@nestjs/common';
-import {
-  ApiBody,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiResponse,
-} from '@nestjs/swagger';
+import { Body, Delete, Get, Headers, Param, Patch, Post, Put, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Access } from '../../auth/access.decorator';
-import { AuthenticatedRequest, Author, CurrentAuthor } from '../../auth/principal';
-import { RECORD_REVISION_FILTERS, RECORD_REVISION_LIST_SPEC, RevisionSort } from '../../history/revisions.table';
-import { FilterDefinitions, ListQuery, ListSpec } from '../list-query/filter-definitions';
-import { ApiListQuery, ListQueryParam } from '../list-query/list-query.decorators';
-import { ListEndpoint, PageInterceptor } from '../list-query/page.interceptor';
-import { badRequest } from '../../kernel/errors/api-errors';
+import { ApiErrorResponses } from '../../kernel/errors/api-error.schema';
 import { IdPipe } from '../../kernel/validation/id.pipe';
 import { ApiValidationPipe } from '../../kernel/validation/validation.pipe';
-import { CollectionService } from './collection.service';
+import { JsonPage } from '../list-query/collection-reader';
+import { FilterDefinitions, ListQuery, ListSpec } from '../list-query/filter-definitions';
+import { ListQueryParam } from '../list-query/list-query.decorators';
+import { ListEndpoint } from '../list-query/page.interceptor';
+import { CurrentAuthor, RecordAuthor, requestAuthor } from './record-author';
 import { expectedVersion, VersionedRow } from './version';
 
 type Class = new (...args: never[]) => object;
 
-export interface CollectionEndpoints<F extends FilterDefinitions, S extends string> {
-  spec: ListSpec<F, S>;
-  /** Body of POST and PUT (a whole record). */
-  input: Class;
-  /** Body of PATCH (any subset of the fields). */
-  patch: Class;
-  /** What the API returns, for the OpenAPI document. */
-  record: Class;
-  /** Who may create, change, delete and revert: editors (default) or only admins (stances). */
-  writeAccess?: 'edit' | 'admin';
-  /** Fields for the team only (statements' notes): left out for anonymous readers (PUBLIC_READ). */
-  internalFields?: readonly string[];
+/** "an actor", "a statement". */
+export const withArticle = (noun: string) => `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+
+/** Who may read and who may write a collection: decorators from the authentication in front of the engine. */
+export interface CollectionAccess {
+  read: MethodDecorator;
+  write: MethodDecorator;
 }
 
-const IF_MATCH_HEADER = ApiHeader({
+/** What the routes call on a collection's service (CollectionService). */
+export interface CollectionRoutesService<LF extends FilterDefinitions, S extends string> {
+  readonly internalFields: string[];
+  namesEveryField(body: object): boolean;
+  list(query: ListQuery<LF, S>, omit?: readonly string[]): Promise<JsonPage>;
+  get(id: number): Promise<VersionedRow>;
+  create(input: object, author: RecordAuthor): Promise<VersionedRow>;
+  change(id: number, input: object, author: RecordAuthor, basedOn?: number): Promise<VersionedRow>;
+  remove(id: number, author: RecordAuthor, basedOn?: number): Promise<VersionedRow>;
+}
+
+export interface CollectionEndpoints<LF extends FilterDefinitions, S extends string> {
+  spec: ListSpec<LF, S>;
+  /** The record's name in the document's summaries. */
+  name: { one: string; many: string };
+  /** Body of POST (a new record), of PUT and PATCH (any of its fields), and the record the API returns. */
+  bodies: { create: Class; change: Class; record: Class };
+  access: CollectionAccess;
+}
+
+export const IF_MATCH_HEADER = ApiHeader({
   name: 'If-Match',
   required: false,
   description: 'The version the change is based on, e.g. "3" (instead of `version` in the body).',
 });
-const STALE_RESPONSE = ApiConflictResponse({
-  description: 'The record changed since the version given: the body names who changed it and holds it as `current`.',
-});
+
+/** The ETag of a record: its version, quoted. */
+export const ETAG_HEADER = { ETag: { description: 'The version, e.g. "3"', schema: { type: 'string', example: '"3"' } } };
 
 /**
- * The routes of a curated collection: react-admin's six (list, one, create, replace, patch,
- * delete to the trash), the record's history and revert. Each is a one-line hand-over to the
- * collection's service; a feature's controller extends the class this returns and adds its
- * `@Controller(path)`.
+ * The routes of a curated collection, as react-admin's `ra-data-json-server` calls them: list
+ * (and many, by `id=`), one, create, change (PUT and PATCH alike), and delete to the trash. A
+ * feature's controller extends the class this returns and adds its `@Controller(path)`; the
+ * history feature adds the record's revisions the same way.
  */
-export function CollectionController<F extends FilterDefinitions, S extends string>(endpoints: CollectionEndpoints<F, S>) {
-  const { spec, input, patch, record } = endpoints;
-  const writeAccess = endpoints.writeAccess ?? 'edit';
-  const internalFields = endpoints.internalFields ?? [];
-  /** A record as an anonymous reader of a published timeline may see it. */
-  const forReader = <Row extends object>(request: AuthenticatedRequest, row: Row): Row => {
-    if (request.principal || !internalFields.length) return row;
-    const visible = { ...row } as Record<string, unknown>;
-    for (const field of internalFields) delete visible[field];
-    return visible as Row;
-  };
+export function CollectionController<LF extends FilterDefinitions, S extends string>(endpoints: CollectionEndpoints<LF, S>) {
+  const { spec, name, bodies, access } = endpoints;
 
   class CollectionControllerBase {
-    constructor(readonly service: CollectionService<{ id: number }, VersionedRow, F, S>) {}
+    constructor(readonly service: CollectionRoutesService<LF, S>) {}
 
-    @ListEndpoint(spec, record)
-    @Access('read')
-    list(@ListQueryParam(spec) query: ListQuery<F, S>, @Req() request: AuthenticatedRequest) {
-      return this.service.list(query, request.principal ? [] : internalFields);
+    @ListEndpoint(spec, bodies.record)
+    @access.read
+    @ApiOperation({
+      summary: `List ${name.many}`,
+      description: `A page of ${name.many}, filtered and sorted; with \`id=…&id=…\` and no \`_sort\`, the records asked for, in the order asked.`,
+    })
+    list(@ListQueryParam(spec) query: ListQuery<LF, S>, @Req() request: Request) {
+      return this.service.list(query, requestAuthor(request) ? [] : this.service.internalFields);
     }
 
     @Get(':id')
-    @Access('read')
-    @ApiOkResponse({ type: record, headers: { ETag: { description: 'The version, e.g. "3"' } } })
-    @ApiNotFoundResponse()
-    async get(@Param('id', IdPipe) id: number, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response) {
+    @access.read
+    @ApiOperation({ summary: `Get one ${name.one}` })
+    @ApiOkResponse({ type: bodies.record, headers: ETAG_HEADER })
+    @ApiErrorResponses(404)
+    async get(@Param('id', IdPipe) id: number, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
       const row = await this.service.get(id);
       response.setHeader('ETag', `"${row.version}"`);
-      return forReader(request, row);
+      if (requestAuthor(request)) return row;
+      const visible: Record<string, unknown> = { ...row };
+      for (const field of this.service.internalFields) delete visible[field];
+      return visible;
     }
 
     @Post()
-    @Access(writeAccess)
-    @ApiBody({ type: input })
-    @ApiCreatedResponse({ type: record })
-    create(@Body(new ApiValidationPipe(input)) body: object, @CurrentAuthor() author: Author) {
+    @access.write
+    @ApiOperation({ summary: `Create ${withArticle(name.one)}` })
+    @ApiBody({ type: bodies.create })
+    @ApiCreatedResponse({ type: bodies.record })
+    @ApiErrorResponses([409, 'A unique value (a name, a Wikidata id) is taken.'])
+    create(@Body(new ApiValidationPipe(bodies.create)) body: object, @CurrentAuthor() author: RecordAuthor) {
       return this.service.create(body, author);
     }
 
     @Put(':id')
-    @Access(writeAccess)
+    @access.write
+    @ApiOperation({
+      summary: `Change ${withArticle(name.one)}`,
+      description:
+        'Changes the fields the body names; the others keep their values (PUT and PATCH alike). A link list takes the whole ' +
+        'list or `{ "add": [ids], "remove": [ids] }`. A body naming every field (a whole record) must say which version it is ' +
+        'based on (`version` or If-Match); one naming some may, and is then refused with 409 if the record has moved on.',
+    })
     @IF_MATCH_HEADER
-    @ApiBody({ type: input })
-    @ApiOkResponse({ type: record })
-    @STALE_RESPONSE
-    @ApiResponse({ status: 428, description: 'Neither `version` nor If-Match says which version the change is based on.' })
+    @ApiBody({ type: bodies.change })
+    @ApiOkResponse({ type: bodies.record })
+    @ApiErrorResponses(
+      404,
+      [
+        409,
+        'The record changed since the version given (the body names who changed it and holds it as `current`), or a unique value is taken.',
+      ],
+      428,
+    )
     replace(
       @Param('id', IdPipe) id: number,
-      @Body(new ApiValidationPipe(input)) body: { version?: number },
+      @Body(new ApiValidationPipe(bodies.change)) body: { version?: number },
       @Headers('if-match') ifMatch: string | undefined,
-      @CurrentAuthor() author: Author,
+      @CurrentAuthor() author: RecordAuthor,
     ) {
-      return this.service.update(id, body, 'replace', author, expectedVersion(body.version, ifMatch, true)!);
+      return this.service.change(id, body, author, expectedVersion(body.version, ifMatch, this.service.namesEveryField(body)));
     }
 
     @Patch(':id')
-    @Access(writeAccess)
+    @access.write
+    @ApiOperation({ summary: `Change some fields of ${withArticle(name.one)}`, description: 'The same as PUT.' })
     @IF_MATCH_HEADER
-    @ApiBody({ type: patch })
-    @ApiOkResponse({ type: record })
-    @STALE_RESPONSE
+    @ApiBody({ type: bodies.change })
+    @ApiOkResponse({ type: bodies.record })
+    @ApiErrorResponses(
+      404,
+      [
+        409,
+        'The record changed since the version given (the body names who changed it and holds it as `current`), or a unique value is taken.',
+      ],
+      428,
+    )
     patch(
       @Param('id', IdPipe) id: number,
-      @Body(new ApiValidationPipe(patch)) body: { version?: number },
+      @Body(new ApiValidationPipe(bodies.change)) body: { version?: number },
       @Headers('if-match') ifMatch: string | undefined,
-      @CurrentAuthor() author: Author,
+      @CurrentAuthor() author: RecordAuthor,
     ) {
-      return this.service.update(id, body, 'patch', author, expectedVersion(body.version, ifMatch, true)!);
+      return this.service.change(id, body, author, expectedVersion(body.version, ifMatch, this.service.namesEveryField(body)));
     }
 
     @Delete(':id')
-    @Access(writeAccess)
+    @access.write
+    @ApiOperation({ summary: `Move ${withArticle(name.one)} to the trash` })
     @IF_MATCH_HEADER
-    @ApiOkResponse({ type: record, description: 'The record, now in the trash.' })
-    @ApiConflictResponse({ description: 'Statements still use the record (the message says how many), or a stale If-Match.' })
-    remove(@Param('id', IdPipe) id: number, @Headers('if-match') ifMatch: string | undefined, @CurrentAuthor() author: Author) {
+    @ApiOkResponse({ type: bodies.record, description: 'The record, now in the trash.' })
+    @ApiErrorResponses(404, [409, 'Other records still use this one (the message says how many), or a stale If-Match.'])
+    remove(@Param('id', IdPipe) id: number, @Headers('if-match') ifMatch: string | undefined, @CurrentAuthor() author: RecordAuthor) {
       return this.service.remove(id, author, expectedVersion(undefined, ifMatch, false));
-    }
-
-    @Get(':id/revisions')
-    @Access('member')
-    @ApiListQuery(RECORD_REVISION_LIST_SPEC, Object)
-    @UseInterceptors(PageInterceptor)
-    revisions(
-      @Param('id', IdPipe) id: number,
-      @ListQueryParam(RECORD_REVISION_LIST_SPEC) query: ListQuery<typeof RECORD_REVISION_FILTERS, RevisionSort>,
-    ) {
-      return this.service.revisionsOf(id, query);
-    }
-
-    @Post(':id/revisions/:revisionId/restore')
-    @HttpCode(200)
-    @Access(writeAccess)
-    @IF_MATCH_HEADER
-    @ApiOkResponse({ type: record, description: 'The record as it was after that revision (written as a new revision).' })
-    @STALE_RESPONSE
-    revert(
-      @Param('id', IdPipe) id: number,
-      @Param('revisionId', IdPipe) revisionId: number,
-      @Req() request: Request,
-      @Headers('if-match') ifMatch: string | undefined,
-      @CurrentAuthor() author: Author,
-    ) {
-      // The body is optional here ({ version } at most), so it is read by hand rather than by a DTO.
-      const body: unknown = request.body;
-      if (body !== undefined && (body === null || typeof body !== 'object' || Array.isArray(body))) {
-        throw expectedVersionBodyError();
-      }
-      const { version, ...rest } = (body ?? {}) as Record<string, unknown>;
-      if (Object.keys(rest).length) throw expectedVersionBodyError(Object.keys(rest)[0]);
-      return this.service.revert(id, revisionId, author, expectedVersion(version, ifMatch, false));
     }
   }
   return CollectionControllerBase;
-}
-
-function expectedVersionBodyError(field?: string) {
-  // The empty string is a key too ({"": 1}), and must be named as one.
-  return badRequest(field !== undefined ? { [field]: 'is not a field of this request (only version)' } : { body: 'must be a JSON object' });
 }

@@ -1,225 +1,292 @@
-import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Inject, NotFoundException, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import type { Author } from '../../auth/principal';
-import { RevisionResource } from '../../history/revision.entity';
-import { changedFields, RevisionsService } from '../../history/revisions.service';
-import { RECORD_REVISION_FILTERS, RevisionSort } from '../../history/revisions.table';
 import { ApiErrorBody, badRequest, conflict, notFound } from '../../kernel/errors/api-errors';
+import { Fields, FieldValues } from '../fields/field';
+import { FieldRules, fieldRules } from '../fields/field-rules';
+import { applyLinkEdit, isLinkEdit } from '../fields/link-edit';
 import { CollectionTable, JsonPage, readOne, readPageAsJson } from '../list-query/collection-reader';
 import { FilterDefinitions, ListQuery } from '../list-query/filter-definitions';
+import type { RecordAuthor } from './record-author';
+import { RecordCollections } from './record-collections';
+import { changedFields, RECORD_HISTORY, RecordAction, RecordHistory } from './record-history';
 import { staleVersion, VersionedRow } from './version';
 
-/** Who still uses a record, in words for the 409 ("3 statements (speaker of 2, participant in 1)"). */
+/** Who still uses a record, for the 409: how many, of what, and how ("3 statements (speaker of 2, participant in 1)"). */
 export interface Usage {
-  statements: number;
+  count: number;
+  noun: { one: string; many: string };
   detail?: string;
 }
 
-export interface CollectionRules<Entity extends ObjectLiteral> {
-  resource: RevisionResource;
+export const usedBy = (count: number, noun: { one: string; many: string }, detail?: string): Usage => ({ count, noun, detail });
+
+/** A curated collection: its records' fields, how its list is read, and how its records are named. */
+export interface CollectionDefinition<F extends Fields, LF extends FilterDefinitions, S extends string> {
+  /** The collection's name in URLs and revisions: statements, actors, … */
+  resource: string;
   /** Singular name for messages: "Actor". */
   label: string;
   /** Field that names a record in the activity feed and the trash: name, title, headline. */
-  labelField: string;
-  entity: EntityTarget<Entity>;
-  /** Fields the API returns but a client never sets. */
-  readOnlyFields: readonly string[];
-  /** Fields that must hold a value; a PATCH may not set them to null. */
-  requiredFields: readonly string[];
-  /** What every optional field is when a PUT leaves it out. */
-  emptyRecord: Partial<Entity>;
+  labelField: keyof F & string;
+  entity: EntityTarget<ObjectLiteral>;
+  fields: F;
+  /** The list protocol over the collection's table: filters, sorts, the columns read. */
+  table: CollectionTable<LF, S>;
 }
 
-export type WriteMode = 'create' | 'replace' | 'patch';
+/** A record as the API returns it: its fields, id, version and provenance. */
+export type RecordRow<F extends Fields> = FieldValues<F> &
+  VersionedRow & { createdAt: Date | string; createdBy: { id: number; name: string } | null };
+
+export type WriteMode = 'create' | 'change';
 
 /** Thrown inside a write transaction that turned out to change nothing: rolls it back quietly. */
 class NothingChanged extends Error {}
 
-/** Fields every record carries that the server owns. */
-export const TIMESTAMP_FIELDS = ['id', 'version', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'deletedAt'] as const;
-
 /**
  * Reading and writing of a curated collection, with provenance and safe concurrent editing:
- * lists as raw rows through the shared list reader; every write in one transaction that
- * checks the version inside its UPDATE, stamps the author, and writes a revision with the
- * record before and after; deletes go to the trash. Statements add their links and derived
- * dates through the hooks.
+ * lists and single records read through the shared list reader; every write in one
+ * transaction that locks the record, checks the version the client named, stamps the author,
+ * and tells the history the record before and after; deletes go to the trash. What a record
+ * holds comes from its field declarations; statements add their derived dates and reference
+ * checks through the hooks.
+ *
+ * The database, the history and the registry of collections are injected as properties, so
+ * that a collection's own service passes nothing but its definition to `super()`.
  */
-export abstract class CollectionService<
-  Entity extends ObjectLiteral & { id: number },
-  Row extends VersionedRow,
-  F extends FilterDefinitions,
-  S extends string,
-> {
-  protected constructor(
-    protected readonly dataSource: DataSource,
-    protected readonly table: CollectionTable<F, S>,
-    protected readonly rules: CollectionRules<Entity>,
-    protected readonly revisions: RevisionsService,
-  ) {}
+export abstract class CollectionService<F extends Fields, LF extends FilterDefinitions, S extends string> implements OnModuleInit {
+  @Inject(DataSource) protected readonly dataSource: DataSource;
+  @Inject(RECORD_HISTORY) private readonly history: RecordHistory;
+  @Inject(RecordCollections) private readonly collections: RecordCollections;
+  protected readonly rules: FieldRules;
 
-  /** How many statements use the record: live ones block the trash, any block a purge. */
-  protected abstract usage(manager: EntityManager, id: number, statements: 'live' | 'all'): Promise<Usage>;
+  protected constructor(protected readonly definition: CollectionDefinition<F, LF, S>) {
+    this.rules = fieldRules(definition.fields);
+  }
 
-  get resource(): RevisionResource {
-    return this.rules.resource;
+  onModuleInit(): void {
+    this.collections.register(this);
+  }
+
+  /** How many records use this one: live ones block the trash, any block a purge. */
+  protected abstract usage(manager: EntityManager, id: number, users: 'live' | 'all'): Promise<Usage>;
+
+  get resource(): string {
+    return this.definition.resource;
+  }
+
+  get label(): string {
+    return this.definition.label;
+  }
+
+  /** The field that names a record (headline, name, title), and the table it is read from: for the trash. */
+  get naming(): { table: string; column: string } {
+    const metadata = this.dataSource.getMetadata(this.definition.entity);
+    return { table: metadata.tableName, column: metadata.findColumnWithPropertyName(this.definition.labelField)!.databaseName };
+  }
+
+  /** Fields only the team sees: left out for anonymous readers. */
+  get internalFields(): string[] {
+    return Object.entries(this.definition.fields)
+      .filter(([, field]) => field.internal)
+      .map(([name]) => name);
+  }
+
+  /** Whether a change body names every field a client writes: a whole record, as an edit form sends it. */
+  namesEveryField(body: object): boolean {
+    return [...this.rules.columns, ...this.rules.links.map((link) => link.field)].every((field) => Object.hasOwn(body, field));
   }
 
   /** A page of live records, as the JSON the API sends; `omit` leaves fields out. */
-  list(query: ListQuery<F, S>, omit: readonly string[] = []): Promise<JsonPage> {
-    return readPageAsJson<F, S>(this.dataSource, this.table, query, { omit });
+  list(query: ListQuery<LF, S>, omit: readonly string[] = []): Promise<JsonPage> {
+    return readPageAsJson<LF, S>(this.dataSource, this.definition.table, query, { omit });
   }
 
-  async get(id: number, manager: DataSource | EntityManager = this.dataSource): Promise<Row> {
-    const row = await readOne<Row, F, S>(manager, this.table, id, { includeTrashed: true });
-    if (!row) throw notFound(this.rules.label, id);
+  async get(id: number, manager: DataSource | EntityManager = this.dataSource): Promise<RecordRow<F>> {
+    const row = await readOne<RecordRow<F>, LF, S>(manager, this.definition.table, id, { includeTrashed: true });
+    if (!row) throw notFound(this.label, id);
     if (row.deletedAt) throw this.inTrash(id);
     return row;
   }
 
-  /** The record as the API shows it, in the trash or not; what revisions store. */
-  snapshot(manager: EntityManager, id: number): Promise<Row | undefined> {
-    return readOne<Row, F, S>(manager, this.table, id, { includeTrashed: true });
+  /** The record as the API shows it, in the trash or not; what revisions store. `lock`: FOR UPDATE, until the transaction ends. */
+  snapshot(manager: EntityManager, id: number, lock = false): Promise<RecordRow<F> | undefined> {
+    return readOne<RecordRow<F>, LF, S>(manager, this.definition.table, id, { includeTrashed: true, lock });
   }
 
-  revisionsOf(id: number, query: ListQuery<typeof RECORD_REVISION_FILTERS, RevisionSort>) {
-    return this.revisions.forRecord(this.resource, id, query);
-  }
-
-  async create(input: object, author: Author): Promise<Row> {
+  async create(input: object, author: RecordAuthor): Promise<RecordRow<F>> {
     const id = await this.dataSource.transaction((manager) => this.createWith(manager, input, author));
     return this.get(id);
   }
 
   /** Inserts within the caller's transaction (the fixture loader uses it too); returns the id. */
-  async createWith(manager: EntityManager, input: object, author: Author): Promise<number> {
+  async createWith(manager: EntityManager, input: object, author: RecordAuthor): Promise<number> {
     await this.checkInput(manager, input, 'create');
-    const values = { ...this.rules.emptyRecord, ...this.columnsOf(input, 'create') };
-    const entity = manager.create(this.rules.entity, { ...values, createdById: author.id, updatedById: author.id } as never);
-    const { id } = await manager.save(this.rules.entity, entity);
+    const values = { ...this.rules.empty, ...this.columnsOf(input), createdById: author.id, updatedById: author.id };
+    const { id } = (await manager.save(this.definition.entity, manager.create(this.definition.entity, values))) as { id: number };
     await this.writeLinks(manager, id, input, 'create');
     const after = await this.snapshot(manager, id);
-    await this.revisions.record(manager, { ...this.describe(id, after!), action: 'create', author, before: null, after: after! });
+    await this.history.record(manager, { ...this.describe(id, after!), action: 'create', author, before: null, after: after! });
     return id;
   }
 
   /**
-   * PUT replaces the record (fields left out return to empty); PATCH changes only what it
-   * names. `basedOn` is the version the client saw: the UPDATE only matches that version.
+   * Changes the fields the input names (PUT and PATCH alike); the others keep their values. A
+   * link list may be given whole or as `{ add, remove }`. `basedOn`, when the client named a
+   * version, must be the record's version: else 409 with the record as it is now.
    */
-  async update(id: number, input: object, mode: 'replace' | 'patch', author: Author, basedOn: number): Promise<Row> {
-    if (mode === 'patch') this.refuseNullRequired(input);
-    return this.change(id, author, basedOn, 'update', (manager, before) =>
-      this.applyInput(manager, id, input, mode, before, author, basedOn),
-    );
+  async change(id: number, input: object, author: RecordAuthor, basedOn?: number): Promise<RecordRow<F>> {
+    this.refuseNull(input);
+    return this.changeLocked(id, author, basedOn, 'update', (manager, before) => this.apply(manager, id, input, before, author));
   }
 
   /**
-   * Brings the record back to its state after an earlier revision, as a new revision. A stored
-   * state that no longer applies (it names a record since trashed or purged) is a 409: the
-   * request itself was sound, the records it leads to have changed.
+   * Brings the record back to an earlier state (a revision's), as a new revision. A state that
+   * no longer applies (it names a record since trashed or purged) is a 409: the request was
+   * sound, the records it leads to have changed.
    */
-  async revert(id: number, revisionId: number, author: Author, basedOn?: number): Promise<Row> {
-    const revision = await this.revisions.get(this.dataSource.manager, this.resource, id, revisionId);
-    const state = revision.after ?? revision.before;
-    const input = this.inputFromSnapshot(state as Record<string, unknown>);
-    return this.change(
+  async restoreState(
+    id: number,
+    state: Record<string, unknown>,
+    revisionId: number,
+    author: RecordAuthor,
+    basedOn?: number,
+  ): Promise<RecordRow<F>> {
+    const input = this.inputFromState(state);
+    return this.changeLocked(
       id,
       author,
       basedOn,
       'revert',
       (manager, before) =>
-        this.applyInput(manager, id, input, 'replace', before, author, basedOn ?? before.version).catch((error: unknown) => {
+        this.apply(manager, id, input, before, author).catch((error: unknown) => {
           throw asConflict(error, `Revision ${revisionId} cannot be restored`);
         }),
       revisionId,
     );
   }
 
-  /** Moves the record to the trash; refused while live statements use it. */
-  async remove(id: number, author: Author, basedOn?: number): Promise<Row> {
-    let trashed: Row | undefined;
-    await this.dataSource.transaction(async (manager) => {
-      const before = await this.liveSnapshot(manager, id, basedOn);
+  /** Moves the record to the trash; refused while live records use it. */
+  async remove(id: number, author: RecordAuthor, basedOn?: number): Promise<RecordRow<F>> {
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.lockedLive(manager, id, basedOn, 'update');
       await this.refuseInUse(manager, id, 'live', 'move it to the trash');
       await this.versionedUpdate(manager, id, before.version, { deletedAt: () => 'now()', deletedById: author.id, updatedById: author.id });
-      trashed = await this.snapshot(manager, id);
-      await this.revisions.record(manager, { ...this.describe(id, before), action: 'delete', author, before, after: trashed! });
+      const trashed = (await this.snapshot(manager, id))!;
+      await this.history.record(manager, { ...this.describe(id, before), action: 'delete', author, before, after: trashed });
+      return trashed;
     });
-    return trashed!;
   }
 
   /** Takes the record out of the trash. */
-  async restore(id: number, author: Author): Promise<Row> {
+  async restore(id: number, author: RecordAuthor): Promise<RecordRow<F>> {
     await this.dataSource.transaction(async (manager) => {
-      const before = await this.snapshot(manager, id);
-      if (!before) throw notFound(this.rules.label, id);
-      if (!before.deletedAt) throw conflict(`${this.rules.label} ${id} is not in the trash.`);
+      const before = await this.snapshot(manager, id, true);
+      if (!before) throw notFound(this.label, id);
+      if (!before.deletedAt) throw conflict(`${this.label} ${id} is not in the trash.`);
       await this.checkRestorable(manager, before);
       await this.versionedUpdate(manager, id, before.version, { deletedAt: null, deletedById: null, updatedById: author.id });
-      const after = await this.snapshot(manager, id);
-      await this.revisions.record(manager, { ...this.describe(id, after!), action: 'restore', author, before, after: after! });
+      const after = (await this.snapshot(manager, id))!;
+      await this.history.record(manager, { ...this.describe(id, after), action: 'restore', author, before, after });
     });
     return this.get(id);
   }
 
   /** Deletes a record in the trash for good; its revisions (and this purge) stay. */
-  async purge(id: number, author: Author): Promise<Row> {
+  async purge(id: number, author: RecordAuthor): Promise<RecordRow<F>> {
     return this.dataSource.transaction(async (manager) => {
-      const before = await this.snapshot(manager, id);
-      if (!before) throw notFound(this.rules.label, id);
-      if (!before.deletedAt) throw conflict(`${this.rules.label} ${id} is not in the trash; move it there first.`);
+      const before = await this.snapshot(manager, id, true);
+      if (!before) throw notFound(this.label, id);
+      if (!before.deletedAt) throw conflict(`${this.label} ${id} is not in the trash; move it there first.`);
       await this.refuseInUse(manager, id, 'all', 'purge it');
-      await this.revisions.record(manager, { ...this.describe(id, before), action: 'purge', author, before, after: null });
-      await manager.delete(this.rules.entity, id);
+      await this.history.record(manager, { ...this.describe(id, before), action: 'purge', author, before, after: null });
+      await manager.delete(this.definition.entity, id);
       return before;
     });
   }
 
   // ---- hooks for collections with more to them (statements) ----
 
-  /** Checks references and rules beyond the DTO; throws 400 naming the field. */
-  protected async checkInput(_manager: EntityManager, _input: object, _mode: WriteMode, _before?: Row): Promise<void> {}
+  /** Checks references and rules beyond the body's validation; throws 400 naming the field. `before`: the record a change applies to. */
+  protected async checkInput(_manager: EntityManager, _input: object, _mode: WriteMode, _before?: RecordRow<F>): Promise<void> {}
 
-  /** Column values for an insert or update from the input. */
-  protected columnsOf(input: object, _mode: WriteMode): Partial<Entity> {
-    const fields: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(input)) {
-      if (value === undefined || this.rules.readOnlyFields.includes(key)) continue;
-      fields[key] = value;
+  /** Column values for an insert or update: the column fields the input names. */
+  protected columnsOf(input: object): Record<string, unknown> {
+    const values: Record<string, unknown> = {};
+    for (const field of this.rules.columns) {
+      const value = (input as Record<string, unknown>)[field];
+      if (value !== undefined) values[field] = value;
     }
-    return fields as Partial<Entity>;
+    return values;
   }
-
-  protected async writeLinks(_manager: EntityManager, _id: number, _input: object, _mode: WriteMode): Promise<void> {}
 
   /** Before a record leaves the trash: what it refers to must be live. */
-  protected async checkRestorable(_manager: EntityManager, _record: Row): Promise<void> {}
-
-  /** What a PUT must send to bring the record back to a snapshot. */
-  protected inputFromSnapshot(snapshot: Record<string, unknown>): object {
-    const input: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(snapshot)) if (!this.rules.readOnlyFields.includes(key)) input[key] = value;
-    return input;
-  }
+  protected async checkRestorable(_manager: EntityManager, _record: RecordRow<F>): Promise<void> {}
 
   // ---- the write machinery ----
 
-  private async change(
+  /** What a change must name to bring the record back to a state: every field a client writes. */
+  private inputFromState(state: Record<string, unknown>): Record<string, unknown> {
+    const fields = [...this.rules.columns, ...this.rules.links.map((link) => link.field)];
+    return Object.fromEntries(fields.map((field) => [field, state[field]]));
+  }
+
+  /** The input with each link edit (`{ add, remove }`) turned into the whole list it makes of the record's. */
+  private withWholeLinks(input: object, before: RecordRow<F>): object {
+    const whole: Record<string, unknown> = { ...input };
+    for (const { field } of this.rules.links) {
+      const value = whole[field];
+      if (isLinkEdit(value)) whole[field] = applyLinkEdit((before as Record<string, unknown>)[field] as number[], value);
+    }
+    return whole;
+  }
+
+  private async apply(manager: EntityManager, id: number, input: object, before: RecordRow<F>, author: RecordAuthor): Promise<void> {
+    const whole = this.withWholeLinks(input, before);
+    await this.checkInput(manager, whole, 'change', before);
+    await this.versionedUpdate(manager, id, before.version, { ...this.columnsOf(whole), updatedById: author.id });
+    await this.writeLinks(manager, id, whole, 'change', before);
+  }
+
+  /**
+   * Writes each link list the input names (every one on creation), in the order given. A list
+   * that is as it was is left alone.
+   */
+  private async writeLinks(manager: EntityManager, id: number, input: object, mode: WriteMode, before?: RecordRow<F>): Promise<void> {
+    for (const link of this.rules.links) {
+      const ids = ((input as Record<string, unknown>)[link.field] as number[] | undefined) ?? (mode === 'create' ? [] : undefined);
+      if (ids === undefined) continue;
+      const current = (before as Record<string, unknown> | undefined)?.[link.field] as number[] | undefined;
+      if (current && current.length === ids.length && current.every((linked, i) => linked === ids[i])) continue;
+      if (mode !== 'create') await manager.query(`DELETE FROM ${link.table} WHERE ${link.recordColumn} = $1`, [id]);
+      if (!ids.length) continue;
+      await manager.query(
+        `INSERT INTO ${link.table} (${link.recordColumn}, ${link.linkedColumn}, position)
+         SELECT $1, linked.id, linked.ord - 1 FROM unnest($2::int[]) WITH ORDINALITY AS linked(id, ord)`,
+        [id, ids],
+      );
+    }
+  }
+
+  /**
+   * One change in one transaction: the record locked (a concurrent change waits, then sees
+   * this one), checked live and at the version the client named, changed, compared, recorded.
+   */
+  private async changeLocked(
     id: number,
-    author: Author,
+    author: RecordAuthor,
     basedOn: number | undefined,
     action: 'update' | 'revert',
-    apply: (manager: EntityManager, before: Row) => Promise<void>,
+    apply: (manager: EntityManager, before: RecordRow<F>) => Promise<void>,
     revertedFromId?: number,
-  ): Promise<Row> {
+  ): Promise<RecordRow<F>> {
     try {
       await this.dataSource.transaction(async (manager) => {
-        const before = await this.liveSnapshot(manager, id, basedOn, action === 'revert');
+        const before = await this.lockedLive(manager, id, basedOn, action);
         await apply(manager, before);
-        const after = await this.snapshot(manager, id);
-        if (!changedFields(before, after!).length) throw new NothingChanged();
-        await this.revisions.record(manager, { ...this.describe(id, after!), action, author, before, after: after!, revertedFromId });
+        const after = (await this.snapshot(manager, id))!;
+        if (!changedFields(before, after).length) throw new NothingChanged();
+        await this.history.record(manager, { ...this.describe(id, after), action, author, before, after, revertedFromId });
       });
     } catch (error) {
       if (!(error instanceof NothingChanged)) throw error;
@@ -227,72 +294,50 @@ export abstract class CollectionService<
     return this.get(id);
   }
 
-  private async applyInput(
-    manager: EntityManager,
-    id: number,
-    input: object,
-    mode: 'replace' | 'patch',
-    before: Row,
-    author: Author,
-    basedOn: number,
-  ): Promise<void> {
-    await this.checkInput(manager, input, mode, before);
-    const columns = mode === 'replace' ? { ...this.rules.emptyRecord, ...this.columnsOf(input, mode) } : this.columnsOf(input, mode);
-    await this.versionedUpdate(manager, id, basedOn, { ...columns, updatedById: author.id });
-    await this.writeLinks(manager, id, input, mode);
-  }
-
   /**
-   * The optimistic-concurrency check lives in the UPDATE itself: `WHERE id = … AND version = …`.
-   * A concurrent writer of the same version waits on the row lock, then finds the version
-   * moved on and matches nothing: 409 with the record as it is now. TypeORM adds
-   * `version = version + 1` and `updated_at = now()` (the entity's @VersionColumn, @UpdateDateColumn).
+   * The record before a change, locked for the transaction: it must exist, be live, and be at
+   * the version the client named (if it named one). The UPDATE still says `AND version = …`:
+   * with the lock held it always matches; TypeORM adds `version = version + 1` and
+   * `updated_at = now()` (the entity's @VersionColumn, @UpdateDateColumn).
    */
-  private async versionedUpdate(manager: EntityManager, id: number, basedOn: number, values: object): Promise<void> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(this.rules.entity)
-      .set(values)
-      .where('id = :id AND version = :basedOn', { id, basedOn })
-      .execute();
-    if (result.affected) return;
-    const current = await this.snapshot(manager, id);
-    if (!current) throw notFound(this.rules.label, id);
-    throw staleVersion(this.rules.label, current, basedOn);
-  }
-
-  /** The record before a change: it must exist, be live, and (when the client said) be at its version. */
-  private async liveSnapshot(manager: EntityManager, id: number, basedOn: number | undefined, revert = false): Promise<Row> {
-    const before = await this.snapshot(manager, id);
-    if (!before) throw notFound(this.rules.label, id);
+  private async lockedLive(manager: EntityManager, id: number, basedOn: number | undefined, action: RecordAction): Promise<RecordRow<F>> {
+    const before = await this.snapshot(manager, id, true);
+    if (!before) throw notFound(this.label, id);
     if (before.deletedAt) {
-      if (revert) throw conflict(`${this.rules.label} ${id} is in the trash; restore it first.`);
+      if (action === 'revert') throw conflict(`${this.label} ${id} is in the trash; restore it first.`);
       throw this.inTrash(id);
     }
-    if (basedOn !== undefined && basedOn !== before.version) throw staleVersion(this.rules.label, before, basedOn);
+    if (basedOn !== undefined && basedOn !== before.version) throw staleVersion(this.label, before, basedOn);
     return before;
   }
 
-  private async refuseInUse(manager: EntityManager, id: number, statements: 'live' | 'all', doing: string): Promise<void> {
+  private async versionedUpdate(manager: EntityManager, id: number, version: number, values: object): Promise<void> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(this.definition.entity)
+      .set(values)
+      .where('id = :id AND version = :version', { id, version })
+      .execute();
+    if (result.affected) return;
+    const current = await this.snapshot(manager, id);
+    if (!current) throw notFound(this.label, id);
+    throw staleVersion(this.label, current, version);
+  }
+
+  private async refuseInUse(manager: EntityManager, id: number, users: 'live' | 'all', doing: string): Promise<void> {
     // Lock first: a concurrent insert referencing this row waits, so the count stays true.
-    await manager.query(`SELECT 1 FROM ${this.tableName(manager)} WHERE id = $1 FOR UPDATE`, [id]);
-    const usage = await this.usage(manager, id, statements);
-    if (usage.statements > 0) {
-      const noun = usage.statements === 1 ? 'statement' : 'statements';
-      const where = statements === 'all' ? ' (counting those in the trash)' : '';
-      throw conflict(
-        `${this.rules.label} ${id} is used by ${usage.statements} ${noun}${where}` +
-          `${usage.detail ? ` (${usage.detail})` : ''}; change or delete them before you ${doing}.`,
-      );
+    await manager.query(`SELECT 1 FROM ${this.naming.table} WHERE id = $1 FOR UPDATE`, [id]);
+    const usage = await this.usage(manager, id, users);
+    if (usage.count > 0) {
+      const noun = usage.count === 1 ? usage.noun.one : usage.noun.many;
+      const where = users === 'all' ? ' (counting those in the trash)' : '';
+      const how = usage.detail ? ` (${usage.detail})` : '';
+      throw conflict(`${this.label} ${id} is used by ${usage.count} ${noun}${where}${how}; change or delete them before you ${doing}.`);
     }
   }
 
-  private tableName(manager: EntityManager): string {
-    return manager.connection.getMetadata(this.rules.entity).tableName;
-  }
-
-  private describe(id: number, record: Row) {
-    const label = String((record as unknown as Record<string, unknown>)[this.rules.labelField] ?? `${this.rules.label} ${id}`);
+  private describe(id: number, record: RecordRow<F>) {
+    const label = String((record as Record<string, unknown>)[this.definition.labelField] ?? `${this.label} ${id}`);
     return { resource: this.resource, recordId: id, label };
   }
 
@@ -300,13 +345,14 @@ export abstract class CollectionService<
     return new NotFoundException({
       statusCode: 404,
       error: 'Not Found',
-      message: `${this.rules.label} ${id} is in the trash (an admin can restore it).`,
+      message: `${this.label} ${id} is in the trash (an admin can restore it).`,
     } satisfies ApiErrorBody);
   }
 
-  private refuseNullRequired(input: object): void {
+  /** A change may leave out any field, but may not empty one that must hold a value. */
+  private refuseNull(input: object): void {
     const errors: Record<string, string> = {};
-    for (const key of this.rules.requiredFields) {
+    for (const key of this.rules.notNull) {
       if (Object.hasOwn(input, key) && (input as Record<string, unknown>)[key] === null) errors[key] = `${key} must not be null`;
     }
     if (Object.keys(errors).length) throw badRequest(errors);

@@ -192,15 +192,22 @@ function pagePlan<F extends FilterDefinitions, S extends string>(
 ): PagePlan {
   const { alias } = table;
   const clauses = filterClauses(query.filters, table.filterSql);
-  const { field, order } = query.sort;
+  const { field, order: asked, idOrder } = query.sort;
+  // The ids asked for, in their order: their position in the list, ascending.
+  const order = idOrder ? 'ASC' : asked;
   const shapes = shapesOf(table);
   const filterShape = shapeKey(...clauses.map((clause) => clause.sql));
-  const params = { ...clauseParams(clauses), pageOffset: query.range.offset, pageLimit: query.range.limit };
+  const params = {
+    ...clauseParams(clauses),
+    pageOffset: query.range.offset,
+    pageLimit: query.range.limit,
+    ...(idOrder ? { idOrder: [...idOrder] } : {}),
+  };
   const matchingText = () => shapes.count.text(filterShape, () => filteredRows(dataSource, table, clauses).select('1').getQuery());
   return {
     bind: (rendering, render) => {
-      const text = shapes.page.text(shapeKey(rendering, field, order, filterShape), () => {
-        const sort = table.sortSql[field];
+      const text = shapes.page.text(shapeKey(rendering, idOrder ? '(id order)' : field, order, filterShape), () => {
+        const sort = idOrder ? `array_position(CAST(:idOrder AS int[]), ${alias}.id)` : table.sortSql[field];
         const pageIds = filteredRows(dataSource, table, clauses)
           .select(`${alias}.id`)
           .orderBy(sort, order)
@@ -215,20 +222,23 @@ function pagePlan<F extends FilterDefinitions, S extends string>(
 
 /**
  * Reads one row by id with the same columns as the list, or undefined; a row in the trash
- * only when asked (history snapshots, the trash itself). Within a transaction, pass its manager.
+ * only when asked (history snapshots, the trash itself). Within a transaction, pass its
+ * manager; `lock` holds the row (FOR UPDATE) until the transaction ends.
  */
 export async function readOne<Row, F extends FilterDefinitions, S extends string>(
   db: DataSource | EntityManager,
   table: CollectionTable<F, S>,
   id: number,
-  options: { includeTrashed?: boolean } = {},
+  options: { includeTrashed?: boolean; lock?: boolean } = {},
 ): Promise<Row | undefined> {
   const withTrashed = Boolean(options.includeTrashed) || !table.trash;
+  const lock = Boolean(options.lock);
   const text = shapesOf(table).one.text(
-    shapeKey(withTrashed),
+    shapeKey(withTrashed, lock),
     () =>
       `SELECT ${selectList(table.columns)} FROM ${tableName(db, table)} ${table.alias}` +
-      ` WHERE ${table.alias}.id = :id${withTrashed ? '' : ` AND ${table.alias}.deleted_at IS NULL`}`,
+      ` WHERE ${table.alias}.id = :id${withTrashed ? '' : ` AND ${table.alias}.deleted_at IS NULL`}` +
+      (lock ? ` FOR UPDATE OF ${table.alias}` : ''),
   );
   const one = bindNamed(db, text, { id });
   const [row] = await db.query<Row[]>(one.sql, one.values);

@@ -33,7 +33,11 @@ export interface ListSpec<F extends FilterDefinitions = FilterDefinitions, S ext
 
 export interface ListQuery<F extends FilterDefinitions = FilterDefinitions, S extends string = string> {
   filters: ParsedFilters<F>;
-  sort: { field: S; order: SortOrder };
+  /**
+   * `idOrder`: the ids of an `id` filter given without `_sort` (react-admin's getMany): the
+   * rows come in the order asked for.
+   */
+  sort: { field: S; order: SortOrder; idOrder?: readonly number[] };
   range: { offset: number; limit: number };
 }
 

@@ -74,7 +74,7 @@ export function badQueryValues(name: string, schema: Schema, values: (string | u
       .join(',')
       .split(',')
       .map((c) => c.trim());
-    return columns.some((c) => !(EXPORT_COLUMN_NAMES as string[]).includes(c)) || new Set(columns).size !== columns.length;
+    return columns.some((c) => !EXPORT_COLUMN_NAMES.includes(c)) || new Set(columns).size !== columns.length;
   }
   // Everything else is given once.
   if (once === undefined) return true;

@@ -1,0 +1,34 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { AuthorRef } from '../records/collection/record-bodies';
+import { REVISION_ACTIONS, REVISION_RESOURCES } from './revision.entity';
+
+const RECORD_STATE = {
+  type: 'object',
+  additionalProperties: true,
+  nullable: true,
+} as const;
+
+/** One change of one record, as the history and the activity feed return it. */
+export class RevisionRecord {
+  @ApiProperty({ type: 'integer', minimum: 1 }) id: number;
+  @ApiProperty({ enum: REVISION_RESOURCES, enumName: 'RevisionResource' }) resource: string;
+  @ApiProperty({ type: 'integer', minimum: 1 }) recordId: number;
+  @ApiProperty({ type: 'integer', minimum: 1, description: "The record's version after the change (before it, for a purge)." })
+  version: number;
+  @ApiProperty({ enum: REVISION_ACTIONS, enumName: 'RevisionAction' }) action: string;
+  @ApiProperty({ type: 'string', format: 'date-time' }) at: string;
+  @ApiProperty({
+    type: AuthorRef,
+    nullable: true,
+    description: 'Who made the change; null for changes made without an account (restore of old data).',
+  })
+  user: AuthorRef | null;
+  @ApiProperty({ description: "The record's headline or name at the time." }) label: string;
+  @ApiProperty({ type: [String], description: 'The fields the change touched, in the record’s order.' }) changedFields: string[];
+  @ApiProperty({ ...RECORD_STATE, description: 'The record as the API returned it before the change; null for a creation.' })
+  before: Record<string, unknown> | null;
+  @ApiProperty({ ...RECORD_STATE, description: 'The record after the change; null for a purge.' })
+  after: Record<string, unknown> | null;
+  @ApiProperty({ type: 'integer', minimum: 1, nullable: true, description: 'For a revert: the revision whose state was brought back.' })
+  revertedFrom: number | null;
+}

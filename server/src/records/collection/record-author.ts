@@ -1,0 +1,28 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+
+/** Whom a change is attributed to: created by, updated by, the revision's author. */
+export interface RecordAuthor {
+  id: number;
+}
+
+const AUTHOR = Symbol('chronicle.recordAuthor');
+type Attributed = { [AUTHOR]?: RecordAuthor };
+
+/**
+ * Said by the authentication in front of the engine once it knows who is calling: the
+ * engine attributes the request's writes to `author`, and treats a request without one as
+ * an anonymous reader's.
+ */
+export function attributeRequestTo(request: object, author: RecordAuthor): void {
+  (request as Attributed)[AUTHOR] = author;
+}
+
+/** Who is calling, or undefined for an anonymous reader. */
+export const requestAuthor = (request: object): RecordAuthor | undefined => (request as Attributed)[AUTHOR];
+
+/** The author of a write: routes that write are never open to anonymous callers. */
+export const CurrentAuthor = createParamDecorator((_: unknown, context: ExecutionContext): RecordAuthor => {
+  const author = requestAuthor(context.switchToHttp().getRequest<object>());
+  if (!author) throw new Error('CurrentAuthor used on a route that lets anonymous callers in');
+  return author;
+});
