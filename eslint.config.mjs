@@ -2,6 +2,7 @@
 // Prettier owns the layout: eslint-config-prettier, last, turns off every rule that would fight it.
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
@@ -77,6 +78,36 @@ export default defineConfig(
   {
     files: ['**/*.mjs'],
     languageOptions: { sourceType: 'module', globals: nodeGlobals },
+  },
+  // The direction of dependencies on the server: the kernel (errors, validation, http) imports
+  // nothing of the app; the records engine imports the kernel and the database's naming, never a
+  // feature. Features plug into the engine (records/collection/record-author.ts, record-history.ts).
+  {
+    files: ['server/src/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.json'] })] },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './server/src/kernel',
+              from: './server/src',
+              except: ['./kernel'],
+              message: 'The kernel imports nothing of the app.',
+            },
+            {
+              target: './server/src/records',
+              from: './server/src',
+              except: ['./records', './kernel', './database/snake-naming.strategy.ts'],
+              message:
+                'The records engine imports no feature: declare what it needs (as record-history.ts does) and let the feature provide it.',
+            },
+          ],
+        },
+      ],
+    },
   },
   prettier,
 );
