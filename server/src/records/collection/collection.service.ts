@@ -137,7 +137,7 @@ export abstract class CollectionService<F extends Fields, LF extends FilterDefin
    */
   async change(id: number, input: object, author: RecordAuthor, basedOn?: number): Promise<RecordRow<F>> {
     this.refuseNull(input);
-    return this.changeLocked(id, author, basedOn, 'update', (manager, before) => this.apply(manager, id, input, before, author));
+    return this.changeLocked(id, author, 'update', (manager, before) => this.apply(manager, id, input, before, author, basedOn));
   }
 
   /**
@@ -156,10 +156,9 @@ export abstract class CollectionService<F extends Fields, LF extends FilterDefin
     return this.changeLocked(
       id,
       author,
-      basedOn,
       'revert',
       (manager, before) =>
-        this.apply(manager, id, input, before, author).catch((error: unknown) => {
+        this.apply(manager, id, input, before, author, basedOn).catch((error: unknown) => {
           throw asConflict(error, `Revision ${revisionId} cannot be restored`);
         }),
       revisionId,
@@ -241,9 +240,21 @@ export abstract class CollectionService<F extends Fields, LF extends FilterDefin
     return whole;
   }
 
-  private async apply(manager: EntityManager, id: number, input: object, before: RecordRow<F>, author: RecordAuthor): Promise<void> {
+  /**
+   * Applies a change to the locked record: what it names is checked first (a bad value is named
+   * as such, whatever the version), then the version the client named, if it named one.
+   */
+  private async apply(
+    manager: EntityManager,
+    id: number,
+    input: object,
+    before: RecordRow<F>,
+    author: RecordAuthor,
+    basedOn: number | undefined,
+  ): Promise<void> {
     const whole = this.withWholeLinks(input, before);
     await this.checkInput(manager, whole, 'change', before);
+    if (basedOn !== undefined && basedOn !== before.version) throw staleVersion(this.label, before, basedOn);
     await this.versionedUpdate(manager, id, before.version, { ...this.columnsOf(whole), updatedById: author.id });
     await this.writeLinks(manager, id, whole, 'change', before);
   }
@@ -270,19 +281,18 @@ export abstract class CollectionService<F extends Fields, LF extends FilterDefin
 
   /**
    * One change in one transaction: the record locked (a concurrent change waits, then sees
-   * this one), checked live and at the version the client named, changed, compared, recorded.
+   * this one), checked live, changed, compared, recorded.
    */
   private async changeLocked(
     id: number,
     author: RecordAuthor,
-    basedOn: number | undefined,
     action: 'update' | 'revert',
     apply: (manager: EntityManager, before: RecordRow<F>) => Promise<void>,
     revertedFromId?: number,
   ): Promise<RecordRow<F>> {
     try {
       await this.dataSource.transaction(async (manager) => {
-        const before = await this.lockedLive(manager, id, basedOn, action);
+        const before = await this.lockedLive(manager, id, undefined, action);
         await apply(manager, before);
         const after = (await this.snapshot(manager, id))!;
         if (!changedFields(before, after).length) throw new NothingChanged();
