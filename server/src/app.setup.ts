@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { securityHeaders } from './admin-static/security-headers';
 import { serveAdmin } from './admin-static/serve-admin';
 import { ApiExceptionFilter } from './kernel/errors/api-exception.filter';
@@ -10,8 +10,8 @@ import { ApiValidationPipe } from './kernel/validation/validation.pipe';
 import { requireJsonBody, verifyJsonBody } from './kernel/validation/json-body';
 import { parseQueryString } from './kernel/http/query-string';
 import { ADMIN_DIST_DIR } from './config/paths';
+import { API_PREFIX, buildOpenApiDocument } from './openapi-document';
 
-export const API_PREFIX = 'api';
 export const BODY_LIMIT = '1mb';
 
 export interface HttpSetupOptions {
@@ -27,9 +27,10 @@ export interface HttpSetupOptions {
  * Everything about the HTTP surface that the server and the tests must share: security
  * headers (helmet), compressed JSON, the /api prefix, CORS (only for configured origins, X-Total-Count exposed), JSON-only bodies and their
  * limits, the strict query-string reader, the one validation pipe, the one
- * error filter, the OpenAPI document, and the built admin panel at `/`.
+ * error filter, the OpenAPI document (returned, for the tests' contract checks), and the built
+ * admin panel at `/`.
  */
-export function configureHttp(app: INestApplication, options: HttpSetupOptions): void {
+export function configureHttp(app: INestApplication, options: HttpSetupOptions): OpenAPIObject {
   const express = app as NestExpressApplication;
   // Nest types `verify` as reserved for its `rawBody` option, which Chronicle does not use.
   express.useBodyParser('json', { limit: BODY_LIMIT, verify: verifyJsonBody } as NestExpressBodyParserOptionsFor<'json'>);
@@ -53,34 +54,10 @@ export function configureHttp(app: INestApplication, options: HttpSetupOptions):
   app.useGlobalPipes(new ApiValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Chronicle API')
-      .setDescription(
-        'Statement-tracking timeline database. Collections speak the ra-data-json-server protocol: ' +
-          '`_start`/`_end` (0-based, end exclusive), `_sort`/`_order`, filters as query parameters ' +
-          '(repeat a key for "any of"), total in `X-Total-Count`. Unknown filters and sort fields are refused ' +
-          'with 400. Errors are `{ statusCode, error, message, errors: { field: reason } }`.',
-      )
-      .setVersion('0.1.0')
-      .addTag('statements', 'Timeline entries: who said what, when, with what stance, on which topics, from which sources')
-      .addTag('timeline', 'The filtered timeline, chronological, names joined in, paged by cursor')
-      .addTag('exports', 'The filtered statements as CSV, JSON, NDJSON, Markdown or TimelineJS, streamed')
-      .addTag('actors', 'Who speaks')
-      .addTag('sources', 'Where we know it from')
-      .addTag('topics', 'What it is about')
-      .addTag('stances', 'How it was said (−2 rejecting … +2 conciliatory)')
-      .addTag('auth', 'Sign in, sign out, own password, personal API tokens, export tickets')
-      .addTag('users', 'Accounts (admins)')
-      .addTag('history', 'Revisions: every change, who made it, before and after')
-      .addTag('trash', 'Deleted records: restore or purge (admins)')
-      .addTag('health')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs/json` });
   serveAdmin(app, { distDir: options.adminDistDir ?? ADMIN_DIST_DIR, apiPrefix: API_PREFIX });
+  return document;
 }
 
 /** "1", "2": that many proxies; "true": any; otherwise addresses or subnets, comma-separated. */

@@ -88,9 +88,10 @@ async function insertToken(userId: number, kind: 'session' | 'personal', scope: 
   try {
     const token = newTokenSecret(kind);
     await client.query(
-      `INSERT INTO auth_tokens (user_id, kind, scope, token_hash, expires_at, revoked_at)
-       VALUES ($1, $2, $3, $4, now() + CAST($5 AS interval), CASE WHEN $6 THEN now() END)`,
-      [userId, kind, scope, tokenHash(token), expiresIn, revoked],
+      `INSERT INTO auth_tokens (user_id, kind, scope, token_hash, expires_at, revoked_at, name)
+       VALUES ($1, $2, $3, $4, now() + CAST($5 AS interval), CASE WHEN $6 THEN now() END, $7)`,
+      // A personal token has a name, as the API makes it.
+      [userId, kind, scope, tokenHash(token), expiresIn, revoked, kind === 'personal' ? 'test token' : null],
     );
     return token;
   } finally {

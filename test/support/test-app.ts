@@ -9,6 +9,7 @@ import { AppModule } from '../../server/src/app.module';
 import { configureHttp } from '../../server/src/app.setup';
 import { FixtureLoader } from '../../server/src/fixtures/fixture-loader';
 import { AuthOptions, DEFAULT_AUTH_OPTIONS } from '../../server/src/auth/auth-options';
+import { contractObserver, OpenApiContract, OpenApiDocument } from './openapi-contract';
 import { adminUrl, databaseUrl, TEMPLATE_DATABASE } from './test-database';
 import { issueTestTokens, TestRole, TestUser } from './test-users';
 
@@ -64,8 +65,12 @@ export async function createTestApp(
   const auth = { ...DEFAULT_AUTH_OPTIONS, ...options.auth };
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ databaseUrl: url, auth })] }).compile();
   const app = moduleRef.createNestApplication({ logger: ['error'] });
+  // Every response is held to the OpenAPI document (openapi-contract.ts): the observer goes first, to see every answer.
+  const contract: { document?: OpenApiContract } = {};
+  app.use(contractObserver(() => contract.document));
   // Requests come from loopback; trusting it as a proxy lets tests vary the client address (X-Forwarded-For).
-  configureHttp(app, { corsOrigins: [TEST_ALLOWED_ORIGIN], adminDistDir: options.adminDistDir, trustProxy: 'loopback' });
+  const document = configureHttp(app, { corsOrigins: [TEST_ALLOWED_ORIGIN], adminDistDir: options.adminDistDir, trustProxy: 'loopback' });
+  contract.document = new OpenApiContract(document as unknown as OpenApiDocument);
   await app.init();
   if (options.seed) await app.get(FixtureLoader).loadAll({ id: users.admin.id });
 

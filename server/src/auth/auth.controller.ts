@@ -1,9 +1,19 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponses } from '../kernel/errors/api-error.schema';
 import type { Request } from 'express';
 import { IdPipe } from '../kernel/validation/id.pipe';
 import { Access, SessionOnly } from './access.decorator';
-import { ChangePasswordInput, LoginInput, PersonalTokenInput } from './auth.dto';
+import {
+  CallerRecord,
+  ChangePasswordInput,
+  ExportTicket,
+  LoginInput,
+  NewPersonalToken,
+  PersonalTokenInput,
+  PersonalTokenRecord,
+  SessionRecord,
+} from './auth.dto';
 import { AuthService } from './auth.service';
 import { CurrentPrincipal, Principal } from './principal';
 
@@ -15,8 +25,14 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @Access('public')
-  @ApiOkResponse({ description: '{ token, expiresAt, user }' })
-  @ApiTooManyRequestsResponse({ description: 'Too many failed attempts for this account or address; see Retry-After.' })
+  @ApiOperation({ summary: 'Sign in', description: 'A session token for an email and password.' })
+  @ApiOkResponse({ type: SessionRecord })
+  @ApiErrorResponses(
+    [401, 'The email or the password is wrong.'],
+    [403, 'The account is deactivated.'],
+    [429, 'Too many failed attempts for this account or address; see Retry-After.'],
+    503,
+  )
   login(@Body() input: LoginInput, @Req() request: Request) {
     return this.auth.login(input.email, input.password, request.ip ?? 'unknown');
   }
@@ -24,6 +40,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @Access('account')
+  @ApiOperation({ summary: 'Sign out', description: 'Revokes the token the request is sent with.' })
   @ApiNoContentResponse({ description: 'The token is revoked.' })
   logout(@CurrentPrincipal() principal: Principal) {
     return this.auth.logout(principal);
@@ -31,6 +48,8 @@ export class AuthController {
 
   @Get('me')
   @Access('account')
+  @ApiOperation({ summary: 'Who am I', description: 'The account and the credential the request is sent with.' })
+  @ApiOkResponse({ type: CallerRecord })
   me(@CurrentPrincipal() principal: Principal) {
     return this.auth.me(principal);
   }
@@ -38,6 +57,7 @@ export class AuthController {
   @Post('password')
   @HttpCode(204)
   @Access('account')
+  @ApiOperation({ summary: 'Change my password', description: 'The current password, and a new one of at least 10 characters.' })
   @ApiNoContentResponse({ description: 'Changed; the account’s other sessions are signed out.' })
   changePassword(@CurrentPrincipal() principal: Principal, @Body() input: ChangePasswordInput) {
     return this.auth.changePassword(principal, input.currentPassword, input.newPassword);
@@ -45,6 +65,8 @@ export class AuthController {
 
   @Get('tokens')
   @Access('member')
+  @ApiOperation({ summary: 'My personal API tokens', description: 'Those not revoked, without their secrets.' })
+  @ApiOkResponse({ type: [PersonalTokenRecord] })
   listTokens(@CurrentPrincipal() principal: Principal) {
     return this.auth.listPersonalTokens(principal);
   }
@@ -52,20 +74,28 @@ export class AuthController {
   @Post('tokens')
   @Access('member')
   @SessionOnly()
-  @ApiCreatedResponse({ description: 'The token record plus `token`, shown this once.' })
+  @ApiOperation({ summary: 'Make a personal API token', description: 'Only from a signed-in session, never with another token.' })
+  @ApiCreatedResponse({ type: NewPersonalToken, description: 'The token record plus `token`, shown this once.' })
   createToken(@CurrentPrincipal() principal: Principal, @Body() input: PersonalTokenInput) {
     return this.auth.createPersonalToken(principal, input.name, input.scope, input.expiresInDays);
   }
 
   @Delete('tokens/:id')
   @Access('member')
+  @ApiOperation({ summary: 'Revoke a personal API token', description: 'It stops working at once.' })
+  @ApiOkResponse({ type: PersonalTokenRecord, description: 'The token, now revoked.' })
+  @ApiErrorResponses([404, 'You have no such token.'])
   revokeToken(@CurrentPrincipal() principal: Principal, @Param('id', IdPipe) id: number) {
     return this.auth.revokePersonalToken(principal, id);
   }
 
   @Post('export-ticket')
   @Access('member')
-  @ApiCreatedResponse({ description: '{ ticket, expiresAt }: append ticket=… to one export URL within 60 s.' })
+  @ApiOperation({
+    summary: 'Get an export ticket',
+    description: 'A one-use credential for a plain browser download of one export, valid 60 s.',
+  })
+  @ApiCreatedResponse({ type: ExportTicket, description: 'Append ticket=… to one export URL within 60 s.' })
   exportTicket(@CurrentPrincipal() principal: Principal) {
     return this.auth.createExportTicket(principal);
   }

@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsStorableText, RequiredText } from '../kernel/validation/field-decorators';
 import { PASSWORD_MAX_LENGTH } from './password-hash';
-import { TOKEN_SCOPES, TokenScope } from './auth-token.entity';
+import { AccountRecord } from '../users/user.dto';
+import { TOKEN_KINDS, TOKEN_SCOPES, TokenKind, TokenScope } from './auth-token.entity';
 
 export class LoginInput {
   @ApiProperty({ example: 'admin@localhost' })
@@ -49,4 +50,42 @@ export class PersonalTokenInput {
   @Min(1)
   @Max(3650)
   expiresInDays?: number | null;
+}
+
+/** A signed-in session: the bearer token and whose it is. */
+export class SessionRecord {
+  @ApiProperty({ description: 'Send as Authorization: Bearer <token>.' }) token: string;
+  @ApiProperty({ type: 'string', format: 'date-time' }) expiresAt: string;
+  @ApiProperty({ type: AccountRecord }) user: AccountRecord;
+}
+
+class CredentialRecord {
+  @ApiProperty({ enum: TOKEN_KINDS, enumName: 'TokenKind' }) kind: TokenKind;
+  @ApiProperty({ enum: TOKEN_SCOPES, enumName: 'TokenScope' }) scope: TokenScope;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) expiresAt: string | null;
+}
+
+/** Who is calling, and with which credential. */
+export class CallerRecord {
+  @ApiProperty({ type: AccountRecord }) user: AccountRecord;
+  @ApiProperty({ type: CredentialRecord }) token: CredentialRecord;
+}
+
+/** A personal API token as its owner sees it (never its secret, but once). */
+export class PersonalTokenRecord {
+  @ApiProperty({ type: 'integer', minimum: 1 }) id: number;
+  @ApiProperty({ example: 'weekly report script' }) name: string;
+  @ApiProperty({ enum: TOKEN_SCOPES, enumName: 'TokenScope' }) scope: TokenScope;
+  @ApiProperty({ type: 'string', format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) expiresAt: string | null;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true, description: 'To the minute.' }) lastUsedAt: string | null;
+}
+
+export class NewPersonalToken extends PersonalTokenRecord {
+  @ApiProperty({ description: 'The token itself: shown this once.' }) token: string;
+}
+
+export class ExportTicket {
+  @ApiProperty({ description: 'Append ticket=… to one export URL.' }) ticket: string;
+  @ApiProperty({ type: 'string', format: 'date-time' }) expiresAt: string;
 }

@@ -9,11 +9,3 @@ export const EXPORT_FORMATS = {
 
 export type ExportFormat = keyof typeof EXPORT_FORMATS;
 export const EXPORT_FORMAT_NAMES = Object.keys(EXPORT_FORMATS) as ExportFormat[];
-
-/** `GET /api/statements.<extension>` → format. */
-export const FORMAT_BY_PATH_EXTENSION: Record<string, ExportFormat> = {
-  csv: 'csv',
-  json: 'json',
-  ndjson: 'ndjson',
-  md: 'markdown',
-};

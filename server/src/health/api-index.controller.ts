@@ -1,6 +1,16 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
+
+class ApiIndex {
+  @ApiProperty() name: string;
+  @ApiProperty() documentation: string;
+  @ApiProperty() openapi: string;
+  @ApiProperty() health: string;
+  @ApiProperty({ type: [String] }) collections: string[];
+  @ApiProperty() timeline: string;
+  @ApiProperty() exports: string;
+}
 
 /** `GET /api`: where things are, for someone exploring the API with curl. */
 @ApiTags('health')
@@ -8,7 +18,8 @@ import { Access } from '../auth/access.decorator';
 @Controller()
 export class ApiIndexController {
   @Get()
-  @ApiOkResponse({ description: 'Links to the documentation, the collections, the timeline and the exports.' })
+  @ApiOperation({ summary: 'Where things are', description: 'Links to the documentation, the collections, the timeline and the exports.' })
+  @ApiOkResponse({ type: ApiIndex })
   index() {
     return {
       name: 'Chronicle API',

@@ -1,10 +1,23 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiError } from '../kernel/errors/api-error.schema';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Access } from '../auth/access.decorator';
 
 const CHECK_TIMEOUT_MS = 2_000;
+
+class Healthy {
+  @ApiProperty({ enum: ['ok'] }) status: 'ok';
+  @ApiProperty({ enum: ['up'] }) database: 'up';
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'How long the database took to answer.' }) latencyMs: number;
+}
+
+/** The shared error body, plus what a load balancer may read. */
+class Unhealthy extends ApiError {
+  @ApiProperty({ enum: ['error'] }) status: 'error';
+  @ApiProperty({ enum: ['down'] }) database: 'down';
+}
 
 @ApiTags('health')
 @Access('public')
@@ -14,8 +27,9 @@ export class HealthController {
 
   /** 200 when the database answers a query within two seconds, 503 otherwise. */
   @Get()
-  @ApiOkResponse({ description: '{ status: "ok", database: "up" }' })
-  @ApiServiceUnavailableResponse({ description: '{ status: "error", database: "down" }' })
+  @ApiOperation({ summary: 'Health', description: '200 when the database answers a query within two seconds, 503 otherwise.' })
+  @ApiOkResponse({ type: Healthy })
+  @ApiServiceUnavailableResponse({ type: Unhealthy })
   async check(@Res() response: Response): Promise<void> {
     const started = Date.now();
     let timer: NodeJS.Timeout | undefined;

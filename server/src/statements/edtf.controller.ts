@@ -1,13 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { badRequest } from '../kernel/errors/api-errors';
 import { EdtfError, parseEdtf } from './edtf/parse-edtf';
 import { Access } from '../auth/access.decorator';
 
 class ParsedDate {
   @ApiProperty({ example: '2019-06' }) date: string;
-  @ApiProperty({ example: '2019-06-01' }) dateStart: string;
-  @ApiProperty({ example: '2019-06-30' }) dateEnd: string;
+  @ApiProperty({ example: '2019-06-01', pattern: '^(\\d{4}-\\d{2}-\\d{2}|-?infinity)$' }) dateStart: string;
+  @ApiProperty({ example: '2019-06-30', pattern: '^(\\d{4}-\\d{2}-\\d{2}|-?infinity)$' }) dateEnd: string;
   @ApiProperty({ example: 'June 2019' }) displayDate: string;
 }
 
@@ -17,6 +17,7 @@ class ParsedDate {
 @Controller('edtf')
 export class EdtfController {
   @Get()
+  @ApiOperation({ summary: 'Read an EDTF date', description: 'The day bounds and display form the server would store for a date.' })
   @ApiQuery({ name: 'date', example: '2018-23' })
   @ApiOkResponse({ type: ParsedDate })
   parse(@Query() query: Record<string, unknown>): ParsedDate {

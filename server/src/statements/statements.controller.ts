@@ -1,8 +1,8 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AcceptsExportTicket, Access, collectionAccess } from '../auth/access.decorator';
-import { EXPORT_CONTENT_TYPES, ExportQueryDocs } from '../exports/exports.controller';
+import { ApiExportQuery, ApiExportResponse } from '../exports/export-docs';
 import { EXPORT_FORMAT_NAMES } from '../exports/export-formats';
 import { parseExportRequest } from '../exports/export-request';
 import { StatementExportService } from '../exports/statement-export.service';
@@ -43,9 +43,8 @@ export class StatementsController extends WithRevisions(CollectionController(STA
     description: 'The statements the list would show (same filters and sort), streamed as a file.',
   })
   @ApiQuery({ name: 'format', required: true, enum: EXPORT_FORMAT_NAMES })
-  @ExportQueryDocs()
-  @ApiProduces(...EXPORT_CONTENT_TYPES)
-  @ApiOkResponse({ description: 'The filtered statements as an attachment, streamed.' })
+  @ApiExportQuery()
+  @ApiExportResponse(EXPORT_FORMAT_NAMES, 'The filtered statements as an attachment, streamed.')
   export(@Query() query: Record<string, unknown>, @Res() response: Response): Promise<void> {
     return this.exports.export(parseExportRequest(query), response);
   }

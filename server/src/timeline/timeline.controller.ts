@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { badRequest } from '../kernel/errors/api-errors';
 import { ApiFilters } from '../records/list-query/list-query.decorators';
 import { parseFilters } from '../records/list-query/parse-list-query';
@@ -26,6 +26,10 @@ export class TimelineController {
   constructor(private readonly timeline: TimelineService) {}
 
   @Get()
+  @ApiOperation({
+    summary: 'Read the timeline',
+    description: 'The filtered statements in date order, with speaker, stance, participants and topics joined in, paged by cursor.',
+  })
   @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page.' })
   @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT } })
   @ApiQuery({ name: 'order', required: false, schema: { type: 'string', enum: ['asc', 'desc'], default: 'asc' } })

@@ -10,7 +10,7 @@ for (const [name, field] of Object.entries(STATEMENT_FIELDS as Record<string, St
   if (role === false) continue;
   if (role === true) ApiProperty({ ...field.schema, required: true } as never)(TimelineEntry.prototype, name);
   else if (field.storage.kind === 'links') ApiProperty({ type: [role.type] })(TimelineEntry.prototype, role.as);
-  else ApiProperty({ type: role.type, nullable: !field.required })(TimelineEntry.prototype, role.as);
+  else ApiProperty({ type: role.type, ...(field.required ? {} : { nullable: true }) })(TimelineEntry.prototype, role.as);
 }
 
 export class TimelinePage {

@@ -44,3 +44,26 @@ export class UserChange extends UserReadOnly {
 }
 
 export class UserPatch extends PartialType(UserChange) {}
+
+/** An account as the API shows it (never its password hash). */
+export class AccountRecord {
+  @ApiProperty({ type: 'integer', minimum: 1 }) id: number;
+  @ApiProperty({ example: 'ada@example.org' }) email: string;
+  @ApiProperty({ example: 'Ada Editor' }) displayName: string;
+  @ApiProperty({ enum: USER_ROLES, enumName: 'UserRole' }) role: UserRole;
+  @ApiProperty({ description: 'false: deactivated, every token revoked' }) active: boolean;
+  @ApiProperty({ description: 'A one-time password is still to be replaced: the account may do nothing else until it is.' })
+  mustChangePassword: boolean;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) lastLoginAt: string | null;
+  @ApiProperty({ type: 'string', format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: 'string', format: 'date-time' }) updatedAt: string;
+}
+
+/** A new account, with the one-time password it must replace at its first sign-in. */
+export class InvitedAccount extends AccountRecord {
+  @ApiProperty({ description: 'Shown this once.' }) oneTimePassword: string;
+}
+
+export class OneTimePassword {
+  @ApiProperty({ description: 'Shown this once; the account must replace it at its next sign-in.' }) oneTimePassword: string;
+}

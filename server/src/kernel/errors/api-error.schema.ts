@@ -46,13 +46,13 @@ export function ApiErrorResponses(...refusals: (number | [number, string])[]) {
   );
 }
 
-type Operation = { security?: unknown[]; requestBody?: unknown; responses: Record<string, unknown> };
+type Operation = { security?: unknown[]; responses: Record<string, unknown> };
 
 /**
  * The refusals every route shares, added to the document once rather than declared on each:
- * a query string or path that is not valid percent-encoded UTF-8 (400) anywhere; a body that
- * is too large or not JSON (413, 415) wherever a body is read; and where a token is needed,
- * no token (401), not allowed (403), or a database that cannot check it (503).
+ * a query string or path that is not valid percent-encoded UTF-8 (400), and a body that is too
+ * large or not JSON (413, 415) — bodies are read before routing, so on any route; and where a
+ * token is needed, no token (401), not allowed (403), or a database that cannot check it (503).
  */
 export function documentSharedRefusals(document: OpenAPIObject): void {
   const refusal = (status: number) => ({
@@ -62,7 +62,8 @@ export function documentSharedRefusals(document: OpenAPIObject): void {
   for (const operations of Object.values(document.paths)) {
     for (const [method, operation] of Object.entries(operations as Record<string, Operation>)) {
       if (!['get', 'put', 'post', 'patch', 'delete'].includes(method)) continue;
-      const shared = [400, ...(operation.requestBody ? [413, 415] : []), ...(operation.security?.length ? [401, 403, 503] : [])];
+      const needsToken = operation.security?.some((requirement) => Object.keys(requirement as object).length > 0);
+      const shared = [400, 413, 415, ...(needsToken ? [401, 403, 503] : [])];
       for (const status of shared) operation.responses[status] ??= refusal(status);
     }
   }

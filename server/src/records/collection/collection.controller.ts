@@ -1,5 +1,5 @@
 import { Body, Delete, Get, Headers, Param, Patch, Post, Put, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ApiErrorResponses } from '../../kernel/errors/api-error.schema';
 import { IdPipe } from '../../kernel/validation/id.pipe';
@@ -75,8 +75,9 @@ export function CollectionController<LF extends FilterDefinitions, S extends str
 
     @Get(':id')
     @access.read
-    @ApiOperation({ summary: `Get one ${name.one}` })
+    @ApiOperation({ summary: `Get one ${name.one}`, description: 'The record, with its version as ETag.' })
     @ApiOkResponse({ type: bodies.record, headers: ETAG_HEADER })
+    @ApiResponse({ status: 304, description: 'Not modified: If-None-Match names the version the record is at.' })
     @ApiErrorResponses(404)
     async get(@Param('id', IdPipe) id: number, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
       const row = await this.service.get(id);
@@ -89,7 +90,10 @@ export function CollectionController<LF extends FilterDefinitions, S extends str
 
     @Post()
     @access.write
-    @ApiOperation({ summary: `Create ${withArticle(name.one)}` })
+    @ApiOperation({
+      summary: `Create ${withArticle(name.one)}`,
+      description: 'The stored record, version 1; the creation is its first revision.',
+    })
     @ApiBody({ type: bodies.create })
     @ApiCreatedResponse({ type: bodies.record })
     @ApiErrorResponses([409, 'A unique value (a name, a Wikidata id) is taken.'])
@@ -151,7 +155,10 @@ export function CollectionController<LF extends FilterDefinitions, S extends str
 
     @Delete(':id')
     @access.write
-    @ApiOperation({ summary: `Move ${withArticle(name.one)} to the trash` })
+    @ApiOperation({
+      summary: `Move ${withArticle(name.one)} to the trash`,
+      description: 'Refused while live records use it. An admin can restore it from the trash, or delete it for good.',
+    })
     @IF_MATCH_HEADER
     @ApiOkResponse({ type: bodies.record, description: 'The record, now in the trash.' })
     @ApiErrorResponses(404, [409, 'Other records still use this one (the message says how many), or a stale If-Match.'])

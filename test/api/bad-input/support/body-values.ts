@@ -95,15 +95,16 @@ const FORMATS: Record<string, Format> = {
     good: ['2019-01-14', '2020-02-29', '0001-01-01', '9999-12-31', ''],
     tricky: ['2019-02-30', '0000-01-01', '2019-1-1', '2019-01-14T00:00:00Z'],
   },
-  country: { bad: (s) => !/^[A-Z]{2}$/.test(s), good: ['JP', 'RU', 'US'], tricky: ['ru', 'RUS', 'XX', 'R', ''] },
+  // Optional text fields take '' as "no value" (stored as null), as publishedOn and language do.
+  country: { bad: (s) => s !== '' && !/^[A-Z]{2}$/.test(s), good: ['JP', 'RU', 'US', ''], tricky: ['ru', 'RUS', 'XX', 'R', ''] },
   wikidataId: {
-    bad: (s) => !/^Q[1-9]\d{0,15}$/.test(s),
-    good: ['Q42', 'Q9999999999999999'],
+    bad: (s) => s !== '' && !/^Q[1-9]\d{0,15}$/.test(s),
+    good: ['Q42', 'Q9999999999999999', ''],
     tricky: ['Q0', 'q42', 'Q', 'Q99999999999999999', 'P42'],
   },
   color: {
-    bad: (s) => !/^#[0-9A-Fa-f]{6}$/.test(s),
-    good: ['#c62828', '#ABCDEF'],
+    bad: (s) => s !== '' && !/^#[0-9A-Fa-f]{6}$/.test(s),
+    good: ['#c62828', '#ABCDEF', ''],
     tricky: ['c62828', '#c6282', '#gggggg', 'red', '#c628281'],
   },
   url: {
