@@ -250,3 +250,47 @@ it("downloads the server's export of the filtered, sorted list, not just the row
   expect(rows.length).toBeGreaterThan(5);
   expect(ui.problems).toEqual([]);
 });
+
+it('marks the selected statements verified and adds a topic to each, through react-admin’s stock updateMany', async () => {
+  const lavrov = await actorNamed('Lavrov');
+  const sovereignty = (await read('/api/topics?q=Sovereignty')).body[0];
+  const sanctions = (await api(suite, 'editor').post('/api/topics').send({ name: 'Bulk-edited topic' }).expect(201)).body;
+  const made = [];
+  for (const headline of ['Bulk edit one', 'Bulk edit two']) {
+    const body = { date: '2019-02', headline, speakerId: lavrov.id, topicIds: [sovereignty.id] };
+    made.push((await api(suite, 'editor').post('/api/statements').send(body).expect(201)).body);
+  }
+  const statements = async () => Promise.all(made.map(async (s) => (await read(`/api/statements/${s.id}`)).body));
+
+  ui = await openAdmin(suite, `/statements?${new URLSearchParams({ filter: JSON.stringify({ q: 'Bulk edit' }) })}`);
+  const { page } = ui;
+  await expectRowCount(page, 2);
+  const selectBoth = async () => {
+    for (const row of await tableRows(page).all()) await row.locator('input[type="checkbox"]').check();
+  };
+
+  await selectBoth();
+  await page.getByRole('button', { name: 'Mark verified' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+  await page.getByText('2 saved').waitFor();
+  await waitUntil(
+    async () => (await tableRows(page).locator('td.column-reviewStatus').allInnerTexts()).join('|').toLowerCase(),
+    'verified|verified',
+    'review cells',
+  );
+  expect((await statements()).map((s) => [s.reviewStatus, s.version])).toEqual([
+    ['verified', 2],
+    ['verified', 2],
+  ]);
+
+  await selectBoth();
+  await page.getByRole('button', { name: 'Add topic' }).click();
+  await choose(page, page.getByRole('dialog').getByLabel('Topic'), 'Bulk-edited', 'Bulk-edited topic');
+  await page.getByRole('dialog').getByRole('button', { name: 'Add' }).click();
+  await page.getByText('2 saved').waitFor();
+  expect((await statements()).map((s) => s.topicIds)).toEqual([
+    [sovereignty.id, sanctions.id],
+    [sovereignty.id, sanctions.id],
+  ]);
+  expect(ui.problems).toEqual([]);
+});

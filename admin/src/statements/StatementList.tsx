@@ -19,7 +19,7 @@ import type { Statement } from '../types';
 import { OpenTimelineButton } from './OpenTimelineButton';
 import { DisplayDateField, ReviewField, TypeStatusField } from './StatementChips';
 import { StatementFilterSidebar } from './StatementFilterSidebar';
-import { useTrashBulkActions } from '../common/trashBulkActions';
+import { useStatementBulkActions } from './StatementBulkActions';
 
 const ListActions = () => {
   const { filterValues, sort } = useListContext();
@@ -65,7 +65,7 @@ const HeadlineWithQuote = () => {
 };
 
 export const StatementList = () => {
-  const bulkActions = useTrashBulkActions();
+  const bulkActions = useStatementBulkActions();
   return (
     <List
       sort={{ field: 'date', order: 'ASC' }}
