@@ -33,6 +33,8 @@ const messages = {
       name: 'Statement |||| Statements',
       fields: {
         date: 'Date',
+        dateStart: 'Earliest day',
+        dateEnd: 'Latest day',
         displayDate: 'Date',
         type: 'Type',
         status: 'Status',

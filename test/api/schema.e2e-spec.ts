@@ -20,6 +20,19 @@ describe('schema', () => {
     expect(await diffSchema(t.dataSource)).toEqual({ up: [], down: [] });
   });
 
+  it('names a column no field declares, and a declared field no migration made: a field cannot be half added', async () => {
+    // Another database of its own: this one is left broken.
+    const other = await createTestApp();
+    try {
+      await other.dataSource.query('ALTER TABLE statements ADD COLUMN venue_note text');
+      expect((await diffSchema(other.dataSource)).up).toEqual(['ALTER TABLE "statements" DROP COLUMN "venue_note"']);
+      await other.dataSource.query('ALTER TABLE statements DROP COLUMN venue_note, DROP COLUMN location');
+      expect((await diffSchema(other.dataSource)).up).toEqual(['ALTER TABLE "statements" ADD "location" character varying(300)']);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('every migration reverts (down) and re-applies (up) cleanly', async () => {
     const count = t.dataSource.migrations.length;
     for (let i = 0; i < count; i++) await t.dataSource.undoLastMigration({ transaction: 'each' });

@@ -255,7 +255,7 @@ it('marks the selected statements verified and adds a topic to each, through rea
   const lavrov = await actorNamed('Lavrov');
   const sovereignty = (await read('/api/topics?q=Sovereignty')).body[0];
   const sanctions = (await api(suite, 'editor').post('/api/topics').send({ name: 'Bulk-edited topic' }).expect(201)).body;
-  const made = [];
+  const made: { id: number }[] = [];
   for (const headline of ['Bulk edit one', 'Bulk edit two']) {
     const body = { date: '2019-02', headline, speakerId: lavrov.id, topicIds: [sovereignty.id] };
     made.push((await api(suite, 'editor').post('/api/statements').send(body).expect(201)).body);
