@@ -2,11 +2,11 @@
  * `npm run migration:generate -- <NameInPascalCase> [--check]`
  *
  * Migrates a scratch PostgreSQL with the existing migrations, compares it with the
- * entities, and writes the difference as `migrations/<timestamp>-<Name>.ts`, appended to
- * `migrations/index.ts`. With --check it only reports whether a difference exists.
+ * entities, and writes the difference as `migrations/<timestamp>-<Name>.ts` (migrations/index.ts
+ * finds it by its name). With --check it only reports whether a difference exists.
  */
 import 'reflect-metadata';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import { createDataSourceOptions } from '../database/data-source-options';
@@ -52,13 +52,6 @@ async function main(): Promise<number> {
         `  public async up(queryRunner: QueryRunner): Promise<void> {\n${statements(diff.up)}\n  }\n\n` +
         `  public async down(queryRunner: QueryRunner): Promise<void> {\n${statements(diff.down)}\n  }\n}\n`,
     );
-    const indexFile = path.join(MIGRATIONS_DIR, 'index.ts');
-    const lines = (await readFile(indexFile, 'utf8')).split('\n');
-    const lastImport = lines.map((line) => line.startsWith('import ')).lastIndexOf(true);
-    lines.splice(lastImport + 1, 0, `import { ${className} } from './${file}';`);
-    const closing = lines.lastIndexOf('];');
-    lines.splice(closing, 0, `  ${className},`);
-    await writeFile(indexFile, lines.join('\n'));
     console.log(`Wrote migrations/${file}.ts: read it, lay it out with \`npm run format\`, then build and test.`);
     return 0;
   } finally {
