@@ -1,24 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiHideProperty, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  Allow,
-  ArrayMaxSize,
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Max,
-  Min,
-  ValidateBy,
-  ValidateIf,
-  ValidationOptions,
-} from 'class-validator';
+import { Allow, IsIn, IsString, ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
 
 export const INT32_MAX = 2_147_483_647;
-export const MAX_LINKS = 200;
 
 /**
  * A field the API returns but never takes from a client (id, derived dates, timestamps).
@@ -86,37 +71,13 @@ export function IsNotBlank(message: (args: { property: string }) => string, opti
 }
 
 /** An empty string in an optional field means "no value": stored as null. */
-const emptyToNull = Transform(({ value }) => (value === '' ? null : value));
+export const emptyToNull = Transform(({ value }) => (value === '' ? null : value));
 
 export function RequiredText(maxLength: number, description?: string, example?: string) {
   return applyDecorators(
     ApiProperty({ maxLength, description, example }),
     IsString(),
     IsNotBlank(({ property }) => `${property} must not be empty`),
-    MaxChars(maxLength),
-    IsStorableText(),
-  );
-}
-
-export function OptionalText(maxLength: number | undefined, description?: string, example?: string) {
-  return applyDecorators(
-    ApiPropertyOptional({ maxLength, description, example, nullable: true, type: String }),
-    emptyToNull,
-    IsOptional(),
-    IsString(),
-    ...(maxLength ? [MaxChars(maxLength)] : []),
-    IsStorableText(),
-  );
-}
-
-export function TextList(maxItems: number, maxLength: number, description?: string) {
-  return applyDecorators(
-    ApiPropertyOptional({ type: 'array', items: { type: 'string', minLength: 1, maxLength }, maxItems, description }),
-    OptionalNotNull(),
-    IsArray(),
-    ArrayMaxSize(maxItems),
-    IsString({ each: true }),
-    IsNotBlank(({ property }) => `${property} must not contain empty entries`),
     MaxChars(maxLength),
     IsStorableText(),
   );
@@ -130,39 +91,6 @@ export function EnumField(values: readonly string[], options: { required: boolea
       : ApiPropertyOptional({ enum: values, description: options.description }),
     ...(options.required ? [] : [OptionalNotNull()]),
     IsIn(values as unknown[], { message }),
-  );
-}
-
-export function RequiredId(description?: string) {
-  return applyDecorators(ApiProperty({ type: 'integer', minimum: 1, description }), IsInt(), Min(1), Max(INT32_MAX));
-}
-
-export function OptionalId(description?: string) {
-  return applyDecorators(
-    ApiPropertyOptional({ type: 'integer', minimum: 1, nullable: true, description }),
-    IsOptional(),
-    IsInt(),
-    Min(1),
-    Max(INT32_MAX),
-  );
-}
-
-export function IdList(description?: string) {
-  return applyDecorators(
-    ApiPropertyOptional({
-      type: 'array',
-      items: { type: 'integer', minimum: 1, maximum: INT32_MAX },
-      uniqueItems: true,
-      maxItems: MAX_LINKS,
-      description,
-    }),
-    OptionalNotNull(),
-    IsArray(),
-    ArrayMaxSize(MAX_LINKS),
-    ArrayUnique({ message: ({ property }) => `${property} must not list the same id twice` }),
-    IsInt({ each: true }),
-    Min(1, { each: true }),
-    Max(INT32_MAX, { each: true }),
   );
 }
 
@@ -187,15 +115,6 @@ export function IsCalendarDate(options?: ValidationOptions) {
   );
 }
 
-export function OptionalDate(description?: string) {
-  return applyDecorators(
-    ApiPropertyOptional({ type: String, format: 'date', nullable: true, description }),
-    emptyToNull,
-    IsOptional(),
-    IsCalendarDate(),
-  );
-}
-
 /** A BCP 47 language tag (`en`, `ja`, `ru`, `zh-Hant`), checked by the runtime's Intl. */
 export function IsLanguageTag(options?: ValidationOptions) {
   return ValidateBy(
@@ -214,14 +133,5 @@ export function IsLanguageTag(options?: ValidationOptions) {
       },
     },
     options,
-  );
-}
-
-export function OptionalLanguage(description?: string) {
-  return applyDecorators(
-    ApiPropertyOptional({ type: String, example: 'en', nullable: true, description }),
-    emptyToNull,
-    IsOptional(),
-    IsLanguageTag(),
   );
 }

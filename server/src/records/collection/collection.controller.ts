@@ -1,4 +1,4 @@
-import { Body, Delete, Get, Headers, Param, Patch, Post, Put, Req, Res } from '@nestjs/common';
+import { applyDecorators, Body, Delete, Get, Headers, Param, Patch, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ApiErrorResponses } from '../../kernel/errors/api-error.schema';
@@ -50,6 +50,28 @@ export const IF_MATCH_HEADER = ApiHeader({
 
 /** The ETag of a record: its version, quoted. */
 export const ETAG_HEADER = { ETag: { description: 'The version, e.g. "3"', schema: { type: 'string', example: '"3"' } } };
+
+const CHANGE_DESCRIPTION =
+  'Changes the fields the body names; the others keep their values (PUT and PATCH alike). A link list takes the whole ' +
+  'list or `{ "add": [ids], "remove": [ids] }`. A body naming every field (a whole record) must say which version it is ' +
+  'based on (`version` or If-Match); one naming some may, and is then refused with 409 if the record has moved on.';
+
+/** What PUT and PATCH share: the body, the answer, the refusals. */
+const ChangeRoute = (bodies: CollectionEndpoints<FilterDefinitions, string>['bodies'], summary: string, description: string) =>
+  applyDecorators(
+    ApiOperation({ summary, description }),
+    IF_MATCH_HEADER,
+    ApiBody({ type: bodies.change }),
+    ApiOkResponse({ type: bodies.record }),
+    ApiErrorResponses(
+      404,
+      [
+        409,
+        'The record changed since the version given (the body names who changed it and holds it as `current`), or a unique value is taken.',
+      ],
+      428,
+    ),
+  );
 
 /**
  * The routes of a curated collection, as react-admin's `ra-data-json-server` calls them: list
@@ -103,54 +125,26 @@ export function CollectionController<LF extends FilterDefinitions, S extends str
 
     @Put(':id')
     @access.write
-    @ApiOperation({
-      summary: `Change ${withArticle(name.one)}`,
-      description:
-        'Changes the fields the body names; the others keep their values (PUT and PATCH alike). A link list takes the whole ' +
-        'list or `{ "add": [ids], "remove": [ids] }`. A body naming every field (a whole record) must say which version it is ' +
-        'based on (`version` or If-Match); one naming some may, and is then refused with 409 if the record has moved on.',
-    })
-    @IF_MATCH_HEADER
-    @ApiBody({ type: bodies.change })
-    @ApiOkResponse({ type: bodies.record })
-    @ApiErrorResponses(
-      404,
-      [
-        409,
-        'The record changed since the version given (the body names who changed it and holds it as `current`), or a unique value is taken.',
-      ],
-      428,
-    )
+    @ChangeRoute(bodies, `Change ${withArticle(name.one)}`, CHANGE_DESCRIPTION)
     replace(
       @Param('id', IdPipe) id: number,
       @Body(new ApiValidationPipe(bodies.change)) body: { version?: number },
       @Headers('if-match') ifMatch: string | undefined,
       @CurrentAuthor() author: RecordAuthor,
     ) {
-      return this.service.change(id, body, author, expectedVersion(body.version, ifMatch, this.service.namesEveryField(body)));
+      return this.change(id, body, ifMatch, author);
     }
 
     @Patch(':id')
     @access.write
-    @ApiOperation({ summary: `Change some fields of ${withArticle(name.one)}`, description: 'The same as PUT.' })
-    @IF_MATCH_HEADER
-    @ApiBody({ type: bodies.change })
-    @ApiOkResponse({ type: bodies.record })
-    @ApiErrorResponses(
-      404,
-      [
-        409,
-        'The record changed since the version given (the body names who changed it and holds it as `current`), or a unique value is taken.',
-      ],
-      428,
-    )
+    @ChangeRoute(bodies, `Change some fields of ${withArticle(name.one)}`, 'The same as PUT.')
     patch(
       @Param('id', IdPipe) id: number,
       @Body(new ApiValidationPipe(bodies.change)) body: { version?: number },
       @Headers('if-match') ifMatch: string | undefined,
       @CurrentAuthor() author: RecordAuthor,
     ) {
-      return this.service.change(id, body, author, expectedVersion(body.version, ifMatch, this.service.namesEveryField(body)));
+      return this.change(id, body, ifMatch, author);
     }
 
     @Delete(':id')
@@ -164,6 +158,11 @@ export function CollectionController<LF extends FilterDefinitions, S extends str
     @ApiErrorResponses(404, [409, 'Other records still use this one (the message says how many), or a stale If-Match.'])
     remove(@Param('id', IdPipe) id: number, @Headers('if-match') ifMatch: string | undefined, @CurrentAuthor() author: RecordAuthor) {
       return this.service.remove(id, author, expectedVersion(undefined, ifMatch, false));
+    }
+
+    /** A version is required when the body names every field (a whole record), optional when it names some. */
+    private change(id: number, body: { version?: number }, ifMatch: string | undefined, author: RecordAuthor) {
+      return this.service.change(id, body, author, expectedVersion(body.version, ifMatch, this.service.namesEveryField(body)));
     }
   }
   return CollectionControllerBase;

@@ -1,18 +1,17 @@
 import type { ApiPropertyOptions } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import type { ColumnOptions } from 'typeorm';
 import {
+  emptyToNull,
   INT32_MAX,
   IsCalendarDate,
   IsLanguageTag,
   IsNotBlank,
   IsStorableText,
-  MAX_LINKS,
   MaxChars,
   OptionalNotNull,
 } from '../../kernel/validation/field-decorators';
-import { IsIdListOrEdit, LINK_EDIT_SCHEMA } from './link-edit';
+import { ID_LIST, IsIdListOrEdit, LINK_EDIT_SCHEMA, MAX_LINKS } from './link-edit';
 import { FieldDeclaration } from './field';
 
 /*
@@ -26,9 +25,6 @@ interface Documented {
   /** For the team only: left out for anonymous readers of a published timeline. */
   internal?: boolean;
 }
-
-/** An empty string in an optional field means "no value": stored as null. */
-const emptyToNull = Transform(({ value }: { value: unknown }) => (value === '' ? null : value));
 
 const documented = (options: Documented, schema: ApiPropertyOptions): ApiPropertyOptions => ({
   ...schema,
@@ -209,12 +205,6 @@ export function links(
     linkedTable: string;
   },
 ): FieldDeclaration<number[], false, false> {
-  const idArray: ApiPropertyOptions = {
-    type: 'array',
-    items: { type: 'integer', minimum: 1, maximum: INT32_MAX },
-    uniqueItems: true,
-    maxItems: MAX_LINKS,
-  };
   return {
     storage: {
       kind: 'links',
@@ -236,9 +226,9 @@ export function links(
       Max(INT32_MAX, { each: true }),
     ],
     changeValidators: [OptionalNotNull(), IsIdListOrEdit()],
-    schema: documented(options, idArray),
+    schema: documented(options, ID_LIST),
     // `type` only to tell Nest's schema factory this is no class; it drops it beside oneOf.
-    changeSchema: documented(options, { type: 'object', oneOf: [idArray, LINK_EDIT_SCHEMA] } as ApiPropertyOptions),
+    changeSchema: documented(options, { type: 'object', oneOf: [ID_LIST, LINK_EDIT_SCHEMA] } as ApiPropertyOptions),
     internal: false,
   };
 }

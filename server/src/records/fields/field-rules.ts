@@ -16,8 +16,6 @@ export interface FieldRules {
   columns: readonly string[];
   /** Fields a client writes that are link lists. */
   links: readonly LinkList[];
-  /** Fields the server computes: returned, never taken from a client. */
-  derived: readonly string[];
   /** Fields that never hold null: required ones, and those with a non-null default. */
   notNull: readonly string[];
   /** What each optional column holds when a record is created without it. */
@@ -34,7 +32,6 @@ export function fieldRules(fields: Fields): FieldRules {
         ? [{ field: name, table: storage.table, recordColumn: storage.recordColumn, linkedColumn: storage.linkedColumn }]
         : [],
     ),
-    derived: entries.filter(([, field]) => field.derived).map(([name]) => name),
     notNull: writable.filter(([, field]) => field.required || (field.empty !== undefined && field.empty !== null)).map(([name]) => name),
     empty: Object.fromEntries(
       writable

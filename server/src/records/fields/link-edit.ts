@@ -1,6 +1,9 @@
 import type { ApiPropertyOptions } from '@nestjs/swagger';
 import { ValidateBy } from 'class-validator';
-import { INT32_MAX, MAX_LINKS } from '../../kernel/validation/field-decorators';
+import { INT32_MAX } from '../../kernel/validation/field-decorators';
+
+/** How many ids one link list holds at most. */
+export const MAX_LINKS = 200;
 
 /** A change to a link list that adds and removes ids rather than naming them all. */
 export interface LinkEdit {
@@ -8,7 +11,8 @@ export interface LinkEdit {
   remove?: number[];
 }
 
-const ID_LIST: ApiPropertyOptions = {
+/** A list of ids, as a link list's schema says it. */
+export const ID_LIST: ApiPropertyOptions = {
   type: 'array',
   items: { type: 'integer', minimum: 1, maximum: INT32_MAX },
   uniqueItems: true,
