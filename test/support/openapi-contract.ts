@@ -95,7 +95,9 @@ export class OpenApiContract {
   /** The operation a request is for, or undefined when the document has none. */
   route(method: string, path: string): Route | undefined {
     const asked = method === 'HEAD' ? 'GET' : method;
-    return this.routes.find((route) => route.method === asked && route.pattern.test(path));
+    // Express routes without strict routing: /api/ is /api.
+    const routed = path.length > 1 ? path.replace(/\/$/, '') : path;
+    return this.routes.find((route) => route.method === asked && route.pattern.test(routed));
   }
 
   /**
