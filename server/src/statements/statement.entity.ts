@@ -14,6 +14,8 @@ import { STATEMENT_FIELDS } from './statement.fields';
 @Index('idx_statements_live_date_start_id', ['dateStart', 'id'], { where: 'deleted_at IS NULL' })
 @Index('idx_statements_live_speaker_id_date_start_id', ['speakerId', 'dateStart', 'id'], { where: 'deleted_at IS NULL' })
 @Index('idx_statements_live_stance_id_date_start_id', ['stanceId', 'dateStart', 'id'], { where: 'deleted_at IS NULL' })
+// A key names one live statement; a trashed one keeps its key, and gives it up to a new statement.
+@Index('uq_statements_live_key', ['key'], { unique: true, where: 'deleted_at IS NULL AND key IS NOT NULL' })
 @Index('idx_statements_trashed_deleted_at', ['deletedAt'], { where: 'deleted_at IS NOT NULL' })
 // Foreign-key checks (deleting an actor or stance) look up every row, trashed or not.
 @Index('idx_statements_speaker_id', ['speakerId'])

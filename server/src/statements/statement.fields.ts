@@ -1,5 +1,5 @@
 import type { ApiPropertyOptions } from '@nestjs/swagger';
-import { IsString } from 'class-validator';
+import { IsString, Matches } from 'class-validator';
 import { derived, field, languageTag, links, oneOf, reference, text } from '../records/fields/field-kinds';
 import { FieldDeclaration } from '../records/fields/field';
 import { EDTF_MAX_LENGTH } from './edtf/parse-edtf';
@@ -14,6 +14,8 @@ export const REVIEW_STATUSES = ['draft', 'verified'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
 const LONG_TEXT = 50_000;
+/** A key: no space at either end, no line break (it is matched exactly). */
+const STATEMENT_KEY = /^[^\s](?:[^\r\n]*[^\s])?$/;
 
 /** A column of the flat exports (CSV, JSON, NDJSON): the SQL that reads it, and whether it is a number. */
 export interface ExportColumn {
@@ -37,10 +39,24 @@ export type ExportRole = true | Record<string, string | ExportColumn> | false;
  */
 export type TimelineRole = true | { as: string; select: string[]; type: new () => object } | false;
 
+/** The collections an import can match a cell against, by id or by name (records/fields kinds reference and links). */
+export type MatchedCollection = 'actors' | 'topics' | 'stances' | 'sources' | 'statements';
+
+/**
+ * How an import (CSV, XLSX, NDJSON, JSON) reads a field, by the export's column names so that an
+ * export edited in a spreadsheet comes back:
+ * - `true`: the column named after the field in snake_case, its value as the API takes it;
+ * - `match`: a reference or link list, read from the first of `columns` that holds a value and
+ *   matched in `match` by id or name (a list: entries separated by ';');
+ * - `false`: never read (derived fields); an export column no field reads is accepted and ignored.
+ */
+export type ImportRole = true | { match: MatchedCollection; columns: readonly string[] } | false;
+
 /** Where a statement field goes besides the record: each must say, so that no field is left out by forgetting. */
 export interface StatementRoles {
   export: ExportRole;
   timeline: TimelineRole;
+  import: ImportRole;
 }
 
 export type StatementField = FieldDeclaration & StatementRoles;
@@ -71,32 +87,52 @@ const DAY_BOUND: ApiPropertyOptions = { type: 'string', pattern: '^(\\d{4}-\\d{2
  * entries, and the generator's columns. How to add one: README, "Adding a statement field".
  */
 export const STATEMENT_FIELDS = {
-  date: withRoles(edtfDate(), { export: true, timeline: true }),
+  key: withRoles(
+    text({
+      maxLength: 200,
+      pattern: STATEMENT_KEY.source,
+      validate: [Matches(STATEMENT_KEY, { message: 'key must not start or end with a space, nor hold a line break' })],
+      description: "A stable external id (your coding sheet's row id): unique among live statements; imports match rows by it",
+      example: 'mainichi-2019-01-lavrov-1',
+    }),
+    { export: true, timeline: false, import: true },
+  ),
+  date: withRoles(edtfDate(), { export: true, timeline: true, import: true }),
   dateStart: withRoles(
     derived<string>({
       column: { type: 'date' },
       schema: DAY_BOUND,
       description: 'Earliest day the date allows (YYYY-MM-DD, or -infinity)',
     }),
-    { export: { date_start: 's.date_start::text' }, timeline: true },
+    { export: { date_start: 's.date_start::text' }, timeline: true, import: false },
   ),
   dateEnd: withRoles(
     derived<string>({ column: { type: 'date' }, schema: DAY_BOUND, description: 'Latest day the date allows (YYYY-MM-DD, or infinity)' }),
-    { export: { date_end: 's.date_end::text' }, timeline: true },
+    { export: { date_end: 's.date_end::text' }, timeline: true, import: false },
   ),
   displayDate: withRoles(
     derived<string>({ column: { type: 'varchar', length: 200 }, schema: { type: 'string' }, example: 'Jan. 14, 2019' }),
-    { export: true, timeline: true },
+    { export: true, timeline: true, import: false },
   ),
-  type: withRoles(oneOf(STATEMENT_TYPES, { enumName: 'statement_type', default: 'statement' }), { export: true, timeline: true }),
-  status: withRoles(oneOf(STATEMENT_STATUSES, { enumName: 'statement_status', default: 'occurred' }), { export: true, timeline: true }),
+  type: withRoles(oneOf(STATEMENT_TYPES, { enumName: 'statement_type', default: 'statement' }), {
+    export: true,
+    timeline: true,
+    import: true,
+  }),
+  status: withRoles(oneOf(STATEMENT_STATUSES, { enumName: 'statement_status', default: 'occurred' }), {
+    export: true,
+    timeline: true,
+    import: true,
+  }),
   speakerId: withRoles(reference({ table: 'actors', relation: 'speaker', required: true, description: 'Actor who speaks' }), {
     export: { speaker: 'speaker.name', speaker_native_name: 'speaker.native_name' },
     timeline: { as: 'speaker', select: ['id', 'name', 'native_name AS "nativeName"'], type: ActorName },
+    import: { match: 'actors', columns: ['speaker'] },
   }),
   speakerTitle: withRoles(text({ maxLength: 300, description: "The speaker's role at the time", example: 'Foreign Minister of Russia' }), {
     export: true,
     timeline: true,
+    import: true,
   }),
   participantIds: withRoles(
     links({
@@ -106,11 +142,16 @@ export const STATEMENT_FIELDS = {
       linkedTable: 'actors',
       description: 'Counterparts, addressees, others present (actor ids, in order)',
     }),
-    { export: { participants: 'x.name' }, timeline: { as: 'participants', select: ['id', 'name'], type: NamedRef } },
+    {
+      export: { participants: 'x.name' },
+      timeline: { as: 'participants', select: ['id', 'name'], type: NamedRef },
+      import: { match: 'actors', columns: ['participants'] },
+    },
   ),
   stanceId: withRoles(reference({ table: 'stances', relation: 'stance', description: 'Stance id' }), {
     export: { stance: 'stance.name', stance_score: { sql: 'stance.score', kind: 'number' } },
     timeline: { as: 'stance', select: ['id', 'name', 'score', 'color'], type: StanceView },
+    import: { match: 'stances', columns: ['stance'] },
   }),
   topicIds: withRoles(
     links({
@@ -120,17 +161,29 @@ export const STATEMENT_FIELDS = {
       linkedTable: 'topics',
       description: 'Topic ids',
     }),
-    { export: { topics: 'x.name' }, timeline: { as: 'topics', select: ['id', 'name'], type: NamedRef } },
+    {
+      export: { topics: 'x.name' },
+      timeline: { as: 'topics', select: ['id', 'name'], type: NamedRef },
+      import: { match: 'topics', columns: ['topics'] },
+    },
   ),
   headline: withRoles(
     text({ maxLength: 300, required: true, description: 'Short line a reader scans', example: 'Lavrov: "These are Russian territories"' }),
-    { export: true, timeline: true },
+    { export: true, timeline: true, import: true },
   ),
-  quote: withRoles(text({ maxLength: LONG_TEXT, description: 'Verbatim quote' }), { export: true, timeline: true }),
-  quoteLanguage: withRoles(languageTag({ description: 'BCP 47 language of the quote as stored' }), { export: true, timeline: true }),
-  summary: withRoles(text({ maxLength: LONG_TEXT }), { export: true, timeline: true }),
-  venue: withRoles(text({ maxLength: 300, example: 'press conference, Moscow' }), { export: true, timeline: true }),
-  location: withRoles(text({ maxLength: 300, example: 'Moscow' }), { export: true, timeline: true }),
+  quote: withRoles(text({ maxLength: LONG_TEXT, description: 'Verbatim quote' }), {
+    export: true,
+    timeline: true,
+    import: true,
+  }),
+  quoteLanguage: withRoles(languageTag({ description: 'BCP 47 language of the quote as stored' }), {
+    export: true,
+    timeline: true,
+    import: true,
+  }),
+  summary: withRoles(text({ maxLength: LONG_TEXT }), { export: true, timeline: true, import: true }),
+  venue: withRoles(text({ maxLength: 300, example: 'press conference, Moscow' }), { export: true, timeline: true, import: true }),
+  location: withRoles(text({ maxLength: 300, example: 'Moscow' }), { export: true, timeline: true, import: true }),
   sourceIds: withRoles(
     links({
       table: 'statement_sources',
@@ -139,17 +192,31 @@ export const STATEMENT_FIELDS = {
       linkedTable: 'sources',
       description: 'Source ids, in citation order',
     }),
-    { export: { sources: "concat_ws(' — ', x.title, x.publisher, x.url)" }, timeline: false },
+    {
+      export: { sources: "concat_ws(' — ', x.title, x.publisher, x.url)" },
+      timeline: false,
+      import: { match: 'sources', columns: ['sources'] },
+    },
   ),
   respondsToId: withRoles(
     reference({ table: 'statements', relation: 'respondsTo', description: 'The earlier statement this one replies to' }),
-    { export: true, timeline: true },
+    {
+      // The key travels with the id, so that an export imported into another database keeps its replies.
+      export: { responds_to_id: { sql: 's.responds_to_id', kind: 'number' }, responds_to_key: 'respondsTo.key' },
+      timeline: true,
+      import: { match: 'statements', columns: ['responds_to_key', 'responds_to_id'] },
+    },
   ),
-  reviewStatus: withRoles(oneOf(REVIEW_STATUSES, { enumName: 'review_status', default: 'draft' }), { export: true, timeline: true }),
+  reviewStatus: withRoles(oneOf(REVIEW_STATUSES, { enumName: 'review_status', default: 'draft' }), {
+    export: true,
+    timeline: true,
+    import: true,
+  }),
   /** Internal notes for the curators; never part of a report. */
   notes: withRoles(text({ maxLength: LONG_TEXT, internal: true, description: 'Internal notes for curators' }), {
     export: false,
     timeline: false,
+    import: true,
   }),
 } satisfies Record<string, StatementField>;
 

@@ -21,6 +21,7 @@ const CONSTRAINT_FIELDS: Record<string, string> = {
   fk_statement_participants_actor_id: 'participantIds',
   fk_statement_topics_topic_id: 'topicIds',
   fk_statement_sources_source_id: 'sourceIds',
+  uq_statements_live_key: 'key',
   uq_topics_name: 'name',
   uq_stances_name: 'name',
   uq_actors_wikidata_id: 'wikidataId',
