@@ -31,4 +31,11 @@ export class RevisionRecord {
   after: Record<string, unknown> | null;
   @ApiProperty({ type: 'integer', minimum: 1, nullable: true, description: 'For a revert: the revision whose state was brought back.' })
   revertedFrom: number | null;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    nullable: true,
+    description: 'The import that made the change, if one did (GET /api/imports/{id}); for resource imports, the import itself.',
+  })
+  importId: number | null;
 }

@@ -2,7 +2,11 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, R
 import { RECORD_ACTIONS, RecordAction } from '../records/collection/record-history';
 import { User } from '../users/user.entity';
 
-export const REVISION_RESOURCES = ['statements', 'actors', 'sources', 'topics', 'stances'] as const;
+/** The curated collections: their records are versioned, trashed and restored. */
+export const RECORD_RESOURCES = ['statements', 'actors', 'sources', 'topics', 'stances'] as const;
+export type RecordResource = (typeof RECORD_RESOURCES)[number];
+/** What revisions are of: the curated records, and imports (one per import and per undo: the activity feed's entry for it). */
+export const REVISION_RESOURCES = [...RECORD_RESOURCES, 'imports'] as const;
 export type RevisionResource = (typeof REVISION_RESOURCES)[number];
 /** What the records engine reports: create, update, delete (to the trash), restore, revert, purge. */
 export const REVISION_ACTIONS = RECORD_ACTIONS;
@@ -17,6 +21,9 @@ export type RevisionAction = RecordAction;
 @Index('idx_revisions_resource_record_id_id', ['resource', 'recordId', 'id'])
 @Index('idx_revisions_user_id_id', ['userId', 'id'])
 @Index('idx_revisions_at', ['at'])
+@Index('idx_revisions_import_id', ['importId'], { where: 'import_id IS NOT NULL' })
+// The activity feed's default page (FEED_ENTRY): newest first without walking an import's rows.
+@Index('idx_revisions_feed_id', ['id'], { where: 'import_id IS NULL' })
 export class Revision {
   @PrimaryGeneratedColumn()
   id: number;
@@ -56,6 +63,14 @@ export class Revision {
 
   @Column({ type: 'jsonb', nullable: true })
   after: Record<string, unknown> | null;
+
+  /** The import that made the change (its rows' revisions, and its undo's), if one did; never set on the import's own entry. */
+  @ManyToOne('imports', { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'import_id' })
+  import: unknown;
+
+  @Column({ type: 'integer', nullable: true })
+  importId: number | null;
 
   @ManyToOne(() => Revision, { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'reverted_from_id' })

@@ -6,7 +6,7 @@ import { RecordCollections } from '../records/collection/record-collections';
 import { changedFields, RecordChange, RecordHistory } from '../records/collection/record-history';
 import { ListQuery } from '../records/list-query/filter-definitions';
 import { Revision, REVISION_RESOURCES, RevisionAction, RevisionResource } from './revision.entity';
-import { RECORD_REVISION_FILTERS, REVISION_FILTERS, REVISION_TABLE, RevisionSort } from './revisions.table';
+import { FEED_TABLE, RECORD_REVISION_FILTERS, REVISION_FILTERS, REVISION_TABLE, RevisionSort } from './revisions.table';
 
 export interface RevisionRow {
   id: number;
@@ -21,6 +21,24 @@ export interface RevisionRow {
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
   revertedFrom: number | null;
+  importId: number | null;
+}
+
+function revisionOf(entry: RecordChange) {
+  const snapshot = (entry.after ?? entry.before) as { version: number };
+  return {
+    resource: entry.resource as RevisionResource,
+    recordId: entry.recordId,
+    version: snapshot.version,
+    action: entry.action,
+    userId: entry.author.id,
+    importId: entry.author.importId ?? null,
+    label: entry.label.slice(0, 300),
+    changedFields: entry.action === 'purge' ? [] : changedFields(entry.before, entry.after),
+    before: entry.before as never,
+    after: entry.after as never,
+    revertedFromId: entry.revertedFromId ?? null,
+  };
 }
 
 /**
@@ -42,24 +60,18 @@ export class RevisionsService implements RecordHistory, OnApplicationBootstrap {
   }
 
   async record(manager: EntityManager, entry: RecordChange): Promise<number> {
-    const snapshot = (entry.after ?? entry.before) as { version: number };
-    const result = await manager.insert(Revision, {
-      resource: entry.resource as RevisionResource,
-      recordId: entry.recordId,
-      version: snapshot.version,
-      action: entry.action,
-      userId: entry.author.id,
-      label: entry.label.slice(0, 300),
-      changedFields: entry.action === 'purge' ? [] : changedFields(entry.before, entry.after),
-      before: entry.before as never,
-      after: entry.after as never,
-      revertedFromId: entry.revertedFromId ?? null,
-    });
+    const result = await manager.insert(Revision, revisionOf(entry));
     return result.identifiers[0].id as number;
   }
 
+  async recordMany(manager: EntityManager, changes: RecordChange[]): Promise<void> {
+    if (changes.length) await manager.insert(Revision, changes.map(revisionOf));
+  }
+
+  /** The activity feed: an import is one entry (its own), unless its changes are asked for by importId. */
   feed(query: ListQuery<typeof REVISION_FILTERS, RevisionSort>): Promise<Page<RevisionRow>> {
-    return readPage(this.dataSource, REVISION_TABLE, query);
+    if (query.filters.importId) return readPage(this.dataSource, REVISION_TABLE, query);
+    return readPage(this.dataSource, FEED_TABLE, { ...query, filters: { ...query.filters, importRows: ['collapsed'] } });
   }
 
   forRecord(

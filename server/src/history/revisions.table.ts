@@ -8,6 +8,10 @@ export const REVISION_FILTERS = {
   resource: { type: 'enum', values: REVISION_RESOURCES, description: 'Collection; repeat for several.' },
   recordId: { type: 'id', description: 'Changes to this record id (with resource); repeat for several.' },
   action: { type: 'enum', values: REVISION_ACTIONS, description: 'create, update, delete, restore, revert or purge; repeat for several.' },
+  importId: {
+    type: 'id',
+    description: 'Changes made by this import (its rows and its undo). Without it, the feed shows each import as one entry.',
+  },
   at_gte: { type: 'timestamp', description: 'Changes at or after this instant (ISO 8601).' },
   at_lte: { type: 'timestamp', description: 'Changes at or before this instant (ISO 8601).' },
 } as const;
@@ -36,6 +40,9 @@ export const RECORD_REVISION_LIST_SPEC: ListSpec<typeof RECORD_REVISION_FILTERS,
   defaultSort: { field: 'id', order: 'DESC' },
 };
 
+/** The revisions the feed shows by default; idx_revisions_feed_id is built on this very condition. */
+export const FEED_ENTRY = 'r.import_id IS NULL';
+
 export const REVISION_TABLE: CollectionTable<typeof REVISION_FILTERS, RevisionSort> = {
   entity: Revision,
   alias: 'r',
@@ -53,6 +60,7 @@ export const REVISION_TABLE: CollectionTable<typeof REVISION_FILTERS, RevisionSo
     before: 'r.before',
     after: 'r.after',
     revertedFrom: 'r.reverted_from_id',
+    importId: "CASE WHEN r.resource = 'imports' THEN r.record_id ELSE r.import_id END",
   },
   sortSql: { id: 'r.id', at: 'r.at' },
   filterSql: {
@@ -64,7 +72,21 @@ export const REVISION_TABLE: CollectionTable<typeof REVISION_FILTERS, RevisionSo
     }),
     recordId: (ids) => ({ sql: 'r.record_id = ANY(:revisionRecordIds)', params: { revisionRecordIds: ids } }),
     action: (values) => ({ sql: 'r.action = ANY(CAST(:revisionActions AS revision_action[]))', params: { revisionActions: values } }),
+    importId: (ids) => ({
+      sql: "(r.import_id = ANY(:revisionImportIds) OR (r.resource = 'imports' AND r.record_id = ANY(:revisionImportIds)))",
+      params: { revisionImportIds: ids },
+    }),
     at_gte: (instant) => ({ sql: 'r.at >= CAST(:revisionAtGte AS timestamptz)', params: { revisionAtGte: instant } }),
     at_lte: (instant) => ({ sql: 'r.at <= CAST(:revisionAtLte AS timestamptz)', params: { revisionAtLte: instant } }),
   },
+};
+
+/**
+ * The feed's own filter, never a parameter: an import's rows are left out (the import's own
+ * entry stands for them) unless the feed is asked for one import's changes.
+ */
+type FeedFilters = typeof REVISION_FILTERS & { importRows: { type: 'enum'; values: readonly ['collapsed']; description: string } };
+export const FEED_TABLE: CollectionTable<FeedFilters, RevisionSort> = {
+  ...REVISION_TABLE,
+  filterSql: { ...REVISION_TABLE.filterSql, importRows: () => ({ sql: FEED_ENTRY }) },
 };

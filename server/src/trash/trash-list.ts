@@ -1,8 +1,8 @@
 import { ListSpec } from '../records/list-query/filter-definitions';
-import { REVISION_RESOURCES } from '../history/revision.entity';
+import { RECORD_RESOURCES } from '../history/revision.entity';
 
 export const TRASH_FILTERS = {
-  resource: { type: 'enum', values: REVISION_RESOURCES, description: 'Collection; repeat for several.' },
+  resource: { type: 'enum', values: RECORD_RESOURCES, description: 'Collection; repeat for several.' },
   q: { type: 'text', maxLength: 200, description: 'Part of the headline, name or title.' },
 } as const;
 

@@ -7,12 +7,12 @@ import { ListQuery } from '../records/list-query/filter-definitions';
 import { ListQueryParam } from '../records/list-query/list-query.decorators';
 import { ListEndpoint } from '../records/list-query/page.interceptor';
 import { IdPipe } from '../kernel/validation/id.pipe';
-import { REVISION_RESOURCES } from '../history/revision.entity';
+import { RECORD_RESOURCES } from '../history/revision.entity';
 import { TRASH_FILTERS, TRASH_LIST_SPEC, TrashSort } from './trash-list';
 import { ANY_RECORD, TrashRow } from './trash.dto';
 import { TrashService } from './trash.service';
 
-const RESOURCE_PARAM = ApiParam({ name: 'resource', enum: REVISION_RESOURCES });
+const RESOURCE_PARAM = ApiParam({ name: 'resource', enum: RECORD_RESOURCES });
 
 @ApiTags('trash')
 @Access('admin')

@@ -1,11 +1,11 @@
 import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
-import { REVISION_RESOURCES } from '../history/revision.entity';
+import { RECORD_RESOURCES } from '../history/revision.entity';
 import { AuthorRef } from '../records/collection/record-bodies';
 
 /** A record in the trash, whatever its collection. */
 export class TrashRow {
   @ApiProperty({ example: 'statements:7', description: 'resource:recordId' }) id: string;
-  @ApiProperty({ enum: REVISION_RESOURCES, enumName: 'RevisionResource' }) resource: string;
+  @ApiProperty({ enum: RECORD_RESOURCES, enumName: 'RecordResource' }) resource: string;
   @ApiProperty({ type: 'integer', minimum: 1 }) recordId: number;
   @ApiProperty({ description: 'Its headline, name or title.' }) label: string;
   @ApiProperty({ type: 'string', format: 'date-time' }) deletedAt: string;
@@ -17,7 +17,7 @@ export class TrashRow {
  * Named, not imported: a name that does not resolve fails the document's lint.
  */
 export const ANY_RECORD = {
-  anyOf: REVISION_RESOURCES.map((resource) => ({
+  anyOf: RECORD_RESOURCES.map((resource) => ({
     $ref: getSchemaPath(`${resource[0].toUpperCase()}${resource.slice(1, -1)}Record`),
   })),
 };

@@ -4,13 +4,13 @@ import type { RecordAuthor } from '../records/collection/record-author';
 import { badRequest } from '../kernel/errors/api-errors';
 import { likeEscape, Page } from '../records/list-query/collection-reader';
 import { ListQuery } from '../records/list-query/filter-definitions';
-import { REVISION_RESOURCES, RevisionResource } from '../history/revision.entity';
+import { RECORD_RESOURCES, RecordResource } from '../history/revision.entity';
 import { RecordCollections } from '../records/collection/record-collections';
 import { TRASH_FILTERS, TrashSort } from './trash-list';
 
 export interface TrashRow {
   id: string;
-  resource: RevisionResource;
+  resource: RecordResource;
   recordId: number;
   label: string;
   deletedAt: Date;
@@ -28,7 +28,7 @@ export class TrashService {
   ) {}
 
   async list(query: ListQuery<typeof TRASH_FILTERS, TrashSort>): Promise<Page<TrashRow>> {
-    const resources = query.filters.resource ?? REVISION_RESOURCES;
+    const resources = query.filters.resource ?? RECORD_RESOURCES;
     const union = resources
       .map((resource) => {
         const { table, column } = this.collections.get(resource).naming;
@@ -62,8 +62,8 @@ export class TrashService {
   }
 
   private collection(resource: string) {
-    if (!(REVISION_RESOURCES as readonly string[]).includes(resource)) {
-      throw badRequest({ resource: `must be one of: ${REVISION_RESOURCES.join(', ')}` });
+    if (!(RECORD_RESOURCES as readonly string[]).includes(resource)) {
+      throw badRequest({ resource: `must be one of: ${RECORD_RESOURCES.join(', ')}` });
     }
     return this.collections.get(resource);
   }

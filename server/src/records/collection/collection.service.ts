@@ -167,14 +167,49 @@ export abstract class CollectionService<F extends Fields, LF extends FilterDefin
 
   /** Moves the record to the trash; refused while live records use it. */
   async remove(id: number, author: RecordAuthor, basedOn?: number): Promise<RecordRow<F>> {
-    return this.dataSource.transaction(async (manager) => {
-      const before = await this.lockedLive(manager, id, basedOn, 'update');
-      await this.refuseInUse(manager, id, 'live', 'move it to the trash');
-      await this.versionedUpdate(manager, id, before.version, { deletedAt: () => 'now()', deletedById: author.id, updatedById: author.id });
-      const trashed = (await this.snapshot(manager, id))!;
-      await this.history.record(manager, { ...this.describe(id, before), action: 'delete', author, before, after: trashed });
-      return trashed;
+    return this.dataSource.transaction((manager) => this.removeWith(manager, id, author, basedOn));
+  }
+
+  /** Moves the record to the trash within the caller's transaction (an import's undo). */
+  async removeWith(manager: EntityManager, id: number, author: RecordAuthor, basedOn?: number): Promise<RecordRow<F>> {
+    const before = await this.lockedLive(manager, id, basedOn, 'update');
+    await this.refuseInUse(manager, id, 'live', 'move it to the trash');
+    await this.versionedUpdate(manager, id, before.version, { deletedAt: () => 'now()', deletedById: author.id, updatedById: author.id });
+    const trashed = (await this.snapshot(manager, id))!;
+    await this.history.record(manager, { ...this.describe(id, before), action: 'delete', author, before, after: trashed });
+    return trashed;
+  }
+
+  /**
+   * Brings the record back to a state within the caller's transaction (an import's undo), as a
+   * revert of `revisionId`; false when it is in that state already (nothing written).
+   */
+  async restoreStateWith(
+    manager: EntityManager,
+    id: number,
+    state: Record<string, unknown>,
+    revisionId: number,
+    author: RecordAuthor,
+  ): Promise<boolean> {
+    const input = this.inputFromState(state);
+    const before = await this.lockedLive(manager, id, undefined, 'revert');
+    const same = Object.entries(input).every(
+      ([field, value]) => JSON.stringify(value ?? null) === JSON.stringify((before as Record<string, unknown>)[field] ?? null),
+    );
+    if (same) return false;
+    await this.apply(manager, id, input, before, author, undefined).catch((error: unknown) => {
+      throw asConflict(error, `Revision ${revisionId} cannot be restored`);
     });
+    const after = (await this.snapshot(manager, id))!;
+    await this.history.record(manager, {
+      ...this.describe(id, after),
+      action: 'revert',
+      author,
+      before,
+      after,
+      revertedFromId: revisionId,
+    });
+    return true;
   }
 
   /** Takes the record out of the trash. */

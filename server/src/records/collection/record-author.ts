@@ -3,6 +3,8 @@ import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 /** Whom a change is attributed to: created by, updated by, the revision's author. */
 export interface RecordAuthor {
   id: number;
+  /** The import making the change, if one is: its revisions are tagged with it, and it can undo them. */
+  importId?: number;
 }
 
 const AUTHOR = Symbol('chronicle.recordAuthor');

@@ -26,6 +26,8 @@ export interface RecordChange {
  */
 export interface RecordHistory {
   record(manager: EntityManager, change: RecordChange): Promise<number>;
+  /** Many changes at once (an import's batch), as one insert. */
+  recordMany(manager: EntityManager, changes: RecordChange[]): Promise<void>;
 }
 
 export const RECORD_HISTORY = Symbol('RecordHistory');
