@@ -5,6 +5,8 @@ import { ActorsModule } from './actors/actors.module';
 import { AuthOptions, DEFAULT_AUTH_OPTIONS } from './auth/auth-options';
 import { AuthModule } from './auth/auth.module';
 import { HistoryModule } from './history/history.module';
+import { ImportsModule } from './imports/imports.module';
+import { DEFAULT_IMPORT_SETTINGS, ImportSettings } from './imports/import-settings';
 import { TrashModule } from './trash/trash.module';
 import { UsersModule } from './users/users.module';
 import { createDataSourceOptions, DatabaseTuning, DEFAULT_DATABASE_TUNING } from './database/data-source-options';
@@ -25,6 +27,8 @@ export interface AppModuleOptions {
   auth?: AuthOptions;
   /** Request logging (pino); silent unless given (the tests), or LOG_LEVEL says otherwise. */
   logging?: LoggingParams;
+  /** Imports' body limit and how long an upload waits for its import (IMPORT_BODY_LIMIT, IMPORT_WAIT_MS). */
+  imports?: ImportSettings;
 }
 
 @Module({})
@@ -51,6 +55,7 @@ export class AppModule {
         TopicsModule,
         StancesModule,
         TrashModule,
+        ImportsModule.forRoot(options.imports ?? DEFAULT_IMPORT_SETTINGS),
         FixturesModule,
         HealthModule,
       ],

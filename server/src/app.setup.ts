@@ -7,12 +7,17 @@ import { ApiExceptionFilter } from './kernel/errors/api-exception.filter';
 import { responseCompression } from './kernel/http/response-compression';
 import { answerUnreadableRequestsAsJson } from './kernel/errors/client-errors';
 import { ApiValidationPipe } from './kernel/validation/validation.pipe';
-import { requireJsonBody, verifyJsonBody } from './kernel/validation/json-body';
+import { jsonBodyType, requireJsonBody, verifyJsonBody } from './kernel/validation/json-body';
+import { IMPORT_UPLOAD_PATH } from './imports/import-settings';
+import type { Request } from 'express';
 import { parseQueryString } from './kernel/http/query-string';
 import { ADMIN_DIST_DIR } from './config/paths';
 import { API_PREFIX, buildOpenApiDocument } from './openapi-document';
 
 export const BODY_LIMIT = '1mb';
+
+/** An import's upload: its body is the file, read by the import as a stream up to its own limit (IMPORT_BODY_LIMIT). */
+const isUpload = (request: Request) => request.method === 'POST' && request.path === `/${API_PREFIX}/${IMPORT_UPLOAD_PATH}`;
 
 export interface HttpSetupOptions {
   /** Origins allowed to call the API cross-origin; none disables CORS. */
@@ -33,8 +38,12 @@ export interface HttpSetupOptions {
 export function configureHttp(app: INestApplication, options: HttpSetupOptions): OpenAPIObject {
   const express = app as NestExpressApplication;
   // Nest types `verify` as reserved for its `rawBody` option, which Chronicle does not use.
-  express.useBodyParser('json', { limit: BODY_LIMIT, verify: verifyJsonBody } as NestExpressBodyParserOptionsFor<'json'>);
-  express.use(requireJsonBody);
+  express.useBodyParser('json', {
+    limit: BODY_LIMIT,
+    verify: verifyJsonBody,
+    type: jsonBodyType(isUpload),
+  } as unknown as NestExpressBodyParserOptionsFor<'json'>);
+  express.use(requireJsonBody(isUpload));
   express.set('query parser', parseQueryString);
   express.disable('x-powered-by');
   // No ETag computed by hashing every answer (about 1.5 % of a list request's CPU): records

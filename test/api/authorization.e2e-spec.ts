@@ -45,6 +45,11 @@ function expectedLevel(method: string, path: string): Level | undefined {
     'GET /api/statements.md': 'read',
     'GET /api/timeline': 'read',
     'GET /api/edtf': 'read',
+    'POST /api/imports': 'edit',
+    'GET /api/imports': 'member',
+    'GET /api/imports/{id}': 'member',
+    'GET /api/imports/{id}/rows': 'member',
+    'POST /api/imports/{id}/undo': 'edit',
   };
   if (fixed[route]) return fixed[route];
   for (const collection of COLLECTIONS) {

@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../server/src/app.module';
+import { DEFAULT_IMPORT_SETTINGS, ImportSettings } from '../../server/src/imports/import-settings';
 import { configureHttp } from '../../server/src/app.setup';
 import { FixtureLoader } from '../../server/src/fixtures/fixture-loader';
 import { AuthOptions, DEFAULT_AUTH_OPTIONS } from '../../server/src/auth/auth-options';
@@ -51,7 +52,7 @@ async function withClient<T>(connectionString: string, work: (client: Client) =>
  * other's rows and can run in parallel.
  */
 export async function createTestApp(
-  options: { seed?: boolean; adminDistDir?: string; auth?: Partial<AuthOptions> } = {},
+  options: { seed?: boolean; adminDistDir?: string; auth?: Partial<AuthOptions>; imports?: Partial<ImportSettings> } = {},
 ): Promise<TestApp> {
   const database = `chronicle_test_${process.env.JEST_WORKER_ID ?? '0'}_${randomBytes(4).toString('hex')}`;
   await admin((client) => client.query(`CREATE DATABASE ${database} TEMPLATE ${TEMPLATE_DATABASE}`));
@@ -63,7 +64,9 @@ export async function createTestApp(
     return issueTestTokens(client);
   });
   const auth = { ...DEFAULT_AUTH_OPTIONS, ...options.auth };
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ databaseUrl: url, auth })] }).compile();
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.forRoot({ databaseUrl: url, auth, imports: { ...DEFAULT_IMPORT_SETTINGS, ...options.imports } })],
+  }).compile();
   const app = moduleRef.createNestApplication({ logger: ['error'] });
   // Every response is held to the OpenAPI document (openapi-contract.ts): the observer goes first, to see every answer.
   const contract: { document?: OpenApiContract } = {};

@@ -131,7 +131,7 @@ export interface components {
       expiresAt: string;
     };
     /** @enum {string} */
-    RevisionResource: 'statements' | 'actors' | 'sources' | 'topics' | 'stances';
+    RevisionResource: 'statements' | 'actors' | 'sources' | 'topics' | 'stances' | 'imports';
     /** @enum {string} */
     RevisionAction: 'create' | 'update' | 'delete' | 'restore' | 'revert' | 'purge';
     AuthorRef: {
@@ -164,6 +164,8 @@ export interface components {
       } | null;
       /** @description For a revert: the revision whose state was brought back. */
       revertedFrom: number | null;
+      /** @description The import that made the change, if one did (GET /api/imports/{id}); for resource imports, the import itself. */
+      importId: number | null;
     };
     UserInvite: {
       /** @example ada@example.org */
@@ -250,6 +252,11 @@ export interface components {
        */
       deletedAt: string | null;
       /**
+       * @description A stable external id (your coding sheet's row id): unique among live statements; imports match rows by it
+       * @example mainichi-2019-01-lavrov-1
+       */
+      key: string | null;
+      /**
        * @description EDTF (levels 0–1): 2019-01-14, 2019-06, 2019, 2018-23 (autumn), 2019-06?, 2018~, 201X, 2019-01/2019-06
        * @example 2019-01-14
        */
@@ -307,6 +314,11 @@ export interface components {
       /** @description Changes: the version the change is based on (or send If-Match). Required when the change names every field (a whole record, as an edit form sends it); optional when it names some. Ignored on create. */
       version?: number | null;
       /**
+       * @description A stable external id (your coding sheet's row id): unique among live statements; imports match rows by it
+       * @example mainichi-2019-01-lavrov-1
+       */
+      key?: string | null;
+      /**
        * @description EDTF (levels 0–1): 2019-01-14, 2019-06, 2019, 2018-23 (autumn), 2019-06?, 2018~, 201X, 2019-01/2019-06
        * @example 2019-01-14
        */
@@ -357,6 +369,11 @@ export interface components {
     StatementChange: {
       /** @description Changes: the version the change is based on (or send If-Match). Required when the change names every field (a whole record, as an edit form sends it); optional when it names some. Ignored on create. */
       version?: number | null;
+      /**
+       * @description A stable external id (your coding sheet's row id): unique among live statements; imports match rows by it
+       * @example mainichi-2019-01-lavrov-1
+       */
+      key?: string | null;
       /**
        * @description EDTF (levels 0–1): 2019-01-14, 2019-06, 2019, 2018-23 (autumn), 2019-06?, 2018~, 201X, 2019-01/2019-06
        * @example 2019-01-14
@@ -827,19 +844,134 @@ export interface components {
       color?: string | null;
       description?: string | null;
     };
+    /** @enum {string} */
+    RecordResource: 'statements' | 'actors' | 'sources' | 'topics' | 'stances';
     TrashRow: {
       /**
        * @description resource:recordId
        * @example statements:7
        */
       id: string;
-      resource: components['schemas']['RevisionResource'];
+      resource: components['schemas']['RecordResource'];
       recordId: number;
       /** @description Its headline, name or title. */
       label: string;
       /** Format: date-time */
       deletedAt: string;
       deletedBy: components['schemas']['AuthorRef'] | null;
+    };
+    /** @enum {string} */
+    ImportStatus: 'running' | 'finished' | 'failed' | 'undone';
+    /** @enum {string} */
+    ImportFormat: 'csv' | 'xlsx' | 'ndjson' | 'json';
+    /** @enum {string} */
+    ImportCreatable: 'actors' | 'topics' | 'sources';
+    ImportOptionsDto: {
+      /** @description A dry run checks and reports, and writes nothing. */
+      dryRun: boolean;
+      createMissing: components['schemas']['ImportCreatable'][];
+      skipInvalid: boolean;
+      sheet?: string;
+      /** @description The file's column → the column it means, or ignore. */
+      map: {
+        [key: string]: string;
+      };
+    };
+    ImportCountsDto: {
+      created: number;
+      updated: number;
+      /** @description Rows equal to their statement: nothing written. */
+      unchanged: number;
+      failed: number;
+    };
+    ImportFileErrorDto: {
+      message: string;
+      row?: number;
+      column?: string;
+      /** @description The option that does not fit the file (sheet). */
+      parameter?: string;
+    };
+    /** @enum {string} */
+    ImportReferenceCollection: 'actors' | 'topics' | 'stances' | 'sources';
+    /**
+     * @description How it was found, or that the import created it.
+     * @enum {string}
+     */
+    ImportMatchedBy: 'id' | 'wikidata id' | 'name' | 'native name' | 'alias' | 'part of a name' | 'url' | 'title' | 'created';
+    ImportReferenceDto: {
+      collection: components['schemas']['ImportReferenceCollection'];
+      /** @description The text of the file that named the record. */
+      text: string;
+      id: number;
+      /** @description The record's name or title. */
+      label: string;
+      /** @description How it was found, or that the import created it. */
+      by: components['schemas']['ImportMatchedBy'];
+      /** @description Cells naming it this way. */
+      rows: number;
+    };
+    /** @enum {string} */
+    ImportRowOutcome: 'created' | 'updated' | 'unchanged' | 'failed';
+    ImportRowDto: {
+      /** @description The row as the user sees it: spreadsheet row (header = 1), NDJSON line, JSON item. */
+      row: number;
+      outcome: components['schemas']['ImportRowOutcome'];
+      /** @description The statement created or changed (in a dry run: the one it would be). */
+      statementId: number | null;
+      key: string | null;
+      /** @description Column → what is wrong (failed rows). */
+      errors?: {
+        [key: string]: string;
+      };
+      /** @description For an update: the fields it changed. */
+      changedFields: string[];
+    };
+    ImportReportDto: {
+      id: number;
+      status: components['schemas']['ImportStatus'];
+      fileName: string;
+      format: components['schemas']['ImportFormat'];
+      options: components['schemas']['ImportOptionsDto'];
+      user: components['schemas']['AuthorRef'] | null;
+      /** Format: date-time */
+      startedAt: string;
+      /** Format: date-time */
+      finishedAt: string | null;
+      totalRows: number | null;
+      counts: components['schemas']['ImportCountsDto'];
+      /** @description Why the file could not be read (nothing was written). */
+      error: components['schemas']['ImportFileErrorDto'] | null;
+      /** Format: date-time */
+      undoneAt: string | null;
+      undoneBy: components['schemas']['AuthorRef'] | null;
+      /** @description Checked and reported only; nothing was written. Kept in memory for an hour. */
+      dryRun: boolean;
+      processedRows: number;
+      /** @description The texts that named actors, topics, stances and sources, and how each was found or created. */
+      references: components['schemas']['ImportReferenceDto'][];
+      /** @description The first 1,000 rows of the report, failures first; all at /api/imports/{id}/rows. */
+      rows: components['schemas']['ImportRowDto'][];
+      /** @description Rows of the report not in `rows`. */
+      rowsOmitted: number;
+    };
+    ImportSummaryDto: {
+      id: number;
+      status: components['schemas']['ImportStatus'];
+      fileName: string;
+      format: components['schemas']['ImportFormat'];
+      options: components['schemas']['ImportOptionsDto'];
+      user: components['schemas']['AuthorRef'] | null;
+      /** Format: date-time */
+      startedAt: string;
+      /** Format: date-time */
+      finishedAt: string | null;
+      totalRows: number | null;
+      counts: components['schemas']['ImportCountsDto'];
+      /** @description Why the file could not be read (nothing was written). */
+      error: components['schemas']['ImportFileErrorDto'] | null;
+      /** Format: date-time */
+      undoneAt: string | null;
+      undoneBy: components['schemas']['AuthorRef'] | null;
     };
     Healthy: {
       /** @enum {string} */
@@ -940,7 +1072,21 @@ export type TopicChange = components['schemas']['TopicChange'];
 export type StanceRecord = components['schemas']['StanceRecord'];
 export type StanceInput = components['schemas']['StanceInput'];
 export type StanceChange = components['schemas']['StanceChange'];
+export type RecordResource = components['schemas']['RecordResource'];
 export type TrashRow = components['schemas']['TrashRow'];
+export type ImportStatus = components['schemas']['ImportStatus'];
+export type ImportFormat = components['schemas']['ImportFormat'];
+export type ImportCreatable = components['schemas']['ImportCreatable'];
+export type ImportOptionsDto = components['schemas']['ImportOptionsDto'];
+export type ImportCountsDto = components['schemas']['ImportCountsDto'];
+export type ImportFileErrorDto = components['schemas']['ImportFileErrorDto'];
+export type ImportReferenceCollection = components['schemas']['ImportReferenceCollection'];
+export type ImportMatchedBy = components['schemas']['ImportMatchedBy'];
+export type ImportReferenceDto = components['schemas']['ImportReferenceDto'];
+export type ImportRowOutcome = components['schemas']['ImportRowOutcome'];
+export type ImportRowDto = components['schemas']['ImportRowDto'];
+export type ImportReportDto = components['schemas']['ImportReportDto'];
+export type ImportSummaryDto = components['schemas']['ImportSummaryDto'];
 export type Healthy = components['schemas']['Healthy'];
 export type Unhealthy = components['schemas']['Unhealthy'];
 export type ApiIndex = components['schemas']['ApiIndex'];
@@ -962,6 +1108,7 @@ export const revisionResourceValues: ReadonlyArray<FlattenedDeepRequired<compone
   'sources',
   'topics',
   'stances',
+  'imports',
 ];
 export const revisionActionValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['RevisionAction']> = [
   'create',
@@ -1005,6 +1152,53 @@ export const sourceKindValues: ReadonlyArray<FlattenedDeepRequired<components>['
   'official',
   'interview',
   'other',
+];
+export const recordResourceValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['RecordResource']> = [
+  'statements',
+  'actors',
+  'sources',
+  'topics',
+  'stances',
+];
+export const importStatusValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['ImportStatus']> = [
+  'running',
+  'finished',
+  'failed',
+  'undone',
+];
+export const importFormatValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['ImportFormat']> = [
+  'csv',
+  'xlsx',
+  'ndjson',
+  'json',
+];
+export const importCreatableValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['ImportCreatable']> = [
+  'actors',
+  'topics',
+  'sources',
+];
+export const importReferenceCollectionValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['ImportReferenceCollection']> = [
+  'actors',
+  'topics',
+  'stances',
+  'sources',
+];
+export const importMatchedByValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['ImportMatchedBy']> = [
+  'id',
+  'wikidata id',
+  'name',
+  'native name',
+  'alias',
+  'part of a name',
+  'url',
+  'title',
+  'created',
+];
+export const importRowOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['ImportRowOutcome']> = [
+  'created',
+  'updated',
+  'unchanged',
+  'failed',
 ];
 export const healthyStatusValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['Healthy']['status']> = ['ok'];
 export const healthyDatabaseValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['Healthy']['database']> = ['up'];

@@ -1,7 +1,8 @@
 /**
  * `npm run seed`: applies pending migrations and loads `fixtures/*.json` into the database
- * (DATABASE_URL, or the embedded one under .data/). Safe to run again: records already
- * present are kept as they are.
+ * (DATABASE_URL, or the embedded one under .data/). Safe to run again: actors, topics, sources
+ * and stances already present are kept as they are; a statement whose fixture changed is updated
+ * (as an import, undoable), unless a curator changed it since.
  */
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
@@ -30,7 +31,9 @@ async function main(): Promise<void> {
         Object.entries(counts)
           .map(([c, n]) => `${n} ${c}`)
           .join(', ');
-      console.log(`Loaded ${report.files.join(', ')}\n  created: ${line(report.created)}\n  already present: ${line(report.existing)}`);
+      console.log(
+        `Loaded ${report.files.join(', ')}\n  created: ${line(report.created)}\n  updated: ${line(report.updated)}\n  already present: ${line(report.existing)}`,
+      );
     } finally {
       await app.close();
     }

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { LevelWithSilent } from 'pino';
 import { LOG_LEVELS } from '../logging/logging-options';
+import type { ImportSettings } from '../imports/import-settings';
 
 /** Everything the server reads from its environment, parsed once at start-up. */
 export interface AppConfig {
@@ -35,6 +36,8 @@ export interface AppConfig {
   logLevel: LevelWithSilent;
   /** On SIGTERM/SIGINT, how long the requests under way may take before the process exits anyway. */
   shutdownTimeoutMs: number;
+  /** Imports: the largest file (IMPORT_BODY_LIMIT_MB), and how long an upload waits before it answers 202 (IMPORT_WAIT_MS). */
+  imports: ImportSettings;
   database: {
     poolSize: number;
     statementTimeoutMs: number;
@@ -97,6 +100,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     trustProxy: env.TRUST_PROXY || false,
     logLevel: logLevel(env),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 3_600_000),
+    imports: {
+      bodyLimitBytes: integer(env, 'IMPORT_BODY_LIMIT_MB', 200, 1, 10_000) * 1024 * 1024,
+      waitMs: integer(env, 'IMPORT_WAIT_MS', 2000, 0, 600_000),
+    },
     database: {
       poolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200),
       statementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000),

@@ -1,6 +1,7 @@
 import { Actor } from '../actors/actor.entity';
 import { AuthToken } from '../auth/auth-token.entity';
 import { Revision } from '../history/revision.entity';
+import { ImportEntity, ImportRowEntity } from '../imports/import.entity';
 import { Source } from '../sources/source.entity';
 import { Stance } from '../stances/stance.entity';
 import { StatementParticipant, StatementSource, StatementTopic } from '../statements/statement-links.entity';
@@ -20,4 +21,6 @@ export const ENTITIES = [
   StatementTopic,
   StatementSource,
   Revision,
+  ImportEntity,
+  ImportRowEntity,
 ];

@@ -46,14 +46,18 @@ function pathCaseArb(route: Route): fc.Arbitrary<PathCase> {
 
 async function materialize(app: FuzzApp, route: Route, c: PathCase): Promise<FuzzCase> {
   const path = concretePath(app, route, c.choices);
-  const { body, baseGarbled } = await baseRequest(app, route, path.id);
+  const { body, raw, baseGarbled } = await baseRequest(app, route, path.id);
   const query = queryText(baseQuery(route).map(([key, value]) => ({ key, raw: [value] })));
   return {
     request: {
       method: route.method,
       path: query ? `${path.path}?${query}` : path.path,
-      headers: body ? { 'Content-Type': 'application/json' } : {},
-      body: body ? Buffer.from(objectText(Object.entries(body).map(([k, v]) => [k, JSON.stringify(v)]))) : undefined,
+      headers: raw ? { 'Content-Type': raw.contentType } : body ? { 'Content-Type': 'application/json' } : {},
+      body: raw
+        ? Buffer.from(raw.body)
+        : body
+          ? Buffer.from(objectText(Object.entries(body).map(([k, v]) => [k, JSON.stringify(v)])))
+          : undefined,
     },
     caller: c.caller,
     forgedAuthorization: c.forged,

@@ -84,14 +84,18 @@ async function materialize(app: FuzzApp, route: Route, c: QueryCase): Promise<Fu
   const path = concretePath(app, route, choices);
   const base = baseQuery(route);
   const { bad, garbled } = judgeQuery(route, base, c.entries);
-  const { body, baseGarbled } = await baseRequest(app, route, path.id);
+  const { body, raw, baseGarbled } = await baseRequest(app, route, path.id);
   const query = queryText([...base.map(([key, value]) => ({ key, raw: [value] })), ...c.entries]);
   return {
     request: {
       method: route.method,
       path: `${path.path}?${query}`,
-      headers: body ? { 'Content-Type': 'application/json' } : {},
-      body: body ? Buffer.from(objectText(Object.entries(body).map(([k, v]) => [k, JSON.stringify(v)]))) : undefined,
+      headers: raw ? { 'Content-Type': raw.contentType } : body ? { 'Content-Type': 'application/json' } : {},
+      body: raw
+        ? Buffer.from(raw.body)
+        : body
+          ? Buffer.from(objectText(Object.entries(body).map(([k, v]) => [k, JSON.stringify(v)])))
+          : undefined,
     },
     caller: c.caller,
     forgedAuthorization: c.forged,

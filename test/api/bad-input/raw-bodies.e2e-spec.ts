@@ -193,7 +193,8 @@ describe('bodies that cannot be read', () => {
 
   it('on every route', async () => {
     expect(app.routes.length).toBeGreaterThanOrEqual(60);
-    for (const route of app.routes) {
+    // An upload's body is a file: test/api/imports-bad-input.e2e-spec.ts sends it hostile files.
+    for (const route of app.routes.filter((r) => !r.upload)) {
       const examples = RAW_BODY_REGRESSIONS.filter((r) => r.route === routeName(route)).map((r): [RawCase] => [r.case]);
       await fc.assert(
         fc.asyncProperty(

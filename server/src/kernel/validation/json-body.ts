@@ -123,11 +123,12 @@ export function verifyJsonBody(_request: Request, _response: Response, buffer: B
 
 /**
  * A request that carries a body must carry JSON: a form or text body would otherwise be
- * parsed by some other reader or silently ignored.
+ * parsed by some other reader or silently ignored. Uploads (a route that reads its body as a
+ * file, an import) are the exception, and read their body themselves.
  */
-export function requireJsonBody(request: Request, _response: Response, next: NextFunction): void {
+export const requireJsonBody = (isUpload: (request: Request) => boolean) => (request: Request, _response: Response, next: NextFunction) => {
   const hasBody = request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
-  if (!hasBody || request.is('application/json')) return next();
+  if (!hasBody || isUpload(request) || request.is('application/json')) return next();
   next(
     new UnsupportedMediaTypeException({
       statusCode: 415,
@@ -136,4 +137,10 @@ export function requireJsonBody(request: Request, _response: Response, next: Nex
       errors: { body: `must be sent as application/json, not ${request.headers['content-type'] || 'without a Content-Type'}` },
     } satisfies ApiErrorBody),
   );
-}
+};
+
+/** The JSON body parser's `type`: JSON, except on an upload route (whose body is a file, JSON or not). */
+export const jsonBodyType =
+  (isUpload: (request: Request) => boolean) =>
+  (request: Request): boolean =>
+    !isUpload(request) && /^application\/json\s*(;|$)/i.test(request.headers['content-type'] ?? '');

@@ -45,6 +45,8 @@ const FIXED_BODIES: Record<string, { body: Record<string, unknown>; baseGarbled?
 
 export interface BaseRequest {
   body?: Record<string, unknown>;
+  /** An upload's body: a file, as its type. */
+  raw?: { contentType: string; body: string };
   /** Fields the base itself gets wrong (see FIXED_BODIES). */
   baseGarbled: string[];
 }
@@ -60,6 +62,10 @@ async function current(app: FuzzApp, collection: string, id: string | undefined)
 export async function baseRequest(app: FuzzApp, route: Route, id?: string): Promise<BaseRequest> {
   const name = `${route.method} ${route.template}`;
   if (FIXED_BODIES[name]) return { body: { ...FIXED_BODIES[name].body }, baseGarbled: FIXED_BODIES[name].baseGarbled ?? [] };
+  if (route.upload) {
+    const row = `fuzz-import,2019-01-14,${app.known.actors[0]},Fuzz import`;
+    return { raw: { contentType: 'text/csv', body: `key,date,speaker,headline\r\n${row}\r\n` }, baseGarbled: [] };
+  }
   if (!route.body) return { baseGarbled: [] };
   if (/\/restore$/.test(route.template)) return { body: {}, baseGarbled: [] };
   const collection = collectionOf(route.template)!;
@@ -74,6 +80,8 @@ export async function baseRequest(app: FuzzApp, route: Route, id?: string): Prom
 export function baseQuery(route: Route): [string, string][] {
   if (route.template === '/api/statements/export') return [['format', 'csv']];
   if (route.template === '/api/edtf') return [['date', '2019-01']];
+  // An import's base request checks its file and writes nothing.
+  if (route.template === '/api/imports' && route.method === 'POST') return [['dryRun', 'true']];
   return [];
 }
 

@@ -29,6 +29,8 @@ export interface Route {
   query: Record<string, Schema>;
   /** The JSON body it takes, resolved; undefined when it takes none. */
   body?: Schema;
+  /** Its body is a file (an import's upload), not JSON: raw-bodies leaves it to the imports' own bad-input tests. */
+  upload: boolean;
 }
 
 export const routeName = (route: Pick<Route, 'method' | 'template'>) => `${route.method} ${route.template}`;
@@ -59,12 +61,15 @@ export async function routesOf(t: TestApp): Promise<Route[]> {
     for (const [method, operation] of Object.entries(operations)) {
       if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
       const parameters = operation.parameters ?? [];
-      const bodySchema = operation.requestBody?.content['application/json']?.schema;
+      // A file upload (an import: a binary body of any of several types) takes no JSON body; its own bad-input tests cover it.
+      const jsonSchema = operation.requestBody?.content['application/json']?.schema;
+      const bodySchema = jsonSchema && jsonSchema.format !== 'binary' ? jsonSchema : undefined;
       routes.push({
         method: method.toUpperCase() as Method,
         template,
         pathParams: [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]),
         query: Object.fromEntries(parameters.filter((p) => p.in === 'query').map((p) => [p.name, p.schema ?? {}])),
+        upload: jsonSchema?.format === 'binary',
         body: bodySchema ? resolve(bodySchema) : /\/revisions\/\{revisionId\}\/restore$/.test(template) ? REVERT_BODY : undefined,
       });
     }
