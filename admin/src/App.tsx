@@ -8,6 +8,7 @@ import { ChangePasswordPage } from './auth/ChangePasswordPage';
 import { LoginPage } from './auth/LoginPage';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
+import imports from './imports';
 import { Layout } from './layout/Layout';
 import sources from './sources';
 import stances from './stances';
@@ -40,6 +41,7 @@ export const App = () => (
     disableTelemetry
   >
     <Resource name="statements" {...statements} />
+    <Resource name="imports" {...imports} />
     <Resource name="actors" {...actors} />
     <Resource name="sources" {...sources} />
     <Resource name="topics" {...topics} />

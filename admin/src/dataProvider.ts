@@ -1,8 +1,9 @@
 import jsonServerProvider from 'ra-data-json-server';
 import { HttpError, type DataProvider } from 'react-admin';
 import { API_URL, httpClient } from './auth/httpClient';
+import { importMediaType, importParams, type ImportRequest } from './imports/importRequest';
 import { statementFilterParams, type StatementFilterValues } from './statements/statementFilters';
-import type { PersonalToken, Revision, TimelinePage, TokenScope } from './types';
+import type { ImportReport, ImportRow, ImportRowOutcome, PersonalToken, Revision, TimelinePage, TokenScope } from './types';
 
 export { API_URL };
 
@@ -83,6 +84,35 @@ export const dataProvider = {
   /** A one-use ticket that lets a plain browser download (no Authorization header) fetch one export. */
   async createExportTicket() {
     return { data: (await httpClient(`${API_URL}/auth/export-ticket`, { method: 'POST' })).json as { ticket: string; expiresAt: string } };
+  },
+
+  /**
+   * POST /api/imports with the file itself as the body (its type told by its extension): the
+   * report when the import ended within the server's wait (201), else the import under way (202),
+   * whose progress is then read with getOne('imports').
+   */
+  async startImport(file: File, request: ImportRequest, signal?: AbortSignal) {
+    const { json: report } = await httpClient(`${API_URL}/imports?${importParams(file.name, request)}`, {
+      method: 'POST',
+      body: file,
+      headers: new Headers({ 'Content-Type': importMediaType(file.name), Accept: 'application/json' }),
+      signal,
+    });
+    return { data: report as ImportReport };
+  },
+
+  /** GET /api/imports/:id/rows: a page of an import's report, failures first. */
+  async getImportRows(id: number, range: { start: number; end: number }, outcome?: ImportRowOutcome) {
+    const params = new URLSearchParams({ _start: String(range.start), _end: String(range.end) });
+    if (outcome) params.set('outcome', outcome);
+    const { json: rows, headers } = await httpClient(`${API_URL}/imports/${id}/rows?${params}`);
+    return { data: rows as ImportRow[], total: Number(headers.get('X-Total-Count') ?? (rows as ImportRow[]).length) };
+  },
+
+  /** Reverts what an import wrote; without `force`, a 409 names the statements changed since. */
+  async undoImport(id: number, force: boolean) {
+    const { json: report } = await httpClient(`${API_URL}/imports/${id}/undo${force ? '?force=true' : ''}`, { method: 'POST' });
+    return { data: report as ImportReport };
   },
 
   /** GET /api/timeline: one page of denormalised entries, by cursor. */

@@ -32,6 +32,7 @@ const messages = {
     statements: {
       name: 'Statement |||| Statements',
       fields: {
+        key: 'Key',
         date: 'Date',
         dateStart: 'Earliest day',
         dateEnd: 'Latest day',
@@ -63,6 +64,19 @@ const messages = {
       fields: { displayName: 'Name', email: 'Email', role: 'Role', active: 'Active', lastLoginAt: 'Last signed in', q: 'Search' },
     },
     revisions: { name: 'Activity |||| Activity' },
+    imports: {
+      name: 'Import |||| Imports',
+      fields: {
+        startedAt: 'When',
+        user: 'Who',
+        fileName: 'File',
+        format: 'Format',
+        status: 'Status',
+        counts: 'Rows',
+        options: 'Options',
+        totalRows: 'Rows in the file',
+      },
+    },
     trash: { name: 'Trash |||| Trash', fields: { resource: 'Kind' } },
     actors: {
       name: 'Actor |||| Actors',

@@ -7,6 +7,14 @@ import type {
   ActorKind,
   ActorRecord,
   AuthorRef,
+  ImportCountsDto,
+  ImportCreatable,
+  ImportReferenceDto,
+  ImportReportDto,
+  ImportRowDto,
+  ImportRowOutcome,
+  ImportStatus,
+  ImportSummaryDto,
   NewPersonalToken,
   PersonalTokenRecord,
   ReviewStatus,
@@ -27,6 +35,9 @@ import type {
 } from './api/schema';
 import {
   actorKindValues,
+  importCreatableValues,
+  importRowOutcomeValues,
+  importStatusValues,
   reviewStatusValues,
   revisionActionValues,
   revisionResourceValues,
@@ -65,9 +76,12 @@ export type AccountUser = AccountRecord;
 /** A personal API token (GET /api/auth/tokens); `token` itself only in the answer to its creation. */
 export type PersonalToken = PersonalTokenRecord & Partial<Pick<NewPersonalToken, 'token'>>;
 
-/** The collections that keep a history and a trash. */
-export const VERSIONED_RESOURCES = revisionResourceValues;
-export type VersionedResource = RevisionResource;
+/** What the activity feed names: the collections' records, and imports (an entry for each import and each undo). */
+export const REVISION_RESOURCES = revisionResourceValues;
+
+/** The collections that keep a history and a trash (an import has entries in the feed, but no trash). */
+export type VersionedResource = Exclude<RevisionResource, 'imports'>;
+export const VERSIONED_RESOURCES = revisionResourceValues.filter((resource): resource is VersionedResource => resource !== 'imports');
 
 export const REVISION_ACTIONS = revisionActionValues;
 
@@ -76,3 +90,19 @@ export type Revision = RevisionRecord;
 
 /** A record in the trash (GET /api/trash); id is "statements:7". */
 export type TrashItem = TrashRow;
+
+/** An import with its report (GET /api/imports/:id, and the answer to the upload). */
+export type ImportReport = ImportReportDto;
+/** A past import as listed (GET /api/imports). */
+export type ImportSummary = ImportSummaryDto;
+/** How many rows an import created, updated, left unchanged, and could not import. */
+export type ImportCounts = ImportCountsDto;
+/** What an import did with one row of its file. */
+export type ImportRow = ImportRowDto;
+/** A text of the file that named an actor, topic, stance or source, and how it was found or created. */
+export type ImportReference = ImportReferenceDto;
+export type { ImportCreatable, ImportRowOutcome, ImportStatus };
+
+export const IMPORT_CREATABLE = importCreatableValues;
+export const IMPORT_ROW_OUTCOMES = importRowOutcomeValues;
+export const IMPORT_STATUSES = importStatusValues;

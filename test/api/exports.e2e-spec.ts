@@ -84,7 +84,7 @@ describe('CSV', () => {
     const text = res.body as string;
     expect(
       text.startsWith(
-        'id,date,date_start,date_end,display_date,type,status,speaker,speaker_native_name,speaker_title,participants,stance,stance_score,topics,headline,quote,quote_language,summary,venue,location,sources,responds_to_id,review_status,created_at,updated_at\r\n',
+        'id,key,date,date_start,date_end,display_date,type,status,speaker,speaker_native_name,speaker_title,participants,stance,stance_score,topics,headline,quote,quote_language,summary,venue,location,sources,responds_to_id,responds_to_key,review_status,created_at,updated_at\r\n',
       ),
     ).toBe(true);
     const rows: Record<string, string>[] = parseCsv(text, { columns: true, relax_quotes: false, bom: true });
@@ -266,7 +266,7 @@ describe('refusals', () => {
     ['format=xml', 'format', /must be one of: csv, json, ndjson, markdown, timelinejs/],
     ['', 'format', /must be one of/],
     ['format=csv&format=json', 'format', /must be one of/],
-    ['format=csv&columns=id,password', 'columns', /has unknown column password; allowed: id, date, /],
+    ['format=csv&columns=id,password', 'columns', /has unknown column password; allowed: id, key, date, /],
     ['format=csv&columns=id,id', 'columns', /twice/],
     ['format=csv&columns=', 'columns', /must list column names/],
     ['format=markdown&columns=id', 'columns', /fixed layout/],

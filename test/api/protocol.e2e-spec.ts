@@ -127,7 +127,7 @@ describe('list protocol', () => {
       dateEnd: '2019-03-05',
       displayDate: 'March 5, 2019',
     });
-    expect(Object.keys(row).slice(0, 4)).toEqual(['id', 'date', 'dateStart', 'dateEnd']);
+    expect(Object.keys(row).slice(0, 5)).toEqual(['id', 'key', 'date', 'dateStart', 'dateEnd']);
   });
 
   it.each(['statements', 'actors', 'sources', 'topics', 'stances'])(

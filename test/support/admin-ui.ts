@@ -29,11 +29,12 @@ export interface AdminSuite {
   base: string;
 }
 
-export async function startAdminSuite(): Promise<AdminSuite> {
+/** The seeded app, with other settings when a test needs them (`{ imports: { waitMs: 0 } }`: every upload answers 202). */
+export async function startAdminSuite(options: Omit<NonNullable<Parameters<typeof createTestApp>[0]>, 'seed'> = {}): Promise<AdminSuite> {
   if (!existsSync(path.join(ADMIN_DIST_DIR, 'index.html'))) {
     throw new Error(`${ADMIN_DIST_DIR} has no build: npm test builds the admin first (npm run build)`);
   }
-  const app = await createTestApp({ seed: true });
+  const app = await createTestApp({ ...options, seed: true });
   const base = await app.listen();
   const browser = await launchBrowser();
   return { app, browser, base };

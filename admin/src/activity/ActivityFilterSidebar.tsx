@@ -2,6 +2,7 @@ import CategoryIcon from '@mui/icons-material/CategoryOutlined';
 import DateRangeIcon from '@mui/icons-material/DateRange';
 import EditNoteIcon from '@mui/icons-material/EditNote';
 import PersonIcon from '@mui/icons-material/PersonOutline';
+import ImportIcon from '@mui/icons-material/UploadFile';
 import { Box, Card, CardContent } from '@mui/material';
 import {
   AutocompleteInput,
@@ -18,7 +19,7 @@ import {
   useListContext,
 } from 'react-admin';
 import { ACTION_LABELS } from '../history/revisionActions';
-import { REVISION_ACTIONS, VERSIONED_RESOURCES, type Revision } from '../types';
+import { REVISION_ACTIONS, REVISION_RESOURCES, type Revision } from '../types';
 
 /*
  * The API filters by instant (at_gte, at_lte); people think in days of their own time zone. A
@@ -74,6 +75,17 @@ const WhoFilter = () => {
   );
 };
 
+/** The changes of one import, when the feed was opened from it; a click shows the whole feed again. */
+const ImportFilter = () => {
+  const { filterValues } = useListContext<Revision>();
+  if (filterValues.importId === undefined) return null;
+  return (
+    <FilterList label="Import" icon={<ImportIcon />}>
+      <FilterListItem label={`Changes of import ${String(filterValues.importId)}`} value={{ importId: filterValues.importId }} />
+    </FilterList>
+  );
+};
+
 /** Who, what kind of record, which action, since when: the activity feed's filters (in the URL). */
 export const ActivityFilterSidebar = () => {
   const getResourceLabel = useGetResourceLabel();
@@ -84,9 +96,10 @@ export const ActivityFilterSidebar = () => {
       sx={{ order: -1, mr: 2, mt: 8, width: 240, flexShrink: 0, alignSelf: 'flex-start', display: { xs: 'none', md: 'block' } }}
     >
       <CardContent sx={{ pt: 1, '& .RaFilterListSection-root, & .RaFilterList-root': { mt: 1.5 } }}>
+        <ImportFilter />
         <WhoFilter />
         <FilterList label="Record" icon={<CategoryIcon />}>
-          {VERSIONED_RESOURCES.map((resource) => (
+          {REVISION_RESOURCES.map((resource) => (
             <FilterListItem key={resource} label={getResourceLabel(resource, 2)} value={{ resource }} />
           ))}
         </FilterList>

@@ -6,7 +6,8 @@ import { useFieldLabel } from '../history/FieldValue';
 import { visibleChangedFields } from '../history/fields';
 import { ActionChip } from '../history/revisionActions';
 import { RevisionChanges } from '../history/RevisionChanges';
-import type { Revision } from '../types';
+import { ImportActivityDetails } from '../imports/ImportActivityDetails';
+import type { Revision, RevisionAction } from '../types';
 import { ActivityFilterSidebar } from './ActivityFilterSidebar';
 
 /** The author; a click keeps only their changes. */
@@ -36,7 +37,13 @@ const AuthorField = () => {
   );
 };
 
-/** "Statement: Lavrov: These are Russian territories", linking to the record. */
+/** An import's own entries say what became of the file. */
+const IMPORT_ACTION_LABELS: Partial<Record<RevisionAction, string>> = { create: 'imported', revert: 'undone' };
+
+/**
+ * "Statement: Lavrov: These are Russian territories", linking to the record ("Import: Import of
+ * coding.csv: 3 created…" to the import's report); a change an import made names it.
+ */
 const RecordField = () => {
   const revision = useRecordContext<Revision>();
   const getResourceLabel = useGetResourceLabel();
@@ -55,6 +62,16 @@ const RecordField = () => {
       <MuiLink component={Link} to={`/${revision.resource}/${revision.recordId}/show`} onClick={(event) => event.stopPropagation()}>
         {revision.label}
       </MuiLink>
+      {revision.importId && revision.resource !== 'imports' ? (
+        <Box component="span" sx={{ color: 'text.secondary', whiteSpace: 'nowrap' }}>
+          {' '}
+          (by{' '}
+          <MuiLink component={Link} to={`/imports/${revision.importId}/show`} onClick={(event) => event.stopPropagation()}>
+            import {revision.importId}
+          </MuiLink>
+          )
+        </Box>
+      ) : null}
     </span>
   );
 };
@@ -70,14 +87,15 @@ const RevisionDetails = () => {
   const revision = useRecordContext<Revision>();
   return revision ? (
     <Box sx={{ py: 1, pl: 2 }}>
-      <RevisionChanges revision={revision} />
+      {revision.resource === 'imports' ? <ImportActivityDetails revision={revision} /> : <RevisionChanges revision={revision} />}
     </Box>
   ) : null;
 };
 
 /**
  * Recent changes across the database (GET /api/revisions), newest first. A row opens to show
- * the change field by field; the record's name leads to it.
+ * the change field by field; the record's name leads to it. An import is one entry (its rows'
+ * changes are listed when the feed is narrowed to it, filter importId).
  */
 export const ActivityList = () => (
   <List
@@ -93,7 +111,16 @@ export const ActivityList = () => (
       <DataTable.Col label="Who" disableSort cellSx={() => ({ whiteSpace: 'nowrap' })}>
         <AuthorField />
       </DataTable.Col>
-      <DataTable.Col label="Action" disableSort render={(revision) => <ActionChip action={revision.action} />} />
+      <DataTable.Col
+        label="Action"
+        disableSort
+        render={(revision: Revision) => (
+          <ActionChip
+            action={revision.action}
+            label={revision.resource === 'imports' ? IMPORT_ACTION_LABELS[revision.action] : undefined}
+          />
+        )}
+      />
       <DataTable.Col label="Record" disableSort>
         <RecordField />
       </DataTable.Col>

@@ -11,11 +11,14 @@ const READ_ACTIONS = new Set(['list', 'show', 'export']);
 const EDITOR_WRITABLE = new Set(['statements', 'actors', 'sources', 'topics']);
 /** Everything about these is for admins: accounts and the trash (restore, purge). */
 const ADMIN_ONLY = new Set(['users', 'trash']);
+/** Imports: editors import a file (create) and undo an import; nobody edits or deletes one. */
+const EDITOR_IMPORT_ACTIONS = new Set(['create', 'undo']);
 
-/** `action` is react-admin's (list, show, create, edit, delete, clone, export) or `revert`. */
+/** `action` is react-admin's (list, show, create, edit, delete, clone, export), `revert` or `undo` (an import). */
 export function roleCan(role: Role, action: string, resource: string): boolean {
   if (role === 'admin') return true;
   if (ADMIN_ONLY.has(resource)) return false;
   if (READ_ACTIONS.has(action)) return true;
+  if (resource === 'imports') return role === 'editor' && EDITOR_IMPORT_ACTIONS.has(action);
   return role === 'editor' && EDITOR_WRITABLE.has(resource);
 }

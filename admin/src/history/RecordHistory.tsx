@@ -1,5 +1,5 @@
 import RestoreIcon from '@mui/icons-material/Restore';
-import { Alert, Box, Button, Card, CardContent, CircularProgress, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, CircularProgress, Link as MuiLink, Stack, Typography } from '@mui/material';
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
@@ -12,6 +12,7 @@ import {
   useRefresh,
   useResourceContext,
 } from 'react-admin';
+import { Link } from 'react-router-dom';
 import { formatInstant } from '../common/formatInstant';
 import type { ChronicleDataProvider } from '../dataProvider';
 import type { Revision, Versioned } from '../types';
@@ -83,6 +84,14 @@ const RevisionCard = ({ revision, restorable, version }: { revision: Revision; r
         <Typography variant="body2" color="text.secondary">
           · version {revision.version}
         </Typography>
+        {revision.importId && (
+          <Typography variant="body2" color="text.secondary" data-testid="revision-import">
+            · by{' '}
+            <MuiLink component={Link} to={`/imports/${revision.importId}/show`}>
+              import {revision.importId}
+            </MuiLink>
+          </Typography>
+        )}
         <Box sx={{ ml: 'auto' }}>{restorable && <RestoreButton revision={revision} version={version} />}</Box>
       </Box>
       <RevisionChanges revision={revision} />

@@ -25,12 +25,13 @@ export const ACTION_CHOICES = (Object.keys(ACTION_LABELS) as RevisionAction[]).m
   name: ACTION_LABELS[action],
 }));
 
-export const ActionChip = ({ action }: { action: RevisionAction }) => (
+/** `label` for a record whose actions read otherwise (an import is "imported", its revert "undone"). */
+export const ActionChip = ({ action, label }: { action: RevisionAction; label?: string }) => (
   <Chip
     size="small"
     variant="outlined"
     color={ACTION_COLORS[action] ?? 'default'}
-    label={ACTION_LABELS[action] ?? action}
+    label={label ?? ACTION_LABELS[action] ?? action}
     data-action={action}
   />
 );

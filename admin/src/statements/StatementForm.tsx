@@ -142,6 +142,11 @@ export const StatementForm = () => {
       <FormSection title="Review">
         <RadioButtonGroupInput source="reviewStatus" choices={REVIEW_CHOICES} helperText="Verified: checked against the sources" />
         <TextInput source="notes" multiline minRows={2} helperText="For curators: doubts, what to check" />
+        {/* Bookkeeping like the notes: readers never see it, imports find the entry by it. */}
+        <InputRow>
+          <TextInput source="key" helperText="Your coding sheet's id for this entry; imports match rows by it" />
+          <span />
+        </InputRow>
       </FormSection>
     </SimpleForm>
   );

@@ -189,6 +189,7 @@ const StatementCard = () => {
         <Typography variant="caption" color="text.secondary" component="p">
           EDTF {record.date} ({record.dateStart === record.dateEnd ? record.dateStart : `${record.dateStart} to ${record.dateEnd}`}) · entry{' '}
           {record.id}
+          {record.key && <> · key: {record.key}</>}
         </Typography>
       </CardContent>
     </Card>

@@ -172,6 +172,8 @@ export function statementRow(random: Random, c: StatementContext): unknown[] {
   return statementColumns(
     c.id,
     {
+      // A coding sheet's row id, as a team's own data has: exports of generated data import into another database by it.
+      key: `generated-${c.id}`,
       ...c.date,
       type,
       status,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ImportReport } from './import-report';
+import type { ImportFileError } from './readers/source-rows';
 import type { RowReport } from './statement-import-writer';
 
 /** An import this process is running, or a dry run it finished: what GET /api/imports/{id} reports from memory. */
@@ -12,6 +13,8 @@ export interface ImportRun {
   done: Promise<void>;
   /** What stopped it, when the server (not the file) was at fault: the upload answers with it (500, 503). */
   failure?: unknown;
+  /** Why the file could not be read: the upload answers with it (400, 413, 415), naming the row and column. */
+  fileError?: ImportFileError;
 }
 
 /** How many rows of a dry run's report are kept (failures first). */

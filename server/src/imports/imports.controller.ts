@@ -157,9 +157,7 @@ export class ImportsController {
       return report;
     }
     if (run.failure) throw run.failure;
-    if (report.error) {
-      throw fileRefusal(new ImportFileError(report.error.message, report.error, 400));
-    }
+    if (run.fileError) throw fileRefusal(run.fileError);
     if (report.status === 'failed') throw rowRefusal(report);
     response.status(HttpStatus.CREATED).setHeader('Location', `/api/imports/${report.id}`);
     return report;

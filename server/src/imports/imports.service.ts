@@ -128,6 +128,7 @@ export class ImportsService {
     } catch (error) {
       if (error instanceof ImportFileError) {
         report.error = { message: error.message, ...error.where };
+        run.fileError = error;
         report.counts = { ...ZERO };
       } else if (!(error instanceof RollBack)) {
         report.status = 'failed';
@@ -137,13 +138,18 @@ export class ImportsService {
       }
       report.status = report.dryRun && !report.error ? 'finished' : 'failed';
       report.finishedAt = new Date().toISOString();
-    } finally {
-      run.rows = rowsKept;
-      report.rows = rowsKept.slice(0, REPORT_ROWS);
-      report.rowsOmitted = Math.max(0, report.totalRows ?? 0) - report.rows.length;
     }
-    if (report.status === 'finished' && !report.dryRun)
-      report.rows = await this.reportRows(this.dataSource.manager, report.id, 0, REPORT_ROWS);
+    run.rows = rowsKept;
+    // A committed import's report is read back once it is committed, and only then said to be finished.
+    report.rows =
+      report.error || report.dryRun || report.status === 'failed'
+        ? rowsKept.slice(0, REPORT_ROWS)
+        : await this.reportRows(this.dataSource.manager, report.id, 0, REPORT_ROWS);
+    report.rowsOmitted = Math.max(0, Object.values(report.counts).reduce((a, b) => a + b, 0) - report.rows.length);
+    if (report.status === 'running') {
+      report.status = 'finished';
+      report.finishedAt = new Date().toISOString();
+    }
   }
 
   /**
@@ -170,6 +176,8 @@ export class ImportsService {
       writerOptions,
     );
     const keep = async (reports: RowReport[]) => {
+      // A dry run's new statements are never written: no id names them.
+      if (report.dryRun) for (const row of reports) if (row.outcome === 'created') row.statementId = null;
       for (const row of reports) report.counts[row.outcome]++;
       if (report.dryRun || report.counts.failed) keepInMemory(rowsKept, reports);
       if (!report.dryRun) await this.storeRows(manager, report.id, reports);
@@ -193,8 +201,6 @@ export class ImportsService {
 
   /** Marks the import finished, with its counts and its entry in the activity feed. */
   private async finishWithin(manager: EntityManager, report: ImportReport, author: RecordAuthor): Promise<void> {
-    report.status = 'finished';
-    report.finishedAt = new Date().toISOString();
     await manager.update(ImportEntity, report.id, {
       ...report.counts,
       status: 'finished',
@@ -235,6 +241,7 @@ export class ImportsService {
     await this.writeWithin(manager, report, table, { ...author, importId: report.id }, kept, options);
     if (report.counts.failed) throw new ImportRowsError(kept.filter((row) => row.outcome === 'failed'));
     await this.finishWithin(manager, report, { ...author, importId: report.id });
+    report.status = 'finished';
     return report;
   }
 

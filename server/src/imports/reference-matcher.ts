@@ -109,14 +109,15 @@ export class ReferenceMatcher {
   private constructor(private readonly vocabularies: Record<VocabularyCollection, Vocabulary>) {}
 
   static async load(manager: EntityManager): Promise<ReferenceMatcher> {
-    const [actors, topics, stances, sources] = await Promise.all([
-      manager.query<{ id: number; name: string; native_name: string | null; aliases: string[]; wikidata_id: string | null }[]>(
-        'SELECT id, name, native_name, aliases, wikidata_id FROM actors WHERE deleted_at IS NULL',
-      ),
-      manager.query<{ id: number; name: string }[]>('SELECT id, name FROM topics WHERE deleted_at IS NULL'),
-      manager.query<{ id: number; name: string }[]>('SELECT id, name FROM stances WHERE deleted_at IS NULL'),
-      manager.query<{ id: number; title: string; url: string | null }[]>('SELECT id, title, url FROM sources WHERE deleted_at IS NULL'),
-    ]);
+    // One after the other: the import's transaction has one connection.
+    const actors = await manager.query<
+      { id: number; name: string; native_name: string | null; aliases: string[]; wikidata_id: string | null }[]
+    >('SELECT id, name, native_name, aliases, wikidata_id FROM actors WHERE deleted_at IS NULL');
+    const topics = await manager.query<{ id: number; name: string }[]>('SELECT id, name FROM topics WHERE deleted_at IS NULL');
+    const stances = await manager.query<{ id: number; name: string }[]>('SELECT id, name FROM stances WHERE deleted_at IS NULL');
+    const sources = await manager.query<{ id: number; title: string; url: string | null }[]>(
+      'SELECT id, title, url FROM sources WHERE deleted_at IS NULL',
+    );
     return new ReferenceMatcher({
       actors: new Vocabulary(actors.map((a) => ({ id: a.id, label: a.name, wikidataId: a.wikidata_id, names: actorNames(a) }))),
       topics: new Vocabulary(topics.map((t) => ({ id: t.id, label: t.name, names: [{ text: t.name, by: 'name' }] }))),

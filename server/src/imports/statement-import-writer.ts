@@ -69,6 +69,8 @@ export class StatementImportWriter {
   /** Statement each key and each id column of the file resolved to, for replies within the file. */
   private readonly fileKeys = new Map<string, number>();
   private readonly fileIds = new Map<number, number>();
+  /** Statements this import created: an id in the file never names one of them (a file's ids are the database's before the import). */
+  private readonly created = new Set<number>();
   /** Statements the import already changed, with the row: one row per statement. */
   private readonly touched = new Map<number, number>();
   /** Rows replying to a statement of a later row: written once it is. */
@@ -102,7 +104,10 @@ export class StatementImportWriter {
     const ready: Plan[] = [];
     const reports: RowReport[] = [];
     for (const plan of plans) {
-      if (plan.action === 'create') plan.statementId = newIds.shift()!;
+      if (plan.action === 'create') {
+        plan.statementId = newIds.shift()!;
+        this.created.add(plan.statementId);
+      }
       if (!this.resolveReply(plan, lookups)) continue;
       if (plan.action !== 'fail') {
         if (plan.request.key) this.fileKeys.set(plan.request.key, plan.statementId!);
@@ -147,23 +152,24 @@ export class StatementImportWriter {
       if (request.reply?.key) keys.add(request.reply.key);
       if (request.reply?.id) ids.add(request.reply.id);
     }
-    const [byKey, byId] = await Promise.all([
-      keys.size
-        ? this.manager.query<{ id: number; key: string }[]>('SELECT id, key FROM statements WHERE key = ANY($1) AND deleted_at IS NULL', [
-            [...keys],
-          ])
-        : [],
-      ids.size
-        ? this.manager.query<{ id: number; trashed: boolean; key: string | null }[]>(
-            'SELECT id, deleted_at IS NOT NULL AS trashed, key FROM statements WHERE id = ANY($1)',
-            [[...ids]],
-          )
-        : [],
-    ]);
+    const byKey = keys.size
+      ? await this.manager.query<{ id: number; key: string }[]>(
+          'SELECT id, key FROM statements WHERE key = ANY($1) AND deleted_at IS NULL',
+          [[...keys]],
+        )
+      : [];
+    const byId = ids.size
+      ? await this.manager.query<{ id: number; trashed: boolean; key: string | null }[]>(
+          'SELECT id, deleted_at IS NOT NULL AS trashed, key FROM statements WHERE id = ANY($1)',
+          [[...ids]],
+        )
+      : [];
+    // The file's keys name the statements this import created too (replies within the file); its ids never do.
+    const before = byId.filter((r) => !this.created.has(r.id));
     return {
       keys: new Map(byKey.map((r) => [r.key, r.id])),
-      ids: new Map(byId.map((r) => [r.id, r.trashed])),
-      keyOfId: new Map(byId.map((r) => [r.id, r.key])),
+      ids: new Map(before.map((r) => [r.id, r.trashed])),
+      keyOfId: new Map(before.map((r) => [r.id, r.key])),
     };
   }
 

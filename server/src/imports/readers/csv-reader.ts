@@ -94,6 +94,12 @@ export async function openCsv(bytes: AsyncIterable<Buffer>, charset?: string): P
               throw new ImportFileError(`Row ${row} has a value in column ${spreadsheetColumn(i)}, which has no header.`, { row });
             continue;
           }
+          if (record[i].length > READ_LIMITS.maxCellChars) {
+            throw new ImportFileError(`Row ${row}, column ${columns[i]} holds more than ${READ_LIMITS.maxCellChars} characters.`, {
+              row,
+              column: columns[i],
+            });
+          }
           cells[columns[i]] = record[i];
         }
         yield { row, cells };

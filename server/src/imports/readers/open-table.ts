@@ -78,6 +78,10 @@ export async function countRows(file: string, media: MediaType, options: { sheet
     // Every row read, even when a workbook declares its size: the declared size counts empty rows, and this pass finds a damaged file before anything is written.
     let count = 0;
     for await (const _row of table.rows) count++;
+    if (!count)
+      throw new ImportFileError(
+        `The file has ${table.unit === 'row' ? 'a header but no rows' : 'no statements'}: there is nothing to import.`,
+      );
     return count;
   } finally {
     await table.close();
