@@ -119,6 +119,36 @@ describe('seed fixtures', () => {
     expect((await t.http().get(`/api/statements/${kono.id}`)).body.summary).toBe('Edited by a curator');
   });
 
+  it('a corrected fixture updates its statement instead of adding a second one', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'chronicle-fixtures-'));
+    try {
+      const set = JSON.parse(await readFile(path.join(FIXTURES_DIR, 'japan-russia-2019.json'), 'utf8'));
+      const fixture = set.statements.find((s: { key: string }) => s.key === 'lavrov-wwii-legacy');
+      fixture.headline = `${fixture.headline} (corrected)`;
+      await writeFile(path.join(dir, 'japan-russia-2019.json'), JSON.stringify(set));
+      const before = await counts();
+      const report = await t.app.get(FixtureLoader).loadAll({ id: t.users.admin.id }, dir);
+      expect(report.updated.statements).toBe(1);
+      expect(report.created.statements).toBe(0);
+      expect(await counts()).toEqual(before);
+      const [statement] = await t.dataSource.query("SELECT headline FROM statements WHERE key = 'lavrov-wwii-legacy'");
+      expect(statement.headline).toMatch(/\(corrected\)$/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a statement loaded before statements had keys takes its key rather than being loaded twice', async () => {
+    const [keyed] = await t.dataSource.query("SELECT id FROM statements WHERE key = 'panov-draft-treaty'");
+    await t.dataSource.query('UPDATE statements SET key = NULL WHERE id = $1', [keyed.id]);
+    const before = await counts();
+    const report = await t.app.get(FixtureLoader).loadAll({ id: t.users.admin.id });
+    expect(report.created.statements).toBe(0);
+    expect(await counts()).toEqual(before);
+    const [after] = await t.dataSource.query('SELECT key FROM statements WHERE id = $1', [keyed.id]);
+    expect(after.key).toBe('panov-draft-treaty');
+  });
+
   it('a broken fixture file loads nothing at all (one transaction)', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'chronicle-fixtures-'));
     try {
