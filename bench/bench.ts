@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --statements N] [--quick] [--growth] [--explain] [--duration S] [--warmup S]
- *                [--connections C] [--only a,b] [--out file.json] [--sql file.sql]`
+ *                [--connections C] [--only a,b] [--import-rows N] [--out file.json] [--sql file.sql]`
  *
  * Issue 6's benchmark. For each database size it
  *  1. builds (or reuses) a database of N generated statements (bench-database.ts);
@@ -11,7 +11,9 @@
  *  4. drives every HTTP scenario with autocannon in a process of its own (load-driver.ts),
  *     the server and then the baseline, with the same warm-up, duration and connections;
  *  5. times the exports through the server and `psql \copy` of the captured SELECT;
- *  6. prints the tables and writes bench/results/<date>-<N>.json.
+ *  6. imports a generated CSV of --import-rows statements (a dry run, the commit, the same file
+ *     again) and loads the same rows with `psql \copy` (import-measure.ts), then removes them;
+ *  7. prints the tables and writes bench/results/<date>-<N>.json.
  * `--growth` does this at 10,000 and at N statements and adds the p50 ratio per scenario.
  * `--quick` is 10,000 statements and about a second per scenario (for CI).
  * `--explain` stops after step 2 and writes EXPLAIN (ANALYZE, BUFFERS) of every captured
@@ -32,6 +34,15 @@ import { ServerProcess, startServerProcess } from '../test/support/server-proces
 import { BenchAuth, benchAuthEnv, login } from './auth';
 import { BenchCluster, inlineParameters, openBenchCluster, prepareBenchDatabase } from './bench-database';
 import { ExportMeasurement, havePsql, procStatus, timeExport, timePsqlCopy } from './export-measure';
+import {
+  CopyMeasurement,
+  expectCounts,
+  ImportCounts,
+  removeBenchImports,
+  timeCopyBaseline,
+  timeImport,
+  writeImportFile,
+} from './import-measure';
 import type { LoadJob } from './load-driver';
 import { BENCH_DIST, cpuMs, LoadDriver, startBaseline } from './processes';
 import {
@@ -43,10 +54,25 @@ import {
   httpMisses,
   HttpResult,
   httpTable,
+  ImportResult,
+  ImportRunResult,
+  importMisses,
+  importTable,
   LoadMeasurement,
   SizeResult,
 } from './report';
-import { chooseParameters, ExportScenario, HttpScenario, pathFor, Scenario, scenarios } from './scenarios';
+import {
+  chooseParameters,
+  ExportScenario,
+  HttpScenario,
+  IMPORT_ROWS,
+  IMPORT_SCENARIO,
+  pathFor,
+  QUICK_IMPORT_ROWS,
+  Scenario,
+  scenarios,
+  TARGETS,
+} from './scenarios';
 import { CapturedQuery, describePlan, planFromCapture, SqlPlan } from './sql-plan';
 
 interface Options {
@@ -62,6 +88,8 @@ interface Options {
   /** Fewest responses a measured run must have, else it is repeated longer (one per connection; one in quick mode). */
   minResponses: number;
   only?: Set<string>;
+  /** Rows of the import scenario's CSV. */
+  importRows: number;
   out?: string;
   /** A SQL file to run through psql on the bench database instead of benchmarking (proposal checks). */
   sql?: string;
@@ -83,6 +111,7 @@ function parseOptions(): Options {
       warmup: { type: 'string' },
       connections: { type: 'string', default: '16' },
       only: { type: 'string' },
+      'import-rows': { type: 'string' },
       out: { type: 'string' },
       sql: { type: 'string' },
     },
@@ -108,6 +137,7 @@ function parseOptions(): Options {
     smallExportRuns: quick ? 1 : 3,
     minResponses: quick ? 1 : number(values.connections, 'connections', 16),
     only: values.only ? new Set(values.only.split(',').map((s) => s.trim())) : undefined,
+    importRows: number(values['import-rows'], 'import-rows', quick ? QUICK_IMPORT_ROWS : IMPORT_ROWS),
     out: values.out,
     sql: values.sql,
   };
@@ -416,6 +446,76 @@ async function measureLoad(
   }
 }
 
+/**
+ * The import scenario: writes the CSV (from the database's own actors, topics, stances and
+ * sources), times its rows through `psql \copy` (into temp tables, the baseline; then into the
+ * real tables, rolled back, and vacuumed so that nothing of it stays), then the dry run, the
+ * commit and the re-import of the same file through the server, checking each one's counts.
+ * What the commit wrote is removed at the end of the run (removeBenchImports).
+ */
+async function runImportScenario(
+  db: Client,
+  url: string,
+  dir: string,
+  base: string,
+  pid: number,
+  auth: BenchAuth,
+  rows: number,
+  psql: boolean,
+): Promise<ImportResult> {
+  const leftover = await removeBenchImports(db);
+  if (leftover.imports || leftover.statements)
+    log(`Removed what an interrupted import scenario left: ${leftover.statements} statements, ${leftover.imports} imports.`);
+  log(`Import: writing a CSV of ${rows.toLocaleString('en')} statements …`);
+  const file = await writeImportFile(db, dir, rows);
+  log(`  ${file.name}: ${(file.bytes / 1e6).toFixed(1)} MB`);
+  const baselines: CopyMeasurement[] = [];
+  if (psql) {
+    for (const into of ['temp', 'tables'] as const) {
+      await waitForQuiet(db);
+      const copy = await timeCopyBaseline(url, file, dir, into);
+      baselines.push(copy);
+      log(`  ${copy.title}: ${(copy.totalMs / 1000).toFixed(2)} s`);
+    }
+    // The rolled-back rows are dead tuples in the tables and their indexes: gone before the imports run.
+    await db.query('VACUUM (ANALYZE) statements, statement_participants, statement_topics, statement_sources');
+  } else log('psql is not installed: the import runs without its COPY baseline.');
+  const t = TARGETS.import;
+  const none: ImportCounts = { created: 0, updated: 0, unchanged: 0, failed: 0 };
+  const steps = [
+    { name: 'import-dry-run', title: 'dry run', dryRun: true, expected: { ...none, created: rows }, maxSeconds: t.maxDryRunSeconds },
+    { name: 'import-commit', title: 'commit', dryRun: false, expected: { ...none, created: rows }, maxSeconds: t.maxCommitSeconds },
+    {
+      name: 're-import',
+      title: 're-import (all unchanged)',
+      dryRun: false,
+      expected: { ...none, unchanged: rows },
+      maxSeconds: t.maxCommitSeconds,
+    },
+  ] as const;
+  const runs: ImportRunResult[] = [];
+  for (const step of steps) {
+    await waitForQuiet(db);
+    const measured = await timeImport(base, file, step.dryRun, pid, auth.headers);
+    await expectCounts(base, auth.headers, `${step.title} of ${file.name}`, measured, step.expected);
+    // The time limits are set for 100,000 rows: another size is held to the same rate.
+    const target = { maxSeconds: (step.maxSeconds * rows) / IMPORT_ROWS, maxRssGrowthMb: t.maxRssGrowthMb, forRows: IMPORT_ROWS };
+    runs.push({
+      name: step.name,
+      title: step.title,
+      ...measured,
+      target,
+      ...(baselines.length ? { ratio: measured.totalMs / baselines[0].totalMs } : {}),
+      misses: importMisses(measured, target),
+    });
+    log(
+      `  ${step.title}: ${(measured.totalMs / 1000).toFixed(1)} s (${Math.round(rows / (measured.totalMs / 1000))} rows/s), ` +
+        `server CPU ${(measured.cpuMs / 1000).toFixed(1)} s, RSS +${Math.round(measured.rssGrowthMb)} MB (peak ${Math.round(measured.peakRssMb)} MB)`,
+    );
+  }
+  return { rows, fileBytes: file.bytes, mix: file.mix, runs, baselines };
+}
+
 async function runSize(cluster: BenchCluster, statements: number, options: Options): Promise<SizeResult | string> {
   const startedAt = new Date().toISOString();
   const loadStart = os.loadavg();
@@ -431,11 +531,12 @@ async function runSize(cluster: BenchCluster, statements: number, options: Optio
   try {
     const parameters = await chooseParameters(db, statements);
     const list = scenarios(parameters).filter((s) => !options.only || options.only.has(s.name));
-    if (!list.length)
+    // The import runs last, after the create: no other scenario sees the rows it adds (and --explain has no SQL of it).
+    const runImport = !options.explain && (!options.only || options.only.has(IMPORT_SCENARIO));
+    if (!list.length && !runImport)
       throw new Error(
-        `--only names none of the scenarios: ${scenarios(parameters)
-          .map((s) => s.name)
-          .join(', ')}`,
+        `--only names none of the scenarios: ${[...scenarios(parameters).map((s) => s.name), IMPORT_SCENARIO].join(', ')}` +
+          (options.explain ? ` (--explain leaves out ${IMPORT_SCENARIO})` : ''),
       );
     // Reads first, then the exports, and the create last, so no scenario sees the rows it adds.
     const order = [
@@ -444,19 +545,23 @@ async function runSize(cluster: BenchCluster, statements: number, options: Optio
       ...list.filter((s): s is HttpScenario => s.kind === 'http' && s.method !== 'GET'),
     ];
 
-    log(`Capturing the server's SQL for ${list.length} scenarios …`);
     // The measured server starts while the capture runs, once the capture server has signed
     // in (so a fresh database's first admin exists and two first starts cannot race for it).
     let port = 0;
-    const captured = await captureSql(url, order, dir, () => {
-      if (!options.explain) {
-        starting = findFreePort().then((free) => {
-          port = free;
-          return startServer(serverEnv(url, free));
-        });
-        starting.catch(() => undefined);
-      }
-    });
+    const startMeasured = () => {
+      starting = findFreePort().then((free) => {
+        port = free;
+        return startServer(serverEnv(url, free));
+      });
+      starting.catch(() => undefined);
+    };
+    let captured: Record<string, Captured> = {};
+    if (list.length) {
+      log(`Capturing the server's SQL for ${list.length} scenarios …`);
+      captured = await captureSql(url, order, dir, () => {
+        if (!options.explain) startMeasured();
+      });
+    } else startMeasured();
     if (options.explain) return await explainAll(url, statements, list, captured);
     await db.query('DELETE FROM statements WHERE id > $1', [maxIdBefore]);
 
@@ -467,14 +572,19 @@ async function runSize(cluster: BenchCluster, statements: number, options: Optio
     const plansFile = path.join(dir, 'plans.json');
     await writeFile(plansFile, JSON.stringify(Object.fromEntries(Object.entries(captured).map(([name, c]) => [name, c.plan]))));
     const baselinePort = await findFreePort();
-    baseline = await startBaseline(plansFile, baselinePort, {
-      DATABASE_URL: url,
-      BASELINE_POOL_SIZE: String(poolSize),
-      BASELINE_STATEMENT_TIMEOUT_MS: String(statementTimeoutMs),
-    });
+    // The bare-pg baseline and autocannon only for HTTP scenarios (not for the exports or the import alone).
+    if (order.some((s) => s.kind === 'http')) {
+      baseline = await startBaseline(plansFile, baselinePort, {
+        DATABASE_URL: url,
+        BASELINE_POOL_SIZE: String(poolSize),
+        BASELINE_STATEMENT_TIMEOUT_MS: String(statementTimeoutMs),
+      });
+      driver = LoadDriver.start();
+    }
     const baselineBase = `http://127.0.0.1:${baselinePort}`;
-    const load = (driver = LoadDriver.start());
-    log(`Server (pid ${server.child.pid}) and bare-pg baseline (pid ${baseline.child.pid}), pool ${poolSize}, auth: ${auth.mode}.`);
+    log(
+      `Server (pid ${server.child.pid})${baseline ? ` and bare-pg baseline (pid ${baseline.child.pid})` : ''}, pool ${poolSize}, auth: ${auth.mode}.`,
+    );
 
     const http: HttpResult[] = [];
     const exports: ExportResult[] = [];
@@ -488,7 +598,7 @@ async function runSize(cluster: BenchCluster, statements: number, options: Optio
       };
       const serverRun = await measureLoad(
         db,
-        load,
+        driver!,
         server!.child.pid!,
         { ...common, url: `${base}${pathFor(s)}`, ...(s.vary ? { vary: { template: s.path, values: s.vary.values } } : {}) },
         options,
@@ -496,7 +606,7 @@ async function runSize(cluster: BenchCluster, statements: number, options: Optio
       );
       const baselineRun = await measureLoad(
         db,
-        load,
+        driver!,
         baseline!.child.pid!,
         {
           ...common,
@@ -574,10 +684,12 @@ async function runSize(cluster: BenchCluster, statements: number, options: Optio
       );
     };
 
-    log(
-      `Load: ${options.connections} connections, ${options.warmupSeconds} s warm-up + ${options.durationSeconds} s per scenario and side.`,
-    );
+    if (order.length)
+      log(
+        `Load: ${options.connections} connections, ${options.warmupSeconds} s warm-up + ${options.durationSeconds} s per scenario and side.`,
+      );
     for (const s of order) await (s.kind === 'http' ? runHttp(s) : runExport(s));
+    const imported = runImport ? await runImportScenario(db, url, dir, base, server.child.pid!, auth, options.importRows, psql) : undefined;
     const filtersOf = (p: string) => p.replace(/format=[a-z]+&?/, '');
     for (const csv of exports.filter((e) => e.rowsEstimated)) {
       const ndjson = exports.find((e) => e.format === 'ndjson' && !e.rowsEstimated && filtersOf(e.path) === filtersOf(csv.path));
@@ -609,6 +721,7 @@ async function runSize(cluster: BenchCluster, statements: number, options: Optio
       },
       http,
       exports,
+      ...(imported ? { import: imported } : {}),
       sql: Object.fromEntries(
         Object.entries(captured).map(([name, c]) => [name, { queries: describePlan(c.plan), droppedFromBaseline: c.plan.dropped }]),
       ),
@@ -617,6 +730,13 @@ async function runSize(cluster: BenchCluster, statements: number, options: Optio
     driver?.stop();
     await baseline?.stop();
     await stopServer(server ?? (await starting?.catch(() => undefined)));
+    // What the import scenario wrote goes first (its revisions refer to its imports), by SQL.
+    await removeBenchImports(db).then(
+      ({ statements, imports }) =>
+        (statements || imports) &&
+        log(`Removed the ${statements.toLocaleString('en')} imported statements, their revisions and ${imports} imports.`),
+      (error: Error) => log(`Removing the imported statements failed (the next run removes them at its start): ${error.message}`),
+    );
     // What the create scenario (and its capture) added goes again, with its revisions (once
     // accounts exist), so that the database is reused next time as it was.
     const { rowCount } = await db.query('DELETE FROM statements WHERE id > $1', [maxIdBefore]);
@@ -681,13 +801,24 @@ async function main(): Promise<void> {
 
     const header = `${host.cpus} × ${host.model}, ${host.memoryGb} GB, Node ${host.node}, PostgreSQL ${host.postgres.server_version}`;
     for (const size of sizes) {
+      // The load settings only for a run with HTTP scenarios or exports (not for the import alone).
+      const load =
+        size.http.length || size.exports.length
+          ? `${size.settings.connections} connections, ${size.settings.warmupSeconds} s warm-up + ${size.settings.durationSeconds} s per side, `
+          : '';
       console.log(
-        `\n${size.statements.toLocaleString('en')} statements — ${size.settings.connections} connections, ${size.settings.warmupSeconds} s warm-up + ` +
-          `${size.settings.durationSeconds} s per side, pool ${size.settings.poolSize}, auth ${size.settings.auth} (${header}; ` +
+        `\n${size.statements.toLocaleString('en')} statements — ${load}pool ${size.settings.poolSize}, auth ${size.settings.auth} (${header}; ` +
           `load average ${size.loadAverage.start[0].toFixed(2)} at start)\n`,
       );
       if (size.http.length) console.log(httpTable(size.http));
       if (size.exports.length) console.log(`\n${exportTable(size.exports)}`);
+      if (size.import) {
+        const i = size.import;
+        const mb = (i.fileBytes / 1e6).toFixed(1);
+        console.log(
+          `\nImport of a ${i.rows.toLocaleString('en')}-row CSV (${mb} MB), server signed in as the bench admin\n\n${importTable(i)}`,
+        );
+      }
     }
     if (growth) console.log(`\nGrowth ${options.sizes.map((n) => n.toLocaleString('en')).join(' → ')}\n\n${growthTable(growth)}`);
 

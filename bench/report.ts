@@ -1,4 +1,5 @@
 import type { ExportMeasurement } from './export-measure';
+import type { CopyMeasurement, ImportMeasurement } from './import-measure';
 import type { LoadResult } from './load-driver';
 import { ExportScenario, HttpScenario, TargetClass, TARGETS } from './scenarios';
 
@@ -45,6 +46,27 @@ export interface ExportResult {
   misses: string[];
 }
 
+export interface ImportRunResult extends ImportMeasurement {
+  name: 'import-dry-run' | 'import-commit' | 're-import';
+  title: string;
+  /** The limits that apply (TARGETS.import): wall time (scaled from `forRows` rows to this file's) and growth of the server's resident set. */
+  target: { maxSeconds: number; maxRssGrowthMb: number; forRows: number };
+  /** Wall time ÷ the COPY baseline's (temp tables). */
+  ratio?: number;
+  misses: string[];
+}
+
+/** The import scenario: one generated CSV, imported three times, and its COPY baselines. */
+export interface ImportResult {
+  rows: number;
+  fileBytes: number;
+  /** What the file holds (dates by precision, quotes by language, references named). */
+  mix: Record<string, number>;
+  runs: ImportRunResult[];
+  /** COPY into temp tables (the baseline), then into the real tables, rolled back. */
+  baselines: CopyMeasurement[];
+}
+
 export interface SizeResult {
   statements: number;
   startedAt: string;
@@ -54,6 +76,8 @@ export interface SizeResult {
   parameters: Record<string, unknown>;
   http: HttpResult[];
   exports: ExportResult[];
+  /** The import scenario (absent when --only leaves it out). */
+  import?: ImportResult;
   /** The SQL each scenario ran, as captured from the server (the baselines replay it). */
   sql: Record<string, { queries: string[]; droppedFromBaseline: string[] }>;
 }
@@ -83,6 +107,15 @@ export function exportMisses(server: ExportMeasurement, ratio: number | undefine
   if (ratio !== undefined && ratio > t.maxRatio) misses.push(`> ${t.maxRatio}× COPY`);
   if ((server.peakRssMb ?? 0) > t.maxPeakRssMb) misses.push(`RSS > ${t.maxPeakRssMb} MB`);
   if (server.firstByteMs > t.maxFirstByteMs) misses.push(`first byte > ${t.maxFirstByteMs} ms`);
+  return misses;
+}
+
+const limitSeconds = (s: number) => `${s < 10 ? s.toFixed(1).replace(/\.0$/, '') : Math.round(s)} s`;
+
+export function importMisses(run: ImportMeasurement, target: ImportRunResult['target']): string[] {
+  const misses: string[] = [];
+  if (run.totalMs > target.maxSeconds * 1000) misses.push(`> ${limitSeconds(target.maxSeconds)}`);
+  if (run.rssGrowthMb > target.maxRssGrowthMb) misses.push(`RSS growth > ${target.maxRssGrowthMb} MB`);
   return misses;
 }
 
@@ -165,6 +198,29 @@ export function growthTable(rows: GrowthRow[]): string {
     lines.push(
       `| ${r.title} | ${returned(r.small.returned)} / ${returned(r.large.returned)} | ${ms(r.small.p50)} | ${ms(r.large.p50)} | ${r.p50Ratio.toFixed(2)} | ${int(r.small.requestsPerSecond)} | ${int(r.large.requestsPerSecond)} | ` +
         `${r.targets === 'filtered' ? (r.miss ? '✗' : '✓') : '—'} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+export function importTable(result: ImportResult): string {
+  const lines = [
+    '| import | rows | wall | rows/s | server CPU | RSS growth | peak RSS | COPY baseline | × COPY | target | verdict |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',
+  ];
+  const secondsOf = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const baseline = result.baselines[0];
+  for (const r of result.runs) {
+    lines.push(
+      `| ${r.title} | ${int(r.rows)} | ${secondsOf(r.totalMs)} | ${int(r.rows / (r.totalMs / 1000))} | ${secondsOf(r.cpuMs)} | ` +
+        `${int(r.rssGrowthMb)} MB | ${int(r.peakRssMb)} MB | ${baseline ? secondsOf(baseline.totalMs) : '—'} | ${r.ratio === undefined ? '—' : r.ratio.toFixed(1)} | ` +
+        `≤ ${limitSeconds(r.target.maxSeconds)}${r.rows === r.target.forRows ? '' : ` (at the rate of ${limitSeconds((r.target.maxSeconds * r.target.forRows) / r.rows)} per ${int(r.target.forRows)})`}, ` +
+        `≤ ${r.target.maxRssGrowthMb} MB | ${targetText(true, r.misses)} |`,
+    );
+  }
+  for (const b of result.baselines) {
+    lines.push(
+      `| ${b.title} | ${int(b.rows)} (+ ${int(b.linkRows)} links) | ${secondsOf(b.totalMs)} | ${int(b.rows / (b.totalMs / 1000))} | — | — | — | — | — | — | — |`,
     );
   }
   return lines.join('\n');

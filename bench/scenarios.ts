@@ -37,7 +37,15 @@ export const TARGETS = {
   filtered: { p99Ms: 25, minRatio: 0.6, maxGrowthP50: 2 },
   unfiltered: { p99Ms: 50, minRatio: 0.6 },
   export: { maxRatio: 1.5, maxPeakRssMb: 200, maxFirstByteMs: 100 },
+  /** A 100,000-row CSV import: the dry run, and the commit (the re-import of the same file is held to the commit's). */
+  import: { maxDryRunSeconds: 30, maxCommitSeconds: 60, maxRssGrowthMb: 100 },
 } as const;
+
+/** `--only import`: the import scenario (import-measure.ts), which runs after every other one. */
+export const IMPORT_SCENARIO = 'import';
+/** Rows of the import scenario's CSV (`--import-rows N`; 5,000 in --quick mode). */
+export const IMPORT_ROWS = 100_000;
+export const QUICK_IMPORT_ROWS = 5_000;
 
 export interface ScenarioParameters {
   statements: number;

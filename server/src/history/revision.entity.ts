@@ -22,6 +22,8 @@ export type RevisionAction = RecordAction;
 @Index('idx_revisions_user_id_id', ['userId', 'id'])
 @Index('idx_revisions_at', ['at'])
 @Index('idx_revisions_import_id', ['importId'], { where: 'import_id IS NOT NULL' })
+// The foreign key from a revert to the revision it brought back: without it, deleting revisions (a restore's --replace) scans the table once per row.
+@Index('idx_revisions_reverted_from_id', ['revertedFromId'], { where: 'reverted_from_id IS NOT NULL' })
 // The activity feed's default page (FEED_ENTRY): newest first without walking an import's rows.
 @Index('idx_revisions_feed_id', ['id'], { where: 'import_id IS NULL' })
 export class Revision {

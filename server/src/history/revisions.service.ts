@@ -64,8 +64,36 @@ export class RevisionsService implements RecordHistory, OnApplicationBootstrap {
     return result.identifiers[0].id as number;
   }
 
+  /**
+   * An import's batch of changes as one INSERT of one JSON parameter (the ORM's insert of
+   * hundreds of entities with two jsonb states each cost an import of 100,000 rows 5 s).
+   */
   async recordMany(manager: EntityManager, changes: RecordChange[]): Promise<void> {
-    if (changes.length) await manager.insert(Revision, changes.map(revisionOf));
+    if (!changes.length) return;
+    const rows = changes.map((change) => {
+      const r = revisionOf(change);
+      return {
+        resource: r.resource,
+        record_id: r.recordId,
+        version: r.version,
+        action: r.action,
+        user_id: r.userId,
+        import_id: r.importId,
+        label: r.label,
+        changed_fields: r.changedFields,
+        before: r.before,
+        after: r.after,
+        reverted_from_id: r.revertedFromId,
+      };
+    });
+    await manager.query(
+      `INSERT INTO revisions (resource, record_id, version, action, user_id, import_id, label, changed_fields, before, after, reverted_from_id)
+       SELECT r.resource::revision_resource, r.record_id, r.version, r.action::revision_action, r.user_id, r.import_id, r.label,
+              ARRAY(SELECT jsonb_array_elements_text(r.changed_fields)), r.before, r.after, r.reverted_from_id
+       FROM jsonb_to_recordset($1::jsonb) AS r(resource text, record_id int, version int, action text, user_id int, import_id int,
+            label text, changed_fields jsonb, before jsonb, after jsonb, reverted_from_id int)`,
+      [JSON.stringify(rows)],
+    );
   }
 
   /** The activity feed: an import is one entry (its own), unless its changes are asked for by importId. */

@@ -173,7 +173,7 @@ export class ImportsService {
       new Set(report.options.createMissing),
       this.creators(),
       this.history,
-      writerOptions,
+      { ...writerOptions, dryRun: report.dryRun },
     );
     const keep = async (reports: RowReport[]) => {
       // A dry run's new statements are never written: no id names them.

@@ -85,8 +85,12 @@ export class StatementImportWriter {
     private readonly createMissing: ReadonlySet<Creatable>,
     private readonly creators: Record<Creatable, CreateRecord>,
     private readonly history: RecordHistory,
-    /** keepEdited: a statement someone changed by hand since an import or the fixtures wrote it is left as they made it. */
-    private readonly options: { keepEdited?: boolean } = {},
+    /**
+     * keepEdited: a statement someone changed by hand since an import or the fixtures wrote it is
+     * left as they made it. dryRun: every check and lookup, no statement written (and none locked):
+     * what would be created and changed is told from the rows, not from writing them.
+     */
+    private readonly options: { keepEdited?: boolean; dryRun?: boolean } = {},
   ) {}
 
   /** The texts that named records, in the order first met. */
@@ -117,6 +121,7 @@ export class StatementImportWriter {
       ready.push(plan);
     }
     await this.matchReferences(ready);
+    await this.holdReferences(ready);
     const current = await this.readCurrent(ready.filter((plan) => plan.action === 'update' && !hasErrors(plan)));
     for (const plan of ready) if (!hasErrors(plan)) this.checkSpeakerNotParticipant(plan, current.get(plan.statementId!));
     await this.insert(ready.filter((plan) => plan.action === 'create' && !hasErrors(plan)));
@@ -352,13 +357,52 @@ export class StatementImportWriter {
     else this.references.set(key, { collection, text, id, label, by, rows: 1 });
   }
 
+  /**
+   * The records the batch's rows name, held (FOR SHARE) until the import ends: none can go to the
+   * trash under it. One that went since the import started is a row error.
+   */
+  private async holdReferences(plans: Plan[]): Promise<void> {
+    if (this.options.dryRun) return;
+    const wanted = new Map<string, Set<number>>();
+    for (const plan of plans) {
+      if (hasErrors(plan)) continue;
+      for (const [field, naming] of Object.entries(plan.request.namings)) {
+        const value = plan.request.values[field];
+        const ids = (Array.isArray(value) ? value : [value]).filter((id): id is number => typeof id === 'number');
+        const set = wanted.get(naming.collection) ?? new Set<number>();
+        ids.forEach((id) => set.add(id));
+        wanted.set(naming.collection, set);
+      }
+    }
+    for (const [collection, ids] of wanted) {
+      if (!ids.size) continue;
+      const live = await this.manager.query<{ id: number }[]>(
+        `SELECT id FROM ${collection} WHERE id = ANY($1) AND deleted_at IS NULL ORDER BY id FOR SHARE`,
+        [[...ids]],
+      );
+      const held = new Set(live.map((row) => row.id));
+      const gone = new Set([...ids].filter((id) => !held.has(id)));
+      if (!gone.size) continue;
+      for (const plan of plans) {
+        for (const [field, naming] of Object.entries(plan.request.namings)) {
+          const value = plan.request.values[field];
+          const named = (Array.isArray(value) ? value : [value]).filter((id) => gone.has(id as number));
+          if (named.length && naming.collection === collection) {
+            plan.request.errors[naming.column] = `${SINGULAR[collection]} ${named.join(', ')} went to the trash during the import`;
+            plan.action = 'fail';
+          }
+        }
+      }
+    }
+  }
+
   // ---- writing ----
 
   /** The statements the batch changes, as they are now, locked until the import ends. */
   private async readCurrent(plans: Plan[]): Promise<Map<number, StatementState>> {
     if (!plans.length) return new Map();
     const ids = plans.map((p) => p.statementId!);
-    const rows = await this.manager.query<StatementState[]>(`${READ_STATEMENTS} FOR UPDATE OF s`, [ids]);
+    const rows = await this.manager.query<StatementState[]>(`${READ_STATEMENTS}${this.options.dryRun ? '' : ' FOR UPDATE OF s'}`, [ids]);
     if (this.options.keepEdited) await this.keepEditedByHand(plans, ids);
     return new Map(rows.map((row) => [row.id, row]));
   }
@@ -394,7 +438,7 @@ export class StatementImportWriter {
   }
 
   private async insert(plans: Plan[]): Promise<void> {
-    if (!plans.length) return;
+    if (!plans.length || this.options.dryRun) return;
     const rows = plans.map((plan) => ({
       ...RULES.empty,
       ...this.columnsOf(plan.request.values),
@@ -457,6 +501,16 @@ export class StatementImportWriter {
         return;
       }
     }
+    if (this.options.dryRun) {
+      const derived = values.date !== undefined && values.date !== current.date ? parseEdtf(values.date as string) : {};
+      plan.changedFields = [
+        ...differing,
+        ...Object.entries(derived)
+          .filter(([field, value]) => field !== 'date' && current[field] !== value)
+          .map(([field]) => field),
+      ];
+      return;
+    }
     const changed = Object.fromEntries(differing.map((field) => [field, values[field]]));
     const columns = this.columnsOf(changed);
     if (Object.keys(columns).length) {
@@ -505,6 +559,7 @@ export class StatementImportWriter {
 
   /** One revision per statement written, tagged with the import, in one insert. */
   private async recordRevisions(plans: Plan[], before: Map<number, StatementState>): Promise<void> {
+    if (this.options.dryRun) return;
     const written = plans.filter((plan) => plan.action === 'create' || plan.action === 'update');
     if (!written.length) return;
     const after = new Map(
