@@ -23,7 +23,7 @@ function single(query: ParsedQueryString, key: string, errors: FieldErrors): str
 }
 
 /**
- * Reads `dryRun`, `createMissing=actors,topics` (or repeated), `skipInvalid`, `sheet`,
+ * Reads `dryRun`, `createMissing=actors,topics`, `skipInvalid`, `sheet`,
  * `fileName` and `map[Column]=column`; anything else is refused, naming it.
  */
 export function parseImportRequest(query: ParsedQueryString): ImportRequest {
@@ -34,9 +34,9 @@ export function parseImportRequest(query: ParsedQueryString): ImportRequest {
     if (!BOOLEAN.test(value)) errors[key] = 'must be true or false';
     return value === 'true';
   };
-  const createMissing = [query.createMissing ?? []]
-    .flat()
-    .flatMap((value) => value.split(','))
+  // Comma-separated, given once (as the document says), like every other option.
+  const createMissing = (single(query, 'createMissing', errors) ?? '')
+    .split(',')
     .map((value) => value.trim())
     .filter(Boolean);
   const unknownCollections = createMissing.filter((value) => !(CREATABLE as readonly string[]).includes(value));

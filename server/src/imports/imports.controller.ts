@@ -18,17 +18,17 @@ import type { ParsedQueryString } from '../kernel/http/query-string';
 import { IdPipe } from '../kernel/validation/id.pipe';
 import { CurrentAuthor, RecordAuthor } from '../records/collection/record-author';
 import { ListQuery } from '../records/list-query/filter-definitions';
-import { ListQueryParam } from '../records/list-query/list-query.decorators';
+import { parseListQuery } from '../records/list-query/parse-list-query';
+import { ApiListQuery, ListQueryParam } from '../records/list-query/list-query.decorators';
 import { ListEndpoint } from '../records/list-query/page.interceptor';
 import { readPage } from '../records/list-query/collection-reader';
 import { DataSource } from 'typeorm';
 import { ImportReportDto, ImportRowDto, ImportSummaryDto } from './import.dto';
-import { ROW_OUTCOMES } from './import.entity';
 import type { ImportReport } from './import-report';
 import { parseImportRequest } from './import-request';
 import { IMPORT_SETTINGS, ImportSettings } from './import-settings';
 import { ImportsService } from './imports.service';
-import { IMPORT_FILTERS, IMPORT_LIST_SPEC, IMPORT_TABLE, ImportSort } from './imports.table';
+import { IMPORT_FILTERS, IMPORT_LIST_SPEC, IMPORT_ROWS_SPEC, IMPORT_TABLE, ImportSort } from './imports.table';
 import { IMPORT_MEDIA_TYPES, mediaTypeOf } from './readers/open-table';
 import { ImportFileError } from './readers/source-rows';
 import { spoolUpload } from './spool-upload';
@@ -185,10 +185,7 @@ export class ImportsController {
   @Get(':id/rows')
   @Access('member')
   @ApiOperation({ summary: "An import's report, row by row", description: 'Failures first, then by row; X-Total-Count gives the total.' })
-  @ApiQuery({ name: 'outcome', required: false, enum: ROW_OUTCOMES })
-  @ApiQuery({ name: '_start', required: false, schema: { type: 'integer', minimum: 0, default: 0 } })
-  @ApiQuery({ name: '_end', required: false, schema: { type: 'integer', minimum: 1, default: 100 } })
-  @ApiOkResponse({ type: [ImportRowDto], headers: { 'X-Total-Count': { schema: { type: 'integer' }, description: 'Rows in all.' } } })
+  @ApiListQuery(IMPORT_ROWS_SPEC, ImportRowDto)
   @ApiErrorResponses(404)
   async rows(@Param('id', IdPipe) id: number, @Query() query: ParsedQueryString, @Res({ passthrough: true }) response: Response) {
     const { outcome, range } = parseRowsQuery(query);
@@ -220,25 +217,7 @@ export class ImportsController {
 }
 
 function parseRowsQuery(query: ParsedQueryString): { outcome?: string; range: { offset: number; limit: number } } {
-  const errors: Record<string, string> = {};
-  const integer = (key: string, fallback: number) => {
-    const value = query[key];
-    if (value === undefined) return fallback;
-    if (Array.isArray(value) || !/^\d{1,9}$/.test(value)) {
-      errors[key] = 'must be a whole number';
-      return fallback;
-    }
-    return Number(value);
-  };
-  for (const key of Object.keys(query))
-    if (!['outcome', '_start', '_end'].includes(key)) errors[key] = 'is not a parameter of this list (outcome, _start, _end)';
-  const outcome = query.outcome;
-  if (outcome !== undefined && (Array.isArray(outcome) || !(ROW_OUTCOMES as readonly string[]).includes(outcome))) {
-    errors.outcome = `must be one of ${ROW_OUTCOMES.join(', ')}`;
-  }
-  const start = integer('_start', 0);
-  const end = integer('_end', start + 100);
-  if (end <= start || end - start > 1000) errors._end = 'must be after _start, by at most 1000';
-  if (Object.keys(errors).length) throw badRequest(errors);
-  return { outcome: outcome as string | undefined, range: { offset: start, limit: end - start } };
+  const { filters, range } = parseListQuery(IMPORT_ROWS_SPEC, query);
+  if ((filters.outcome?.length ?? 0) > 1) throw badRequest({ outcome: 'must be given once' });
+  return { outcome: filters.outcome?.[0], range };
 }

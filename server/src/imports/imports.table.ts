@@ -1,6 +1,6 @@
 import { CollectionTable } from '../records/list-query/collection-reader';
 import { ListSpec } from '../records/list-query/filter-definitions';
-import { ImportEntity, IMPORT_STATUSES } from './import.entity';
+import { ImportEntity, IMPORT_STATUSES, ROW_OUTCOMES } from './import.entity';
 
 export const IMPORT_FILTERS = {
   id: { type: 'id', description: 'Import id; repeat for several.' },
@@ -51,4 +51,12 @@ export const IMPORT_TABLE: CollectionTable<typeof IMPORT_FILTERS, ImportSort> = 
     userId: (ids) => ({ sql: 'i.user_id = ANY(:importUserIds)', params: { importUserIds: ids } }),
     status: (values) => ({ sql: 'i.status = ANY(CAST(:importStatuses AS import_status[]))', params: { importStatuses: values } }),
   },
+};
+
+/** A report's rows as a list: the list protocol's paging, and one filter, the outcome; always failures first, then by row. */
+export const IMPORT_ROWS_SPEC: ListSpec<{ outcome: { type: 'enum'; values: typeof ROW_OUTCOMES; description: string } }, 'row'> = {
+  resource: 'import rows',
+  filters: { outcome: { type: 'enum', values: ROW_OUTCOMES, description: 'created, updated, unchanged or failed.' } },
+  sortFields: ['row'],
+  defaultSort: { field: 'row', order: 'ASC' },
 };
