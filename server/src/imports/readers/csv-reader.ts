@@ -1,5 +1,5 @@
 import { CsvError, parse } from 'csv-parse';
-import { Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import { decodeText } from './decode-text';
 import { CellValue, ImportFileError, READ_LIMITS, SourceTable } from './source-rows';
 import { headerColumns, spreadsheetColumn } from './header';
@@ -62,14 +62,15 @@ export async function openCsv(bytes: AsyncIterable<Buffer>, charset?: string): P
     yield head;
     for (let next = await text.next(); !next.done; next = await text.next()) yield next.value;
   }
-  const parser = Readable.from(all()).pipe(
-    parse({
-      delimiter: separatorOf(firstLine),
-      relax_column_count: true,
-      max_record_size: READ_LIMITS.maxRecordBytes,
-      info: true,
-    }),
-  );
+  const parser = parse({
+    delimiter: separatorOf(firstLine),
+    relax_column_count: true,
+    max_record_size: READ_LIMITS.maxRecordBytes,
+    info: true,
+  });
+  // A pipeline, not .pipe(): the text's failure (the file closed before its end) reaches the
+  // parser, whose reader reports it, instead of being an error event nobody listens to.
+  pipeline(Readable.from(all()), parser, () => undefined);
   const records = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { records: number } }>;
   const first = await records.next().catch((error: unknown) => {
     throw csvFileError(error);
