@@ -3,6 +3,7 @@ import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm'
 import { ApiErrorBody, badRequest, conflict, notFound } from '../../kernel/errors/api-errors';
 import { Fields, FieldValues } from '../fields/field';
 import { FieldRules, fieldRules } from '../fields/field-rules';
+import { insertLinkRowsSql, LinkDetail, linkRows, withConsistentDetails } from '../fields/link-details';
 import { applyLinkEdit, isLinkEdit } from '../fields/link-edit';
 import { CollectionTable, JsonPage, readOne, readPageAsJson } from '../list-query/collection-reader';
 import { FilterDefinitions, ListQuery } from '../list-query/filter-definitions';
@@ -120,7 +121,8 @@ export abstract class CollectionService<F extends Fields, LF extends FilterDefin
   }
 
   /** Inserts within the caller's transaction (the fixture loader uses it too); returns the id. */
-  async createWith(manager: EntityManager, input: object, author: RecordAuthor): Promise<number> {
+  async createWith(manager: EntityManager, given: object, author: RecordAuthor): Promise<number> {
+    const input = withConsistentDetails(given, this.rules.links);
     await this.checkInput(manager, input, 'create');
     const values = { ...this.rules.empty, ...this.columnsOf(input), createdById: author.id, updatedById: author.id };
     const { id } = (await manager.save(this.definition.entity, manager.create(this.definition.entity, values))) as { id: number };
@@ -261,18 +263,21 @@ export abstract class CollectionService<F extends Fields, LF extends FilterDefin
 
   /** What a change must name to bring the record back to a state: every field a client writes. */
   private inputFromState(state: Record<string, unknown>): Record<string, unknown> {
-    const fields = [...this.rules.columns, ...this.rules.links.map((link) => link.field)];
-    return Object.fromEntries(fields.map((field) => [field, state[field]]));
+    // A state recorded before a field existed does not name it: the field keeps its value.
+    return Object.fromEntries(this.rules.writable.filter((field) => state[field] !== undefined).map((field) => [field, state[field]]));
   }
 
-  /** The input with each link edit (`{ add, remove }`) turned into the whole list it makes of the record's. */
+  /**
+   * The input with each link edit (`{ add, remove }`) turned into the whole list it makes of the
+   * record's, and each link list agreeing with its details.
+   */
   private withWholeLinks(input: object, before: RecordRow<F>): object {
     const whole: Record<string, unknown> = { ...input };
     for (const { field } of this.rules.links) {
       const value = whole[field];
       if (isLinkEdit(value)) whole[field] = applyLinkEdit((before as Record<string, unknown>)[field] as number[], value);
     }
-    return whole;
+    return withConsistentDetails(whole, this.rules.links, before);
   }
 
   /**
@@ -299,18 +304,19 @@ export abstract class CollectionService<F extends Fields, LF extends FilterDefin
    * that is as it was is left alone.
    */
   private async writeLinks(manager: EntityManager, id: number, input: object, mode: WriteMode, before?: RecordRow<F>): Promise<void> {
+    const values = input as Record<string, unknown>;
+    const was = before as Record<string, unknown> | undefined;
     for (const link of this.rules.links) {
-      const ids = ((input as Record<string, unknown>)[link.field] as number[] | undefined) ?? (mode === 'create' ? [] : undefined);
+      const ids = (values[link.field] as number[] | undefined) ?? (mode === 'create' ? [] : undefined);
       if (ids === undefined) continue;
-      const current = (before as Record<string, unknown> | undefined)?.[link.field] as number[] | undefined;
-      if (current && current.length === ids.length && current.every((linked, i) => linked === ids[i])) continue;
+      // With details, the list is as it was only if every link's details are too.
+      const field = link.details?.field ?? link.field;
+      const value = values[field] ?? ids;
+      if (was && JSON.stringify(was[field]) === JSON.stringify(value)) continue;
       if (mode !== 'create') await manager.query(`DELETE FROM ${link.table} WHERE ${link.recordColumn} = $1`, [id]);
       if (!ids.length) continue;
-      await manager.query(
-        `INSERT INTO ${link.table} (${link.recordColumn}, ${link.linkedColumn}, position)
-         SELECT $1, linked.id, linked.ord - 1 FROM unnest($2::int[]) WITH ORDINALITY AS linked(id, ord)`,
-        [id, ids],
-      );
+      const rows = linkRows(link, ids, values[link.details?.field ?? ''] as LinkDetail[] | undefined);
+      await manager.query(insertLinkRowsSql(link), [id, JSON.stringify(rows)]);
     }
   }
 

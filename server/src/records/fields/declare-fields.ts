@@ -18,7 +18,7 @@ type Class = abstract new (...args: never[]) => object;
 export function declareColumns(entity: Class, fields: Fields): void {
   for (const [name, field] of Object.entries(fields)) {
     const { storage } = field;
-    if (storage.kind === 'links') continue;
+    if (storage.kind === 'links' || storage.kind === 'linkDetails') continue;
     if (storage.kind === 'reference') {
       ManyToOne(storage.table, { nullable: !field.required, onDelete: 'RESTRICT' })(entity.prototype, storage.relation);
       JoinColumn({ name: snakeCase(name) })(entity.prototype, storage.relation);

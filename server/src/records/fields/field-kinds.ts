@@ -1,5 +1,18 @@
 import type { ApiPropertyOptions } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import type { ColumnOptions } from 'typeorm';
 import {
   emptyToNull,
@@ -11,8 +24,9 @@ import {
   MaxChars,
   OptionalNotNull,
 } from '../../kernel/validation/field-decorators';
+import { snakeCase } from '../../database/snake-naming.strategy';
 import { ID_LIST, IsIdListOrEdit, LINK_EDIT_SCHEMA, MAX_LINKS } from './link-edit';
-import { FieldDeclaration } from './field';
+import { FieldDeclaration, Fields } from './field';
 
 /*
  * The kinds of field a record is made of. Each says in one place how the field is stored,
@@ -128,6 +142,36 @@ export function oneOf<V extends string>(
   });
 }
 
+/** One of a fixed set of values, or null: nothing chosen until someone says (no default is guessed). */
+export function oneOfOrNull<V extends string>(
+  values: readonly V[],
+  options: Documented & { enumName: string },
+): FieldDeclaration<V | null, false, false> {
+  const message = ({ property }: { property: string }) => `${property} must be one of: ${values.join(', ')} (or null)`;
+  return field({
+    column: { type: 'enum', enum: values, enumName: options.enumName, nullable: true },
+    required: false,
+    empty: null,
+    validators: [emptyToNull, IsOptional(), IsIn(values as V[], { message })],
+    // Inline, null among the values: OpenAPI 3.0 cannot make a shared ($ref) enum nullable.
+    schema: documented(
+      { ...options, description: options.description ?? 'Null until chosen' },
+      { type: 'string', enum: [...values, null], nullable: true },
+    ),
+  });
+}
+
+/** Yes or no, false unless set: never null. */
+export function flag(options: Documented): FieldDeclaration<boolean, false, false> {
+  return field({
+    column: { type: 'boolean', default: false },
+    required: false,
+    empty: false,
+    validators: [OptionalNotNull(), IsBoolean({ message: ({ property }) => `${property} must be true or false` })],
+    schema: documented(options, { type: 'boolean', default: false }),
+  });
+}
+
 /** A whole number within bounds. */
 export function integer<R extends boolean = false>(
   options: Documented & { min: number; max: number; required?: R; column?: ColumnOptions },
@@ -229,6 +273,39 @@ export function links(
     schema: documented(options, ID_LIST),
     // `type` only to tell Nest's schema factory this is no class; it drops it beside oneOf.
     changeSchema: documented(options, { type: 'object', oneOf: [ID_LIST, LINK_EDIT_SCHEMA] } as ApiPropertyOptions),
+    internal: false,
+  };
+}
+
+/**
+ * The links of the link list `linksField`, each as an object: the linked id under `idKey` and
+ * the details the link table keeps (`details`, each a column of it). A client writes either
+ * list; the details of a link kept when only the ids are written are kept. `item` is the class
+ * that validates and documents one entry.
+ */
+export function linkDetails<Item extends object>(
+  options: Documented & {
+    linksField: string;
+    idKey: string;
+    /** The details, declared as fields: the link table's columns (declareColumns) and the item's properties (declareCreateBody). */
+    details: Fields;
+    item: new () => Item;
+  },
+): FieldDeclaration<Item[], false, false> {
+  const columns = Object.fromEntries(Object.keys(options.details).map((property) => [property, snakeCase(property)]));
+  return {
+    storage: { kind: 'linkDetails', linksField: options.linksField, idKey: options.idKey, columns },
+    derived: false,
+    required: false,
+    empty: [],
+    validators: [
+      OptionalNotNull(),
+      IsArray({ message: ({ property }) => `${property} must be a list` }),
+      ArrayMaxSize(MAX_LINKS),
+      ValidateNested({ each: true }),
+      Type(() => options.item),
+    ],
+    schema: documented(options, { type: [options.item], maxItems: MAX_LINKS }),
     internal: false,
   };
 }

@@ -8,7 +8,13 @@ export type FieldStorage =
   /** A foreign-key column, with the relation (to the table named, by name) that gives it its constraint. */
   | { kind: 'reference'; column: ColumnOptions; relation: string; table: string }
   /** An ordered list of ids in a table of links: (record id, linked id, position). */
-  | { kind: 'links'; table: string; recordColumn: string; linkedColumn: string; linkedTable: string };
+  | { kind: 'links'; table: string; recordColumn: string; linkedColumn: string; linkedTable: string }
+  /**
+   * The same links as the link list `linksField`, each with what the link table says of it
+   * (`columns`: the detail's property → its column): a statement's sources with their role and
+   * locator. Written with or instead of the id list; the two always agree.
+   */
+  | { kind: 'linkDetails'; linksField: string; idKey: string; columns: Readonly<Record<string, string>> };
 
 /**
  * One field of a curated record, declared once: how it is stored, how a client writes it

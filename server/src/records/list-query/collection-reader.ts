@@ -9,8 +9,15 @@ export interface WhereClause {
   params?: ObjectLiteral;
 }
 
-/** How each filter of a collection becomes SQL. Every filter needs one: no filter is ignored. */
-export type FilterSql<F extends FilterDefinitions> = { [K in keyof F]-?: (value: FilterValue<F[K]>) => WhereClause };
+/**
+ * How each filter of a collection becomes SQL. Every filter needs one: no filter is ignored.
+ * Each also sees the other filters of the request (`filters`), so that one filter can change how
+ * another matches (a statement's `date_mode` decides what `date_gte` means); a filter that only
+ * does that has no condition of its own (null).
+ */
+export type FilterSql<F extends FilterDefinitions> = {
+  [K in keyof F]-?: (value: FilterValue<F[K]>, filters: ParsedFilters<F>) => WhereClause | null;
+};
 
 export interface CollectionTable<F extends FilterDefinitions, S extends string> {
   entity: EntityTarget<ObjectLiteral>;
@@ -32,7 +39,8 @@ export function filterClauses<F extends FilterDefinitions>(filters: ParsedFilter
   for (const key of Object.keys(filters) as (keyof F)[]) {
     const value = filters[key];
     if (value === undefined) continue;
-    clauses.push(filterSql[key](value));
+    const clause = filterSql[key](value, filters);
+    if (clause) clauses.push(clause);
   }
   return clauses;
 }

@@ -2,6 +2,8 @@
 export type FilterDefinition =
   | { type: 'id'; description: string }
   | { type: 'enum'; values: readonly string[]; description: string }
+  /** One of `values`, given at most once; absent, it means `default`. Such a filter may change how others match (FilterSql). */
+  | { type: 'choice'; values: readonly string[]; default: string; description: string }
   | { type: 'int'; min: number; max: number; description: string }
   | { type: 'pattern'; pattern: RegExp; example: string; description: string }
   | { type: 'date'; bound: 'start' | 'end'; description: string }
@@ -13,11 +15,13 @@ export type FilterDefinitions = Record<string, FilterDefinition>;
 /** The parsed value of a filter, by its definition. */
 export type FilterValue<D extends FilterDefinition> = D extends { type: 'id' | 'int' }
   ? number[]
-  : D extends { type: 'enum'; values: readonly (infer V)[] }
-    ? V[]
-    : D extends { type: 'pattern' }
-      ? string[]
-      : string;
+  : D extends { type: 'choice'; values: readonly (infer C)[] }
+    ? C
+    : D extends { type: 'enum'; values: readonly (infer V)[] }
+      ? V[]
+      : D extends { type: 'pattern' }
+        ? string[]
+        : string;
 
 export type ParsedFilters<F extends FilterDefinitions> = { [K in keyof F]?: FilterValue<F[K]> };
 

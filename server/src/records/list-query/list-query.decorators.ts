@@ -18,6 +18,8 @@ function filterSchema(definition: FilterDefinition): Record<string, unknown> {
       return { type: 'array', items: { type: 'integer', minimum: definition.min, maximum: definition.max } };
     case 'enum':
       return { type: 'array', items: { type: 'string', enum: [...definition.values] } };
+    case 'choice':
+      return { type: 'string', enum: [...definition.values], default: definition.default };
     case 'pattern':
       return { type: 'array', items: { type: 'string', pattern: definition.pattern.source, example: definition.example } };
     case 'date':

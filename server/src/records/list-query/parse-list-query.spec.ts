@@ -152,3 +152,23 @@ describe('parseListQuery', () => {
     expect(parseListQuery(SPEC, { since }).filters).toEqual({ since });
   });
 });
+
+describe('a choice filter', () => {
+  const CHOICE = { mode: { type: 'choice', values: ['overlap', 'within'], default: 'overlap', description: '' } } as const;
+  const spec: ListSpec<typeof CHOICE, 'id'> = {
+    resource: 'things',
+    filters: CHOICE,
+    sortFields: ['id'],
+    defaultSort: { field: 'id', order: 'ASC' },
+  };
+
+  it('reads one of its values, once; absent, it is left out (its default is what absence means)', () => {
+    expect(parseFilters(spec, { mode: 'within' }, [])).toEqual({ mode: 'within' });
+    expect(parseFilters(spec, {}, [])).toEqual({});
+  });
+
+  it('refuses any other value, and the key given twice', () => {
+    expect(errorsOf(() => parseFilters(spec, { mode: 'Within' }, []))).toEqual({ mode: '"Within" must be one of: overlap, within' });
+    expect(errorsOf(() => parseFilters(spec, { mode: ['within', 'overlap'] }, []))).toEqual({ mode: 'must be given once' });
+  });
+});

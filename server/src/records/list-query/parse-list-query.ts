@@ -96,6 +96,11 @@ function parseFilter(definition: FilterDefinition, raw: unknown): unknown {
         if (!definition.values.includes(v)) throw new FilterError(`"${v}" must be one of: ${definition.values.join(', ')}`);
         return v;
       });
+    case 'choice': {
+      const value = single(raw);
+      if (!definition.values.includes(value)) throw new FilterError(`"${value}" must be one of: ${definition.values.join(', ')}`);
+      return value;
+    }
     case 'pattern':
       return valuesOf(raw).map((v) => {
         if (!definition.pattern.test(v)) throw new FilterError(`"${v}" is not of the form ${definition.example}`);
