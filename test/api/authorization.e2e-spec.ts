@@ -45,6 +45,7 @@ function expectedLevel(method: string, path: string): Level | undefined {
     'GET /api/statements.md': 'read',
     'GET /api/timeline': 'read',
     'GET /api/edtf': 'read',
+    'GET /api/edtf/suggestions': 'read',
     'POST /api/imports': 'edit',
     'GET /api/imports': 'member',
     'GET /api/imports/{id}': 'member',
@@ -142,6 +143,7 @@ function concrete(route: Route): string {
   let url = route.path.replace('{resource}', 'statements').replace(/\{[a-zA-Z]+\}/g, '999999');
   if (route.path === '/api/statements/export') url += '?format=csv';
   if (route.path === '/api/edtf') url += '?date=2019-01';
+  if (route.path === '/api/edtf/suggestions') url += '?text=before%202019-01';
   return url;
 }
 

@@ -6,7 +6,7 @@ import LabelIcon from '@mui/icons-material/LabelOutlined';
 import PaletteIcon from '@mui/icons-material/PaletteOutlined';
 import PersonIcon from '@mui/icons-material/RecordVoiceOverOutlined';
 import FactCheckIcon from '@mui/icons-material/FactCheckOutlined';
-import { Box, Button, Card, CardContent } from '@mui/material';
+import { Box, Button, Card, CardContent, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import {
   AutocompleteArrayInput,
   FilterList,
@@ -25,7 +25,7 @@ import { actorOptionText } from '../common/ActorName';
 import { ColorDot } from '../common/StanceChip';
 import { REVIEW_STATUSES, STATEMENT_STATUSES, STATEMENT_TYPES, type Stance } from '../types';
 import { cumulativeFilter } from './cumulativeFilter';
-import { FILTER_DATE_PATTERN } from './statementFilters';
+import { dateModeOf, FILTER_DATE_PATTERN, type DateMode } from './statementFilters';
 
 const byType = cumulativeFilter('type');
 const byStatus = cumulativeFilter('status');
@@ -73,6 +73,45 @@ const StanceFilter = () => {
         />
       ))}
     </FilterList>
+  );
+};
+
+const DATE_MODE_HINT: Record<DateMode, string> = {
+  overlap: 'Overlapping: also entries dated more broadly that reach into these dates (“2019”, “c. 2019”, “by January 2019”).',
+  within: 'Entirely within: only entries whose whole date lies between these dates.',
+};
+
+/** Which way the dates match, always in view: overlap (the API's default, left out of the URL) or within. */
+const DateModeFilter = () => {
+  const { filterValues, displayedFilters, setFilters } = useListContext();
+  const mode = dateModeOf(filterValues);
+  const choose = (next: DateMode | null) => {
+    if (!next || next === mode) return;
+    const { date_mode: _previous, ...others } = filterValues;
+    setFilters(next === 'within' ? { ...others, date_mode: 'within' } : others, displayedFilters);
+  };
+  return (
+    <Box sx={{ mt: 1 }}>
+      <ToggleButtonGroup
+        size="small"
+        exclusive
+        fullWidth
+        value={mode}
+        onChange={(_, next: DateMode | null) => choose(next)}
+        aria-label="Date match"
+        data-testid="filter-date-mode"
+      >
+        <ToggleButton value="overlap" sx={{ py: 0.25, textTransform: 'none' }}>
+          Overlapping
+        </ToggleButton>
+        <ToggleButton value="within" sx={{ py: 0.25, textTransform: 'none' }}>
+          Entirely within
+        </ToggleButton>
+      </ToggleButtonGroup>
+      <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 0.5 }} data-testid="filter-date-mode-hint">
+        {DATE_MODE_HINT[mode]}
+      </Typography>
+    </Box>
   );
 };
 
@@ -146,6 +185,7 @@ export const StatementFilterSidebar = ({ savedQueries = false }: { savedQueries?
             <TextInput source="date_lte" label="Until" placeholder="2019-06" validate={validFilterDate} helperText={false} size="small" />
           </Box>
         </FilterLiveForm>
+        <DateModeFilter />
       </FilterListSection>
       <ActorsFilter source="actorId" label="Involving (speaker or participant)" placeholder="Anyone" />
     </CardContent>

@@ -7,8 +7,17 @@
 /** Filters that take several values ("any of"), sent as repeated keys. */
 const MULTI_ID_KEYS = ['id', 'speakerId', 'actorId', 'stanceId', 'topicId', 'sourceId', 'respondsToId'] as const;
 const MULTI_TEXT_KEYS = ['type', 'status', 'reviewStatus'] as const;
-/** Filters with one value. */
-const SINGLE_KEYS = ['date_gte', 'date_lte', 'q'] as const;
+/** Filters with one value. `date_mode`: how date_gte / date_lte match (DATE_MODES). */
+const SINGLE_KEYS = ['date_gte', 'date_lte', 'date_mode', 'q'] as const;
+
+/**
+ * How the date filters match an entry's date range: `overlap` (the API's default) keeps every
+ * entry that could fall in the range ("2019", "c. 2019", "by January 2019" in January 2019);
+ * `within` only those whose whole range lies inside it.
+ */
+export const DATE_MODES = ['overlap', 'within'] as const;
+export type DateMode = (typeof DATE_MODES)[number];
+export const dateModeOf = (filter: Record<string, unknown>): DateMode => (filter.date_mode === 'within' ? 'within' : 'overlap');
 
 export const STATEMENT_FILTER_KEYS = [...MULTI_ID_KEYS, ...MULTI_TEXT_KEYS, ...SINGLE_KEYS] as const;
 export type StatementFilterKey = (typeof STATEMENT_FILTER_KEYS)[number];

@@ -42,7 +42,7 @@ export const LanesTimeline = ({ groups, speakerIds }: { groups: EntryGroup[]; sp
         </Box>
         {groups.map((group) => (
           <Box role="row" key={group.key} sx={{ display: 'contents' }} data-testid="timeline-period">
-            <Typography role="rowheader" variant="subtitle2" component="div" sx={{ pt: 1, color: 'text.secondary' }}>
+            <Typography role="rowheader" variant="subtitle2" component="div" sx={{ pt: 1, color: 'text.secondary' }} title={group.note}>
               {group.label}
             </Typography>
             {speakerIds.map((id) => (

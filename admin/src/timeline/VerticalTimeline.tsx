@@ -36,6 +36,11 @@ export const VerticalTimeline = ({ groups }: { groups: EntryGroup[] }) => (
         >
           {group.label}
         </Typography>
+        {group.note && (
+          <Typography variant="body2" color="text.secondary" data-testid="timeline-period-note">
+            {group.note}
+          </Typography>
+        )}
         <Timeline
           sx={{
             m: 0,

@@ -11,15 +11,19 @@ const names: FilterNames = {
 };
 
 describe('describing a filter in words', () => {
-  it('gives the issue’s example', () => {
+  it('gives the issue’s example, saying how dates were matched', () => {
     expect(describeFilters({ speakerId: [4], date_gte: '2019-01-01', date_lte: '2019-01-31' }, names)).toBe(
-      'Statements by Sergey Lavrov, Jan. 2019',
+      'Statements by Sergey Lavrov, Jan. 2019 (dates overlapping it)',
     );
+    expect(describeFilters({ speakerId: [4], date_gte: '2019-01-01', date_lte: '2019-01-31', date_mode: 'within' }, names)).toBe(
+      'Statements by Sergey Lavrov, Jan. 2019 (dates entirely within it)',
+    );
+    expect(describeFilters({ speakerId: [4], date_mode: 'within' }, names)).toBe('Statements by Sergey Lavrov');
   });
 
   it('names speakers, topics, stances and sources', () => {
     expect(describeFilters({ speakerId: [3, 4], topicId: [1], stanceId: [2], date_gte: '2019-01-01', date_lte: '2019-12-31' }, names)).toBe(
-      'Statements by Taro Kono and Sergey Lavrov on Sovereignty with stance Rejecting, 2019',
+      'Statements by Taro Kono and Sergey Lavrov on Sovereignty with stance Rejecting, 2019 (dates overlapping it)',
     );
     expect(describeFilters({ sourceId: [9], q: 'sovereignty', status: ['planned'] }, names)).toBe(
       'Statements citing “Deep gap emerges” matching “sovereignty” (planned)',

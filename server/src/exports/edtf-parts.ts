@@ -26,8 +26,22 @@ function placing(shape: EdtfShape): EdtfComponent {
   return typeof shape.start !== 'string' ? shape.start : (shape.end as EdtfComponent);
 }
 
-/** The section a report puts an entry under: "January 2019", "autumn 2018", "2019", "2010s". */
+/**
+ * The band a report puts entries known only by their latest day (`../2019-01`: "by January
+ * 2019") in. They sort first (their start is unknown), and under the heading of their end's month
+ * they would stand, undated, above entries decades older.
+ */
+export const OPEN_START_BAND = 'Dated only by a latest day';
+
+/** The date has no known start (`../2019-01`, `/2019-01`). */
+export function isOpenStart(date: string): boolean {
+  const shape = cachedShape(date);
+  return shape.kind === 'interval' && typeof shape.start === 'string';
+}
+
+/** The section a report puts an entry under: "January 2019", "autumn 2018", "2019", "2010s", or OPEN_START_BAND. */
 export function periodHeading(date: string): string {
+  if (isOpenStart(date)) return OPEN_START_BAND;
   const c = placing(cachedShape(date));
   if (c.kind === 'season') return `${SEASON[c.season as keyof typeof SEASON][0]} ${c.year}`;
   if (c.unspecifiedYearDigits > 0) return `${c.year}s`;

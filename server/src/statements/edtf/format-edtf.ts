@@ -43,7 +43,10 @@ function compactRange(a: EdtfComponent, b: EdtfComponent): string | undefined {
   return `${AP_MONTH[a.month - 1]} ${a.day} – ${AP_MONTH[b.month - 1]} ${b.day}, ${a.year}`;
 }
 
-/** The date as a reader expects it: "Jan. 14, 2019", "June 2019", "autumn 2018", "c. 2018", "2019?". */
+/**
+ * The date as a reader expects it: "Jan. 14, 2019", "June 2019", "autumn 2018", "c. 2018", "2019?",
+ * "from January 2019 onward", "by January 2019".
+ */
 export function formatEdtfDisplay(shape: EdtfShape): string {
   if (shape.kind === 'single') return describe(shape.component);
   const { start, end } = shape;
@@ -56,8 +59,8 @@ export function formatEdtfDisplay(shape: EdtfShape): string {
   if (typeof start !== 'string') {
     return end === 'open' ? `from ${describe(start)} onward` : `from ${describe(start)} (end unknown)`;
   }
-  if (typeof end !== 'string') {
-    return start === 'open' ? `until ${describe(end)}` : `until ${describe(end)} (start unknown)`;
-  }
+  // Known only by its latest day (`../2019-01`, `/2019-01`): "by January 2019", as one says of
+  // something that had happened by then. ("until" read as if it had lasted up to that day.)
+  if (typeof end !== 'string') return `by ${describe(end)}`;
   return 'undated';
 }

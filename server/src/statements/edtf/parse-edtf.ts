@@ -1,7 +1,7 @@
 import { parse as parseEdtfSyntax } from 'edtf';
 import { formatEdtfDisplay } from './format-edtf';
 import { DayBounds, EdtfComponent, EdtfShape, ParsedEdtf, YEAR_MAX, YEAR_MIN } from './edtf.types';
-import { componentBounds } from './edtf-bounds';
+import { componentBounds, qualifiedBounds } from './edtf-bounds';
 
 /** Why a date was refused, phrased to follow the field name: "date must have years from 1 to 9999". */
 export class EdtfError extends Error {}
@@ -129,7 +129,7 @@ function readEdtfUncached(input: string): ReadEdtf {
     const component = toComponent(raw);
     checkYear(component);
     checkDay(component);
-    return { shape: { kind: 'single', component }, bounds: componentBounds(component) };
+    return { shape: { kind: 'single', component }, bounds: qualifiedBounds(component) };
   }
 
   const [rawStart, rawEnd] = raw.values;
@@ -139,13 +139,14 @@ function readEdtfUncached(input: string): ReadEdtf {
     const component = toComponent(value as RawDate | RawSeason);
     checkYear(component);
     checkDay(component);
-    return { kind: 'known' as const, component, bounds: componentBounds(component) };
+    // `stated`: what the text says, for the order check; `bounds`: with the qualifier's margin.
+    return { kind: 'known' as const, component, stated: componentBounds(component), bounds: qualifiedBounds(component) };
   };
   const start = endpoint(rawStart);
   const end = endpoint(rawEnd);
   if (start.kind !== 'known' && end.kind !== 'known') throw new EdtfError('needs at least one known end of the interval');
-  if (start.kind === 'known' && end.kind === 'known' && start.bounds.dateStart > end.bounds.dateEnd) {
-    throw new EdtfError(`ends (${end.bounds.dateEnd}) before it begins (${start.bounds.dateStart})`);
+  if (start.kind === 'known' && end.kind === 'known' && start.stated.dateStart > end.stated.dateEnd) {
+    throw new EdtfError(`ends (${end.stated.dateEnd}) before it begins (${start.stated.dateStart})`);
   }
   return {
     shape: {
@@ -163,6 +164,8 @@ function readEdtfUncached(input: string): ReadEdtf {
 /**
  * Parses an EDTF (ISO 8601-2, levels 0 and 1) date into the earliest and latest day it
  * allows and the way a reader sees it. Throws EdtfError with a reason a user can act on.
+ * A qualified date (`?`, `~`, `%`) allows one unit of its precision either side
+ * (qualifiedBounds); in an interval each end widens on its own side.
  */
 export function parseEdtf(input: string): ParsedEdtf {
   const { shape, bounds } = readEdtf(input);
