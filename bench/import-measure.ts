@@ -152,9 +152,9 @@ function edtfDate(random: Random, mix: Record<string, number>): string {
   return kind === 'month' ? month : `${month}-${pad2(random.int(1, 28))}`;
 }
 
-/** The statement fields kept in the statements table (link lists have tables of their own), as the generator lists them. */
+/** The statement fields kept in the statements table (link lists and their details have tables of their own), as the generator lists them. */
 const STORED_FIELDS = Object.entries(STATEMENT_FIELDS as Record<string, FieldDeclaration>).filter(
-  ([, field]) => field.storage.kind !== 'links',
+  ([, field]) => field.storage.kind === 'column' || field.storage.kind === 'reference',
 );
 const LINK_FIELDS = Object.entries(STATEMENT_FIELDS as Record<string, FieldDeclaration>).flatMap(([name, field]) =>
   field.storage.kind === 'links' ? [{ name, ...field.storage }] : [],

@@ -92,7 +92,7 @@ describe('backup and restore', () => {
     backup = path.join(dir, 'full.backup.gz');
     const made = await run('backup', ['--out', backup], { DATABASE_URL: t.databaseUrl });
     expect(made).toMatchObject({ code: 0 });
-    expect(made.output).toMatch(/rows: .*16 statements/);
+    expect(made.output).toMatch(/rows: .*24 statements/);
     expect((await stat(backup)).mode & 0o777).toBe(0o600);
 
     const target = await emptyDatabase();
@@ -128,7 +128,7 @@ describe('backup and restore', () => {
     const before = await databaseChecksum(target);
     const refused = await run('restore', [backup], { DATABASE_URL: target });
     expect(refused.code).toBe(1);
-    expect(refused.output).toMatch(/already holds Chronicle data \(.*16 statements.*\): .*--replace/);
+    expect(refused.output).toMatch(/already holds Chronicle data \(.*24 statements.*\): .*--replace/);
     expect(await databaseChecksum(target)).toEqual(before);
   });
 
@@ -197,7 +197,7 @@ describe('backup and restore', () => {
       const made = await run('backup', ['--out', file], env);
       expect(made.output).toMatch(/Using the embedded PostgreSQL the running Chronicle started/);
       expect(made.code).toBe(0);
-      expect(made.output).toMatch(/rows: .*14 statements/);
+      expect(made.output).toMatch(/rows: .*22 statements/);
       const health = await fetch(`http://127.0.0.1:${env.PORT}/api/health`);
       expect(health.status).toBe(200);
     } finally {

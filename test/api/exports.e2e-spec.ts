@@ -37,6 +37,7 @@ beforeAll(async () => {
         date: '2019-01-14',
         headline: `Headline with ${key}: ${text}`.slice(0, 300),
         quote: text,
+        quoteKind: 'verbatim',
         summary: text,
         stanceId: rejecting,
         topicIds: [sovereignty],
@@ -84,7 +85,7 @@ describe('CSV', () => {
     const text = res.body as string;
     expect(
       text.startsWith(
-        'id,key,date,date_start,date_end,display_date,type,status,speaker,speaker_native_name,speaker_title,participants,stance,stance_score,topics,headline,quote,quote_language,summary,venue,location,sources,responds_to_id,responds_to_key,review_status,created_at,updated_at\r\n',
+        'id,key,date,date_start,date_end,display_date,date_inferred,type,status,speaker,speaker_native_name,speaker_title,participants,stance,stance_score,topics,headline,quote,quote_kind,quote_language,quote_original,quote_original_language,summary,attribution,interpretation,interpretation_source,venue,location,sources,source_details,responds_to_id,responds_to_key,review_status,created_at,updated_at\r\n',
       ),
     ).toBe(true);
     const rows: Record<string, string>[] = parseCsv(text, { columns: true, relax_quotes: false, bom: true });
@@ -131,9 +132,9 @@ describe('CSV', () => {
     expect([...(res.body as Buffer).subarray(0, 5)]).toEqual([0xef, 0xbb, 0xbf, 0x69, 0x64]);
   });
 
-  it('writes open interval ends as infinity, never as a shifted day or epoch milliseconds', async () => {
+  it('leaves an open interval end empty, never infinity, a shifted day or epoch milliseconds', async () => {
     const rows: Record<string, string>[] = parseCsv((await exportText('format=csv&q=Open')).body, { columns: true });
-    expect(rows[0]).toMatchObject({ date: '2019-01/..', date_start: '2019-01-01', date_end: 'infinity' });
+    expect(rows[0]).toMatchObject({ date: '2019-01/..', date_start: '2019-01-01', date_end: '' });
   });
 
   it('is served at /api/statements.csv too, for read.csv() and pandas.read_csv()', async () => {
@@ -207,14 +208,15 @@ describe('Markdown', () => {
     expect(res.headers['content-type']).toBe('text/markdown; charset=utf-8');
     expect(res.headers['content-disposition']).toMatch(/filename="statements-\d{4}-\d{2}-\d{2}\.md"/);
     const md: string = res.body;
-    expect(md).toMatch(/^# Statements by Sergey Lavrov, Jan\. 2019\n/);
+    expect(md).toMatch(/^# Statements by Sergey Lavrov, Jan\. 2019 \(dates overlapping it\)\n/);
     expect(md).toContain('\n## January 2019\n');
     expect(md).toContain(
       '**Jan. 14, 2019** · **Sergey Lavrov** (press conference, Moscow): Headline with russian: Лавров: «Это российские территории» [1]',
     );
-    expect(md).toContain('\n> Лавров: «Это российские территории»\n');
+    // The speaker's words, in quotation marks.
+    expect(md).toContain('\n> “Лавров: «Это российские территории»”\n');
     // Every line of a multi-line quote stays in the blockquote.
-    expect(md).toContain('\n> line one\n> line two\n> line three\n> end\n');
+    expect(md).toContain('\n> “line one\n> line two\n> line three\n> end”\n');
     // Markup in the data is escaped, not rendered.
     expect(md).toContain('\\<img src=x onerror=alert(1)\\>');
     expect(md).toMatch(/\n## Sources\n\n1\. “Deep gap, "quoted"”, \*The Mainichi\*\. <https:\/\/example\.org\/a\?b=1&c=2>\n$/);
@@ -253,7 +255,7 @@ describe('TimelineJS', () => {
     expect(open.end_date).toBeUndefined();
     const japanese = doc.events.find((e: { unique_id: string }) => e.unique_id === `statement-${awkward.japanese}`);
     expect(japanese.start_date).toEqual({ year: 2019, month: 1, day: 14 });
-    expect(japanese.text.text).toContain('<blockquote><p>河野外相「実り多い歴史的な年にしたい」</p></blockquote>');
+    expect(japanese.text.text).toContain('<blockquote><p>“河野外相「実り多い歴史的な年にしたい」”</p></blockquote>');
     expect(japanese.text.text).toContain('<a href="https://example.org/a?b=1&amp;c=2"');
     const html = JSON.parse((await exportText(`format=timelinejs&q=onerror`)).body).events[0];
     expect(html.text.headline).toBe('Headline with html: &lt;img src=x onerror=alert(1)&gt;');

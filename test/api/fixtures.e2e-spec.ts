@@ -39,7 +39,7 @@ describe('seed fixtures', () => {
       'Lavrov calls Abe\'s comments "unacceptable" and says he severely warned Tokyo',
       'Lavrov: the islands were obtained as a legacy of World War II, approved by the United Nations',
       'Lavrov: "These are Russian territories"; he will not discuss sovereignty',
-      'Lavrov questions the independence of Japan, "dependent on the U.S."',
+      'Lavrov: the level of independence of Japan, which is dependent on the U.S., is questioned',
     ]);
     expect(rows.find((s: { quote: string }) => s.quote === 'These are Russian territories')).toMatchObject({
       date: '2019-01-14',
@@ -64,7 +64,7 @@ describe('seed fixtures', () => {
       type: 'document',
       date: '1956',
     });
-    expect(byHeadline['Abe and Putin agree to base future negotiations on the 1956 declaration']).toMatchObject({
+    expect(byHeadline['Putin agrees with Abe to base future negotiations on the 1956 declaration']).toMatchObject({
       date: '2018-11',
       displayDate: 'November 2018',
     });
@@ -86,7 +86,7 @@ describe('seed fixtures', () => {
   it('records the no-joint-press-conference exchange from both sides', async () => {
     const rows = await statements('q=joint%20press&_sort=id');
     expect(rows.map((s: { speakerId: number }) => s.speakerId)).toEqual(
-      expect.arrayContaining([actorId['Japanese delegation'], actorId['Russian Foreign Ministry']]),
+      expect.arrayContaining([actorId['Japanese side'], actorId['Russian Foreign Ministry']]),
     );
   });
 

@@ -158,16 +158,16 @@ describe('revisions', () => {
     const seeded = await createTestApp({ seed: true });
     try {
       const statements = (await seeded.http().get('/api/statements?_end=100').expect(200)).body;
-      expect(statements).toHaveLength(14);
+      expect(statements).toHaveLength(22);
       for (const statement of statements) expect(statement.createdBy).toEqual({ id: seeded.users.admin.id, name: 'Ada Admin' });
       // The vocabularies one by one; the statements came in as one import, which the feed shows as one entry.
       const feed = await seeded.http().get('/api/revisions?action=create&_end=1000').expect(200);
-      expect(Number(feed.headers['x-total-count'])).toBe(11 + 1 + 7 + 5 + 1);
+      expect(Number(feed.headers['x-total-count'])).toBe(13 + 1 + 7 + 5 + 1);
       expect(new Set(feed.body.map((r: { user: { id: number } }) => r.user.id))).toEqual(new Set([seeded.users.admin.id]));
       const [entry] = feed.body.filter((r: { resource: string }) => r.resource === 'imports');
-      expect(entry.label).toBe('Import of fixtures/japan-russia-2019.json: 14 created, 0 updated, 0 unchanged');
+      expect(entry.label).toBe('Import of fixtures/japan-russia-2019.json: 22 created, 0 updated, 0 unchanged');
       const imported = await seeded.http().get(`/api/revisions?importId=${entry.recordId}&action=create&_end=1000`).expect(200);
-      expect(Number(imported.headers['x-total-count'])).toBe(14 + 1);
+      expect(Number(imported.headers['x-total-count'])).toBe(22 + 1);
       expect(new Set(imported.body.map((r: { user: { id: number } }) => r.user.id))).toEqual(new Set([seeded.users.admin.id]));
     } finally {
       await seeded.close();

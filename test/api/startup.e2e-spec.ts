@@ -52,7 +52,7 @@ describe('npm start', () => {
     const first = await start(env);
     const port = Number(env.PORT);
     expect(first.output()).toMatch(/Applied migrations: CreateStatementSchema/);
-    expect(first.output()).toMatch(/fixtures: 11 actors, 1 sources, 7 topics, 5 stances, 14 statements created/);
+    expect(first.output()).toMatch(/fixtures: 13 actors, 1 sources, 7 topics, 5 stances, 22 statements created/);
 
     // No ADMIN_EMAIL on the embedded default: a first admin with a one-time password, printed once.
     const printed = /email: +(\S+)\s.*\n.*password: +(\S+)/.exec(first.output());
@@ -96,7 +96,7 @@ describe('npm start', () => {
     // Sessions survive a restart (they live in the database).
     const topics = await get(port, '/api/topics?q=Fisheries', token);
     expect(topics.body).toHaveLength(1);
-    expect((await get(port, '/api/statements', token)).total).toBe('14');
+    expect((await get(port, '/api/statements', token)).total).toBe('22');
     token = (await send(port, 'POST', '/api/auth/login', { email: 'admin@localhost', password: 'a password of my own' })).body.token;
     expect((await get(port, '/api/auth/me', token)).body.user.mustChangePassword).toBe(false);
     second.child.kill('SIGTERM');
@@ -120,7 +120,7 @@ describe('npm start', () => {
       expect(started.output()).not.toMatch(/embedded PostgreSQL|password:/);
       const login = await send(port, 'POST', '/api/auth/login', { email: 'team.lead@example.org', password: 'correct horse battery' });
       expect(login.body.user).toMatchObject({ email: 'team.lead@example.org', role: 'admin', mustChangePassword: false });
-      expect((await get(port, '/api/statements', login.body.token)).total).toBe('14');
+      expect((await get(port, '/api/statements', login.body.token)).total).toBe('22');
       started.child.kill('SIGTERM');
       expect(await started.exited).toBe(0);
       expect(existsSync(path.join(dataDir, 'unused'))).toBe(false);

@@ -20,6 +20,8 @@ type Agent = (method: 'post', url: string) => Test;
 const SPECIAL: Record<string, [value: unknown, shown: string]> = {
   date: ['2019-02', 'February 2019'],
   quoteLanguage: ['ja', 'ja'],
+  quoteOriginalLanguage: ['ru', 'ru'],
+  dateInferred: [true, 'true'],
 };
 
 /** A record of `table` named `marker`, made through the API; its id. */
@@ -46,14 +48,18 @@ export async function statementWithEveryField(post: Agent, tag: string): Promise
     const { storage } = field;
     const schema = field.schema as { type?: string; enum?: string[] };
     if (SPECIAL[name]) [body[name], shown[name]] = SPECIAL[name];
-    else if (storage.kind === 'reference') {
+    else if (storage.kind === 'linkDetails' || name === 'interpretationSourceId') {
+      continue; // below, once the sources they name are made
+    } else if (storage.kind === 'reference') {
       body[name] = await recordIn(post, storage.table, marker, speakerForReplies);
       shown[name] = marker;
     } else if (storage.kind === 'links') {
       body[name] = [await recordIn(post, storage.linkedTable, marker, speakerForReplies)];
       shown[name] = marker;
     } else if (schema.enum) {
-      body[name] = schema.enum[schema.enum.length - 1];
+      // A value, not the null of a field that may be left unset (oneOfOrNull lists null last).
+      const values = schema.enum.filter((value) => value !== null);
+      body[name] = values[values.length - 1];
       shown[name] = String(body[name]);
     } else if (schema.type === 'string') {
       body[name] = marker;
@@ -62,5 +68,11 @@ export async function statementWithEveryField(post: Agent, tag: string): Promise
       throw new Error(`every-field.ts has no value for the statement field ${name}: teach it`);
     }
   }
+  // A statement's sources with their details, and the source whose reading its interpretation is: one it cites.
+  const [sourceId] = body.sourceIds as number[];
+  body.sources = [{ sourceId, role: 'primary', locator: `${tag} locator`, excerpt: `${tag} sources` }];
+  shown.sources = `${tag} sources`;
+  body.interpretationSourceId = sourceId;
+  shown.interpretationSourceId = shown.sourceIds;
   return { body, shown };
 }

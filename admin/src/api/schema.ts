@@ -230,6 +230,22 @@ export interface components {
      * @enum {string}
      */
     StatementStatus: 'occurred' | 'planned' | 'cancelled';
+    SourceCitation: {
+      /** @description Source id */
+      sourceId: number;
+      /**
+       * @description primary: where the words were said or first published (a transcript, a press release, an interview); reporting: a news report of them; commentary: an analysis or opinion about them. Null until chosen.
+       * @enum {string|null}
+       */
+      role?: 'primary' | 'reporting' | 'commentary' | null;
+      /**
+       * @description Where in the source: page, paragraph, time code or URL fragment
+       * @example para. 5
+       */
+      locator?: string | null;
+      /** @description The exact passage of the source that supports the entry */
+      excerpt?: string | null;
+    };
     /**
      * @description Default: draft
      * @enum {string}
@@ -267,6 +283,11 @@ export interface components {
       dateEnd: string;
       /** @example Jan. 14, 2019 */
       displayDate: string;
+      /**
+       * @description The date is the curator's inference from context, not stated by the source (the notes say how)
+       * @default false
+       */
+      dateInferred: boolean;
       /** @description Default: statement */
       type: components['schemas']['StatementType'];
       /** @description Default: occurred */
@@ -289,20 +310,44 @@ export interface components {
        * @example Lavrov: "These are Russian territories"
        */
       headline: string;
-      /** @description Verbatim quote */
+      /** @description The quote, as the source prints it; quoteKind says what it is */
       quote: string | null;
+      /**
+       * @description verbatim: the speaker's words as the source prints them, in the source's language; translation: the source's translation of the speaker's words; paraphrase: the source's or the curator's rendering (never shown in quotation marks). Null until the curator says.
+       * @enum {string|null}
+       */
+      quoteKind: 'verbatim' | 'translation' | 'paraphrase' | null;
       /**
        * @description BCP 47 language of the quote as stored
        * @example en
        */
       quoteLanguage: string | null;
+      /** @description The words as the speaker said them, in their language, when the quote is a translation */
+      quoteOriginal: string | null;
+      /**
+       * @description BCP 47 language of the original wording
+       * @example ru
+       */
+      quoteOriginalLanguage: string | null;
+      /** @description What the speaker said or did, in the curator's words */
       summary: string | null;
+      /**
+       * @description Whom the source credits with this account when it is not the speaker's own on the record
+       * @example according to people familiar with Russian thinking
+       */
+      attribution: string | null;
+      /** @description What the source says about the statement (its reading, never the speaker's): shown as "According to <source>: …" */
+      interpretation: string | null;
+      /** @description The source whose reading `interpretation` is: one the statement cites (taken as the only one when it cites one) */
+      interpretationSourceId: number | null;
       /** @example press conference, Moscow */
       venue: string | null;
       /** @example Moscow */
       location: string | null;
       /** @description Source ids, in citation order */
       sourceIds: number[];
+      /** @description The sources as cited, in sourceIds order, each with its role, locator and excerpt (sourceIds follows them) */
+      sources: components['schemas']['SourceCitation'][];
       /** @description The earlier statement this one replies to */
       respondsToId: number | null;
       /** @description Default: draft */
@@ -323,6 +368,11 @@ export interface components {
        * @example 2019-01-14
        */
       date: string;
+      /**
+       * @description The date is the curator's inference from context, not stated by the source (the notes say how)
+       * @default false
+       */
+      dateInferred: boolean;
       /** @description Default: statement */
       type?: components['schemas']['StatementType'];
       /** @description Default: occurred */
@@ -345,20 +395,44 @@ export interface components {
        * @example Lavrov: "These are Russian territories"
        */
       headline: string;
-      /** @description Verbatim quote */
+      /** @description The quote, as the source prints it; quoteKind says what it is */
       quote?: string | null;
+      /**
+       * @description verbatim: the speaker's words as the source prints them, in the source's language; translation: the source's translation of the speaker's words; paraphrase: the source's or the curator's rendering (never shown in quotation marks). Null until the curator says.
+       * @enum {string|null}
+       */
+      quoteKind?: 'verbatim' | 'translation' | 'paraphrase' | null;
       /**
        * @description BCP 47 language of the quote as stored
        * @example en
        */
       quoteLanguage?: string | null;
+      /** @description The words as the speaker said them, in their language, when the quote is a translation */
+      quoteOriginal?: string | null;
+      /**
+       * @description BCP 47 language of the original wording
+       * @example ru
+       */
+      quoteOriginalLanguage?: string | null;
+      /** @description What the speaker said or did, in the curator's words */
       summary?: string | null;
+      /**
+       * @description Whom the source credits with this account when it is not the speaker's own on the record
+       * @example according to people familiar with Russian thinking
+       */
+      attribution?: string | null;
+      /** @description What the source says about the statement (its reading, never the speaker's): shown as "According to <source>: …" */
+      interpretation?: string | null;
+      /** @description The source whose reading `interpretation` is: one the statement cites (taken as the only one when it cites one) */
+      interpretationSourceId?: number | null;
       /** @example press conference, Moscow */
       venue?: string | null;
       /** @example Moscow */
       location?: string | null;
       /** @description Source ids, in citation order */
       sourceIds?: number[];
+      /** @description The sources as cited, in sourceIds order, each with its role, locator and excerpt (sourceIds follows them) */
+      sources?: components['schemas']['SourceCitation'][];
       /** @description The earlier statement this one replies to */
       respondsToId?: number | null;
       /** @description Default: draft */
@@ -379,6 +453,11 @@ export interface components {
        * @example 2019-01-14
        */
       date?: string;
+      /**
+       * @description The date is the curator's inference from context, not stated by the source (the notes say how)
+       * @default false
+       */
+      dateInferred: boolean;
       /** @description Default: statement */
       type?: components['schemas']['StatementType'];
       /** @description Default: occurred */
@@ -411,14 +490,36 @@ export interface components {
        * @example Lavrov: "These are Russian territories"
        */
       headline?: string;
-      /** @description Verbatim quote */
+      /** @description The quote, as the source prints it; quoteKind says what it is */
       quote?: string | null;
+      /**
+       * @description verbatim: the speaker's words as the source prints them, in the source's language; translation: the source's translation of the speaker's words; paraphrase: the source's or the curator's rendering (never shown in quotation marks). Null until the curator says.
+       * @enum {string|null}
+       */
+      quoteKind?: 'verbatim' | 'translation' | 'paraphrase' | null;
       /**
        * @description BCP 47 language of the quote as stored
        * @example en
        */
       quoteLanguage?: string | null;
+      /** @description The words as the speaker said them, in their language, when the quote is a translation */
+      quoteOriginal?: string | null;
+      /**
+       * @description BCP 47 language of the original wording
+       * @example ru
+       */
+      quoteOriginalLanguage?: string | null;
+      /** @description What the speaker said or did, in the curator's words */
       summary?: string | null;
+      /**
+       * @description Whom the source credits with this account when it is not the speaker's own on the record
+       * @example according to people familiar with Russian thinking
+       */
+      attribution?: string | null;
+      /** @description What the source says about the statement (its reading, never the speaker's): shown as "According to <source>: …" */
+      interpretation?: string | null;
+      /** @description The source whose reading `interpretation` is: one the statement cites (taken as the only one when it cites one) */
+      interpretationSourceId?: number | null;
       /** @example press conference, Moscow */
       venue?: string | null;
       /** @example Moscow */
@@ -430,6 +531,8 @@ export interface components {
             add?: number[];
             remove?: number[];
           };
+      /** @description The sources as cited, in sourceIds order, each with its role, locator and excerpt (sourceIds follows them) */
+      sources?: components['schemas']['SourceCitation'][];
       /** @description The earlier statement this one replies to */
       respondsToId?: number | null;
       /** @description Default: draft */
@@ -446,6 +549,22 @@ export interface components {
       dateEnd: string;
       /** @example June 2019 */
       displayDate: string;
+    };
+    DateSuggestions: {
+      /** @example before 2019-01 */
+      text: string;
+      /**
+       * @description EDTF forms the text may stand for, each as it would be stored, most likely first; empty when none fits.
+       * @example [
+       *       {
+       *         "date": "../2019-01",
+       *         "dateStart": "-infinity",
+       *         "dateEnd": "2019-01-31",
+       *         "displayDate": "by January 2019"
+       *       }
+       *     ]
+       */
+      suggestions: components['schemas']['ParsedDate'][];
     };
     ActorName: {
       id: number;
@@ -467,6 +586,13 @@ export interface components {
       /** @example #c62828 */
       color: string | null;
     };
+    SourceName: {
+      id: number;
+      /** @example Deep gap emerges between Japan, Russia over territorial dispute */
+      title: string;
+      /** @example The Mainichi */
+      publisher: string | null;
+    };
     TimelineEntry: {
       id: number;
       /**
@@ -480,6 +606,11 @@ export interface components {
       dateEnd: string;
       /** @example Jan. 14, 2019 */
       displayDate: string;
+      /**
+       * @description The date is the curator's inference from context, not stated by the source (the notes say how)
+       * @default false
+       */
+      dateInferred: boolean;
       /** @description Default: statement */
       type: components['schemas']['StatementType'];
       /** @description Default: occurred */
@@ -498,18 +629,41 @@ export interface components {
        * @example Lavrov: "These are Russian territories"
        */
       headline: string;
-      /** @description Verbatim quote */
+      /** @description The quote, as the source prints it; quoteKind says what it is */
       quote: string | null;
+      /**
+       * @description verbatim: the speaker's words as the source prints them, in the source's language; translation: the source's translation of the speaker's words; paraphrase: the source's or the curator's rendering (never shown in quotation marks). Null until the curator says.
+       * @enum {string|null}
+       */
+      quoteKind: 'verbatim' | 'translation' | 'paraphrase' | null;
       /**
        * @description BCP 47 language of the quote as stored
        * @example en
        */
       quoteLanguage: string | null;
+      /** @description The words as the speaker said them, in their language, when the quote is a translation */
+      quoteOriginal: string | null;
+      /**
+       * @description BCP 47 language of the original wording
+       * @example ru
+       */
+      quoteOriginalLanguage: string | null;
+      /** @description What the speaker said or did, in the curator's words */
       summary: string | null;
+      /**
+       * @description Whom the source credits with this account when it is not the speaker's own on the record
+       * @example according to people familiar with Russian thinking
+       */
+      attribution: string | null;
+      /** @description What the source says about the statement (its reading, never the speaker's): shown as "According to <source>: …" */
+      interpretation: string | null;
+      interpretationSource: components['schemas']['SourceName'] | null;
       /** @example press conference, Moscow */
       venue: string | null;
       /** @example Moscow */
       location: string | null;
+      /** @description The sources as cited, in sourceIds order, each with its role, locator and excerpt (sourceIds follows them) */
+      sources: components['schemas']['SourceCitation'][];
       /** @description The earlier statement this one replies to */
       respondsToId: number | null;
       /** @description Default: draft */
@@ -683,6 +837,11 @@ export interface components {
        * @example en
        */
       language: string | null;
+      /**
+       * @description When the source is itself a translation (a paper's English edition), the BCP 47 language of its original
+       * @example ja
+       */
+      translatedFrom: string | null;
       /** @description Default: news */
       kind: components['schemas']['SourceKind'];
     };
@@ -713,6 +872,11 @@ export interface components {
        * @example en
        */
       language?: string | null;
+      /**
+       * @description When the source is itself a translation (a paper's English edition), the BCP 47 language of its original
+       * @example ja
+       */
+      translatedFrom?: string | null;
       /** @description Default: news */
       kind?: components['schemas']['SourceKind'];
     };
@@ -743,6 +907,11 @@ export interface components {
        * @example en
        */
       language?: string | null;
+      /**
+       * @description When the source is itself a translation (a paper's English edition), the BCP 47 language of its original
+       * @example ja
+       */
+      translatedFrom?: string | null;
       /** @description Default: news */
       kind?: components['schemas']['SourceKind'];
     };
@@ -1048,14 +1217,17 @@ export type OneTimePassword = components['schemas']['OneTimePassword'];
 export type RestoreRevisionBody = components['schemas']['RestoreRevisionBody'];
 export type StatementType = components['schemas']['StatementType'];
 export type StatementStatus = components['schemas']['StatementStatus'];
+export type SourceCitation = components['schemas']['SourceCitation'];
 export type ReviewStatus = components['schemas']['ReviewStatus'];
 export type StatementRecord = components['schemas']['StatementRecord'];
 export type StatementInput = components['schemas']['StatementInput'];
 export type StatementChange = components['schemas']['StatementChange'];
 export type ParsedDate = components['schemas']['ParsedDate'];
+export type DateSuggestions = components['schemas']['DateSuggestions'];
 export type ActorName = components['schemas']['ActorName'];
 export type NamedRef = components['schemas']['NamedRef'];
 export type StanceView = components['schemas']['StanceView'];
+export type SourceName = components['schemas']['SourceName'];
 export type TimelineEntry = components['schemas']['TimelineEntry'];
 export type TimelinePage = components['schemas']['TimelinePage'];
 export type ActorKind = components['schemas']['ActorKind'];

@@ -16,6 +16,7 @@ export const SourceFields = ({ full = true }: { full?: boolean }) => (
     <InputRow>
       <DateInput source="publishedOn" helperText={false} />
       <TextInput source="language" helperText="BCP 47: en, ja, ru…" />
+      <TextInput source="translatedFrom" helperText="If this text is itself a translation: the language of its original (BCP 47)" />
     </InputRow>
     {full && (
       <>

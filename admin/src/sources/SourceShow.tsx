@@ -17,6 +17,11 @@ const SourceCard = () => {
         <Typography sx={{ mt: 1 }}>
           {[source.publisher, source.authors.join(', '), source.publishedOn, source.kind, source.language].filter(Boolean).join(' · ')}
         </Typography>
+        {source.translatedFrom && (
+          <Typography variant="body2" data-testid="source-translated-from">
+            A translation; the original is in <span lang="en">{source.translatedFrom}</span>.
+          </Typography>
+        )}
         {source.url && (
           <Typography variant="body2">
             <ExternalLink href={source.url}>{source.url}</ExternalLink>

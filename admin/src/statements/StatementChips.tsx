@@ -2,6 +2,7 @@ import VerifiedIcon from '@mui/icons-material/Verified';
 import { Box, Chip } from '@mui/material';
 import { useRecordContext } from 'react-admin';
 import type { ReviewStatus, Statement, StatementStatus, StatementType } from '../types';
+import { DateCertainty } from './DateCertainty';
 
 /** "meeting", and "planned" or "cancelled" when it did not (yet) take place. */
 export const TypeStatusChips = ({ type, status }: { type: StatementType; status: StatementStatus }) => (
@@ -41,17 +42,23 @@ export const ReviewField = () => {
   return record ? <ReviewChip reviewStatus={record.reviewStatus} /> : null;
 };
 
-/** The display date, with the EDTF value it was derived from on hover; planned dates in italics. */
+/**
+ * The display date, with the EDTF value it was derived from on hover; planned dates in italics;
+ * approximate, uncertain and open dates marked (DateCertainty).
+ */
 export const DisplayDateField = () => {
   const record = useRecordContext<Statement>();
   if (!record) return null;
   return (
-    <Box
-      component="span"
-      title={`EDTF: ${record.date}`}
-      sx={{ whiteSpace: 'nowrap', fontStyle: record.status === 'planned' ? 'italic' : undefined, fontVariantNumeric: 'tabular-nums' }}
-    >
-      {record.displayDate}
+    <Box component="span" sx={{ display: 'inline-flex', flexDirection: 'column', alignItems: 'flex-start', gap: 0.25 }}>
+      <Box
+        component="span"
+        title={`EDTF: ${record.date}`}
+        sx={{ whiteSpace: 'nowrap', fontStyle: record.status === 'planned' ? 'italic' : undefined, fontVariantNumeric: 'tabular-nums' }}
+      >
+        {record.displayDate}
+      </Box>
+      <DateCertainty date={record.date} />
     </Box>
   );
 };

@@ -1,14 +1,25 @@
+import { Box, Checkbox, FormControlLabel, Typography } from '@mui/material';
+import { useEffect } from 'react';
+import { useFormContext, useWatch } from 'react-hook-form';
 import {
+  ArrayInput,
   AutocompleteArrayInput,
   AutocompleteInput,
+  FieldTitle,
+  maxLength,
   RadioButtonGroupInput,
   ReferenceArrayInput,
+  ReferenceField,
   ReferenceInput,
   required,
   SelectInput,
   SimpleForm,
+  SimpleFormIterator,
   TextInput,
+  useGetMany,
+  useInput,
   useRecordContext,
+  useSaveContext,
 } from 'react-admin';
 import { actorOptionText } from '../common/ActorName';
 import { FormSection, InputRow } from '../common/FormSection';
@@ -30,6 +41,111 @@ export const STATEMENT_DEFAULTS: Partial<Statement> = {
   participantIds: [],
   topicIds: [],
   sourceIds: [],
+  sources: [],
+  dateInferred: false,
+  quoteKind: null,
+};
+
+type Citation = Statement['sources'][number];
+
+export const QUOTE_KIND_CHOICES = [
+  { id: 'verbatim', name: 'Verbatim: the words as the source prints them' },
+  { id: 'translation', name: "Translation: the source's translation of the words" },
+  { id: 'paraphrase', name: 'Paraphrase: a rendering, never in quotation marks' },
+];
+
+export const CITATION_ROLE_CHOICES = [
+  { id: 'primary', name: 'primary (transcript, press release, interview)' },
+  { id: 'reporting', name: 'reporting (a news report of it)' },
+  { id: 'commentary', name: 'commentary (analysis, opinion)' },
+];
+
+/** The citations aligned with the chosen sources: the details of kept sources kept, new ones blank. */
+export const citationsFor = (sourceIds: number[] | undefined, sources: Citation[] | undefined): Citation[] =>
+  (sourceIds ?? []).map(
+    (sourceId) => sources?.find((citation) => citation.sourceId === sourceId) ?? { sourceId, role: null, locator: null, excerpt: null },
+  );
+
+const sameCitations = (a: Citation[], b: Citation[]) =>
+  a.length === b.length &&
+  a.every((citation, i) =>
+    ['sourceId', 'role', 'locator', 'excerpt'].every((k) => citation[k as keyof Citation] === b[i][k as keyof Citation]),
+  );
+
+/**
+ * What a save sends: `sources` follows `sourceIds` (the picker), so that the server never sees
+ * the two name different records.
+ */
+export const transformStatement = (data: Partial<Statement>) =>
+  data.sourceIds ? { ...data, sources: citationsFor(data.sourceIds, data.sources) } : data;
+
+/** A checkbox for a true/false field ("Date inferred from context"). */
+const CheckboxInput = ({ source, helperText }: { source: string; helperText?: string }) => {
+  const { field } = useInput({ source, type: 'checkbox', defaultValue: false });
+  return (
+    <Box>
+      <FormControlLabel
+        control={<Checkbox {...field} checked={!!field.value} onChange={(event) => field.onChange(event.target.checked)} />}
+        label={<FieldTitle source={source} resource="statements" />}
+      />
+      {helperText && (
+        <Typography variant="caption" component="p" color="text.secondary" sx={{ mt: -0.5, mb: 1 }}>
+          {helperText}
+        </Typography>
+      )}
+    </Box>
+  );
+};
+
+/**
+ * The details of each cited source (role, locator, excerpt), one row per source picked above and
+ * in its order: rows follow the picker, keeping what was typed for the sources that stay.
+ */
+const CitationDetails = () => {
+  const { getValues, setValue } = useFormContext();
+  const sourceIds = useWatch({ name: 'sourceIds' }) as number[] | undefined;
+  useEffect(() => {
+    const current = (getValues('sources') ?? []) as Citation[];
+    const aligned = citationsFor(sourceIds, current);
+    if (!sameCitations(current, aligned)) setValue('sources', aligned, { shouldDirty: true });
+  }, [sourceIds, getValues, setValue]);
+  return (
+    <Box component="fieldset" name="sources" sx={{ border: 0, p: 0, m: 0, minWidth: 0 }}>
+      <ArrayInput source="sources" helperText="One row per source above: its role, where in it, and the passage that supports the entry">
+        <SimpleFormIterator disableAdd disableRemove disableReordering disableClear getItemLabel={(index) => `${index + 1}.`}>
+          <ReferenceField source="sourceId" reference="sources" link={false}>
+            <SourceTitle />
+          </ReferenceField>
+          <InputRow>
+            <SelectInput source="role" choices={CITATION_ROLE_CHOICES} emptyText="Not said yet" helperText={false} />
+            <TextInput source="locator" validate={maxLength(200)} helperText="Page, paragraph, time code" />
+          </InputRow>
+          <TextInput source="excerpt" multiline minRows={2} validate={maxLength(2000)} helperText="The exact passage" />
+        </SimpleFormIterator>
+      </ArrayInput>
+    </Box>
+  );
+};
+
+const SourceTitle = () => {
+  const source = useRecordContext<Source>();
+  return source ? <Typography sx={{ fontWeight: 500 }}>{sourceOptionText(source)}</Typography> : null;
+};
+
+/** Whose reading the interpretation is: one of the sources the statement cites. */
+const InterpretationSourceInput = () => {
+  const sourceIds = (useWatch({ name: 'sourceIds' }) ?? []) as number[];
+  const { data } = useGetMany<Source>('sources', { ids: sourceIds }, { enabled: sourceIds.length > 0 });
+  const choices = sourceIds.map((id) => data?.find((source) => source.id === id) ?? { id, title: `Source ${id}` });
+  return (
+    <SelectInput
+      source="interpretationSourceId"
+      choices={choices}
+      optionText={(source: Source) => sourceOptionText(source)}
+      emptyText="—"
+      helperText={sourceIds.length === 1 ? 'The only source cited (filled in on save)' : 'Among the sources cited above'}
+    />
+  );
 };
 
 const sourceOptionText = (source: Source | undefined) =>
@@ -59,8 +175,16 @@ const actorAutocompleteProps = {
 export const StatementForm = () => {
   const createTopic = useCreateTopic();
   const record = useRecordContext<Statement>();
+  const { save } = useSaveContext();
   return (
-    <SimpleForm defaultValues={STATEMENT_DEFAULTS} warnWhenUnsavedChanges resetOptions={KEEP_TYPED_VALUES} sx={{ maxWidth: 900 }}>
+    <SimpleForm
+      // As the default submit (the save of the Create or Edit around), with sources aligned to sourceIds.
+      onSubmit={(values: Partial<Statement>) => save?.(transformStatement(values))}
+      defaultValues={STATEMENT_DEFAULTS}
+      warnWhenUnsavedChanges
+      resetOptions={KEEP_TYPED_VALUES}
+      sx={{ maxWidth: 900 }}
+    >
       <EditConflictBanner />
       <FormSection title="When">
         <InputRow>
@@ -72,6 +196,7 @@ export const StatementForm = () => {
             helperText="A planned meeting is entered as planned"
           />
         </InputRow>
+        <CheckboxInput source="dateInferred" helperText="Not stated by the source: say in the notes how you inferred it" />
       </FormSection>
 
       <FormSection title="Who">
@@ -94,10 +219,20 @@ export const StatementForm = () => {
           </ReferenceInput>
         </InputRow>
         <TextInput source="headline" validate={required()} helperText="A short line a reader scans" />
-        <TextInput source="quote" multiline minRows={3} helperText="Verbatim, in the language it was said or published in" />
+        <RadioButtonGroupInput
+          source="quoteKind"
+          choices={[...QUOTE_KIND_CHOICES, { id: '', name: 'Not said yet' }]}
+          helperText="What the quote is: only verbatim words and translations are shown in quotation marks"
+        />
         <InputRow>
-          <TextInput source="quoteLanguage" helperText="Language of the quote: en, ja, ru…" />
-          <span />
+          <Box>
+            <TextInput source="quote" multiline minRows={3} helperText="As the source prints it" />
+            <TextInput source="quoteLanguage" helperText="Language of the quote: en, ja, ru…" />
+          </Box>
+          <Box>
+            <TextInput source="quoteOriginal" multiline minRows={3} helperText="The words as said, when the quote is a translation" />
+            <TextInput source="quoteOriginalLanguage" helperText="Language of the original: ru, ja…" />
+          </Box>
         </InputRow>
         <TextInput source="summary" multiline minRows={2} helperText="In your words, for readers without the original language" />
         <ReferenceArrayInput source="topicIds" reference="topics" sort={{ field: 'name', order: 'ASC' }}>
@@ -137,6 +272,17 @@ export const StatementForm = () => {
             helperText="In citation order"
           />
         </ReferenceArrayInput>
+        <CitationDetails />
+      </FormSection>
+
+      <FormSection title="What the source says">
+        <TextInput
+          source="attribution"
+          validate={maxLength(300)}
+          helperText="Whom the source credits with the account, e.g. “according to people familiar with Russian thinking”"
+        />
+        <TextInput source="interpretation" multiline minRows={2} helperText="The source's reading of the statement, never the speaker's" />
+        <InterpretationSourceInput />
       </FormSection>
 
       <FormSection title="Review">

@@ -35,7 +35,10 @@ const ListActions = () => {
 
 const Column = DataTable.Col<Statement>;
 
-/** The headline, and the start of the quote in its own language for context. */
+/**
+ * The headline, and the start of the quote in its own language for context: in quotation marks
+ * only when it is the speaker's words (verbatim or translation), a paraphrase marked as one.
+ */
 const HeadlineWithQuote = () => {
   const record = useRecordContext<Statement>();
   if (!record) return null;
@@ -46,8 +49,9 @@ const HeadlineWithQuote = () => {
       </Box>
       {record.quote && (
         <Box
-          component="q"
+          component={record.quoteKind === 'verbatim' || record.quoteKind === 'translation' ? 'q' : 'span'}
           lang={record.quoteLanguage ?? undefined}
+          title={record.quoteKind ?? undefined}
           sx={{
             display: '-webkit-box',
             WebkitLineClamp: 1,
@@ -57,6 +61,11 @@ const HeadlineWithQuote = () => {
             fontSize: '0.8rem',
           }}
         >
+          {record.quoteKind === 'paraphrase' && (
+            <Box component="span" lang="en" sx={{ fontStyle: 'italic' }}>
+              paraphrase:{' '}
+            </Box>
+          )}
           {record.quote}
         </Box>
       )}

@@ -12,13 +12,15 @@ import {
   ChipField,
   TopToolbar,
   useListContext,
+  useGetOne,
   useRecordContext,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { ActorNameField } from '../common/ActorName';
 import { RecordShowTabs } from '../history/RecordShowTabs';
 import { StanceChipField } from '../common/StanceChip';
-import type { Statement } from '../types';
+import type { Source, Statement } from '../types';
+import { DateCertainty } from './DateCertainty';
 import { OpenTimelineButton } from './OpenTimelineButton';
 import { ReviewChip, TypeStatusChips } from './StatementChips';
 import { StatementSources } from './StatementSources';
@@ -79,6 +81,105 @@ const ShowActions = () => {
   );
 };
 
+const QUOTE_KIND_LABELS: Record<NonNullable<Statement['quoteKind']>, string> = {
+  verbatim: 'verbatim',
+  translation: 'translation',
+  paraphrase: 'paraphrase',
+};
+
+/** "according to people familiar with Russian thinking", whether or not the curator typed the "according to". */
+const attributionText = (attribution: string) => (/^according to\b/i.test(attribution) ? attribution : `according to ${attribution}`);
+
+const quoteSx = {
+  m: 0,
+  pl: 2,
+  py: 0.5,
+  borderLeft: 4,
+  borderColor: 'primary.light',
+  whiteSpace: 'pre-wrap',
+  fontSize: '1.05rem',
+  lineHeight: 1.6,
+} as const;
+
+/**
+ * The quote, in quotation marks only when it is the speaker's words (verbatim or translated): a
+ * paraphrase, or a quote of a kind not said yet, is shown without them. The original wording
+ * beside it.
+ */
+const QuotePart = ({ record }: { record: Statement }) => {
+  const quoted = record.quoteKind === 'verbatim' || record.quoteKind === 'translation';
+  const paraphrase = record.quoteKind === 'paraphrase';
+  return (
+    <Part title={paraphrase ? 'Paraphrase' : 'Quote'}>
+      <Box
+        sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: record.quoteOriginal && record.quote ? '1fr 1fr' : '1fr' }, gap: 2 }}
+      >
+        {record.quote && (
+          <Box>
+            <Box
+              component={quoted ? 'blockquote' : 'div'}
+              lang={record.quoteLanguage ?? undefined}
+              data-testid="statement-quote"
+              data-quote-kind={record.quoteKind ?? 'unset'}
+              sx={paraphrase ? { ...quoteSx, borderColor: 'divider', fontStyle: 'italic' } : quoteSx}
+            >
+              {quoted ? `“${record.quote}”` : record.quote}
+            </Box>
+            <Stack direction="row" spacing={1} sx={{ mt: 1, flexWrap: 'wrap', rowGap: 1 }}>
+              <Chip
+                size="small"
+                color={quoted ? 'primary' : 'default'}
+                variant={record.quoteKind ? 'filled' : 'outlined'}
+                label={record.quoteKind ? QUOTE_KIND_LABELS[record.quoteKind] : 'kind not said yet'}
+                data-testid="quote-kind"
+              />
+              {record.quoteLanguage && <Chip size="small" label={`language: ${record.quoteLanguage}`} />}
+            </Stack>
+          </Box>
+        )}
+        {record.quoteOriginal && (
+          <Box data-testid="statement-quote-original">
+            <Typography variant="caption" color="text.secondary" component="p">
+              Original wording
+            </Typography>
+            <Box component="blockquote" lang={record.quoteOriginalLanguage ?? undefined} sx={{ ...quoteSx, borderColor: 'divider' }}>
+              {record.quoteOriginal}
+            </Box>
+            {record.quoteOriginalLanguage && <Chip size="small" label={`language: ${record.quoteOriginalLanguage}`} sx={{ mt: 1 }} />}
+          </Box>
+        )}
+      </Box>
+    </Part>
+  );
+};
+
+/** "According to <source>: …", the source's reading, set apart from the curator's summary. */
+const Interpretation = ({ record }: { record: Statement }) => {
+  const { data: source } = useGetOne<Source>(
+    'sources',
+    { id: record.interpretationSourceId ?? 0 },
+    { enabled: record.interpretationSourceId != null },
+  );
+  const name = source
+    ? source.publisher || source.title
+    : record.interpretationSourceId != null
+      ? `source ${record.interpretationSourceId}`
+      : 'the source';
+  return (
+    <Box
+      data-testid="statement-interpretation"
+      sx={{ p: 1.5, borderRadius: 1, bgcolor: 'action.hover', borderLeft: 4, borderColor: 'secondary.light' }}
+    >
+      <Typography sx={{ whiteSpace: 'pre-wrap' }}>
+        <Box component="span" sx={{ fontWeight: 600 }} title={source?.title}>
+          According to {name}:
+        </Box>{' '}
+        {record.interpretation}
+      </Typography>
+    </Box>
+  );
+};
+
 /** A statement as a record card: what was said, by whom, when, where, from which sources, in which exchange. */
 const StatementCard = () => {
   const record = useRecordContext<Statement>();
@@ -90,6 +191,16 @@ const StatementCard = () => {
           <Typography variant="h6" component="p" sx={{ fontVariantNumeric: 'tabular-nums' }} title={`EDTF: ${record.date}`}>
             {record.displayDate}
           </Typography>
+          <DateCertainty date={record.date} />
+          {record.dateInferred && (
+            <Chip
+              size="small"
+              variant="outlined"
+              color="warning"
+              label="date inferred"
+              title="Date inferred from context: the source does not state it (see the notes)"
+            />
+          )}
           <TypeStatusChips type={record.type} status={record.status} />
           <ReviewChip reviewStatus={record.reviewStatus} />
           <ReferenceField source="stanceId" reference="stances" link={false} empty={<span />}>
@@ -122,31 +233,20 @@ const StatementCard = () => {
           </Box>
         )}
 
-        {record.quote && (
-          <Part title="Quote">
-            <Box
-              component="blockquote"
-              lang={record.quoteLanguage ?? undefined}
-              data-testid="statement-quote"
-              sx={{
-                m: 0,
-                pl: 2,
-                py: 0.5,
-                borderLeft: 4,
-                borderColor: 'primary.light',
-                whiteSpace: 'pre-wrap',
-                fontSize: '1.05rem',
-                lineHeight: 1.6,
-              }}
-            >
-              {record.quote}
-            </Box>
-            {record.quoteLanguage && <Chip size="small" label={`language: ${record.quoteLanguage}`} sx={{ mt: 1 }} />}
-          </Part>
+        {(record.quote || record.quoteOriginal) && <QuotePart record={record} />}
+        {record.attribution && (
+          <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }} data-testid="statement-attribution">
+            — {attributionText(record.attribution)}
+          </Typography>
         )}
         {record.summary && (
           <Part title="Summary">
             <Typography sx={{ whiteSpace: 'pre-wrap' }}>{record.summary}</Typography>
+          </Part>
+        )}
+        {record.interpretation && (
+          <Part title="What the source says">
+            <Interpretation record={record} />
           </Part>
         )}
         {record.topicIds.length > 0 && (
@@ -164,7 +264,7 @@ const StatementCard = () => {
           </Part>
         )}
         <Part title="Sources">
-          <StatementSources ids={record.sourceIds} />
+          <StatementSources ids={record.sourceIds} citations={record.sources} />
         </Part>
         <Part title="In reply to">
           {record.respondsToId ? (
@@ -190,6 +290,7 @@ const StatementCard = () => {
           EDTF {record.date} ({record.dateStart === record.dateEnd ? record.dateStart : `${record.dateStart} to ${record.dateEnd}`}) · entry{' '}
           {record.id}
           {record.key && <> · key: {record.key}</>}
+          {record.dateInferred && <> · dateInferred: true</>}
         </Typography>
       </CardContent>
     </Card>

@@ -3,7 +3,32 @@ import ScheduleIcon from '@mui/icons-material/Schedule';
 import { Box, Card, CardActionArea, Chip, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { NO_STANCE_COLOR } from '../common/color';
+import { DateCertainty } from '../statements/DateCertainty';
 import type { TimelineEntry } from '../types';
+
+const CLAMPED = { display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' } as const;
+
+/**
+ * The quote: in quotation marks only when it is the speaker's words (verbatim, or the source's
+ * translation of them); a paraphrase, or a quote whose kind nobody has said, is labelled instead.
+ */
+const EntryQuote = ({ entry }: { entry: TimelineEntry }) => {
+  const quotation = entry.quoteKind === 'verbatim' || entry.quoteKind === 'translation';
+  return (
+    <Typography
+      component={quotation ? 'q' : 'p'}
+      lang={entry.quoteLanguage ?? undefined}
+      variant="body2"
+      color="text.secondary"
+      data-testid="timeline-quote"
+      data-quote-kind={entry.quoteKind ?? 'unsaid'}
+      sx={{ ...CLAMPED, mt: 0.5 }}
+    >
+      {!quotation && <em>{entry.quoteKind === 'paraphrase' ? 'Paraphrase: ' : 'Wording (kind not said): '}</em>}
+      {entry.quote}
+    </Typography>
+  );
+};
 
 /**
  * One entry: date, speaker, headline, stance colour (the left edge), and what kind of entry it
@@ -44,6 +69,7 @@ export const TimelineEntryCard = ({
               {entry.displayDate}
             </Typography>
           )}
+          <DateCertainty date={entry.date} />
           {showSpeaker && (
             <Typography variant="body2" sx={{ fontWeight: 600 }}>
               {entry.speaker.name}
@@ -65,15 +91,27 @@ export const TimelineEntryCard = ({
         >
           {entry.headline}
         </Typography>
-        {entry.quote && (
+        {entry.quote && <EntryQuote entry={entry} />}
+        {entry.attribution && (
           <Typography
-            component="q"
-            lang={entry.quoteLanguage ?? undefined}
-            variant="body2"
+            variant="caption"
             color="text.secondary"
-            sx={{ display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden', mt: 0.5 }}
+            component="p"
+            data-testid="timeline-attribution"
+            sx={{ fontStyle: 'italic' }}
           >
-            {entry.quote}
+            {entry.attribution}
+          </Typography>
+        )}
+        {entry.interpretation && (
+          <Typography
+            variant="caption"
+            component="p"
+            data-testid="timeline-interpretation"
+            sx={{ ...CLAMPED, mt: 0.5, pl: 1, borderLeft: 2, borderColor: 'divider', color: 'text.secondary' }}
+          >
+            <em>According to {entry.interpretationSource?.publisher ?? entry.interpretationSource?.title ?? 'the source'}:</em>{' '}
+            {entry.interpretation}
           </Typography>
         )}
         <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap', mt: 0.75, alignItems: 'center' }}>

@@ -1,7 +1,7 @@
 import { endOfMonth, format } from 'date-fns';
 import { DataSource } from 'typeorm';
 import { AP_MONTH } from '../statements/edtf/format-edtf';
-import { StatementFilters } from '../statements/statement-query';
+import { REVIEW_NEEDS, StatementFilters } from '../statements/statement-query';
 
 export interface FilterNames {
   actors: Map<number, string>;
@@ -55,9 +55,21 @@ export function dateRangeInWords(from?: string, to?: string): string | undefined
   return `${dayWords(a)} – ${dayWords(b)}`;
 }
 
+/** How the dates were matched, after the range: every entry that could fall in it, or only those wholly inside. */
+const DATE_MODE_WORDS = { overlap: 'dates overlapping it', within: 'dates entirely within it' } as const;
+
+/** What each review filter finds, in a title's words. */
+const NEEDS_WORDS: Record<(typeof REVIEW_NEEDS)[number], string> = {
+  quoteKind: 'quote kind not said',
+  source: 'no primary or reporting source',
+  originalWording: 'translation without the original',
+  inferredDate: 'date inferred',
+  review: 'not verified',
+};
+
 /**
- * The filter as a report title: "Statements by Sergey Lavrov, Jan. 2019",
- * "Statements by Taro Kono and Sergey Lavrov on Sovereignty, 2019".
+ * The filter as a report title: "Statements by Sergey Lavrov, Jan. 2019 (dates overlapping it)",
+ * "Statements by Taro Kono and Sergey Lavrov on Sovereignty, 2019 (dates entirely within it)".
  */
 export function describeFilters(filters: StatementFilters, names: FilterNames): string {
   const named = (ids: number[] | undefined, map: Map<number, string>) => (ids ?? []).map((id) => map.get(id) ?? `#${id}`);
@@ -72,9 +84,10 @@ export function describeFilters(filters: StatementFilters, names: FilterNames): 
   if (filters.q) phrases.push(`matching “${filters.q}”`);
   if (filters.status?.length) phrases.push(`(${listInWords(filters.status)})`);
   if (filters.reviewStatus?.length) phrases.push(`(${listInWords(filters.reviewStatus)})`);
+  if (filters.needs?.length) phrases.push(`needing a look (${listInWords(filters.needs.map((need) => NEEDS_WORDS[need]))})`);
   if (filters.id?.length) phrases.push(`(${filters.id.length} selected)`);
   if (filters.updated_gte) phrases.push(`changed since ${filters.updated_gte}`);
   const title = ['Statements', ...phrases].join(' ');
   const when = dateRangeInWords(filters.date_gte, filters.date_lte);
-  return when ? `${title}, ${when}` : title;
+  return when ? `${title}, ${when} (${DATE_MODE_WORDS[filters.date_mode ?? 'overlap']})` : title;
 }

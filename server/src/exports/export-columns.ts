@@ -25,6 +25,7 @@ const joinedLinks = (storage: { table: string; recordColumn: string; linkedColum
 function wholeField(name: string, field: StatementField): ExportColumn {
   const schema = field.schema as { type?: string; enum?: unknown };
   if (schema.type === 'integer') return { sql: READ[name], kind: 'number' };
+  if (schema.type === 'boolean') return { sql: READ[name], kind: 'boolean' };
   return { sql: schema.enum ? `${READ[name]}::text` : READ[name], kind: 'text' };
 }
 
@@ -68,11 +69,18 @@ export const REPORT_COLUMNS: Record<string, string> = {
   stance: 'stance.name',
   headline: READ.headline,
   quote: READ.quote,
+  quoteKind: `${READ.quoteKind}::text`,
+  quoteOriginal: READ.quoteOriginal,
+  quoteOriginalLanguage: READ.quoteOriginalLanguage,
   summary: READ.summary,
+  attribution: READ.attribution,
+  interpretation: READ.interpretation,
+  interpretationSource: 'COALESCE(interpretationSource.publisher, interpretationSource.title)',
   venue: READ.venue,
   location: READ.location,
   sources: `COALESCE((SELECT json_agg(json_build_object('id', x.id, 'title', x.title, 'publisher', x.publisher,
-              'url', x.url, 'authors', x.authors, 'publishedOn', x.published_on) ORDER BY l.position)
+              'url', x.url, 'authors', x.authors, 'publishedOn', x.published_on, 'translatedFrom', x.translated_from,
+              'role', l.role, 'locator', l.locator) ORDER BY l.position)
             FROM statement_sources l JOIN sources x ON x.id = l.source_id WHERE l.statement_id = s.id), '[]'::json)`,
 };
 
@@ -83,6 +91,11 @@ export interface ReportSource {
   url: string | null;
   authors: string[];
   publishedOn: string | null;
+  /** The language of the original, when the source is a translation. */
+  translatedFrom: string | null;
+  /** How this entry cites it: its role and where in it. */
+  role: string | null;
+  locator: string | null;
 }
 
 export interface ReportRow {
@@ -97,7 +110,14 @@ export interface ReportRow {
   stance: string | null;
   headline: string;
   quote: string | null;
+  quoteKind: 'verbatim' | 'translation' | 'paraphrase' | null;
+  quoteOriginal: string | null;
+  quoteOriginalLanguage: string | null;
   summary: string | null;
+  attribution: string | null;
+  interpretation: string | null;
+  /** Whose reading the interpretation is: the source's publisher, else its title. */
+  interpretationSource: string | null;
   venue: string | null;
   location: string | null;
   sources: ReportSource[];

@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiQuery } from '@nestjs/swagger';
 import { ApiFilters } from '../records/list-query/list-query.decorators';
 import { STATEMENT_FILTERS, STATEMENT_LIST_SPEC } from '../statements/statement-query';
-import { EXPORT_COLUMN_NAMES, EXPORT_COLUMNS } from './export-columns';
+import { EXPORT_COLUMN_NAMES, EXPORT_COLUMNS, ExportColumn } from './export-columns';
 import { ExportFormat, EXPORT_FORMATS } from './export-formats';
 
 /** The query parameters every export reads besides `format`: the list's filters and sort, columns, BOM and ticket. */
@@ -24,15 +24,18 @@ export const ApiExportQuery = () =>
     ApiFilters(STATEMENT_FILTERS),
   );
 
-/** A row of the JSON export: the columns asked for (all by default), each a number or text, or null. */
+/** Each kind of export column as the JSON export writes it (always nullable). */
+const COLUMN_SCHEMAS: Record<ExportColumn['kind'], object> = {
+  number: { type: 'number', nullable: true },
+  text: { type: 'string', nullable: true },
+  boolean: { type: 'boolean', nullable: true },
+  json: { type: 'array', items: { type: 'object', additionalProperties: true }, nullable: true },
+};
+
+/** A row of the JSON export: the columns asked for (all by default), each of its kind, or null. */
 const EXPORT_ROW = {
   type: 'object',
-  properties: Object.fromEntries(
-    Object.entries(EXPORT_COLUMNS).map(([name, column]) => [
-      name,
-      { type: column.kind === 'number' ? 'number' : 'string', nullable: true },
-    ]),
-  ),
+  properties: Object.fromEntries(Object.entries(EXPORT_COLUMNS).map(([name, column]) => [name, COLUMN_SCHEMAS[column.kind]])),
   additionalProperties: false,
 };
 

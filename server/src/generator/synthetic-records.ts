@@ -76,9 +76,9 @@ export function sourceRow(random: Random, serial: number, day: string): unknown[
   return [`${headline} (${serial})`, publisher, `https://news.example.org/${language}/${serial}`, authors, day, language, kind];
 }
 
-/** The statement fields kept in the statements table (link lists have tables of their own), in declaration order. */
+/** The statement fields kept in the statements table (link lists and their details have tables of their own), in declaration order. */
 const STORED_FIELDS = Object.entries(STATEMENT_FIELDS as Record<string, FieldDeclaration>)
-  .filter(([, field]) => field.storage.kind !== 'links')
+  .filter(([, field]) => field.storage.kind === 'column' || field.storage.kind === 'reference')
   .map(([name, field]) => ({ name, field }));
 
 /**
@@ -118,7 +118,12 @@ function quoteOf(random: Random): [string, string] | [null, null] {
 function summaryOf(random: Random): string | null {
   if (!random.chance(0.6)) return null;
   const sentences = Array.from({ length: random.int(1, 3) }, () => random.pick(SUMMARY_SENTENCES));
-  if (random.chance(0.05)) sentences.push(random.pick(AWKWARD_TEXT));
+  // Now and then first, so that some cells start with a formula character (=, +, -, @) as a spreadsheet's would.
+  if (random.chance(0.05)) {
+    const awkward = random.pick(AWKWARD_TEXT);
+    if (random.chance(0.5)) sentences.unshift(awkward);
+    else sentences.push(awkward);
+  }
   return sentences.join(random.chance(0.1) ? '\n\n' : ' ');
 }
 
@@ -133,7 +138,8 @@ export interface SpeakerRecord {
 
 /**
  * The same text as SQL's `statement_search_text()` (which the trigger uses): a bulk load
- * skips the trigger and sends it ready-made. The generator's test holds the two equal.
+ * skips the trigger and sends it ready-made (generated statements have no original wording,
+ * which the SQL puts between quote and summary). The generator's test holds the two equal.
  */
 export function searchText(headline: string, quote: string | null, summary: string | null, speaker: SpeakerRecord): string {
   const names = [speaker.name, speaker.nativeName, speaker.aliases.length ? speaker.aliases.join(' ') : null];

@@ -18,6 +18,8 @@ export type ColumnMeaning =
   | { kind: 'field'; field: string }
   /** A reference or link list, matched in a collection by id or name; `rank`: which of the field's columns wins when several hold a value. */
   | { kind: 'match'; field: string; collection: MatchedCollection; list: boolean; rank: number }
+  /** The details of the link list `of`'s entries (a statement's sources: role, locator, excerpt), aligned with its column. */
+  | { kind: 'details'; field: string; of: string }
   | { kind: 'ignored' };
 
 export const IGNORE = 'ignore';
@@ -28,6 +30,7 @@ function readColumns(): Map<string, ColumnMeaning> {
     const role = declaration.import;
     if (role === false) continue;
     if (role === true) columns.set(snakeCase(field), { kind: 'field', field });
+    else if ('detailsOf' in role) columns.set(role.column, { kind: 'details', field, of: role.detailsOf });
     else {
       role.columns.forEach((column, rank) =>
         columns.set(column, { kind: 'match', field, collection: role.match, list: declaration.storage.kind === 'links', rank }),

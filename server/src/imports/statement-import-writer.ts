@@ -1,15 +1,21 @@
+import { BadRequestException } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { EntityManager } from 'typeorm';
 import { ActorInput } from '../actors/actor.dto';
+import { snakeCase } from '../database/snake-naming.strategy';
+import type { ApiErrorBody } from '../kernel/errors/api-errors';
 import type { RecordAuthor } from '../records/collection/record-author';
 import { changedFields, RecordChange, RecordHistory } from '../records/collection/record-history';
-import { fieldRules } from '../records/fields/field-rules';
+import { fieldRules, LinkList } from '../records/fields/field-rules';
+import { LinkDetail, linkRows, withConsistentDetails } from '../records/fields/link-details';
 import { selectList } from '../records/list-query/collection-reader';
 import { SourceInput } from '../sources/source.dto';
 import { parseEdtf } from '../statements/edtf/parse-edtf';
 import { STATEMENT_TABLE } from '../statements/statement-query';
 import { Statement } from '../statements/statement.entity';
+import { SourceCitation } from '../statements/source-citation';
+import { applyStatementRules } from '../statements/statement-rules';
 import { STATEMENT_FIELDS } from '../statements/statement.fields';
 import { TopicInput } from '../topics/topic.dto';
 import type { RowOutcome } from './import.entity';
@@ -123,7 +129,10 @@ export class StatementImportWriter {
     await this.matchReferences(ready);
     await this.holdReferences(ready);
     const current = await this.readCurrent(ready.filter((plan) => plan.action === 'update' && !hasErrors(plan)));
-    for (const plan of ready) if (!hasErrors(plan)) this.checkSpeakerNotParticipant(plan, current.get(plan.statementId!));
+    for (const plan of ready) {
+      if (!hasErrors(plan)) this.checkSpeakerNotParticipant(plan, current.get(plan.statementId!));
+      if (!hasErrors(plan)) await this.checkAcrossFields(plan, current.get(plan.statementId!));
+    }
     await this.insert(ready.filter((plan) => plan.action === 'create' && !hasErrors(plan)));
     for (const plan of ready) {
       if (plan.action === 'update' && !hasErrors(plan)) await this.update(plan, current.get(plan.statementId!)!);
@@ -430,6 +439,52 @@ export class StatementImportWriter {
     }
   }
 
+  /**
+   * The row's link details joined to its matched links (source_details to sources), each link
+   * list made to agree with its details as an API write would, and the rules across fields
+   * (statement-rules.ts) checked against the statement as it is.
+   */
+  private async checkAcrossFields(plan: Plan, current: StatementState | undefined): Promise<void> {
+    const { request } = plan;
+    const fail = (field: string, reason: string) => {
+      request.errors[request.columnOf[field] ?? snakeCase(field)] = reason;
+      plan.action = 'fail';
+    };
+    if (request.details) {
+      const { column, of, field, entries } = request.details;
+      const ids = request.values[of] as number[] | undefined;
+      const listColumn = request.columnOf[of] ?? snakeCase(of);
+      if (ids === undefined) return fail(field, `details the entries of the ${listColumn} column, which this row does not give`);
+      if (ids.length !== entries.length) {
+        return fail(
+          field,
+          `has ${entries.length} ${entries.length === 1 ? 'entry' : 'entries'} and ${listColumn} ${ids.length}: the n-th entry details the n-th ${SINGULAR[request.namings[of]?.collection ?? 'sources']}`,
+        );
+      }
+      const storage = STATEMENT_FIELDS.sources.storage as { idKey: string };
+      const joined = ids.map((id, i) => ({ ...entries[i], [storage.idKey]: id }));
+      for (const [i, entry] of joined.entries()) {
+        const problems = await validate(plainToInstance(SourceCitation, entry), {
+          whitelist: true,
+          forbidNonWhitelisted: true,
+          validationError: { target: false, value: false },
+        });
+        const reasons = problems.flatMap((problem) => Object.values(problem.constraints ?? {}));
+        if (reasons.length) return fail(field, `entry ${i + 1}: ${reasons.join('; ')}`);
+      }
+      request.values[field] = joined;
+      request.columnOf[field] = column;
+    }
+    try {
+      request.values = withConsistentDetails(request.values, LINKS, current);
+    } catch (error) {
+      if (!(error instanceof BadRequestException)) throw error;
+      for (const [field, reason] of Object.entries((error.getResponse() as ApiErrorBody).errors ?? {})) fail(field, reason);
+      return;
+    }
+    for (const [field, reason] of Object.entries(applyStatementRules(request.values, current))) fail(field, reason);
+  }
+
   /** The row's values as columns, with the day bounds and display form of its date. */
   private columnsOf(values: Record<string, unknown>): Record<string, unknown> {
     const columns: Record<string, unknown> = {};
@@ -460,22 +515,8 @@ export class StatementImportWriter {
       );
     }
     for (const link of LINKS) {
-      const owners: number[] = [];
-      const linked: number[] = [];
-      const positions: number[] = [];
-      for (const plan of plans) {
-        ((plan.request.values[link.field] as number[] | undefined) ?? []).forEach((id, position) => {
-          owners.push(plan.statementId!);
-          linked.push(id);
-          positions.push(position);
-        });
-      }
-      if (owners.length) {
-        await this.manager.query(
-          `INSERT INTO ${link.table} (${link.recordColumn}, ${link.linkedColumn}, position) SELECT * FROM unnest($1::int[], $2::int[], $3::int[])`,
-          [owners, linked, positions],
-        );
-      }
+      const rows = plans.flatMap((plan) => this.linkRowsOf(link, plan.statementId!, plan.request.values));
+      if (rows.length) await this.insertLinks(link, rows);
     }
   }
 
@@ -528,17 +569,25 @@ export class StatementImportWriter {
       ]);
     }
     for (const link of LINKS) {
-      if (!differing.includes(link.field)) continue;
+      if (!differing.includes(link.field) && !(link.details && differing.includes(link.details.field))) continue;
       await this.manager.query(`DELETE FROM ${link.table} WHERE ${link.recordColumn} = $1`, [plan.statementId]);
-      const ids = values[link.field] as number[];
-      if (ids.length) {
-        await this.manager.query(
-          `INSERT INTO ${link.table} (${link.recordColumn}, ${link.linkedColumn}, position)
-           SELECT $1, linked.id, linked.ord - 1 FROM unnest($2::int[]) WITH ORDINALITY AS linked(id, ord)`,
-          [plan.statementId, ids],
-        );
-      }
+      const rows = this.linkRowsOf(link, plan.statementId!, values);
+      if (rows.length) await this.insertLinks(link, rows);
     }
+  }
+
+  /** A statement's rows of a link table, with their details when the list has them. */
+  private linkRowsOf(link: LinkList, statementId: number, values: Record<string, unknown>): object[] {
+    const ids = (values[link.field] as number[] | undefined) ?? [];
+    const rows = linkRows(link, ids, link.details ? (values[link.details.field] as LinkDetail[] | undefined) : undefined);
+    return rows.map((row) => ({ ...row, [link.recordColumn]: statementId }));
+  }
+
+  /** Rows of a link table in one statement; PostgreSQL types each value by its column. */
+  private async insertLinks(link: LinkList, rows: object[]): Promise<void> {
+    await this.manager.query(`INSERT INTO ${link.table} SELECT * FROM json_populate_recordset(NULL::${link.table}, $1)`, [
+      JSON.stringify(rows),
+    ]);
   }
 
   /** The chain from `start` up its replies when it comes back to `statementId`. */

@@ -29,6 +29,15 @@ export interface ReplyNaming {
   id?: number;
 }
 
+/** The details of a link list's entries as a row gives them (source_details), to join to the entries once matched. */
+export interface DetailsNaming {
+  column: string;
+  /** The link list whose entries they detail (sourceIds) and the field that holds them joined (sources). */
+  of: string;
+  field: string;
+  entries: Record<string, unknown>[];
+}
+
 export interface RowRequest {
   row: number;
   key?: string;
@@ -43,6 +52,7 @@ export interface RowRequest {
   columnOf: Record<string, string>;
   /** Column → what is wrong. */
   errors: Record<string, string>;
+  details?: DetailsNaming;
 }
 
 /**
@@ -54,6 +64,43 @@ export interface RowRequest {
 const NEUTRALISED = /^'[=+\-@\t\r\n\u0000＝＋－＠]/;
 
 const FIELDS = STATEMENT_FIELDS as Record<string, StatementField>;
+/** Fields whose cell is trimmed: language tags, where a space is never meant. */
+const TRIMMED = new Set(['quoteLanguage', 'quoteOriginalLanguage']);
+const YES = new Set(['true', 'yes', '1']);
+const NO = new Set(['false', 'no', '0', '']);
+
+/** A yes/no cell: true, false, yes, no, 1, 0 (any case); empty is no. */
+function flagValue(cell: CellValue, text: string): { value: boolean } | { error: string } {
+  if (typeof cell === 'boolean') return { value: cell };
+  const wanted = text.trim().toLowerCase();
+  if (YES.has(wanted)) return { value: true };
+  if (NO.has(wanted)) return { value: false };
+  return { error: `must be true or false, not "${text.trim()}"` };
+}
+
+/** The details of a link list's entries: a JSON list of objects (or an empty cell), each holding only the details' properties. */
+function detailsValue(
+  cell: CellValue,
+  text: string,
+  properties: readonly string[],
+): { value: Record<string, unknown>[] } | { error: string } {
+  if (!text.trim()) return { value: [] };
+  let value: unknown;
+  try {
+    value = typeof cell === 'string' || cell === null ? JSON.parse(text) : cell;
+  } catch {
+    return { error: `must be a JSON list of objects with ${properties.join(', ')} (README, "Exports"), not "${text.slice(0, 80)}"` };
+  }
+  if (!Array.isArray(value) || !value.every((entry) => typeof entry === 'object' && entry !== null && !Array.isArray(entry))) {
+    return { error: `must be a JSON list of objects with ${properties.join(', ')}, one per source` };
+  }
+  for (const [i, entry] of (value as Record<string, unknown>[]).entries()) {
+    const unknown = Object.keys(entry).filter((key) => !properties.includes(key));
+    if (unknown.length)
+      return { error: `entry ${i + 1} has ${unknown.map((key) => `"${key}"`).join(', ')}; an entry holds ${properties.join(', ')}` };
+  }
+  return { value: value as Record<string, unknown>[] };
+}
 const ENUMS = new Map(
   Object.entries(FIELDS).flatMap(([name, field]) => {
     const values = (field.schema as { enum?: string[] }).enum;
@@ -127,6 +174,16 @@ export function readRow(source: SourceRow, meanings: ColumnMeanings, spreadsheet
       continue;
     }
     const { field } = meaning;
+    if (meaning.kind === 'details') {
+      request.columnOf[field] = column;
+      const storage = FIELDS[field].storage;
+      const properties = storage.kind === 'linkDetails' ? Object.keys(storage.columns) : [];
+      const details = detailsValue(cell, text, properties);
+      // An empty cell gives no details (the export leaves it empty when no source has any): those kept stay.
+      if ('error' in details) request.errors[column] = details.error;
+      else if (details.value.length) request.details = { column, of: meaning.of, field, entries: details.value };
+      continue;
+    }
     if (meaning.kind === 'match') {
       // The first of the field's columns that holds a value wins; an empty one leaves the field to the others.
       if (ranks[field] !== undefined && (ranks[field] < meaning.rank || !text.trim())) continue;
@@ -162,10 +219,14 @@ export function readRow(source: SourceRow, meanings: ColumnMeanings, spreadsheet
       const wanted = text.trim().toLowerCase();
       // An empty cell is the field's default, as for a statement created without it.
       request.values[field] = wanted === '' ? FIELDS[field].empty : (ENUMS.get(field)!.find((v) => v === wanted) ?? text.trim());
+    } else if ((FIELDS[field].schema as { type?: string }).type === 'boolean') {
+      const flag = flagValue(cell, text);
+      if ('error' in flag) request.errors[column] = flag.error;
+      else request.values[field] = flag.value;
     } else if (FIELDS[field].required) {
       request.values[field] = text;
     } else {
-      request.values[field] = text === '' ? null : field === 'quoteLanguage' ? text.trim() : text;
+      request.values[field] = text === '' ? null : TRIMMED.has(field) ? text.trim() : text;
     }
   }
   return request;

@@ -18,5 +18,9 @@ export const SOURCE_FIELDS = {
   archiveUrl: text({ maxLength: 2048, validate: [httpUrl('archiveUrl')], description: 'Web archive copy' }),
   /** BCP 47 language tag of the source text. */
   language: languageTag({ description: 'BCP 47 language of the source' }),
+  translatedFrom: languageTag({
+    description: "When the source is itself a translation (a paper's English edition), the BCP 47 language of its original",
+    example: 'ja',
+  }),
   kind: oneOf(SOURCE_KINDS, { enumName: 'source_kind', default: 'news' }),
 };

@@ -1,12 +1,15 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
 import { Actor } from '../actors/actor.entity';
+import { declareColumns } from '../records/fields/declare-fields';
 import { Source } from '../sources/source.entity';
+import { CITATION_DETAILS } from './source-citation';
 import { Topic } from '../topics/topic.entity';
 import { Statement } from './statement.entity';
 
 /*
  * The many-to-many links of a statement, as explicit tables so that each keeps the
- * order the curator gave (`position`): participants as listed, sources as cited.
+ * order the curator gave (`position`): participants as listed, sources as cited (each with
+ * its role, locator and excerpt: CITATION_DETAILS).
  * Deleting a statement removes its links; a linked actor, topic or source cannot be
  * deleted while a statement still uses it.
  */
@@ -73,3 +76,4 @@ export class StatementSource {
   @JoinColumn({ name: 'source_id' })
   source: Relation<Source>;
 }
+declareColumns(StatementSource, CITATION_DETAILS);

@@ -13,6 +13,20 @@ import { snakeCase } from '../database/snake-naming.strategy';
  * it and differ only in what they select and how they serialise it.
  */
 
+/** What the review filter (`needs`) finds, each a condition on the statement (NEEDS_SQL). */
+export const REVIEW_NEEDS = ['quoteKind', 'source', 'originalWording', 'inferredDate', 'review'] as const;
+const NEEDS_SQL: Record<(typeof REVIEW_NEEDS)[number], string> = {
+  quoteKind: '(s.quote IS NOT NULL AND s.quote_kind IS NULL)',
+  source: "NOT EXISTS (SELECT 1 FROM statement_sources l WHERE l.statement_id = s.id AND l.role IN ('primary', 'reporting'))",
+  originalWording: "(s.quote_kind = 'translation' AND s.quote_original IS NULL)",
+  inferredDate: 's.date_inferred',
+  review: "s.review_status = 'draft'",
+};
+
+/** How date_gte / date_lte match: by overlap of the entry's range with the asked one, or with all of it inside. */
+export const DATE_MODES = ['overlap', 'within'] as const;
+export type DateMode = (typeof DATE_MODES)[number];
+
 export const STATEMENT_FILTERS = {
   id: { type: 'id', description: 'Statement id; repeat for several.' },
   speakerId: { type: 'id', description: 'Speaker (actor id); repeat for any of several.' },
@@ -23,16 +37,37 @@ export const STATEMENT_FILTERS = {
   type: { type: 'enum', values: STATEMENT_TYPES, description: 'Entry type; repeat for any of several.' },
   status: { type: 'enum', values: STATEMENT_STATUSES, description: 'occurred, planned or cancelled; repeat for several.' },
   reviewStatus: { type: 'enum', values: REVIEW_STATUSES, description: 'draft or verified.' },
+  needs: {
+    type: 'enum',
+    values: REVIEW_NEEDS,
+    description:
+      'Entries that need a look; repeat for any of several. quoteKind: a quote whose kind nobody has said; source: no primary ' +
+      'or reporting source; originalWording: a translated quote without the original wording; inferredDate: a date the curator ' +
+      'inferred rather than the source stated; review: not yet verified (draft).',
+  },
   respondsToId: { type: 'id', description: 'Entries replying to this statement; repeat for several.' },
   date_gte: {
     type: 'date',
     bound: 'start',
-    description: 'Entries whose date range reaches on or after this day (YYYY-MM-DD, YYYY-MM or YYYY).',
+    description:
+      'From this day (YYYY-MM-DD, YYYY-MM or YYYY): entries whose date range reaches on or after it (date_mode=overlap), ' +
+      'or starts on or after it (date_mode=within).',
   },
   date_lte: {
     type: 'date',
     bound: 'end',
-    description: 'Entries whose date range starts on or before this day (YYYY-MM-DD, YYYY-MM or YYYY).',
+    description:
+      'Until this day (YYYY-MM-DD, YYYY-MM or YYYY): entries whose date range starts on or before it (date_mode=overlap), ' +
+      'or ends on or before it (date_mode=within).',
+  },
+  date_mode: {
+    type: 'choice',
+    values: DATE_MODES,
+    default: 'overlap',
+    description:
+      "How date_gte and date_lte match an entry's range [dateStart, dateEnd]: overlap (default), any entry that could fall in " +
+      'the asked range, "2019" and "c. 2019" included in January 2019; within, only entries whose whole range lies inside it ' +
+      '(an open start or end never does).',
   },
   updated_gte: {
     type: 'timestamp',
@@ -42,7 +77,7 @@ export const STATEMENT_FILTERS = {
     type: 'text',
     maxLength: 200,
     description:
-      "Full text over headline, quote, summary and the speaker's names and aliases. Every word must match: " +
+      "Full text over headline, quote, original wording, summary and the speaker's names and aliases. Every word must match: " +
       'as a word prefix ("Lavr" finds Lavrov), or, in scripts written without spaces (Japanese, Chinese), anywhere.',
   },
 } as const;
@@ -124,9 +159,19 @@ export const STATEMENT_TABLE: CollectionTable<typeof STATEMENT_FILTERS, Statemen
       params: { reviewStatuses: one(statuses) },
     }),
     respondsToId: (ids) => ({ sql: matchesAny('s.responds_to_id', 'respondsToIds', ids), params: { respondsToIds: one(ids) } }),
+    needs: (needs) => ({ sql: `(${needs.map((need) => NEEDS_SQL[need]).join(' OR ')})`, params: {} }),
     // Overlap: an entry matches when [date_start, date_end] reaches into the asked range.
-    date_gte: (day) => ({ sql: 's.date_end >= CAST(:dateGte AS date)', params: { dateGte: day } }),
-    date_lte: (day) => ({ sql: 's.date_start <= CAST(:dateLte AS date)', params: { dateLte: day } }),
+    // Within: when all of it lies inside; an open (infinite) bound never does.
+    date_gte: (day, { date_mode }) =>
+      date_mode === 'within'
+        ? { sql: "s.date_start >= CAST(:dateGte AS date) AND s.date_end < 'infinity'::date", params: { dateGte: day } }
+        : { sql: 's.date_end >= CAST(:dateGte AS date)', params: { dateGte: day } },
+    date_lte: (day, { date_mode }) =>
+      date_mode === 'within'
+        ? { sql: "s.date_end <= CAST(:dateLte AS date) AND s.date_start > '-infinity'::date", params: { dateLte: day } }
+        : { sql: 's.date_start <= CAST(:dateLte AS date)', params: { dateLte: day } },
+    // It changes how the two above match, and adds no condition of its own.
+    date_mode: () => null,
     updated_gte: (instant) => ({ sql: 's.updated_at >= CAST(:updatedGte AS timestamptz)', params: { updatedGte: instant } }),
     q: fullTextCondition,
   },

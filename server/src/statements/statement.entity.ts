@@ -21,6 +21,7 @@ import { STATEMENT_FIELDS } from './statement.fields';
 @Index('idx_statements_speaker_id', ['speakerId'])
 @Index('idx_statements_stance_id', ['stanceId'])
 @Index('idx_statements_responds_to_id', ['respondsToId'])
+@Index('idx_statements_interpretation_source_id', ['interpretationSourceId'], { where: 'interpretation_source_id IS NOT NULL' })
 // Full-text indexes are created by hand in the migration (expression and operator-class
 // indexes TypeORM cannot describe); synchronize:false keeps the schema diff away from them.
 @Index('idx_statements_search_vector', { synchronize: false })
@@ -29,7 +30,7 @@ import { STATEMENT_FIELDS } from './statement.fields';
 @Check('chk_statements_not_self_reply', 'responds_to_id <> id')
 export class Statement extends RecordEntity {
   /**
-   * Search document (headline, quote, summary, the speaker's names), kept by a trigger
+   * Search document (headline, quote, original wording, summary, the speaker's names), kept by a trigger
    * (`statement_search_text()`); indexed as a `simple` tsvector and as trigrams. Never
    * written or read by the ORM.
    */

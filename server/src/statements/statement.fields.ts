@@ -1,9 +1,10 @@
 import type { ApiPropertyOptions } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
-import { derived, field, languageTag, links, oneOf, reference, text } from '../records/fields/field-kinds';
+import { derived, field, flag, languageTag, linkDetails, links, oneOf, oneOfOrNull, reference, text } from '../records/fields/field-kinds';
 import { FieldDeclaration } from '../records/fields/field';
 import { EDTF_MAX_LENGTH } from './edtf/parse-edtf';
 import { IsEdtf } from './edtf/is-edtf.validator';
+import { CITATION_DETAILS, SourceCitation, SourceName } from './source-citation';
 import { ActorName, NamedRef, StanceView } from './statement-views';
 
 export const STATEMENT_TYPES = ['statement', 'meeting', 'document', 'event'] as const;
@@ -12,6 +13,9 @@ export const STATEMENT_STATUSES = ['occurred', 'planned', 'cancelled'] as const;
 export type StatementStatus = (typeof STATEMENT_STATUSES)[number];
 export const REVIEW_STATUSES = ['draft', 'verified'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+/** What a quote is: the speaker's words as printed, the source's translation of them, or someone's rendering. */
+export const QUOTE_KINDS = ['verbatim', 'translation', 'paraphrase'] as const;
+export type QuoteKind = (typeof QUOTE_KINDS)[number];
 
 const LONG_TEXT = 50_000;
 /** A key: no space at either end, no line break (it is matched exactly). */
@@ -20,7 +24,8 @@ const STATEMENT_KEY = /^[^\s](?:[^\r\n]*[^\s])?$/;
 /** A column of the flat exports (CSV, JSON, NDJSON): the SQL that reads it, and whether it is a number. */
 export interface ExportColumn {
   sql: string;
-  kind: 'number' | 'text';
+  /** json: a list of objects, as JSON text in a CSV cell and as itself in JSON and NDJSON. */
+  kind: 'number' | 'text' | 'boolean' | 'json';
 }
 
 /**
@@ -50,7 +55,12 @@ export type MatchedCollection = 'actors' | 'topics' | 'stances' | 'sources' | 's
  *   matched in `match` by id or name (a list: entries separated by ';');
  * - `false`: never read (derived fields); an export column no field reads is accepted and ignored.
  */
-export type ImportRole = true | { match: MatchedCollection; columns: readonly string[] } | false;
+export type ImportRole =
+  | true
+  | { match: MatchedCollection; columns: readonly string[] }
+  /** The details of a link list's entries (JSON, aligned with the list's column). */
+  | { detailsOf: string; column: string }
+  | false;
 
 /** Where a statement field goes besides the record: each must say, so that no field is left out by forgetting. */
 export interface StatementRoles {
@@ -76,6 +86,15 @@ const edtfDate = () =>
       description: 'EDTF (levels 0–1): 2019-01-14, 2019-06, 2019, 2018-23 (autumn), 2019-06?, 2018~, 201X, 2019-01/2019-06',
     },
   });
+
+/**
+ * The details of a statement's sources for the flat exports: a JSON list aligned with the
+ * `sources` column, each entry holding only what is known (role, locator, excerpt); empty
+ * when no source has any.
+ */
+const SOURCE_DETAILS_SQL = `(SELECT CASE WHEN bool_or(l.role IS NOT NULL OR l.locator IS NOT NULL OR l.excerpt IS NOT NULL)
+    THEN json_agg(json_strip_nulls(json_build_object('role', l.role, 'locator', l.locator, 'excerpt', l.excerpt)) ORDER BY l.position) END
+  FROM statement_sources l WHERE l.statement_id = s.id)`;
 
 const DAY_BOUND: ApiPropertyOptions = { type: 'string', pattern: '^(\\d{4}-\\d{2}-\\d{2}|-?infinity)$' };
 
@@ -104,15 +123,19 @@ export const STATEMENT_FIELDS = {
       schema: DAY_BOUND,
       description: 'Earliest day the date allows (YYYY-MM-DD, or -infinity)',
     }),
-    { export: { date_start: 's.date_start::text' }, timeline: true, import: false },
+    { export: { date_start: 'CASE WHEN isfinite(s.date_start) THEN s.date_start::text END' }, timeline: true, import: false },
   ),
   dateEnd: withRoles(
     derived<string>({ column: { type: 'date' }, schema: DAY_BOUND, description: 'Latest day the date allows (YYYY-MM-DD, or infinity)' }),
-    { export: { date_end: 's.date_end::text' }, timeline: true, import: false },
+    { export: { date_end: 'CASE WHEN isfinite(s.date_end) THEN s.date_end::text END' }, timeline: true, import: false },
   ),
   displayDate: withRoles(
     derived<string>({ column: { type: 'varchar', length: 200 }, schema: { type: 'string' }, example: 'Jan. 14, 2019' }),
     { export: true, timeline: true, import: false },
+  ),
+  dateInferred: withRoles(
+    flag({ description: "The date is the curator's inference from context, not stated by the source (the notes say how)" }),
+    { export: true, timeline: true, import: true },
   ),
   type: withRoles(oneOf(STATEMENT_TYPES, { enumName: 'statement_type', default: 'statement' }), {
     export: true,
@@ -171,17 +194,69 @@ export const STATEMENT_FIELDS = {
     text({ maxLength: 300, required: true, description: 'Short line a reader scans', example: 'Lavrov: "These are Russian territories"' }),
     { export: true, timeline: true, import: true },
   ),
-  quote: withRoles(text({ maxLength: LONG_TEXT, description: 'Verbatim quote' }), {
+  quote: withRoles(text({ maxLength: LONG_TEXT, description: 'The quote, as the source prints it; quoteKind says what it is' }), {
     export: true,
     timeline: true,
     import: true,
   }),
+  quoteKind: withRoles(
+    oneOfOrNull(QUOTE_KINDS, {
+      enumName: 'quote_kind',
+      description:
+        "verbatim: the speaker's words as the source prints them, in the source's language; translation: the source's " +
+        "translation of the speaker's words; paraphrase: the source's or the curator's rendering (never shown in quotation " +
+        'marks). Null until the curator says.',
+    }),
+    { export: true, timeline: true, import: true },
+  ),
   quoteLanguage: withRoles(languageTag({ description: 'BCP 47 language of the quote as stored' }), {
     export: true,
     timeline: true,
     import: true,
   }),
-  summary: withRoles(text({ maxLength: LONG_TEXT }), { export: true, timeline: true, import: true }),
+  quoteOriginal: withRoles(
+    text({ maxLength: LONG_TEXT, description: 'The words as the speaker said them, in their language, when the quote is a translation' }),
+    { export: true, timeline: true, import: true },
+  ),
+  quoteOriginalLanguage: withRoles(languageTag({ description: 'BCP 47 language of the original wording', example: 'ru' }), {
+    export: true,
+    timeline: true,
+    import: true,
+  }),
+  summary: withRoles(text({ maxLength: LONG_TEXT, description: "What the speaker said or did, in the curator's words" }), {
+    export: true,
+    timeline: true,
+    import: true,
+  }),
+  attribution: withRoles(
+    text({
+      maxLength: 300,
+      description: "Whom the source credits with this account when it is not the speaker's own on the record",
+      example: 'according to people familiar with Russian thinking',
+    }),
+    { export: true, timeline: true, import: true },
+  ),
+  interpretation: withRoles(
+    text({
+      maxLength: LONG_TEXT,
+      description: 'What the source says about the statement (its reading, never the speaker\'s): shown as "According to <source>: …"',
+    }),
+    { export: true, timeline: true, import: true },
+  ),
+  interpretationSourceId: withRoles(
+    reference({
+      table: 'sources',
+      relation: 'interpretationSource',
+      description: 'The source whose reading `interpretation` is: one the statement cites (taken as the only one when it cites one)',
+    }),
+    {
+      export: {
+        interpretation_source: "concat_ws(' — ', interpretationSource.title, interpretationSource.publisher, interpretationSource.url)",
+      },
+      timeline: { as: 'interpretationSource', select: ['id', 'title', 'publisher'], type: SourceName },
+      import: { match: 'sources', columns: ['interpretation_source'] },
+    },
+  ),
   venue: withRoles(text({ maxLength: 300, example: 'press conference, Moscow' }), { export: true, timeline: true, import: true }),
   location: withRoles(text({ maxLength: 300, example: 'Moscow' }), { export: true, timeline: true, import: true }),
   sourceIds: withRoles(
@@ -196,6 +271,21 @@ export const STATEMENT_FIELDS = {
       export: { sources: "concat_ws(' — ', x.title, x.publisher, x.url)" },
       timeline: false,
       import: { match: 'sources', columns: ['sources'] },
+    },
+  ),
+  sources: withRoles(
+    linkDetails({
+      linksField: 'sourceIds',
+      idKey: 'sourceId',
+      details: CITATION_DETAILS,
+      item: SourceCitation,
+      description: 'The sources as cited, in sourceIds order, each with its role, locator and excerpt (sourceIds follows them)',
+    }),
+    {
+      // Aligned with the sources column: the n-th object details the n-th source (README, "Exports").
+      export: { source_details: { sql: SOURCE_DETAILS_SQL, kind: 'json' } },
+      timeline: true,
+      import: { detailsOf: 'sourceIds', column: 'source_details' },
     },
   ),
   respondsToId: withRoles(

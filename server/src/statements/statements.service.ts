@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { asConflict, CollectionService, RecordRow, Usage, usedBy, WriteMode } from '../records/collection/collection.service';
+import { badRequest } from '../kernel/errors/api-errors';
 import { parseEdtf } from './edtf/parse-edtf';
 import { STATEMENT_FILTERS, STATEMENT_TABLE, StatementSort } from './statement-query';
 import { checkStatementReferences, StatementReferences } from './statement-references';
+import { applyStatementRules } from './statement-rules';
 import { Statement } from './statement.entity';
 import { STATEMENT_FIELDS } from './statement.fields';
 
@@ -43,6 +45,8 @@ export class StatementsService extends CollectionService<typeof STATEMENT_FIELDS
     const speakerId = statement.speakerId ?? before?.speakerId;
     const participantIds = statement.participantIds ?? (mode === 'change' ? before?.participantIds : []);
     await checkStatementReferences(manager, { ...statement, speakerId, participantIds }, before?.id);
+    const errors = applyStatementRules(input as Record<string, unknown>, before);
+    if (Object.keys(errors).length) throw badRequest(errors);
   }
 
   /** The columns the input names, and the day bounds and display form of its date. */

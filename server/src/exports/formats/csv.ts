@@ -1,5 +1,5 @@
 import { Transform } from 'node:stream';
-import { EXPORT_COLUMNS, ExportColumnName } from '../export-columns';
+import { EXPORT_COLUMNS, ExportColumn, ExportColumnName } from '../export-columns';
 import { chunkedTextTransform } from './chunked-text';
 
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -11,10 +11,10 @@ const NEEDS_QUOTES = /[",\r\n]/;
 const FORMULA_START = /^[=+\-@\t\r\n\u0000＝＋－＠]/;
 
 /** One RFC 4180 field: quoted when it holds a comma, a quote or a line break. */
-export function csvField(value: unknown, kind: 'number' | 'text'): string {
+export function csvField(value: unknown, kind: ExportColumn['kind']): string {
   if (value === null || value === undefined) return '';
-  if (kind === 'number') return String(value);
-  let text = String(value);
+  if (kind === 'number' || kind === 'boolean') return String(value);
+  let text = kind === 'json' ? JSON.stringify(value) : String(value);
   if (FORMULA_START.test(text)) text = `'${text}`;
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

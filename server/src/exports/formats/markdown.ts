@@ -1,6 +1,7 @@
 import { Transform } from 'node:stream';
 import { ReportRow, ReportSource } from '../export-columns';
-import { periodHeading } from '../edtf-parts';
+import { citationMarker, interpretationLead, isQuotation, translationNote, unquotedLabel } from './quote-forms';
+import { OPEN_START_BAND, periodHeading } from '../edtf-parts';
 import { listInWords } from '../describe-filters';
 
 /** Characters Markdown would read as markup (or HTML) inside running text. */
@@ -12,8 +13,9 @@ function citation(source: ReportSource): string {
   const authors = source.authors.length ? `${listInWords(source.authors.map(escapeMarkdown))}, ` : '';
   const publisher = source.publisher ? `, *${escapeMarkdown(source.publisher)}*` : '';
   const published = source.publishedOn ? `, ${source.publishedOn}` : '';
+  const translated = source.translatedFrom ? ` (translated from ${escapeMarkdown(source.translatedFrom)})` : '';
   const url = source.url ? ` <${source.url}>` : '';
-  return `${authors}“${escapeMarkdown(source.title)}”${publisher}${published}.${url}`;
+  return `${authors}“${escapeMarkdown(source.title)}”${publisher}${published}${translated}.${url}`;
 }
 
 export interface MarkdownReportOptions {
@@ -43,11 +45,12 @@ export function markdownSerializer(options: MarkdownReportOptions): Transform {
       if (period !== heading) {
         heading = period;
         text += `\n## ${period}\n`;
+        if (period === OPEN_START_BAND) text += '\n*Known only to have happened by the day each gives; when, before it, is unknown.*\n';
       }
       const markers = row.sources
         .map((source) => {
           if (!cited.has(source.id)) cited.set(source.id, { number: cited.size + 1, source });
-          return `[${cited.get(source.id)!.number}]`;
+          return citationMarker(cited.get(source.id)!.number, source.locator && escapeMarkdown(source.locator));
         })
         .join('');
       const role = row.speakerTitle ? `, ${escapeMarkdown(row.speakerTitle)}` : '';
@@ -58,12 +61,23 @@ export function markdownSerializer(options: MarkdownReportOptions): Transform {
       const status = row.status === 'occurred' ? '' : ` *(${row.status})*`;
       text +=
         `\n**${escapeMarkdown(row.displayDate)}** · **${escapeMarkdown(row.speaker)}**${role}${place ? ` (${place})` : ''}: ` +
-        `${escapeMarkdown(row.headline)}${status}${markers ? ` ${markers}` : ''}\n`;
-      if (row.quote)
-        text += `\n${row.quote
-          .split(/\r\n|\r|\n/)
-          .map((line) => `> ${escapeMarkdown(line)}`.trimEnd())
-          .join('\n')}\n`;
+        `${escapeMarkdown(row.headline)}${status}${markers ? ` ${markers}` : ''}` +
+        `${row.attribution ? ` *(${escapeMarkdown(row.attribution)})*` : ''}\n`;
+      const lines = (value: string) => value.split(/\r\n|\r|\n/).map(escapeMarkdown);
+      if (row.quote && isQuotation(row)) {
+        // The speaker's words: a blockquote in quotation marks, the translation said as such.
+        const quoted = lines(row.quote);
+        quoted[0] = `“${quoted[0]}`;
+        quoted[quoted.length - 1] += '”';
+        const note = translationNote(row);
+        text += `\n${quoted.map((line) => `> ${line}`.trimEnd()).join('\n')}${note ? ` *(${note})*` : ''}\n`;
+        if (row.quoteOriginal) {
+          text += `>\n> *Original${row.quoteOriginalLanguage ? ` (${row.quoteOriginalLanguage})` : ''}:* ${lines(row.quoteOriginal).join(' ')}\n`;
+        }
+      } else if (row.quote) {
+        text += `\n*${unquotedLabel(row)}:* ${lines(row.quote).join(' ')}\n`;
+      }
+      if (row.interpretation) text += `\n*${escapeMarkdown(interpretationLead(row))}:* ${lines(row.interpretation).join(' ')}\n`;
       done(null, text);
     },
     flush(done) {

@@ -1,6 +1,7 @@
 import { Transform } from 'node:stream';
 import { timelineDates } from '../edtf-parts';
 import { ReportRow } from '../export-columns';
+import { interpretationLead, isQuotation, translationNote, unquotedLabel } from './quote-forms';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /** TimelineJS renders headline and text as HTML: everything from the database is escaped. */
@@ -22,13 +23,27 @@ function eventText(row: ReportRow): string {
     .map((s) => escapeHtml(s!))
     .join(', ');
   html += `<p><strong>${who}</strong>${where ? ` — ${where}` : ''}${row.stance ? ` · ${escapeHtml(row.stance)}` : ''}</p>`;
-  if (row.quote) html += `<blockquote>${paragraphs(row.quote)}</blockquote>`;
+  if (row.attribution) html += `<p class="chronicle-attribution"><em>${escapeHtml(row.attribution)}</em></p>`;
+  if (row.quote && isQuotation(row)) {
+    const note = translationNote(row);
+    html += `<blockquote>${paragraphs(`“${row.quote}”`)}${note ? `<p><em>(${escapeHtml(note)})</em></p>` : ''}</blockquote>`;
+    if (row.quoteOriginal) {
+      const language = row.quoteOriginalLanguage ? ` lang="${escapeHtml(row.quoteOriginalLanguage)}"` : '';
+      html += `<p class="chronicle-original"><em>Original:</em> <span${language}>${escapeHtml(row.quoteOriginal)}</span></p>`;
+    }
+  } else if (row.quote) {
+    html += `<p class="chronicle-paraphrase"><em>${unquotedLabel(row)}:</em> ${escapeHtml(row.quote)}</p>`;
+  }
   if (row.summary) html += paragraphs(row.summary);
+  if (row.interpretation) {
+    html += `<p class="chronicle-interpretation"><em>${escapeHtml(interpretationLead(row))}:</em> ${escapeHtml(row.interpretation)}</p>`;
+  }
   if (row.sources.length) {
     const cites = row.sources.map((s) => {
       const title = escapeHtml(s.title);
       const linked = s.url ? `<a href="${escapeHtml(s.url)}" target="_blank" rel="noopener noreferrer">${title}</a>` : title;
-      return s.publisher ? `${linked} (${escapeHtml(s.publisher)})` : linked;
+      const where = s.locator ? `, ${escapeHtml(s.locator)}` : '';
+      return s.publisher ? `${linked} (${escapeHtml(s.publisher)}${where})` : `${linked}${where}`;
     });
     html += `<p class="chronicle-sources">Sources: ${cites.join('; ')}</p>`;
   }

@@ -9,7 +9,9 @@ export const JSON_CONTENT_TYPE = 'application/json';
 function cellValue(value: unknown, where: string): CellValue {
   if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   if (Array.isArray(value) && value.every((v) => v === null || ['string', 'number'].includes(typeof v))) return value as CellValue[];
-  throw new ImportFileError(`${where} must be text, a number, a boolean, null or a list of texts and numbers.`);
+  // A list of objects (source_details, as the JSON export writes it) is read as its JSON text, as in a CSV cell.
+  if (Array.isArray(value) && value.every((v) => typeof v === 'object' && v !== null && !Array.isArray(v))) return JSON.stringify(value);
+  throw new ImportFileError(`${where} must be text, a number, a boolean, null, a list of texts and numbers, or a list of objects.`);
 }
 
 /** One item (an NDJSON line, a JSON array's element) as a row: an object of cell values. */

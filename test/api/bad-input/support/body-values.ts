@@ -197,7 +197,10 @@ function typedCandidates(name: string, format: string, schema: Schema, known: nu
   const texts = fc.oneof(
     fc.constantFrom(...(FORMATS[format]?.good ?? ['Fuzz', 'Сергей Лавров', '河野太郎']), ...(FORMATS[format]?.tricky ?? [])),
     fc.constantFrom(...(schema.enum ?? ['x'])),
-    fc.constantFrom(...(schema.enum ?? ['x']).flatMap((v) => [v.toUpperCase(), ` ${v}`, `${v}\u0000`, v.replace(/s/g, 'ſ')])),
+    // A nullable enum lists null among its values: only its texts can be misspelled.
+    fc.constantFrom(
+      ...(schema.enum ?? ['x']).flatMap((v) => (v === null ? [] : [v.toUpperCase(), ` ${v}`, `${v}\u0000`, v.replace(/s/g, 'ſ')])),
+    ),
     fc.constantFrom(limit, limit + 1, limit + 10).chain((n) => fc.constantFrom('x', 'x\ufe0f', '🙂', ' ').map((u) => u.repeat(n))),
     fc.constantFrom('', ' ', '\t\n', '\u3000', '\u0000', 'a\ud800', '\ufeff'),
   );

@@ -168,6 +168,7 @@ export function referencesFor(app: FuzzApp, field: string): References {
     stanceId: 'stances',
     topicIds: 'topics',
     sourceIds: 'sources',
+    interpretationSourceId: 'sources',
     respondsToId: 'statements',
   };
   const name = collection[field];
