@@ -1,4 +1,4 @@
-import { AdminPage, AdminSuite, api, openAdmin, startAdminSuite, stopAdminSuite, waitUntil } from '../support/admin-ui';
+import { AdminPage, AdminSuite, api, openAdmin, startAdminSuite, stopAdminSuite, tableRows, waitUntil } from '../support/admin-ui';
 
 /**
  * What a statement says, precisely, as the admin shows and edits it on the seed case: only the
@@ -95,5 +95,20 @@ it('lets a curator add the original wording and a locator, and saves both lists 
       .expect(200)
   ).body;
   expect(found.map((s: { id: number }) => s.id)).toEqual([statement.id]);
+  expect(ui.problems).toEqual([]);
+});
+
+it('finds what needs a look from the filter panel', async () => {
+  const inferred = (await api(suite, 'viewer').get('/api/statements?needs=inferredDate&_start=0&_end=100').expect(200)).body as {
+    headline: string;
+  }[];
+  expect(inferred.length).toBeGreaterThan(0);
+  ui = await openAdmin(suite, '/statements', { as: 'viewer' });
+  const { page } = ui;
+  const panel = page.getByRole('complementary', { name: 'Filters' });
+  await panel.getByText('date inferred').click();
+  await waitUntil(async () => (await tableRows(page).count()) === inferred.length, true, 'the rows needing a look');
+  const shown = await tableRows(page).allInnerTexts();
+  for (const { headline } of inferred) expect(shown.some((row) => row.includes(headline))).toBe(true);
   expect(ui.problems).toEqual([]);
 });

@@ -30,6 +30,16 @@ import { dateModeOf, FILTER_DATE_PATTERN, type DateMode } from './statementFilte
 const byType = cumulativeFilter('type');
 const byStatus = cumulativeFilter('status');
 const byReview = cumulativeFilter('reviewStatus');
+const byNeed = cumulativeFilter('needs');
+
+/** The review filter (`needs`): what each finds, in a curator's words. */
+const REVIEW_NEEDS: { need: string; label: string; title: string }[] = [
+  { need: 'quoteKind', label: 'quote kind not said', title: 'A quote nobody has marked verbatim, translation or paraphrase' },
+  { need: 'source', label: 'no primary or reporting source', title: 'No source cited as primary or reporting' },
+  { need: 'originalWording', label: 'translation without original', title: 'A translated quote without the original wording' },
+  { need: 'inferredDate', label: 'date inferred', title: 'The date is inferred from context, not stated by the source' },
+  { need: 'review', label: 'not verified', title: 'Still a draft' },
+];
 const byStance = cumulativeFilter('stanceId');
 
 const validFilterDate = regex(FILTER_DATE_PATTERN, 'Write YYYY, YYYY-MM or YYYY-MM-DD');
@@ -176,6 +186,11 @@ export const StatementFilterSidebar = ({ savedQueries = false }: { savedQueries?
       <FilterList label="Review" icon={<FactCheckIcon />}>
         {REVIEW_STATUSES.map((reviewStatus) => (
           <FilterListItem key={reviewStatus} label={reviewStatus} value={{ reviewStatus }} {...byReview} />
+        ))}
+      </FilterList>
+      <FilterList label="Needs a look" icon={<FactCheckIcon />}>
+        {REVIEW_NEEDS.map(({ need, label, title }) => (
+          <FilterListItem key={need} label={label} title={title} value={{ needs: need }} {...byNeed} />
         ))}
       </FilterList>
       <FilterListSection label="Date" icon={<DateRangeIcon />}>
