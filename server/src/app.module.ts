@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule, Params as LoggingParams } from 'nestjs-pino';
 import { ActorsModule } from './actors/actors.module';
+import { AnalysisModule } from './analysis/analysis.module';
 import { AuthOptions, DEFAULT_AUTH_OPTIONS } from './auth/auth-options';
 import { AuthModule } from './auth/auth.module';
 import { HistoryModule } from './history/history.module';
@@ -50,6 +51,7 @@ export class AppModule {
         StatementsModule,
         ExportsModule,
         TimelineModule,
+        AnalysisModule,
         ActorsModule,
         SourcesModule,
         TopicsModule,

@@ -681,6 +681,161 @@ export interface components {
        */
       totalEstimated?: true;
     };
+    NetworkStance: {
+      id: number;
+      name: string;
+      score: number;
+      color: string | null;
+      /** @description Name of its count among the edge attributes of the graph and CSV files (stance_rejecting). */
+      attribute: string;
+    };
+    NetworkNodeEntry: {
+      /**
+       * @description a<actor id> or t<topic id>.
+       * @example a4
+       */
+      id: string;
+      /** @enum {string} */
+      mode: 'actor' | 'topic';
+      actorId: number | null;
+      topicId: number | null;
+      name: string;
+      nativeName: string | null;
+      /** @description person or organization for actors, topic for topics. */
+      kind: string;
+      country: string | null;
+      /** @description Filtered statements by this speaker, or on this topic. */
+      statements: number;
+    };
+    NetworkLink: {
+      /** @description Node id; for replies, the speaker of the reply. */
+      source: string;
+      /** @description Node id; for replies, the speaker replied to. */
+      target: string;
+      /** @description Statements (actor-topic), topics (congruence, conflict) or replies. */
+      weight: number;
+      /** @description actor-topic, replies: of those, with a stance. */
+      withStance?: number;
+      /** @description actor-topic, replies: mean stance score. */
+      meanScore?: number | null;
+      /** @description actor-topic, replies: statements per stance id (stances without any left out). */
+      stanceCounts?: {
+        [key: string]: number;
+      };
+    };
+    NetworkDocument: {
+      /** @enum {string} */
+      kind: 'actor-topic' | 'actor-congruence' | 'actor-conflict' | 'replies';
+      directed: boolean;
+      bipartite: boolean;
+      /**
+       * @description What a link weight counts.
+       * @enum {string}
+       */
+      weight: 'statements' | 'topics' | 'replies';
+      stances: components['schemas']['NetworkStance'][];
+      nodeCount: number;
+      linkCount: number;
+      /** @description More links than maxLinks: nodes and links are left out (download the file instead). */
+      tooLarge: boolean;
+      nodes: components['schemas']['NetworkNodeEntry'][];
+      links: components['schemas']['NetworkLink'][];
+    };
+    ScaleEntry: {
+      id: number;
+      name: string;
+      score: number;
+      /** @example #c62828 */
+      color: string | null;
+    };
+    IntervalEntry: {
+      /** @description 2019-01 (month), 2019-Q1 (quarter) or 2019 (year). */
+      key: string;
+      /**
+       * Format: date
+       * @description First day.
+       */
+      start: string;
+      /**
+       * Format: date
+       * @description Last day.
+       */
+      end: string;
+    };
+    StanceTotals: {
+      statements: number;
+      placed: number;
+      /** @description Left out of the intervals: dated too loosely for them. */
+      imprecise: number;
+      withoutStance: number;
+    };
+    StanceCount: {
+      stanceId: number;
+      count: number;
+    };
+    StanceShift: {
+      /** @description Key of the group's previous interval with a mean score. */
+      previous: string;
+      /** @description This mean minus the previous one; |delta| ≥ 1. */
+      delta: number;
+      /** @description Statements with a stance in the previous interval. */
+      before: number[];
+      /** @description Statements with a stance in this interval. */
+      after: number[];
+    };
+    StancePoint: {
+      /** @description Key of the interval (see intervals). */
+      interval: string;
+      /** @description Statements whose whole date range lies in the interval. */
+      statements: number;
+      /** @description Of those, with a stance. */
+      withStance: number;
+      /** @description Mean stance score of those with a stance; null when none. */
+      meanScore: number | null;
+      /** @description Median stance score (the mean of the two middle ones when even); null when none. */
+      medianScore: number | null;
+      /** @description Statements per stance; stances without any are left out. */
+      stances: components['schemas']['StanceCount'][];
+      /** @description Set when the mean moved by a point or more. */
+      shift: components['schemas']['StanceShift'] | null;
+    };
+    ImpreciseEntries: {
+      /** @description Statements whose date range does not fit in one interval: not plotted. */
+      count: number;
+      /** @description Their ids, by id; the first 1000 when there are more. */
+      ids: number[];
+      /** @description Whether ids lists them all. */
+      complete: boolean;
+    };
+    StanceGroup: {
+      /** @description The speaker id as text, the country code, "none" (no country) or "all". */
+      key: string;
+      speakerId: number | null;
+      country: string | null;
+      name: string;
+      nativeName: string | null;
+      /** @description Statements of the group matching the filters. */
+      statements: number;
+      /** @description Of those, placed in an interval. */
+      placed: number;
+      /** @description One per entry of intervals, in order; zeros where empty. */
+      points: components['schemas']['StancePoint'][];
+      imprecise: components['schemas']['ImpreciseEntries'];
+      /** @description Statements of the group without a stance, placed or not. */
+      withoutStance: number;
+    };
+    StanceOverTime: {
+      /** @enum {string} */
+      interval: 'month' | 'quarter' | 'year';
+      /** @enum {string} */
+      groupBy: 'speaker' | 'country' | 'none';
+      /** @description The stance scale, by score. */
+      stances: components['schemas']['ScaleEntry'][];
+      /** @description From the first to the last interval with a placed statement, none skipped. */
+      intervals: components['schemas']['IntervalEntry'][];
+      totals: components['schemas']['StanceTotals'];
+      groups: components['schemas']['StanceGroup'][];
+    };
     /**
      * @description Default: person
      * @enum {string}
@@ -1230,6 +1385,19 @@ export type StanceView = components['schemas']['StanceView'];
 export type SourceName = components['schemas']['SourceName'];
 export type TimelineEntry = components['schemas']['TimelineEntry'];
 export type TimelinePage = components['schemas']['TimelinePage'];
+export type NetworkStance = components['schemas']['NetworkStance'];
+export type NetworkNodeEntry = components['schemas']['NetworkNodeEntry'];
+export type NetworkLink = components['schemas']['NetworkLink'];
+export type NetworkDocument = components['schemas']['NetworkDocument'];
+export type ScaleEntry = components['schemas']['ScaleEntry'];
+export type IntervalEntry = components['schemas']['IntervalEntry'];
+export type StanceTotals = components['schemas']['StanceTotals'];
+export type StanceCount = components['schemas']['StanceCount'];
+export type StanceShift = components['schemas']['StanceShift'];
+export type StancePoint = components['schemas']['StancePoint'];
+export type ImpreciseEntries = components['schemas']['ImpreciseEntries'];
+export type StanceGroup = components['schemas']['StanceGroup'];
+export type StanceOverTime = components['schemas']['StanceOverTime'];
 export type ActorKind = components['schemas']['ActorKind'];
 export type ActorRecord = components['schemas']['ActorRecord'];
 export type ActorInput = components['schemas']['ActorInput'];
@@ -1317,6 +1485,31 @@ export const statementStatusValues: ReadonlyArray<FlattenedDeepRequired<componen
   'cancelled',
 ];
 export const reviewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['ReviewStatus']> = ['draft', 'verified'];
+export const networkNodeEntryModeValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['NetworkNodeEntry']['mode']> = [
+  'actor',
+  'topic',
+];
+export const networkDocumentKindValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['NetworkDocument']['kind']> = [
+  'actor-topic',
+  'actor-congruence',
+  'actor-conflict',
+  'replies',
+];
+export const networkDocumentWeightValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['NetworkDocument']['weight']> = [
+  'statements',
+  'topics',
+  'replies',
+];
+export const stanceOverTimeIntervalValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['StanceOverTime']['interval']> = [
+  'month',
+  'quarter',
+  'year',
+];
+export const stanceOverTimeGroupByValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['StanceOverTime']['groupBy']> = [
+  'speaker',
+  'country',
+  'none',
+];
 export const actorKindValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['ActorKind']> = ['person', 'organization'];
 export const sourceKindValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['SourceKind']> = [
   'news',

@@ -80,6 +80,7 @@ export async function baseRequest(app: FuzzApp, route: Route, id?: string): Prom
 export function baseQuery(route: Route): [string, string][] {
   if (route.template === '/api/statements/export') return [['format', 'csv']];
   if (route.template === '/api/edtf') return [['date', '2019-01']];
+  if (route.template === '/api/analysis/network') return [['kind', 'actor-topic']];
   if (route.template === '/api/edtf/suggestions') return [['text', 'c.2019']];
   // An import's base request checks its file and writes nothing.
   if (route.template === '/api/imports' && route.method === 'POST') return [['dryRun', 'true']];
