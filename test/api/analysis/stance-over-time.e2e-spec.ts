@@ -122,7 +122,14 @@ describe('other intervals and groupings', () => {
 
   it("groups by the speaker's country, and all together", async () => {
     const byCountry = await read('interval=month&groupBy=country');
-    expect(byCountry.groups.map((g: { key: string; name: string }) => [g.key, g.name, g.country, g.speakerId])).toEqual([
+    expect(
+      byCountry.groups.map((g: { key: string; name: string; country: string | null; speakerId: number | null }) => [
+        g.key,
+        g.name,
+        g.country,
+        g.speakerId,
+      ]),
+    ).toEqual([
       ['JP', 'JP', 'JP', null],
       ['RU', 'RU', 'RU', null],
     ]);
