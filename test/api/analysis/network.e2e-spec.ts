@@ -137,8 +137,17 @@ describe('congruence and conflict', () => {
   it('answers "who takes opposite stances on sovereignty" with the topic filter', async () => {
     const { lavrov, kono, abe } = w.actors;
     const body = await network(`kind=actor-conflict&topicId=${w.topics.sovereignty}`);
-    // Sovereignty: Lavrov −, Kono −, Abe + (A1 is on both topics; the filter keeps the statement, and with it peace).
-    expect(triples(body.links)).toEqual([`${a(lavrov)} ${a(abe)} 2`, `${a(kono)} ${a(abe)} 1`].sort());
+    // Sovereignty: Lavrov −, Kono −, Abe +. A1 is on peace too, but a topic set's network holds those topics only.
+    expect(triples(body.links)).toEqual([`${a(lavrov)} ${a(abe)} 1`, `${a(kono)} ${a(abe)} 1`].sort());
+    const twoMode = await network(`kind=actor-topic&topicId=${w.topics.sovereignty}`);
+    expect(twoMode.nodes.filter((n: { mode: string }) => n.mode === 'topic').map((n: { name: string }) => n.name)).toEqual(['Sovereignty']);
+    expect(triples(twoMode.links)).toEqual(
+      [
+        `${a(lavrov)} ${tp(w.topics.sovereignty)} 4`,
+        `${a(kono)} ${tp(w.topics.sovereignty)} 1`,
+        `${a(abe)} ${tp(w.topics.sovereignty)} 1`,
+      ].sort(),
+    );
     const january = await network(`kind=actor-congruence&date_gte=2019-01-01&date_lte=2019-01-31&date_mode=within`);
     // January only: Lavrov L2 −, L3 −, L4 −, L7 − (peace); Kono K1 − sovereignty, K2 neutral; Abe A1 +, A2 +.
     expect(triples(january.links)).toEqual([`${a(lavrov)} ${a(kono)} 1`]);

@@ -14,6 +14,17 @@ const F_COLUMNS = { id: 's.id', speaker_id: 's.speaker_id', stance_id: 's.stance
 
 const withF = (f: BoundQuery, rest: string): BoundQuery => ({ sql: `WITH f AS (${f.sql}) ${rest}`, params: f.params });
 
+/**
+ * Which topic links count. A topic filter selects the statements on those topics, and the
+ * network of a topic set holds those topics only: Abe and Lavrov opposing each other on
+ * sovereignty must not count the residents' question their statements also touch. The ids
+ * are parsed integers, written into the SQL.
+ */
+const topicLinks = (filters: StatementFilters) =>
+  filters.topicId?.length
+    ? `JOIN statement_topics l ON l.statement_id = f.id AND l.topic_id IN (${filters.topicId.map(Number).join(', ')})`
+    : 'JOIN statement_topics l ON l.statement_id = f.id';
+
 /** Count columns per stance of the scale, and the mean score, over `f` joined to `stances st`. */
 function stanceColumns(stances: ScaleStance[]): string {
   return [
@@ -29,9 +40,9 @@ const ACTOR_NODES = `
          a.kind::text AS kind, a.country, c.n AS statements, 0 AS mode_order, a.id AS order_id
   FROM (SELECT speaker_id, count(*)::int AS n FROM f GROUP BY speaker_id) c JOIN actors a ON a.id = c.speaker_id`;
 
-const TOPIC_NODES = `
+const topicNodes = (filters: StatementFilters) => `
   SELECT 't' || t.id, 'topic', NULL::int, t.id, t.name, NULL, 'topic', NULL, c.n, 1, t.id
-  FROM (SELECT l.topic_id, count(*)::int AS n FROM f JOIN statement_topics l ON l.statement_id = f.id GROUP BY l.topic_id) c
+  FROM (SELECT l.topic_id, count(*)::int AS n FROM f ${topicLinks(filters)} GROUP BY l.topic_id) c
   JOIN topics t ON t.id = c.topic_id`;
 
 const REPLIED_TO_NODES = `
@@ -44,7 +55,7 @@ const NODE_ORDER = 'ORDER BY mode_order, order_id';
 
 export function nodesQuery(dataSource: DataSource, filters: StatementFilters, kind: NetworkKind): BoundQuery {
   const f = analysedStatements(dataSource, filters, F_COLUMNS);
-  const parts = [ACTOR_NODES, ...(kind === 'actor-topic' ? [TOPIC_NODES] : []), ...(kind === 'replies' ? [REPLIED_TO_NODES] : [])];
+  const parts = [ACTOR_NODES, ...(kind === 'actor-topic' ? [topicNodes(filters)] : []), ...(kind === 'replies' ? [REPLIED_TO_NODES] : [])];
   return withF(
     f,
     `SELECT id, mode, "actorId", "topicId", name, "nativeName", kind, country, statements FROM (${parts.join(' UNION ALL ')}) n ${NODE_ORDER}`,
@@ -57,10 +68,10 @@ export function nodesQuery(dataSource: DataSource, filters: StatementFilters, ki
  * Two speakers' shared topics are then a bitwise AND and a bit count: a million pairs in
  * about a second, where joining speaker–topic rows on the topic would make tens of millions.
  */
-const SIDES = `
+const sides = (filters: StatementFilters) => `
   p AS (
     SELECT f.speaker_id AS actor, l.topic_id AS topic, bool_or(st.score > 0) AS pos, bool_or(st.score < 0) AS neg
-    FROM f JOIN statement_topics l ON l.statement_id = f.id JOIN stances st ON st.id = f.stance_id
+    FROM f ${topicLinks(filters)} JOIN stances st ON st.id = f.stance_id
     WHERE st.score <> 0 GROUP BY f.speaker_id, l.topic_id),
   ix AS (SELECT topic, (dense_rank() OVER (ORDER BY topic) - 1)::int AS bit FROM (SELECT DISTINCT topic FROM p) d),
   z AS (SELECT repeat('0', count(*)::int)::varbit AS zeros FROM ix),
@@ -83,7 +94,7 @@ export function edgesQuery(dataSource: DataSource, filters: StatementFilters, ki
         f,
         counted(
           `SELECT f.speaker_id AS from_id, l.topic_id AS to_id, count(*)::int AS weight, ${stanceColumns(stances)}
-           FROM f JOIN statement_topics l ON l.statement_id = f.id LEFT JOIN stances st ON st.id = f.stance_id
+           FROM f ${topicLinks(filters)} LEFT JOIN stances st ON st.id = f.stance_id
            GROUP BY f.speaker_id, l.topic_id`,
           'from_id, to_id',
         ),
@@ -92,7 +103,7 @@ export function edgesQuery(dataSource: DataSource, filters: StatementFilters, ki
     case 'actor-conflict':
       return withF(
         f,
-        `, ${SIDES.trim()}
+        `, ${sides(filters).trim()}
         ${counted(
           `SELECT x.actor AS from_id, y.actor AS to_id, ${SHARED[kind]}::int AS weight
            FROM m x JOIN m y ON x.actor < y.actor WHERE ${SHARED[kind]} > 0`,
