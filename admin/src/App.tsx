@@ -1,6 +1,7 @@
 import { Admin, CustomRoutes, localStorageStore, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { AccountPage } from './account';
+import { AnalysisPage } from './analysis';
 import activity from './activity';
 import actors from './actors';
 import { authProvider, CHANGE_PASSWORD_PATH } from './auth/authProvider';
@@ -51,6 +52,7 @@ export const App = () => (
     <Resource name="trash" {...trash} />
     <CustomRoutes>
       <Route path="/timeline" element={<TimelinePage />} />
+      <Route path="/analysis" element={<AnalysisPage />} />
       <Route path="/account" element={<AccountPage />} />
     </CustomRoutes>
     <CustomRoutes noLayout>

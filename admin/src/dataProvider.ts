@@ -1,9 +1,21 @@
 import jsonServerProvider from 'ra-data-json-server';
 import { HttpError, type DataProvider } from 'react-admin';
+import type { Grouping, Interval, NetworkKind } from './analysis/analysisState';
+import { networkUrl, stanceOverTimeUrl } from './analysis/analysisUrls';
 import { API_URL, httpClient } from './auth/httpClient';
 import { importMediaType, importParams, type ImportRequest } from './imports/importRequest';
 import { statementFilterParams, type StatementFilterValues } from './statements/statementFilters';
-import type { ImportReport, ImportRow, ImportRowOutcome, PersonalToken, Revision, TimelinePage, TokenScope } from './types';
+import type {
+  ImportReport,
+  ImportRow,
+  ImportRowOutcome,
+  Network,
+  PersonalToken,
+  Revision,
+  StanceOverTime,
+  TimelinePage,
+  TokenScope,
+} from './types';
 
 export { API_URL };
 
@@ -11,8 +23,8 @@ const json = (body: unknown) => ({ body: JSON.stringify(body) });
 
 /**
  * The collections speak ra-data-json-server's protocol (with the session's token). The calls
- * beyond it — history, trash, accounts, the timeline — are methods of the same provider, so
- * that react-admin treats their errors alike: a 401 signs out, the rest is shown.
+ * beyond it — history, trash, accounts, the timeline, the analysis — are methods of the same
+ * provider, so that react-admin treats their errors alike: a 401 signs out, the rest is shown.
  */
 const collections = jsonServerProvider(API_URL, httpClient);
 
@@ -122,6 +134,16 @@ export const dataProvider = {
     params.set('order', order);
     if (cursor) params.set('cursor', cursor);
     return { data: (await httpClient(`${API_URL}/timeline?${params}`, { signal })).json as TimelinePage };
+  },
+
+  /** GET /api/analysis/stance-over-time: the mean stance per interval, a line per speaker (or one for all). */
+  async getStanceOverTime(filters: StatementFilterValues, interval: Interval, groupBy: Grouping, signal?: AbortSignal) {
+    return { data: (await httpClient(stanceOverTimeUrl(filters, interval, groupBy), { signal })).json as StanceOverTime };
+  },
+
+  /** GET /api/analysis/network as JSON; past `maxLinks` links, only its counts (tooLarge). */
+  async getNetwork(filters: StatementFilterValues, kind: NetworkKind, maxLinks: number, signal?: AbortSignal) {
+    return { data: (await httpClient(networkUrl(filters, kind, { maxLinks }), { signal })).json as Network };
   },
 } satisfies DataProvider;
 

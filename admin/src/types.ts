@@ -15,14 +15,23 @@ import type {
   ImportRowOutcome,
   ImportStatus,
   ImportSummaryDto,
+  IntervalEntry,
+  NetworkDocument,
+  NetworkLink,
+  NetworkNodeEntry,
   NewPersonalToken,
   PersonalTokenRecord,
   ReviewStatus,
   RevisionAction,
   RevisionRecord,
   RevisionResource,
+  ScaleEntry,
   SourceRecord,
+  StanceGroup,
+  StanceOverTime,
+  StancePoint,
   StanceRecord,
+  StanceShift,
   StatementRecord,
   StatementStatus,
   StatementType,
@@ -38,10 +47,13 @@ import {
   importCreatableValues,
   importRowOutcomeValues,
   importStatusValues,
+  networkDocumentKindValues,
   reviewStatusValues,
   revisionActionValues,
   revisionResourceValues,
   sourceKindValues,
+  stanceOverTimeGroupByValues,
+  stanceOverTimeIntervalValues,
   statementStatusValues,
   statementTypeValues,
   userRoleValues,
@@ -106,3 +118,18 @@ export type { ImportCreatable, ImportRowOutcome, ImportStatus };
 export const IMPORT_CREATABLE = importCreatableValues;
 export const IMPORT_ROW_OUTCOMES = importRowOutcomeValues;
 export const IMPORT_STATUSES = importStatusValues;
+
+/** GET /api/analysis/stance-over-time: the mean stance per interval, a group (line) per speaker. */
+export type { StanceGroup, StanceOverTime, StancePoint, StanceShift };
+/** One interval of the x axis (2019-01, 2019-Q1, 2019) with its first and last day. */
+export type StanceInterval = IntervalEntry;
+/** A stance as the analysis routes send the scale: id, name, score, colour. */
+export type AnalysisStance = ScaleEntry;
+export const ANALYSIS_INTERVALS = stanceOverTimeIntervalValues;
+export const ANALYSIS_GROUPINGS = stanceOverTimeGroupByValues;
+
+/** GET /api/analysis/network as JSON. */
+export type Network = NetworkDocument;
+export type NetworkNode = NetworkNodeEntry;
+export type { NetworkLink };
+export const NETWORK_KINDS = networkDocumentKindValues;

@@ -3,18 +3,8 @@ import { Button, ListItemText, Menu, MenuItem } from '@mui/material';
 import { useState } from 'react';
 import { useDataProvider, useNotify } from 'react-admin';
 import type { ChronicleDataProvider } from '../dataProvider';
+import { download } from './download';
 import { EXPORT_CHOICES, statementExportUrl, type ExportChoice, type ExportSort } from './exportUrl';
-
-/** Lets the browser download the file; the server names it (statements-YYYY-MM-DD.csv …). */
-function download(url: string) {
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = '';
-  link.rel = 'noopener';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-}
 
 /**
  * Downloads the server's export of the statements matching `filter`, sorted as on screen. The
@@ -29,6 +19,7 @@ export const ExportMenu = ({ filter, sort }: { filter: Record<string, unknown>; 
     setAnchor(null);
     try {
       const { data } = await dataProvider.createExportTicket();
+      // The server names the file: statements-YYYY-MM-DD.csv …
       download(statementExportUrl(choice, filter, sort, data.ticket));
     } catch (error) {
       notify(`The export could not start: ${error instanceof Error ? error.message : String(error)}`, { type: 'error' });

@@ -1,17 +1,19 @@
 import { Divider } from '@mui/material';
 import { Menu as RaMenu } from 'react-admin';
+import { AnalysisIcon } from '../analysis/AnalysisIcon';
 import { TimelineIcon } from '../timeline/TimelineIcon';
 
 /**
- * The reading view first, then the entries and their imports, the people and vocabularies they
- * refer to, and what changed. Entries for resources the account may not list (Users and Trash,
- * for admins) are left out by react-admin, which asks the auth provider's canAccess. Every
- * member may list the imports (the activity feed links to them); importing and undoing are for
- * editors and admins, and their buttons ask too.
+ * The reading views first (the timeline, the analysis), then the entries and their imports, the
+ * people and vocabularies they refer to, and what changed. Entries for resources the account may
+ * not list (Users and Trash, for admins) are left out by react-admin, which asks the auth
+ * provider's canAccess. Every member may list the imports (the activity feed links to them);
+ * importing and undoing are for editors and admins, and their buttons ask too.
  */
 export const Menu = () => (
   <RaMenu>
     <RaMenu.Item to="/timeline" primaryText="Timeline" leftIcon={<TimelineIcon />} />
+    <RaMenu.Item to="/analysis" primaryText="Analysis" leftIcon={<AnalysisIcon />} />
     <RaMenu.ResourceItem name="statements" />
     <RaMenu.ResourceItem name="imports" />
     <Divider sx={{ my: 1 }} />

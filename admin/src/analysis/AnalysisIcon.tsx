@@ -1,0 +1,1 @@
+export { default as AnalysisIcon } from '@mui/icons-material/Insights';
