@@ -17,6 +17,8 @@ import { FixturesModule } from './fixtures/fixtures.module';
 import { HealthModule } from './health/health.module';
 import { SourcesModule } from './sources/sources.module';
 import { StancesModule } from './stances/stances.module';
+import { SnapshotsModule } from './snapshots/snapshots.module';
+import { SnapshotSettings } from './snapshots/snapshot-settings';
 import { StatementsModule } from './statements/statements.module';
 import { TimelineModule } from './timeline/timeline.module';
 import { TopicsModule } from './topics/topics.module';
@@ -30,6 +32,8 @@ export interface AppModuleOptions {
   logging?: LoggingParams;
   /** Imports' body limit and how long an upload waits for its import (IMPORT_BODY_LIMIT, IMPORT_WAIT_MS). */
   imports?: ImportSettings;
+  /** PUBLIC_URL, for the permanent addresses snapshots are cited by. */
+  snapshots?: SnapshotSettings;
 }
 
 @Module({})
@@ -52,6 +56,7 @@ export class AppModule {
         ExportsModule,
         TimelineModule,
         AnalysisModule,
+        SnapshotsModule.forRoot(options.snapshots ?? {}),
         ActorsModule,
         SourcesModule,
         TopicsModule,

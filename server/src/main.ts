@@ -30,7 +30,14 @@ async function main(): Promise<void> {
   const shutdown = new GracefulShutdown({ embedded, timeoutMs: config.shutdownTimeoutMs, logger });
 
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot({ databaseUrl, database: config.database, auth: config.auth, logging, imports: config.imports }),
+    AppModule.forRoot({
+      databaseUrl,
+      database: config.database,
+      auth: config.auth,
+      logging,
+      imports: config.imports,
+      snapshots: { publicUrl: config.publicUrl },
+    }),
     { logger: appLogger },
   );
   shutdown.serve(app);

@@ -1,12 +1,11 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Client } from 'pg';
-import { REPOSITORY_ROOT } from '../../server/src/config/paths';
 import { findFreePort } from '../../server/src/database/free-port';
+import { runCli } from '../support/cli-process';
 import { databaseChecksum } from '../support/database-checksum';
 import { factories } from '../support/factories';
 import { startServerProcess, stopAllServerProcesses } from '../support/server-process';
@@ -18,32 +17,7 @@ import { adminUrl, databaseUrl } from '../support/test-database';
  * of their own): a round trip reproduces every table exactly, a restore is all or nothing,
  * and a running server's embedded database can be backed up while it serves.
  */
-const CLI = path.join(REPOSITORY_ROOT, 'server/dist/server/src/cli');
-
-/** Longer than any restore here takes (2–5 s); a hung one is killed, so that it fails this test alone. */
-const CLI_TIME_LIMIT_MS = 30_000;
-
-function run(script: 'backup' | 'restore', args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(CLI, `${script}.js`), ...args], {
-      env: { ...process.env, ...env },
-      cwd: REPOSITORY_ROOT,
-    });
-    let output = '';
-    // A restore that hangs holds a COPY open, and DROP DATABASE … WITH (FORCE) anywhere on the
-    // test server then waits for it: kill it, and say so.
-    const limit = setTimeout(() => {
-      output += `\n[killed after ${CLI_TIME_LIMIT_MS} ms]`;
-      child.kill('SIGKILL');
-    }, CLI_TIME_LIMIT_MS);
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) => {
-      clearTimeout(limit);
-      resolve({ code, output });
-    });
-  });
-}
+const run = runCli;
 
 async function maintenance(sql: string): Promise<void> {
   const client = new Client({ connectionString: adminUrl() });

@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../../server/src/app.module';
 import { DEFAULT_IMPORT_SETTINGS, ImportSettings } from '../../server/src/imports/import-settings';
 import { configureHttp } from '../../server/src/app.setup';
+import type { SnapshotSettings } from '../../server/src/snapshots/snapshot-settings';
 import { FixtureLoader } from '../../server/src/fixtures/fixture-loader';
 import { AuthOptions, DEFAULT_AUTH_OPTIONS } from '../../server/src/auth/auth-options';
 import { contractObserver, OpenApiContract, OpenApiDocument } from './openapi-contract';
@@ -29,6 +30,10 @@ export interface TestApp {
   databaseUrl: string;
   /** Listens on a free loopback port (for a browser) and returns the base URL. */
   listen(): Promise<string>;
+  /** Its database's name, to start another app on it (createTestApp's `database`). */
+  database: string;
+  /** Stops the app and keeps its database. */
+  stop(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -52,10 +57,18 @@ async function withClient<T>(connectionString: string, work: (client: Client) =>
  * other's rows and can run in parallel.
  */
 export async function createTestApp(
-  options: { seed?: boolean; adminDistDir?: string; auth?: Partial<AuthOptions>; imports?: Partial<ImportSettings> } = {},
+  options: {
+    seed?: boolean;
+    adminDistDir?: string;
+    auth?: Partial<AuthOptions>;
+    imports?: Partial<ImportSettings>;
+    snapshots?: SnapshotSettings;
+    /** An existing database to start on (a restart, a restored backup): kept when the app closes. */
+    database?: string;
+  } = {},
 ): Promise<TestApp> {
-  const database = `chronicle_test_${process.env.JEST_WORKER_ID ?? '0'}_${randomBytes(4).toString('hex')}`;
-  await admin((client) => client.query(`CREATE DATABASE ${database} TEMPLATE ${TEMPLATE_DATABASE}`));
+  const database = options.database ?? `chronicle_test_${process.env.JEST_WORKER_ID ?? '0'}_${randomBytes(4).toString('hex')}`;
+  if (!options.database) await admin((client) => client.query(`CREATE DATABASE ${database} TEMPLATE ${TEMPLATE_DATABASE}`));
   const url = databaseUrl(database);
 
   const users = await withClient(url, async (client) => {
@@ -65,7 +78,14 @@ export async function createTestApp(
   });
   const auth = { ...DEFAULT_AUTH_OPTIONS, ...options.auth };
   const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot({ databaseUrl: url, auth, imports: { ...DEFAULT_IMPORT_SETTINGS, ...options.imports } })],
+    imports: [
+      AppModule.forRoot({
+        databaseUrl: url,
+        auth,
+        imports: { ...DEFAULT_IMPORT_SETTINGS, ...options.imports },
+        snapshots: options.snapshots,
+      }),
+    ],
   }).compile();
   const app = moduleRef.createNestApplication({ logger: ['error'] });
   // Every response is held to the OpenAPI document (openapi-contract.ts): the observer goes first, to see every answer.
@@ -92,9 +112,11 @@ export async function createTestApp(
       await app.listen(0, '127.0.0.1');
       return (await app.getUrl()).replace('[::1]', '127.0.0.1');
     },
+    database,
+    stop: () => app.close(),
     close: async () => {
       await app.close();
-      await admin((client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+      if (!options.database) await admin((client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
     },
   };
 }

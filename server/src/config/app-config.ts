@@ -7,6 +7,8 @@ import type { ImportSettings } from '../imports/import-settings';
 export interface AppConfig {
   /** HTTP port of the API (and, once it exists, the admin). */
   port: number;
+  /** The address readers reach this instance at (PUBLIC_URL), for the permanent addresses of snapshots in citations. */
+  publicUrl?: string;
   host: string;
   /** External PostgreSQL; when absent an embedded server is started. */
   databaseUrl?: string;
@@ -80,8 +82,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     .split(',')
     .map((o) => o.trim())
     .filter(Boolean);
+  const publicUrl = env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : undefined;
+  if (publicUrl !== undefined && !/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(publicUrl)) {
+    throw new ConfigError(`PUBLIC_URL must be an http:// or https:// address without query or fragment, got "${env.PUBLIC_URL}"`);
+  }
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
+    publicUrl,
     // Loopback by default: a team server says HOST=0.0.0.0 (the Docker image does).
     host: env.HOST || '127.0.0.1',
     databaseUrl,

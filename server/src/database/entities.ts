@@ -2,6 +2,7 @@ import { Actor } from '../actors/actor.entity';
 import { AuthToken } from '../auth/auth-token.entity';
 import { Revision } from '../history/revision.entity';
 import { ImportEntity, ImportRowEntity } from '../imports/import.entity';
+import { SnapshotChunkEntity, SnapshotEntity, SnapshotFileEntity } from '../snapshots/snapshot.entity';
 import { Source } from '../sources/source.entity';
 import { Stance } from '../stances/stance.entity';
 import { StatementParticipant, StatementSource, StatementTopic } from '../statements/statement-links.entity';
@@ -23,4 +24,7 @@ export const ENTITIES = [
   Revision,
   ImportEntity,
   ImportRowEntity,
+  SnapshotEntity,
+  SnapshotFileEntity,
+  SnapshotChunkEntity,
 ];

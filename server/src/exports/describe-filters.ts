@@ -1,7 +1,8 @@
 import { endOfMonth, format } from 'date-fns';
 import { DataSource } from 'typeorm';
 import { AP_MONTH } from '../statements/edtf/format-edtf';
-import { REVIEW_NEEDS, StatementFilters } from '../statements/statement-query';
+import { REVIEW_NEEDS, StatementFilters, StatementSort } from '../statements/statement-query';
+import type { ExportRequest } from './export-request';
 
 export interface FilterNames {
   actors: Map<number, string>;
@@ -91,3 +92,23 @@ export function describeFilters(filters: StatementFilters, names: FilterNames): 
   const when = dateRangeInWords(filters.date_gte, filters.date_lte);
   return when ? `${title}, ${when} (${DATE_MODE_WORDS[filters.date_mode ?? 'overlap']})` : title;
 }
+
+const SORT_WORDS: Record<StatementSort, string> = {
+  date: 'date',
+  displayDate: 'date',
+  dateStart: 'start date',
+  dateEnd: 'end date',
+  id: 'id',
+  headline: 'headline',
+  type: 'type',
+  status: 'status',
+  reviewStatus: 'review status',
+  speakerName: 'speaker',
+  stanceScore: 'stance score',
+  createdAt: 'time of creation',
+  updatedAt: 'time of last change',
+};
+
+/** The order of an export or snapshot in words: "date", "speaker, descending". */
+export const describeSort = (sort: ExportRequest['sort']) =>
+  sort.idOrder ? 'the order the ids were asked for' : `${SORT_WORDS[sort.field]}${sort.order === 'DESC' ? ', descending' : ''}`;

@@ -3,11 +3,10 @@ import type { Response } from 'express';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DataSource } from 'typeorm';
-import { StatementSort } from '../statements/statement-query';
 import { isDatabaseUnavailable } from '../kernel/errors/postgres-errors';
 import { CursorReading, CursorStream } from '../database/cursor-stream';
 import { checkOut, pgPool } from '../database/pg-pool';
-import { describeFilters, loadFilterNames } from './describe-filters';
+import { describeFilters, describeSort, loadFilterNames } from './describe-filters';
 import { EXPORT_FORMATS } from './export-formats';
 import { buildExportQuery } from './export-query';
 import { ExportRequest } from './export-request';
@@ -93,28 +92,9 @@ export class StatementExportService {
       case 'timelinejs': {
         const title = describeFilters(request.filters, await loadFilterNames(this.dataSource, request.filters));
         return request.format === 'markdown'
-          ? markdownSerializer({ title, exportedOn: today(), sortedBy: describeSort(request) })
+          ? markdownSerializer({ title, exportedOn: today(), sortedBy: describeSort(request.sort) })
           : timelineJsSerializer({ title, exportedOn: today() });
       }
     }
   }
 }
-
-const SORT_WORDS: Record<StatementSort, string> = {
-  date: 'date',
-  displayDate: 'date',
-  dateStart: 'start date',
-  dateEnd: 'end date',
-  id: 'id',
-  headline: 'headline',
-  type: 'type',
-  status: 'status',
-  reviewStatus: 'review status',
-  speakerName: 'speaker',
-  stanceScore: 'stance score',
-  createdAt: 'time of creation',
-  updatedAt: 'time of last change',
-};
-
-const describeSort = ({ sort }: ExportRequest) =>
-  sort.idOrder ? 'the order the ids were asked for' : `${SORT_WORDS[sort.field]}${sort.order === 'DESC' ? ', descending' : ''}`;

@@ -202,9 +202,19 @@ export function referenceJoins(wanted: (field: StatementField) => boolean): Refe
 export const joinClauses = (joins: ReferenceJoin[]) =>
   joins.map((join) => `${join.inner ? 'JOIN' : 'LEFT JOIN'} ${join.table} ${join.alias} ON ${join.on}`).join(' ');
 
-/** `FROM statements s WHERE <live> AND <filters>`, to which a caller adds its own select and order. */
-export function filteredStatements(dataSource: DataSource, filters: StatementFilters): SelectQueryBuilder<ObjectLiteral> {
-  const qb = dataSource.createQueryBuilder().from(Statement, 's').where('s.deleted_at IS NULL');
+/**
+ * `FROM statements s WHERE <live> AND <filters>`, to which a caller adds its own select and order.
+ * `withTrashed`: trashed statements too (a snapshot's diff tells a trashed entry from a purged one).
+ */
+export function filteredStatements(
+  dataSource: DataSource,
+  filters: StatementFilters,
+  withTrashed = false,
+): SelectQueryBuilder<ObjectLiteral> {
+  const qb = dataSource
+    .createQueryBuilder()
+    .from(Statement, 's')
+    .where(withTrashed ? 'TRUE' : 's.deleted_at IS NULL');
   applyFilters(qb, filters, STATEMENT_TABLE.filterSql);
   return qb;
 }

@@ -22,6 +22,8 @@ export interface MarkdownReportOptions {
   title: string;
   exportedOn: string;
   sortedBy: string;
+  /** false: no title and no "Exported …" line (a snapshot writes its own, which names its hash). */
+  header?: boolean;
 }
 
 /**
@@ -37,7 +39,7 @@ export function markdownSerializer(options: MarkdownReportOptions): Transform {
     writableObjectMode: true,
     transform(row: ReportRow, _encoding, done) {
       let text =
-        count === 0
+        count === 0 && options.header !== false
           ? `# ${escapeMarkdown(options.title)}\n\n*Exported from Chronicle on ${options.exportedOn}, sorted by ${options.sortedBy}.*\n`
           : '';
       count++;
@@ -81,10 +83,10 @@ export function markdownSerializer(options: MarkdownReportOptions): Transform {
       done(null, text);
     },
     flush(done) {
-      let text =
-        count === 0
-          ? `# ${escapeMarkdown(options.title)}\n\n*Exported from Chronicle on ${options.exportedOn}.*\n\nNo entries match.\n`
-          : '';
+      let text = '';
+      if (count === 0 && options.header !== false)
+        text = `# ${escapeMarkdown(options.title)}\n\n*Exported from Chronicle on ${options.exportedOn}.*\n`;
+      if (count === 0) text += '\nNo entries match.\n';
       if (count) text += `\n---\n\n${count} ${count === 1 ? 'entry' : 'entries'}.\n`;
       if (cited.size) {
         text += '\n## Sources\n\n';

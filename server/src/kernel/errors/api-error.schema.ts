@@ -17,7 +17,7 @@ export class ApiError {
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: true,
-    description: 'With a 409 for a stale version: the record as it is now.',
+    description: 'With a 409 for a stale version: the record as it is now. With a 410: when and by whom it was deleted.',
   })
   current?: object;
 }
@@ -29,6 +29,7 @@ const MEANING: Record<number, string> = {
   403: "The account's role or the token's scope does not allow this.",
   404: 'There is no such record.',
   409: 'The request conflicts with the records as they are now.',
+  410: 'The record was deleted; it will not come back, and its id is not given again.',
   413: 'The body is larger than 1 MB.',
   415: 'The body is not JSON (Content-Type: application/json).',
   428: 'Say which version the change is based on: `version` in the body or If-Match.',

@@ -23,6 +23,8 @@ function createBody(collection: string, known: KnownIds): Record<string, unknown
       return { name: 'Fuzz stance', score: 0, color: '#123456' };
     case 'users':
       return { email: 'fuzz.invitee@test.example', displayName: 'Fuzz Invitee', role: 'viewer' };
+    case 'snapshots':
+      return { title: 'Fuzz snapshot', note: 'made by the fuzzer', query: `speakerId=${known.actors[0]}&_sort=date` };
     default:
       throw new Error(`no create body for ${collection}`);
   }
@@ -81,6 +83,8 @@ export function baseQuery(route: Route): [string, string][] {
   if (route.template === '/api/statements/export') return [['format', 'csv']];
   if (route.template === '/api/edtf') return [['date', '2019-01']];
   if (route.template === '/api/analysis/network') return [['kind', 'actor-topic']];
+  if (route.template === '/api/snapshots/{id}/export') return [['format', 'ndjson']];
+  if (route.template === '/api/snapshots/{id}/citation') return [['style', 'apa']];
   if (route.template === '/api/edtf/suggestions') return [['text', 'c.2019']];
   // An import's base request checks its file and writes nothing.
   if (route.template === '/api/imports' && route.method === 'POST') return [['dryRun', 'true']];

@@ -33,6 +33,8 @@ export interface KnownIds {
   users: number[];
   /** The admin's personal tokens. */
   tokens: number[];
+  /** Snapshots not deleted. */
+  snapshots: number[];
   /** Revision ids by `resource/recordId`. */
   revisions: Record<string, number[]>;
 }
@@ -100,6 +102,7 @@ async function knownIds(client: Client, fuzzUserId: number, adminId: number): Pr
     tokens: await ids(client, `SELECT id FROM auth_tokens WHERE user_id = $1 AND kind = 'personal' AND revoked_at IS NULL ORDER BY id`, [
       adminId,
     ]),
+    snapshots: await ids(client, 'SELECT id FROM snapshots WHERE deleted_at IS NULL ORDER BY id'),
     revisions: revisionsByRecord((await client.query('SELECT id, resource, record_id FROM revisions ORDER BY id')).rows),
   };
 }
@@ -119,6 +122,7 @@ export async function startFuzzApp(): Promise<FuzzApp> {
     await t.http().post('/api/users').send({ email: 'fuzz.target@test.example', displayName: 'Fuzz Target', role: 'editor' }).expect(201)
   ).body;
   await t.http().post('/api/auth/tokens').send({ name: 'fuzz token', scope: 'read' }).expect(201);
+  await t.http().post('/api/snapshots').send({ title: 'Seed snapshot', query: '_sort=date' }).expect(201);
   const routes = await routesOf(t);
 
   const app: FuzzApp = {
