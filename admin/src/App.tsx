@@ -11,6 +11,7 @@ import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import imports from './imports';
 import { Layout } from './layout/Layout';
+import snapshots from './snapshots';
 import sources from './sources';
 import stances from './stances';
 import statements from './statements';
@@ -43,6 +44,7 @@ export const App = () => (
   >
     <Resource name="statements" {...statements} />
     <Resource name="imports" {...imports} />
+    <Resource name="snapshots" {...snapshots} />
     <Resource name="actors" {...actors} />
     <Resource name="sources" {...sources} />
     <Resource name="topics" {...topics} />

@@ -5,6 +5,7 @@ import { networkUrl, stanceOverTimeUrl } from './analysis/analysisUrls';
 import { API_URL, httpClient } from './auth/httpClient';
 import { importMediaType, importParams, type ImportRequest } from './imports/importRequest';
 import { statementFilterParams, type StatementFilterValues } from './statements/statementFilters';
+import type { CitationStyle } from './snapshots/snapshotUrls';
 import type {
   ImportReport,
   ImportRow,
@@ -12,6 +13,7 @@ import type {
   Network,
   PersonalToken,
   Revision,
+  SnapshotDiff,
   StanceOverTime,
   TimelinePage,
   TokenScope,
@@ -32,16 +34,17 @@ export const dataProvider = {
   ...collections,
 
   /**
-   * PUT of the whole record, `version` included (react-admin sends the record back). A 409 with
-   * `current` is a concurrent change, not a field error: its `errors.version` is dropped so that
-   * the form does not hold on to an error for a field it has no input for (which would block
-   * the next save); the edit page shows the conflict from `body.current` instead.
+   * PUT of the whole record, `version` included (react-admin sends the record back). A 409 is a
+   * concurrent change, not a field error: its `errors.version` is dropped so that the form does
+   * not hold on to an error for a field it has no input for (which would block the next save).
+   * The edit page shows the conflict from `body.current` (the collections), or its message (a
+   * snapshot, whose 409 carries no current record).
    */
   async update(resource, params) {
     try {
       return await collections.update(resource, params);
     } catch (error) {
-      if (error instanceof HttpError && error.status === 409 && error.body?.current) {
+      if (error instanceof HttpError && error.status === 409 && (error.body?.current || resource === 'snapshots')) {
         throw new HttpError(error.message, error.status, { ...error.body, errors: undefined });
       }
       throw error;
@@ -144,6 +147,21 @@ export const dataProvider = {
   /** GET /api/analysis/network as JSON; past `maxLinks` links, only its counts (tooLarge). */
   async getNetwork(filters: StatementFilterValues, kind: NetworkKind, maxLinks: number, signal?: AbortSignal) {
     return { data: (await httpClient(networkUrl(filters, kind, { maxLinks }), { signal })).json as Network };
+  },
+
+  /** GET /api/snapshots/:id/citation: the citation as text in `style` (BibTeX, RIS and CSL-JSON as their files hold it). */
+  async getSnapshotCitation(id: number, style: CitationStyle, signal?: AbortSignal) {
+    const { body } = await httpClient(`${API_URL}/snapshots/${id}/citation?style=${style}`, {
+      headers: new Headers({ Accept: '*/*' }),
+      signal,
+    });
+    return { data: body };
+  },
+
+  /** GET /api/snapshots/:id/diff: what changed between the snapshot and now (or snapshot `to`). */
+  async getSnapshotDiff(id: number, to?: number, signal?: AbortSignal) {
+    const { json: diff } = await httpClient(`${API_URL}/snapshots/${id}/diff${to ? `?to=${to}` : ''}`, { signal });
+    return { data: diff as SnapshotDiff };
   },
 } satisfies DataProvider;
 

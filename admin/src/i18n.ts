@@ -89,6 +89,20 @@ const messages = {
         totalRows: 'Rows in the file',
       },
     },
+    snapshots: {
+      name: 'Snapshot |||| Snapshots',
+      fields: {
+        title: 'Title',
+        note: 'Note',
+        query: 'Query',
+        queryWords: 'Query',
+        count: 'Statements',
+        sha256: 'SHA-256',
+        createdAt: 'Created',
+        createdBy: 'Created by',
+        q: 'Search',
+      },
+    },
     trash: { name: 'Trash |||| Trash', fields: { resource: 'Kind' } },
     actors: {
       name: 'Actor |||| Actors',

@@ -21,11 +21,18 @@ import type {
   NetworkNodeEntry,
   NewPersonalToken,
   PersonalTokenRecord,
+  ChangedEntry,
+  DiffEntryDto,
+  FieldChangeDto,
+  RemovedEntry,
   ReviewStatus,
   RevisionAction,
   RevisionRecord,
   RevisionResource,
   ScaleEntry,
+  SnapshotDiffDto,
+  SnapshotFile as SnapshotFileDto,
+  SnapshotRecordDto,
   SourceRecord,
   StanceGroup,
   StanceOverTime,
@@ -40,6 +47,7 @@ import type {
   TokenScope,
   TopicRecord,
   TrashRow,
+  UserRef,
   UserRole,
 } from './api/schema';
 import {
@@ -133,3 +141,23 @@ export type Network = NetworkDocument;
 export type NetworkNode = NetworkNodeEntry;
 export type { NetworkLink };
 export const NETWORK_KINDS = networkDocumentKindValues;
+
+/** A statement query frozen with its result (GET /api/snapshots/:id): its files, hash and citation never change. */
+export type Snapshot = SnapshotRecordDto;
+/** One of a snapshot's frozen files, with its own SHA-256 (the NDJSON's is the snapshot's). */
+export type SnapshotFile = SnapshotFileDto;
+export type SnapshotFormat = SnapshotFile['format'];
+
+/** GET /api/snapshots/:id/diff: what changed between a snapshot and now (or another snapshot). */
+export type SnapshotDiff = SnapshotDiffDto;
+export type SnapshotDiffEntry = DiffEntryDto;
+export type SnapshotRemoved = RemovedEntry;
+export type SnapshotChanged = ChangedEntry;
+/** One field of a changed statement, by its export column name: its value in the snapshot, and now. */
+export type SnapshotFieldChange = FieldChangeDto;
+
+/** What a deleted snapshot's 410 says in `current` (ApiError's `current`, typed there as any record): when and by whom. */
+export interface SnapshotGone {
+  deletedAt: string;
+  deletedBy: UserRef | null;
+}

@@ -55,7 +55,7 @@ export interface components {
       errors?: {
         [key: string]: string;
       };
-      /** @description With a 409 for a stale version: the record as it is now. */
+      /** @description With a 409 for a stale version: the record as it is now. With a 410: when and by whom it was deleted. */
       current?: {
         [key: string]: unknown;
       };
@@ -836,6 +836,156 @@ export interface components {
       totals: components['schemas']['StanceTotals'];
       groups: components['schemas']['StanceGroup'][];
     };
+    SnapshotInput: {
+      /** @example Lavrov, January 2019 */
+      title: string;
+      /** @example The dataset of our ISA 2027 paper */
+      note?: string | null;
+      /**
+       * @description The statement list's query string: its filters, _sort and _order (no paging).
+       * @example speakerId=4&date_gte=2019-01&date_lte=2019-01&_sort=date&_order=ASC
+       */
+      query: string;
+    };
+    SnapshotFile: {
+      /** @enum {string} */
+      format: 'ndjson' | 'csv' | 'json' | 'markdown' | 'timelinejs';
+      /** @description SHA-256 of the file as served (its ETag). */
+      sha256: string;
+      /** @description Size as served. */
+      bytes: number;
+    };
+    UserRef: {
+      id: number;
+      name: string;
+    };
+    SnapshotRecordDto: {
+      id: number;
+      title: string;
+      note: string | null;
+      /** @description The query, normalised. */
+      query: string;
+      /** @description The query in words, as it read when the snapshot was made. */
+      queryWords: string;
+      /** @description The export columns its statements have: its shape, whatever columns come later. */
+      columns: string[];
+      /** @description Statements in it. */
+      count: number;
+      /** @description SHA-256 of its canonical NDJSON: the hash to cite. */
+      sha256: string;
+      /** @description Size of the canonical NDJSON. */
+      bytes: number;
+      /** @description What all its files take stored (gzip). */
+      storedBytes: number;
+      files: components['schemas']['SnapshotFile'][];
+      /**
+       * Format: uri
+       * @description Its permanent address (PUBLIC_URL).
+       */
+      url: string;
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: components['schemas']['UserRef'];
+      /** Format: date-time */
+      updatedAt: string;
+      updatedBy: components['schemas']['UserRef'];
+      version: number;
+    };
+    SnapshotChange: {
+      title?: string;
+      note?: string | null;
+      /** @description The version the change is based on (or If-Match). */
+      version?: number;
+    };
+    DiffFrom: {
+      id: number;
+      sha256: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    DiffSide: {
+      /** @description null: now. */
+      id: number | null;
+      sha256: string | null;
+      /** Format: date-time */
+      at: string;
+    };
+    DiffCounts: {
+      added: number;
+      removed: number;
+      changed: number;
+      unchanged: number;
+    };
+    DiffEntryDto: {
+      id: number;
+      headline: string;
+      /** @description EDTF */
+      date: string;
+      /**
+       * Format: uri
+       * @description The current record; absent when it was purged.
+       */
+      url?: string;
+    };
+    RemovedEntry: {
+      id: number;
+      headline: string;
+      /** @description EDTF */
+      date: string;
+      /**
+       * Format: uri
+       * @description The current record; absent when it was purged.
+       */
+      url?: string;
+      /** @enum {string} */
+      reason: 'trashed' | 'purged' | 'no longer matching' | 'not in the other snapshot';
+    };
+    FieldChangeDto: {
+      /** @description Export column name. */
+      field: string;
+      /** @description In the snapshot. */
+      before:
+        | (
+            | string
+            | number
+            | boolean
+            | {
+                [key: string]: unknown;
+              }[]
+          )
+        | null;
+      /** @description Now, or in the other snapshot. */
+      after:
+        | (
+            | string
+            | number
+            | boolean
+            | {
+                [key: string]: unknown;
+              }[]
+          )
+        | null;
+    };
+    ChangedEntry: {
+      id: number;
+      headline: string;
+      /** @description EDTF */
+      date: string;
+      /**
+       * Format: uri
+       * @description The current record; absent when it was purged.
+       */
+      url?: string;
+      fields: components['schemas']['FieldChangeDto'][];
+    };
+    SnapshotDiffDto: {
+      from: components['schemas']['DiffFrom'];
+      to: components['schemas']['DiffSide'];
+      counts: components['schemas']['DiffCounts'];
+      added: components['schemas']['DiffEntryDto'][];
+      removed: components['schemas']['RemovedEntry'][];
+      changed: components['schemas']['ChangedEntry'][];
+    };
     /**
      * @description Default: person
      * @enum {string}
@@ -1321,7 +1471,7 @@ export interface components {
       errors?: {
         [key: string]: string;
       };
-      /** @description With a 409 for a stale version: the record as it is now. */
+      /** @description With a 409 for a stale version: the record as it is now. With a 410: when and by whom it was deleted. */
       current?: {
         [key: string]: unknown;
       };
@@ -1398,6 +1548,19 @@ export type StancePoint = components['schemas']['StancePoint'];
 export type ImpreciseEntries = components['schemas']['ImpreciseEntries'];
 export type StanceGroup = components['schemas']['StanceGroup'];
 export type StanceOverTime = components['schemas']['StanceOverTime'];
+export type SnapshotInput = components['schemas']['SnapshotInput'];
+export type SnapshotFile = components['schemas']['SnapshotFile'];
+export type UserRef = components['schemas']['UserRef'];
+export type SnapshotRecordDto = components['schemas']['SnapshotRecordDto'];
+export type SnapshotChange = components['schemas']['SnapshotChange'];
+export type DiffFrom = components['schemas']['DiffFrom'];
+export type DiffSide = components['schemas']['DiffSide'];
+export type DiffCounts = components['schemas']['DiffCounts'];
+export type DiffEntryDto = components['schemas']['DiffEntryDto'];
+export type RemovedEntry = components['schemas']['RemovedEntry'];
+export type FieldChangeDto = components['schemas']['FieldChangeDto'];
+export type ChangedEntry = components['schemas']['ChangedEntry'];
+export type SnapshotDiffDto = components['schemas']['SnapshotDiffDto'];
 export type ActorKind = components['schemas']['ActorKind'];
 export type ActorRecord = components['schemas']['ActorRecord'];
 export type ActorInput = components['schemas']['ActorInput'];
@@ -1509,6 +1672,19 @@ export const stanceOverTimeGroupByValues: ReadonlyArray<FlattenedDeepRequired<co
   'speaker',
   'country',
   'none',
+];
+export const snapshotFileFormatValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['SnapshotFile']['format']> = [
+  'ndjson',
+  'csv',
+  'json',
+  'markdown',
+  'timelinejs',
+];
+export const removedEntryReasonValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['RemovedEntry']['reason']> = [
+  'trashed',
+  'purged',
+  'no longer matching',
+  'not in the other snapshot',
 ];
 export const actorKindValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['ActorKind']> = ['person', 'organization'];
 export const sourceKindValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['SourceKind']> = [

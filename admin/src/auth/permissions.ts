@@ -13,6 +13,8 @@ const EDITOR_WRITABLE = new Set(['statements', 'actors', 'sources', 'topics']);
 const ADMIN_ONLY = new Set(['users', 'trash']);
 /** Imports: editors import a file (create) and undo an import; nobody edits or deletes one. */
 const EDITOR_IMPORT_ACTIONS = new Set(['create', 'undo']);
+/** Snapshots: editors save one (create) and change its title and note (edit); deleting one is for admins. */
+const EDITOR_SNAPSHOT_ACTIONS = new Set(['create', 'edit']);
 
 /** `action` is react-admin's (list, show, create, edit, delete, clone, export), `revert` or `undo` (an import). */
 export function roleCan(role: Role, action: string, resource: string): boolean {
@@ -20,5 +22,6 @@ export function roleCan(role: Role, action: string, resource: string): boolean {
   if (ADMIN_ONLY.has(resource)) return false;
   if (READ_ACTIONS.has(action)) return true;
   if (resource === 'imports') return role === 'editor' && EDITOR_IMPORT_ACTIONS.has(action);
+  if (resource === 'snapshots') return role === 'editor' && EDITOR_SNAPSHOT_ACTIONS.has(action);
   return role === 'editor' && EDITOR_WRITABLE.has(resource);
 }

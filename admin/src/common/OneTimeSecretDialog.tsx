@@ -1,21 +1,7 @@
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField, Typography } from '@mui/material';
 import { useRef, useState, type ReactNode } from 'react';
-
-/** Clipboard API where the page is a secure context; otherwise the older copy command on the selected text. */
-async function copyText(text: string, input: HTMLInputElement | null): Promise<boolean> {
-  try {
-    if (navigator.clipboard && window.isSecureContext) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    // fall through to the selection
-  }
-  if (!input) return false;
-  input.select();
-  return document.execCommand('copy');
-}
+import { copyText } from './copyText';
 
 /**
  * A secret the server shows only once (a personal API token, a one-time password): in a

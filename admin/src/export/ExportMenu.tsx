@@ -1,10 +1,8 @@
 import DownloadIcon from '@mui/icons-material/Download';
 import { Button, ListItemText, Menu, MenuItem } from '@mui/material';
 import { useState } from 'react';
-import { useDataProvider, useNotify } from 'react-admin';
-import type { ChronicleDataProvider } from '../dataProvider';
-import { download } from './download';
 import { EXPORT_CHOICES, statementExportUrl, type ExportChoice, type ExportSort } from './exportUrl';
+import { useTicketDownload } from './useTicketDownload';
 
 /**
  * Downloads the server's export of the statements matching `filter`, sorted as on screen. The
@@ -13,17 +11,11 @@ import { EXPORT_CHOICES, statementExportUrl, type ExportChoice, type ExportSort 
  */
 export const ExportMenu = ({ filter, sort }: { filter: Record<string, unknown>; sort: ExportSort }) => {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
-  const dataProvider = useDataProvider<ChronicleDataProvider>();
-  const notify = useNotify();
+  const startDownload = useTicketDownload('The export');
   const choose = async (choice: ExportChoice) => {
     setAnchor(null);
-    try {
-      const { data } = await dataProvider.createExportTicket();
-      // The server names the file: statements-YYYY-MM-DD.csv …
-      download(statementExportUrl(choice, filter, sort, data.ticket));
-    } catch (error) {
-      notify(`The export could not start: ${error instanceof Error ? error.message : String(error)}`, { type: 'error' });
-    }
+    // The server names the file: statements-YYYY-MM-DD.csv …
+    await startDownload((ticket) => statementExportUrl(choice, filter, sort, ticket));
   };
   return (
     <>

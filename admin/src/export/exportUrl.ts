@@ -19,15 +19,24 @@ export interface ExportSort {
 }
 
 /**
- * The export of exactly what is on screen: the same filter keys the list sends, and its sort.
- * The server streams the whole result, not just the loaded page. A browser download sends no
- * Authorization header, so the URL carries a one-use export ticket (POST /api/auth/export-ticket).
+ * What is on screen as the API's query: the same filter keys the list sends, and its sort, with
+ * no paging. The export sends it, and so does a snapshot (POST /api/snapshots freezes its result).
+ */
+export function statementQueryParams(filter: Record<string, unknown>, sort: ExportSort): URLSearchParams {
+  const params = statementFilterParams(filter);
+  params.set('_sort', sort.field);
+  params.set('_order', sort.order);
+  return params;
+}
+
+/**
+ * The export of exactly what is on screen (statementQueryParams). The server streams the whole
+ * result, not just the loaded page. A browser download sends no Authorization header, so the URL
+ * carries a one-use export ticket (POST /api/auth/export-ticket).
  */
 export function statementExportUrl(choice: ExportChoice, filter: Record<string, unknown>, sort: ExportSort, ticket?: string): string {
   const params = new URLSearchParams(choice.params);
-  for (const [key, value] of statementFilterParams(filter)) params.append(key, value);
-  params.set('_sort', sort.field);
-  params.set('_order', sort.order);
+  for (const [key, value] of statementQueryParams(filter, sort)) params.append(key, value);
   if (ticket) params.set('ticket', ticket);
   return `${API_URL}/statements/export?${params}`;
 }

@@ -4,8 +4,8 @@ import { AnalysisIcon } from '../analysis/AnalysisIcon';
 import { TimelineIcon } from '../timeline/TimelineIcon';
 
 /**
- * The reading views first (the timeline, the analysis), then the entries and their imports, the
- * people and vocabularies they refer to, and what changed. Entries for resources the account may
+ * The reading views first (the timeline, the analysis), then the entries, their imports and the
+ * snapshots saved of them, the people and vocabularies they refer to, and what changed. Entries for resources the account may
  * not list (Users and Trash, for admins) are left out by react-admin, which asks the auth
  * provider's canAccess. Every member may list the imports (the activity feed links to them);
  * importing and undoing are for editors and admins, and their buttons ask too.
@@ -16,6 +16,7 @@ export const Menu = () => (
     <RaMenu.Item to="/analysis" primaryText="Analysis" leftIcon={<AnalysisIcon />} />
     <RaMenu.ResourceItem name="statements" />
     <RaMenu.ResourceItem name="imports" />
+    <RaMenu.ResourceItem name="snapshots" />
     <Divider sx={{ my: 1 }} />
     <RaMenu.ResourceItem name="actors" />
     <RaMenu.ResourceItem name="sources" />

@@ -15,6 +15,7 @@ import {
 import { ActorNameField } from '../common/ActorName';
 import { StanceChipField } from '../common/StanceChip';
 import { ExportMenu } from '../export/ExportMenu';
+import { SaveSnapshotButton } from '../snapshots/SaveSnapshotButton';
 import type { Statement } from '../types';
 import { OpenTimelineButton } from './OpenTimelineButton';
 import { DisplayDateField, ReviewField, TypeStatusField } from './StatementChips';
@@ -28,6 +29,7 @@ const ListActions = () => {
       <OpenTimelineButton filter={filterValues} />
       <ColumnsButton />
       <ExportMenu filter={filterValues} sort={sort} />
+      <SaveSnapshotButton filter={filterValues} sort={sort} />
       <CreateButton />
     </TopToolbar>
   );

@@ -4,6 +4,8 @@ import { useMemo } from 'react';
 import { ListContextProvider, Title } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { ExportMenu } from '../export/ExportMenu';
+import type { ExportSort } from '../export/exportUrl';
+import { SaveSnapshotButton } from '../snapshots/SaveSnapshotButton';
 import { StatementFilterSidebar } from '../statements/StatementFilterSidebar';
 import { groupEntries } from './groupEntries';
 import { LanesTimeline } from './LanesTimeline';
@@ -20,7 +22,8 @@ export const TimelinePage = () => {
   const timeline = useTimeline(filters, order);
   const listContext = useTimelineListContext(filters, setFilters, timeline.total, order);
   const groups = useMemo(() => groupEntries(timeline.entries), [timeline.entries]);
-  const listUrl = `/statements?${new URLSearchParams({ filter: JSON.stringify(filters), sort: 'date', order: order === 'asc' ? 'ASC' : 'DESC' })}`;
+  const sort: ExportSort = { field: 'date', order: order === 'asc' ? 'ASC' : 'DESC' };
+  const listUrl = `/statements?${new URLSearchParams({ filter: JSON.stringify(filters), sort: sort.field, order: sort.order })}`;
 
   return (
     <ListContextProvider value={listContext}>
@@ -55,7 +58,8 @@ export const TimelinePage = () => {
             <Button size="small" component={Link} to={listUrl} startIcon={<ListIcon />}>
               List
             </Button>
-            <ExportMenu filter={filters} sort={{ field: 'date', order: order === 'asc' ? 'ASC' : 'DESC' }} />
+            <ExportMenu filter={filters} sort={sort} />
+            <SaveSnapshotButton filter={filters} sort={sort} />
           </Box>
 
           {timeline.error && <Alert severity="error">The timeline could not be loaded: {timeline.error.message}</Alert>}

@@ -1,10 +1,10 @@
-import { GoneException, Injectable } from '@nestjs/common';
+import { ConflictException, GoneException, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import { ApiErrorBody, badRequest, conflict, FieldErrors, notFound } from '../kernel/errors/api-errors';
+import { ApiErrorBody, badRequest, FieldErrors, notFound } from '../kernel/errors/api-errors';
 import { checkOut, pgPool } from '../database/pg-pool';
 import { CursorStream } from '../database/cursor-stream';
 import { RecordAuthor } from '../records/collection/record-author';
@@ -39,10 +39,9 @@ export interface SnapshotRecord {
 }
 
 /** Fields a PUT may carry as react-admin sends the whole record: accepted when unchanged. */
-const READ_ONLY = Object.keys(SNAPSHOT_COLUMNS)
-  .filter((key) => !['title', 'note', 'version'].includes(key))
-  .concat('url');
-const EDITABLE = ['title', 'note', 'version'];
+const READ_ONLY = Object.keys(SNAPSHOT_COLUMNS).filter((key) => !['title', 'note', 'version'].includes(key));
+/** `url` depends on the address a request came to when PUBLIC_URL is unset: sent back, it is ignored. */
+const EDITABLE = ['title', 'note', 'version', 'url'];
 
 export const SNAPSHOT_MEDIA: Record<SnapshotFormat, { contentType: string; extension: string }> = {
   ndjson: { contentType: 'application/x-ndjson; charset=utf-8', extension: 'ndjson' },
@@ -118,7 +117,16 @@ export class SnapshotsService {
        WHERE id = $1 AND deleted_at IS NULL AND ($5::int IS NULL OR version = $5) RETURNING id`,
       [id, title, note ?? null, author.id, version ?? null],
     );
-    if (!rows.length) throw conflict(`Snapshot ${id} was changed since version ${version}`, { version: `is ${current.version} now` });
+    if (!rows.length) {
+      const now = await this.get(id, publicUrl);
+      throw new ConflictException({
+        statusCode: 409,
+        error: 'Conflict',
+        message: `Snapshot ${id} was changed since version ${version}`,
+        errors: { version: `is ${now.version} now` },
+        current: now,
+      } satisfies ApiErrorBody);
+    }
     return this.get(id, publicUrl);
   }
 

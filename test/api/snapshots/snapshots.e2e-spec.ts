@@ -226,7 +226,17 @@ describe('editing and deleting', () => {
       .send({ ...changed, title: 'Lavrov in January 2019' })
       .expect(200);
     expect(put.body).toMatchObject({ title: 'Lavrov in January 2019', version: 3 });
-    await t.as('editor').patch(`/api/snapshots/${snapshot.id}`).send({ title: 'stale', version: 2 }).expect(409);
+    const stale = await t.as('editor').patch(`/api/snapshots/${snapshot.id}`).send({ title: 'stale', version: 2 }).expect(409);
+    expect(stale.body).toMatchObject({
+      errors: { version: 'is 3 now' },
+      current: { id: snapshot.id, title: 'Lavrov in January 2019', version: 3 },
+    });
+    // The address a record was read at may differ from the one it is sent back to (no PUBLIC_URL): url is not compared.
+    await t
+      .as('editor')
+      .put(`/api/snapshots/${snapshot.id}`)
+      .send({ ...put.body, url: 'http://elsewhere/api/snapshots/1' })
+      .expect(200);
     await t.as('viewer').patch(`/api/snapshots/${snapshot.id}`).send({ title: 'no' }).expect(403);
   });
 

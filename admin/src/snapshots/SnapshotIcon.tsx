@@ -1,0 +1,1 @@
+export { default as SnapshotIcon } from '@mui/icons-material/CameraAlt';
