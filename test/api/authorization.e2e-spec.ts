@@ -51,6 +51,18 @@ function expectedLevel(method: string, path: string): Level | undefined {
     'GET /api/imports/{id}': 'member',
     'GET /api/imports/{id}/rows': 'member',
     'POST /api/imports/{id}/undo': 'edit',
+    'GET /api/analysis/stance-over-time': 'read',
+    'GET /api/analysis/network': 'read',
+    // A cited dataset is fetched by the report's readers: with PUBLIC_READ, without an account.
+    'GET /api/snapshots': 'read',
+    'GET /api/snapshots/{id}': 'read',
+    'GET /api/snapshots/{id}/export': 'read',
+    'GET /api/snapshots/{id}/citation': 'read',
+    'GET /api/snapshots/{id}/diff': 'read',
+    'POST /api/snapshots': 'edit',
+    'PUT /api/snapshots/{id}': 'edit',
+    'PATCH /api/snapshots/{id}': 'edit',
+    'DELETE /api/snapshots/{id}': 'admin',
   };
   if (fixed[route]) return fixed[route];
   for (const collection of COLLECTIONS) {

@@ -945,26 +945,20 @@ export interface components {
       field: string;
       /** @description In the snapshot. */
       before:
-        | (
-            | string
-            | number
-            | boolean
-            | {
-                [key: string]: unknown;
-              }[]
-          )
-        | null;
+        | (string | null)
+        | number
+        | boolean
+        | {
+            [key: string]: unknown;
+          }[];
       /** @description Now, or in the other snapshot. */
       after:
-        | (
-            | string
-            | number
-            | boolean
-            | {
-                [key: string]: unknown;
-              }[]
-          )
-        | null;
+        | (string | null)
+        | number
+        | boolean
+        | {
+            [key: string]: unknown;
+          }[];
     };
     ChangedEntry: {
       id: number;

@@ -82,9 +82,9 @@ class RemovedEntry extends DiffEntryDto {
 }
 /** A column's value: text, number, yes/no, or a list of objects (source_details); null when empty. */
 const COLUMN_VALUE = {
-  nullable: true,
-  oneOf: [
-    { type: 'string' },
+  // nullable sits on one branch, with its type: OpenAPI 3.0 has no type of its own for null.
+  anyOf: [
+    { type: 'string', nullable: true },
     { type: 'number' },
     { type: 'boolean' },
     { type: 'array', items: { type: 'object', additionalProperties: true } },

@@ -1,4 +1,20 @@
-import { Body, Controller, Delete, Get, Headers, Inject, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  GoneException,
+  Headers,
+  Inject,
+  NotFoundException,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AcceptsExportTicket, Access } from '../auth/access.decorator';
@@ -202,7 +218,14 @@ export class SnapshotsController {
     const publicUrl = this.publicUrl(request);
     const from = await this.snapshots.get(id, publicUrl);
     if (query.to === undefined) return this.differ.againstNow(from, publicUrl);
-    const to = await this.snapshots.get(new IdPipe().transform(query.to, { type: 'query', data: 'to' }), publicUrl);
+    const to = await this.snapshots
+      .get(new IdPipe().transform(query.to, { type: 'query', data: 'to' }), publicUrl)
+      .catch((error: unknown) => {
+        // A parameter naming no snapshot is a bad request naming it, not a missing route.
+        if (error instanceof NotFoundException) throw badRequest({ to: `snapshot ${String(query.to)} does not exist` });
+        if (error instanceof GoneException) throw badRequest({ to: `snapshot ${String(query.to)} was deleted` });
+        throw error;
+      });
     return this.differ.againstSnapshot(from, to, publicUrl);
   }
 }

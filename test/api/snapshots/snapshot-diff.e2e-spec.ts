@@ -109,6 +109,8 @@ describe('diff against another snapshot', () => {
     ]);
     const same = (await t.http().get(`/api/snapshots/${second.id}/diff?to=${second.id}`).expect(200)).body;
     expect(same.counts).toEqual({ added: 0, removed: 0, changed: 0, unchanged: 4 });
-    await t.http().get(`/api/snapshots/${first}/diff?to=999999`).expect(404);
+    expect((await t.http().get(`/api/snapshots/${first}/diff?to=999999`).expect(400)).body.errors).toEqual({
+      to: 'snapshot 999999 does not exist',
+    });
   });
 });
