@@ -26,6 +26,8 @@ import { STATEMENT_FIELDS } from './statement.fields';
 // indexes TypeORM cannot describe); synchronize:false keeps the schema diff away from them.
 @Index('idx_statements_search_vector', { synchronize: false })
 @Index('idx_statements_search_text_trgm', { synchronize: false })
+// The analysis's covering index (INCLUDE, which TypeORM cannot describe): migration IndexStatementsForAnalysis.
+@Index('idx_statements_live_analysis', { synchronize: false })
 @Check('chk_statements_date_range', 'date_start <= date_end')
 @Check('chk_statements_not_self_reply', 'responds_to_id <> id')
 export class Statement extends RecordEntity {

@@ -4,15 +4,14 @@ import { analysedStatements, BoundQuery } from '../analysis-statements';
 import { ScaleStance } from '../stance-scale';
 import { StatementFilters } from '../../statements/statement-query';
 
-/**
- * The SQL of each network kind: its nodes (all at once: at most the actors and topics) and its
- * edges (read through a cursor, with the edge count on every row so the answer can announce
- * it before streaming them). Everything is aggregated by PostgreSQL.
+/*
+ * The SQL of each network kind: one statement that reads the filtered statements once and
+ * answers the nodes first (part 0: at most the actors and topics), then the edges (part 1), each
+ * row with the number of edges, so that the answer can announce it before streaming them
+ * through a cursor. Everything is aggregated by PostgreSQL.
  */
 
 const F_COLUMNS = { id: 's.id', speaker_id: 's.speaker_id', stance_id: 's.stance_id', responds_to_id: 's.responds_to_id' };
-
-const withF = (f: BoundQuery, rest: string): BoundQuery => ({ sql: `WITH f AS (${f.sql}) ${rest}`, params: f.params });
 
 /**
  * Which topic links count. A topic filter selects the statements on those topics, and the
@@ -25,41 +24,25 @@ const topicLinks = (filters: StatementFilters) =>
     ? `JOIN statement_topics l ON l.statement_id = f.id AND l.topic_id IN (${filters.topicId.map(Number).join(', ')})`
     : 'JOIN statement_topics l ON l.statement_id = f.id';
 
-/** Count columns per stance of the scale, and the mean score, over `f` joined to `stances st`. */
-function stanceColumns(stances: ScaleStance[]): string {
-  return [
-    'count(st.score)::int AS "withStance"',
-    'avg(st.score)::float8 AS "meanScore"',
-    ...stances.map(({ id }) => `count(*) FILTER (WHERE f.stance_id = ${Number(id)})::int AS "stance_${Number(id)}"`),
-  ].join(', ');
-}
-
-/** The speakers of `f`, each with its number of statements in `f` (and, for replies, the speakers replied to, with 0). */
-const ACTOR_NODES = `
-  SELECT 'a' || a.id AS id, 'actor' AS mode, a.id AS "actorId", NULL::int AS "topicId", a.name, a.native_name AS "nativeName",
-         a.kind::text AS kind, a.country, c.n AS statements, 0 AS mode_order, a.id AS order_id
-  FROM (SELECT speaker_id, count(*)::int AS n FROM f GROUP BY speaker_id) c JOIN actors a ON a.id = c.speaker_id`;
-
-const topicNodes = (filters: StatementFilters) => `
-  SELECT 't' || t.id, 'topic', NULL::int, t.id, t.name, NULL, 'topic', NULL, c.n, 1, t.id
-  FROM (SELECT l.topic_id, count(*)::int AS n FROM f ${topicLinks(filters)} GROUP BY l.topic_id) c
-  JOIN topics t ON t.id = c.topic_id`;
-
-const REPLIED_TO_NODES = `
-  SELECT 'a' || a.id, 'actor', a.id, NULL::int, a.name, a.native_name, a.kind::text, a.country, 0, 0, a.id
-  FROM actors a
-  WHERE a.id IN (SELECT r.speaker_id FROM f JOIN statements r ON r.id = f.responds_to_id AND r.deleted_at IS NULL)
-    AND a.id NOT IN (SELECT speaker_id FROM f)`;
-
-const NODE_ORDER = 'ORDER BY mode_order, order_id';
-
-export function nodesQuery(dataSource: DataSource, filters: StatementFilters, kind: NetworkKind): BoundQuery {
-  const f = analysedStatements(dataSource, filters, F_COLUMNS);
-  const parts = [ACTOR_NODES, ...(kind === 'actor-topic' ? [topicNodes(filters)] : []), ...(kind === 'replies' ? [REPLIED_TO_NODES] : [])];
-  return withF(
-    f,
-    `SELECT id, mode, "actorId", "topicId", name, "nativeName", kind, country, statements FROM (${parts.join(' UNION ALL ')}) n ${NODE_ORDER}`,
+/**
+ * Edges with stance counts, in two steps: first a bare count per (from, to, stance) over the
+ * joined rows, then per (from, to) the weight, the mean score and a count per stance over those
+ * few groups. Measured at 1,000,000 statements: the FILTER aggregates over the 2,000,000
+ * statement–topic rows themselves took 1.8 s, in two steps 1.2 s.
+ */
+function countedEdges(pairs: string, stances: ScaleStance[]): string {
+  const perStance = stances.map(
+    ({ id }) => `COALESCE(sum(c.n) FILTER (WHERE c.stance_id = ${Number(id)}), 0)::int AS "stance_${Number(id)}"`,
   );
+  return `
+  c AS (SELECT ${pairs} GROUP BY 1, 2, 3),
+  e AS MATERIALIZED (
+    SELECT c.from_id, c.to_id, sum(c.n)::int AS weight,
+           COALESCE(sum(c.n) FILTER (WHERE st.score IS NOT NULL), 0)::int AS "withStance",
+           sum(c.n * st.score)::float8 / NULLIF(sum(c.n) FILTER (WHERE st.score IS NOT NULL), 0) AS "meanScore"
+           ${perStance.map((column) => `, ${column}`).join('')}
+    FROM c LEFT JOIN stances st ON st.id = c.stance_id
+    GROUP BY c.from_id, c.to_id)`;
 }
 
 /**
@@ -68,7 +51,8 @@ export function nodesQuery(dataSource: DataSource, filters: StatementFilters, ki
  * Two speakers' shared topics are then a bitwise AND and a bit count: a million pairs in
  * about a second, where joining speaker–topic rows on the topic would make tens of millions.
  */
-const sides = (filters: StatementFilters) => `
+function sides(filters: StatementFilters, shared: string): string {
+  return `
   p AS (
     SELECT f.speaker_id AS actor, l.topic_id AS topic, bool_or(st.score > 0) AS pos, bool_or(st.score < 0) AS neg
     FROM f ${topicLinks(filters)} JOIN stances st ON st.id = f.stance_id
@@ -78,47 +62,80 @@ const sides = (filters: StatementFilters) => `
   m AS (
     SELECT p.actor, bit_or(CASE WHEN p.pos THEN set_bit(z.zeros, ix.bit, 1) ELSE z.zeros END) AS pos,
            bit_or(CASE WHEN p.neg THEN set_bit(z.zeros, ix.bit, 1) ELSE z.zeros END) AS neg
-    FROM p JOIN ix USING (topic) CROSS JOIN z GROUP BY p.actor)`;
+    FROM p JOIN ix USING (topic) CROSS JOIN z GROUP BY p.actor),
+  e AS MATERIALIZED (
+    SELECT x.actor AS from_id, y.actor AS to_id, ${shared}::int AS weight
+    FROM m x JOIN m y ON x.actor < y.actor WHERE ${shared} > 0)`;
+}
 
 const SHARED: Record<'actor-congruence' | 'actor-conflict', string> = {
   'actor-congruence': 'bit_count((x.pos & y.pos) | (x.neg & y.neg))',
   'actor-conflict': 'bit_count((x.pos & y.neg) | (x.neg & y.pos))',
 };
 
-export function edgesQuery(dataSource: DataSource, filters: StatementFilters, kind: NetworkKind, stances: ScaleStance[]): BoundQuery {
-  const f = analysedStatements(dataSource, filters, F_COLUMNS);
-  const counted = (select: string, order: string) => `SELECT e.*, count(*) OVER ()::int AS total FROM (${select}) e ORDER BY ${order}`;
+/** The edges of a kind, as the CTE `e` (from_id, to_id, weight and, for some kinds, stance counts). */
+function edges(kind: NetworkKind, filters: StatementFilters, stances: ScaleStance[]): string {
   switch (kind) {
     case 'actor-topic':
-      return withF(
-        f,
-        counted(
-          `SELECT f.speaker_id AS from_id, l.topic_id AS to_id, count(*)::int AS weight, ${stanceColumns(stances)}
-           FROM f ${topicLinks(filters)} LEFT JOIN stances st ON st.id = f.stance_id
-           GROUP BY f.speaker_id, l.topic_id`,
-          'from_id, to_id',
-        ),
+      return countedEdges(
+        `f.speaker_id AS from_id, l.topic_id AS to_id, f.stance_id, count(*)::int AS n FROM f ${topicLinks(filters)}`,
+        stances,
       );
     case 'actor-congruence':
     case 'actor-conflict':
-      return withF(
-        f,
-        `, ${sides(filters).trim()}
-        ${counted(
-          `SELECT x.actor AS from_id, y.actor AS to_id, ${SHARED[kind]}::int AS weight
-           FROM m x JOIN m y ON x.actor < y.actor WHERE ${SHARED[kind]} > 0`,
-          'from_id, to_id',
-        )}`,
-      );
+      return sides(filters, SHARED[kind]);
     case 'replies':
-      return withF(
-        f,
-        counted(
-          `SELECT f.speaker_id AS from_id, r.speaker_id AS to_id, count(*)::int AS weight, ${stanceColumns(stances)}
-           FROM f JOIN statements r ON r.id = f.responds_to_id AND r.deleted_at IS NULL LEFT JOIN stances st ON st.id = f.stance_id
-           GROUP BY f.speaker_id, r.speaker_id`,
-          'from_id, to_id',
-        ),
+      return countedEdges(
+        `f.speaker_id AS from_id, r.speaker_id AS to_id, f.stance_id, count(*)::int AS n
+         FROM f JOIN statements r ON r.id = f.responds_to_id AND r.deleted_at IS NULL`,
+        stances,
       );
   }
+}
+
+/** The speakers of `f`, each with its number of statements in `f`. */
+const SPEAKER_NODES = `
+  SELECT 'a' || a.id AS id, 'actor' AS mode, a.id AS "actorId", NULL::int AS "topicId", a.name, a.native_name AS "nativeName",
+         a.kind::text AS kind, a.country, c.n AS statements, 0 AS k1, a.id AS k2
+  FROM (SELECT speaker_id, count(*)::int AS n FROM f GROUP BY speaker_id) c JOIN actors a ON a.id = c.speaker_id`;
+
+/** The topics of the actor–topic network, each with its statements: the sum of its edges' weights. */
+const TOPIC_NODES = `
+  SELECT 't' || t.id, 'topic', NULL::int, t.id, t.name, NULL, 'topic', NULL, c.n, 1, t.id
+  FROM (SELECT to_id, sum(weight)::int AS n FROM e GROUP BY to_id) c JOIN topics t ON t.id = c.to_id`;
+
+/** Speakers replied to whose own statements the filter leaves out: nodes with no statements. */
+const REPLIED_TO_NODES = `
+  SELECT 'a' || a.id, 'actor', a.id, NULL::int, a.name, a.native_name, a.kind::text, a.country, 0, 0, a.id
+  FROM actors a WHERE a.id IN (SELECT to_id FROM e) AND a.id NOT IN (SELECT speaker_id FROM f)`;
+
+/** The edge columns beside from_id, to_id and weight. */
+export const stanceCountColumns = (stances: ScaleStance[]) => [
+  ['withStance', 'int'],
+  ['meanScore', 'float8'],
+  ...stances.map(({ id }) => [`stance_${Number(id)}`, 'int']),
+];
+
+const NODE_COLUMNS = ['id', 'mode', '"actorId"', '"topicId"', 'name', '"nativeName"', 'kind', 'country', 'statements'];
+
+/**
+ * The network of a kind as one statement: nodes (part 0, by kind then id), then edges (part 1,
+ * by their two ends), each row with `total`, the number of edges.
+ */
+export function networkQuery(dataSource: DataSource, filters: StatementFilters, kind: NetworkKind, stances: ScaleStance[]): BoundQuery {
+  const f = analysedStatements(dataSource, filters, F_COLUMNS);
+  const nodes = [SPEAKER_NODES, ...(kind === 'actor-topic' ? [TOPIC_NODES] : []), ...(kind === 'replies' ? [REPLIED_TO_NODES] : [])];
+  const extra = kind === 'actor-topic' || kind === 'replies' ? stanceCountColumns(stances) : [];
+  const sql = `WITH f AS (${f.sql}), ${edges(kind, filters, stances).trim()},
+    n AS (${nodes.join(' UNION ALL ')})
+    SELECT r.*, (SELECT count(*)::int FROM e) AS total FROM (
+      SELECT 0 AS part, ${NODE_COLUMNS.map((c) => `n.${c}`).join(', ')}, n.k1, n.k2,
+             NULL::int AS from_id, NULL::int AS to_id, NULL::int AS weight${extra.map(([name, type]) => `, NULL::${type} AS "${name}"`).join('')}
+      FROM n
+      UNION ALL
+      SELECT 1, ${NODE_COLUMNS.map(() => 'NULL').join(', ')}, e.from_id, e.to_id,
+             e.from_id, e.to_id, e.weight${extra.map(([name]) => `, e."${name}"`).join('')}
+      FROM e) r
+    ORDER BY r.part, r.k1, r.k2`;
+  return { sql, params: f.params };
 }

@@ -14,7 +14,7 @@ import { gexfWriter } from './formats/gexf';
 import { graphmlWriter } from './formats/graphml';
 import { jsonNetworkWriter } from './formats/json-network';
 import { NetworkWriter } from './formats/network-writer';
-import { edgesQuery, nodesQuery } from './network-sql';
+import { networkQuery } from './network-sql';
 import { EdgeRow, KIND_SHAPES, NetworkHead, NetworkNode } from './network-model';
 
 /** Edges are small rows: large batches, a few ahead, so PostgreSQL fetches while Node writes. */
@@ -36,7 +36,7 @@ const KIND_WORDS: Record<NetworkKind, string> = {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-function writerFor(request: NetworkRequest, head: NetworkHead, tooLarge: boolean): NetworkWriter {
+function formatWriter(request: NetworkRequest, head: NetworkHead, tooLarge: boolean): NetworkWriter {
   switch (request.format) {
     case 'json':
       return jsonNetworkWriter(head, tooLarge);
@@ -50,9 +50,43 @@ function writerFor(request: NetworkRequest, head: NetworkHead, tooLarge: boolean
 }
 
 /**
- * A discourse network of the filtered statements, in one read-only snapshot: the nodes read at
- * once, the edges streamed from a cursor through the format's writer to the client (a
- * congruence network of a year at a million statements has half a million edges).
+ * The rows of networkQuery in, a file out: the nodes (part 0) are gathered, and at the first
+ * edge (part 1), or at the end, the file's head is written with them and the edge count; then
+ * each edge as it comes. A network too large for the caller, or a CSV of the nodes, skips them.
+ */
+function networkText(writerFor: (nodes: NetworkNode[], linkCount: number) => { writer: NetworkWriter; withEdges: boolean }) {
+  const nodes: NetworkNode[] = [];
+  let started: { writer: NetworkWriter; withEdges: boolean } | undefined;
+  const start = (linkCount: number) => (started = writerFor(nodes, linkCount)).writer.head;
+  return chunkedTextTransform({
+    row: (row) => {
+      if (row.part === 0) {
+        nodes.push(nodeOf(row));
+        return '';
+      }
+      const head = started ? '' : start(row.total as number);
+      return started!.withEdges ? head + started!.writer.edge(row as unknown as EdgeRow) : head;
+    },
+    end: () => (started ? '' : start(0)) + started!.writer.tail,
+  });
+}
+
+const nodeOf = (row: Record<string, unknown>): NetworkNode => ({
+  id: row.id as string,
+  mode: row.mode as NetworkNode['mode'],
+  actorId: row.actorId as number | null,
+  topicId: row.topicId as number | null,
+  name: row.name as string,
+  nativeName: row.nativeName as string | null,
+  kind: row.kind as string,
+  country: row.country as string | null,
+  statements: row.statements as number,
+});
+
+/**
+ * A discourse network of the filtered statements, in one read-only snapshot and one statement:
+ * nodes first, then the edges streamed from a cursor through the format's writer to the client
+ * (a congruence network of a year at a million statements has half a million edges).
  */
 @Injectable()
 export class NetworkService {
@@ -69,20 +103,8 @@ export class NetworkService {
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       const stances = await loadStanceScale((sql) => client.query(sql).then((result) => result.rows));
-      const nodesSql = nodesQuery(this.dataSource, filters, kind);
-      const nodes: NetworkNode[] = (await client.query(nodesSql.sql, nodesSql.params)).rows;
-      const nodesOnly = format === 'csv' && request.table === 'nodes';
-      let edges: CursorStream | undefined;
-      let first: EdgeRow | null = null;
-      if (!nodesOnly) {
-        const edgesSql = edgesQuery(this.dataSource, filters, kind, stances);
-        edges = await CursorStream.open(client, edgesSql.sql, edgesSql.params, CURSOR_READING);
-        first = edges.read() as EdgeRow | null;
-      }
-      const linkCount = first?.total ?? 0;
-      const tooLarge = request.maxLinks !== undefined && linkCount > request.maxLinks;
-      const head: NetworkHead = { kind, shape, stances, nodes, linkCount, description, exportedOn: today() };
-      const writer = writerFor(request, head, tooLarge);
+      const { sql, params } = networkQuery(this.dataSource, filters, kind, stances);
+      const rows = await CursorStream.open(client, sql, params, CURSOR_READING);
 
       const { contentType, extension } = NETWORK_MEDIA[format];
       const table = request.table ? `-${request.table}` : '';
@@ -91,17 +113,12 @@ export class NetworkService {
       response.setHeader('Content-Disposition', `attachment; filename="network-${kind}${table}-${today()}.${extension}"`);
       response.setHeader('Cache-Control', 'no-store');
       response.setHeader('X-Content-Type-Options', 'nosniff');
-      if (!edges || !first || tooLarge) {
-        edges?.destroy();
-        response.end(writer.head + writer.tail);
-      } else {
-        response.write(writer.head + writer.edge(first));
-        await pipeline(
-          edges,
-          chunkedTextTransform({ row: (row) => writer.edge(row as unknown as EdgeRow), end: () => writer.tail }),
-          response,
-        );
-      }
+      const writerFor = (nodes: NetworkNode[], linkCount: number) => {
+        const tooLarge = request.maxLinks !== undefined && linkCount > request.maxLinks;
+        const head: NetworkHead = { kind, shape, stances, nodes, linkCount, description, exportedOn: today() };
+        return { writer: formatWriter(request, head, tooLarge), withEdges: !tooLarge && !(format === 'csv' && request.table === 'nodes') };
+      };
+      await pipeline(rows, networkText(writerFor), response);
       await client.query('COMMIT').catch((error: Error) => (failed = error));
     } catch (error) {
       failed = error as Error;
