@@ -116,11 +116,11 @@ export const stanceCountColumns = (stances: ScaleStance[]) => [
   ...stances.map(({ id }) => [`stance_${Number(id)}`, 'int']),
 ];
 
-const NODE_COLUMNS = ['id', 'mode', '"actorId"', '"topicId"', 'name', '"nativeName"', 'kind', 'country', 'statements'];
-
 /**
- * The network of a kind as one statement: nodes (part 0, by kind then id), then edges (part 1,
- * by their two ends), each row with `total`, the number of edges.
+ * The network of a kind as one statement: nodes (part 0, each as one JSON object, with `total`,
+ * the number of edges; ordered by kind then id, carried in from_id and to_id), then edges
+ * (part 1, by their two ends). Edge rows stay narrow: a congruence network has half a million
+ * of them to sort, send and read.
  */
 export function networkQuery(dataSource: DataSource, filters: StatementFilters, kind: NetworkKind, stances: ScaleStance[]): BoundQuery {
   const f = analysedStatements(dataSource, filters, F_COLUMNS);
@@ -128,14 +128,14 @@ export function networkQuery(dataSource: DataSource, filters: StatementFilters, 
   const extra = kind === 'actor-topic' || kind === 'replies' ? stanceCountColumns(stances) : [];
   const sql = `WITH f AS (${f.sql}), ${edges(kind, filters, stances).trim()},
     n AS (${nodes.join(' UNION ALL ')})
-    SELECT r.*, (SELECT count(*)::int FROM e) AS total FROM (
-      SELECT 0 AS part, ${NODE_COLUMNS.map((c) => `n.${c}`).join(', ')}, n.k1, n.k2,
-             NULL::int AS from_id, NULL::int AS to_id, NULL::int AS weight${extra.map(([name, type]) => `, NULL::${type} AS "${name}"`).join('')}
-      FROM n
-      UNION ALL
-      SELECT 1, ${NODE_COLUMNS.map(() => 'NULL').join(', ')}, e.from_id, e.to_id,
-             e.from_id, e.to_id, e.weight${extra.map(([name]) => `, e."${name}"`).join('')}
-      FROM e) r
-    ORDER BY r.part, r.k1, r.k2`;
+    SELECT 0 AS part, json_build_object('id', n.id, 'mode', n.mode, 'actorId', n."actorId", 'topicId', n."topicId",
+             'name', n.name, 'nativeName', n."nativeName", 'kind', n.kind, 'country', n.country, 'statements', n.statements) AS node,
+           (SELECT count(*)::int FROM e) AS total,
+           n.k1 AS from_id, n.k2 AS to_id, NULL::int AS weight${extra.map(([name, type]) => `, NULL::${type} AS "${name}"`).join('')}
+    FROM n
+    UNION ALL
+    SELECT 1, NULL, NULL, e.from_id, e.to_id, e.weight${extra.map(([name]) => `, e."${name}"`).join('')}
+    FROM e
+    ORDER BY 1, from_id, to_id`;
   return { sql, params: f.params };
 }

@@ -50,38 +50,28 @@ function formatWriter(request: NetworkRequest, head: NetworkHead, tooLarge: bool
 }
 
 /**
- * The rows of networkQuery in, a file out: the nodes (part 0) are gathered, and at the first
- * edge (part 1), or at the end, the file's head is written with them and the edge count; then
+ * The rows of networkQuery in, a file out: the nodes (part 0, with the edge count) are gathered,
+ * and at the first edge (part 1), or at the end, the file's head is written with them; then
  * each edge as it comes. A network too large for the caller, or a CSV of the nodes, skips them.
  */
 function networkText(writerFor: (nodes: NetworkNode[], linkCount: number) => { writer: NetworkWriter; withEdges: boolean }) {
   const nodes: NetworkNode[] = [];
+  let linkCount = 0;
   let started: { writer: NetworkWriter; withEdges: boolean } | undefined;
   const start = (linkCount: number) => (started = writerFor(nodes, linkCount)).writer.head;
   return chunkedTextTransform({
     row: (row) => {
       if (row.part === 0) {
-        nodes.push(nodeOf(row));
+        nodes.push(row.node as NetworkNode);
+        linkCount = row.total as number;
         return '';
       }
-      const head = started ? '' : start(row.total as number);
+      const head = started ? '' : start(linkCount);
       return started!.withEdges ? head + started!.writer.edge(row as unknown as EdgeRow) : head;
     },
-    end: () => (started ? '' : start(0)) + started!.writer.tail,
+    end: () => (started ? '' : start(linkCount)) + started!.writer.tail,
   });
 }
-
-const nodeOf = (row: Record<string, unknown>): NetworkNode => ({
-  id: row.id as string,
-  mode: row.mode as NetworkNode['mode'],
-  actorId: row.actorId as number | null,
-  topicId: row.topicId as number | null,
-  name: row.name as string,
-  nativeName: row.nativeName as string | null,
-  kind: row.kind as string,
-  country: row.country as string | null,
-  statements: row.statements as number,
-});
 
 /**
  * A discourse network of the filtered statements, in one read-only snapshot and one statement:
