@@ -117,6 +117,10 @@ export const stanceCountColumns = (stances: ScaleStance[]) => [
 ];
 
 /**
+ * (`f` is read twice, by the edges and the speakers' counts: NOT MATERIALIZED lets each read
+ * it from the covering index rather than PostgreSQL spooling a million rows to disk first —
+ * 1.80 s to 1.63 s for the actor–topic network of a million statements.)
+ *
  * The network of a kind as one statement: nodes (part 0, each as one JSON object, with `total`,
  * the number of edges; ordered by kind then id, carried in from_id and to_id), then edges
  * (part 1, by their two ends). Edge rows stay narrow: a congruence network has half a million
@@ -126,7 +130,7 @@ export function networkQuery(dataSource: DataSource, filters: StatementFilters, 
   const f = analysedStatements(dataSource, filters, F_COLUMNS);
   const nodes = [SPEAKER_NODES, ...(kind === 'actor-topic' ? [TOPIC_NODES] : []), ...(kind === 'replies' ? [REPLIED_TO_NODES] : [])];
   const extra = kind === 'actor-topic' || kind === 'replies' ? stanceCountColumns(stances) : [];
-  const sql = `WITH f AS (${f.sql}), ${edges(kind, filters, stances).trim()},
+  const sql = `WITH f AS NOT MATERIALIZED (${f.sql}), ${edges(kind, filters, stances).trim()},
     n AS (${nodes.join(' UNION ALL ')})
     SELECT 0 AS part, json_build_object('id', n.id, 'mode', n.mode, 'actorId', n."actorId", 'topicId', n."topicId",
              'name', n.name, 'nativeName', n."nativeName", 'kind', n.kind, 'country', n.country, 'statements', n.statements) AS node,
