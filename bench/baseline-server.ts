@@ -6,13 +6,15 @@
  * the least HTTP and JSON a server can do.
  *
  *   node bench/dist/bench/baseline-server.js <plans.json> <port>
- *   env: DATABASE_URL, BASELINE_POOL_SIZE, BASELINE_STATEMENT_TIMEOUT_MS
+ *   env: DATABASE_URL, BASELINE_POOL_SIZE, BASELINE_STATEMENT_TIMEOUT_MS, BASELINE_PG_OPTIONS (the
+ *   server's session settings, `-c max_parallel_workers_per_gather=0`)
  */
 import { readFileSync } from 'node:fs';
 import * as http from 'node:http';
-import { Pool, QueryResult } from 'pg';
+import { Pool } from 'pg';
 import { installPgTypeParsers } from '../server/src/database/pg-types';
-import { SqlPlan, substitute } from './sql-plan';
+import { SqlPlan } from './sql-plan';
+import { replay } from './sql-replay';
 
 const [plansFile, port] = process.argv.slice(2);
 const plans = JSON.parse(readFileSync(plansFile, 'utf8')) as Record<string, SqlPlan>;
@@ -23,42 +25,12 @@ const pool = new Pool({
   connectionString: process.env.DATABASE_URL,
   max: Number(process.env.BASELINE_POOL_SIZE),
   statement_timeout: Number(process.env.BASELINE_STATEMENT_TIMEOUT_MS),
+  ...(process.env.BASELINE_PG_OPTIONS ? { options: process.env.BASELINE_PG_OPTIONS } : {}),
   connectionTimeoutMillis: 5000,
   keepAlive: true,
   application_name: 'chronicle-baseline',
 });
 pool.on('error', (error) => console.error(`idle connection failed: ${error.message}`));
-
-/** Runs a plan; answers the rows of its largest result (the page, not its count; ties: the later). */
-async function replay(plan: SqlPlan, ids: Map<number, number>): Promise<unknown[]> {
-  let body: unknown[] = [];
-  const keep = (result: QueryResult) => {
-    if (result.rows && result.rows.length >= body.length) body = result.rows;
-  };
-  for (const step of plan.steps) {
-    if (step.kind === 'concurrent') {
-      const results = await Promise.all(step.queries.map((q) => pool.query(q.text, substitute(q.values, ids))));
-      results.forEach(keep);
-      continue;
-    }
-    const client = await pool.connect();
-    let failure: Error | undefined;
-    try {
-      for (const q of step.queries) {
-        const result = await client.query(q.text, substitute(q.values, ids));
-        if (q.returnedId !== undefined) ids.set(q.returnedId, (result.rows[0] as { id: number }).id);
-        keep(result);
-      }
-    } catch (error) {
-      failure = error as Error;
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release(failure);
-    }
-  }
-  return body;
-}
 
 const server = http.createServer((request, response) => {
   const url = new URL(request.url ?? '/', 'http://baseline');
@@ -73,8 +45,8 @@ const server = http.createServer((request, response) => {
     const ids = new Map<number, number>();
     const value = url.searchParams.get('v');
     if (plan.varies !== undefined && value !== null) ids.set(plan.varies, Number(value));
-    replay(plan, ids).then(
-      (rows) => {
+    replay(pool, plan, ids).then(
+      ({ body: rows }) => {
         response.writeHead(request.method === 'POST' ? 201 : 200, { 'content-type': 'application/json; charset=utf-8' });
         response.end(JSON.stringify(rows));
       },

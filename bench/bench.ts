@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --statements N] [--quick] [--growth] [--explain] [--duration S] [--warmup S]
- *                [--connections C] [--only a,b] [--import-rows N] [--out file.json] [--sql file.sql]`
+ *                [--connections C] [--only a,b] [--import-rows N] [--analysis-samples N] [--out file.json]
+ *                [--sql file.sql]`
  *
  * Issue 6's benchmark. For each database size it
  *  1. builds (or reuses) a database of N generated statements (bench-database.ts);
@@ -10,7 +11,9 @@
  *     the bare-pg baseline (baseline-server.ts) that replays the captured SQL;
  *  4. drives every HTTP scenario with autocannon in a process of its own (load-driver.ts),
  *     the server and then the baseline, with the same warm-up, duration and connections;
- *  5. times the exports through the server and `psql \copy` of the captured SELECT;
+ *  5. times the analysis answers (issue 17) one request at a time, against the baseline and
+ *     the captured SQL alone (analysis-measure.ts), and the exports through the server and
+ *     `psql \copy` of the captured SELECT;
  *  6. imports a generated CSV of --import-rows statements (a dry run, the commit, the same file
  *     again) and loads the same rows with `psql \copy` (import-measure.ts), then removes them;
  *  7. prints the tables and writes bench/results/<date>-<N>.json.
@@ -29,8 +32,10 @@ import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { loadConfig } from '../server/src/config/app-config';
 import { REPOSITORY_ROOT } from '../server/src/config/paths';
+import { createDataSourceOptions } from '../server/src/database/data-source-options';
 import { findFreePort } from '../server/src/database/free-port';
 import { ServerProcess, startServerProcess } from '../test/support/server-process';
+import { AnalysisSide, describeAnswer, sample, SqlReplayer, summariseAnswer, timeGet } from './analysis-measure';
 import { BenchAuth, benchAuthEnv, login } from './auth';
 import { BenchCluster, inlineParameters, openBenchCluster, prepareBenchDatabase } from './bench-database';
 import { ExportMeasurement, havePsql, procStatus, timeExport, timePsqlCopy } from './export-measure';
@@ -46,6 +51,9 @@ import {
 import type { LoadJob } from './load-driver';
 import { BENCH_DIST, cpuMs, LoadDriver, startBaseline } from './processes';
 import {
+  AnalysisResult,
+  analysisMisses,
+  analysisTable,
   exportMisses,
   exportTable,
   ExportResult,
@@ -62,18 +70,23 @@ import {
   SizeResult,
 } from './report';
 import {
+  ANALYSIS_GROUP,
+  ANALYSIS_SAMPLES,
+  AnalysisScenario,
   chooseParameters,
   ExportScenario,
   HttpScenario,
   IMPORT_ROWS,
   IMPORT_SCENARIO,
   pathFor,
+  QUICK_ANALYSIS_SAMPLES,
   QUICK_IMPORT_ROWS,
   Scenario,
   scenarios,
+  selected,
   TARGETS,
 } from './scenarios';
-import { CapturedQuery, describePlan, planFromCapture, SqlPlan } from './sql-plan';
+import { CapturedQuery, describePlan, isAuthQuery, planFromCapture, SqlPlan } from './sql-plan';
 
 interface Options {
   sizes: number[];
@@ -90,6 +103,8 @@ interface Options {
   only?: Set<string>;
   /** Rows of the import scenario's CSV. */
   importRows: number;
+  /** Fewest measured requests per analysis scenario and side. */
+  analysisSamples: number;
   out?: string;
   /** A SQL file to run through psql on the bench database instead of benchmarking (proposal checks). */
   sql?: string;
@@ -112,6 +127,7 @@ function parseOptions(): Options {
       connections: { type: 'string', default: '16' },
       only: { type: 'string' },
       'import-rows': { type: 'string' },
+      'analysis-samples': { type: 'string' },
       out: { type: 'string' },
       sql: { type: 'string' },
     },
@@ -138,6 +154,7 @@ function parseOptions(): Options {
     minResponses: quick ? 1 : number(values.connections, 'connections', 16),
     only: values.only ? new Set(values.only.split(',').map((s) => s.trim())) : undefined,
     importRows: number(values['import-rows'], 'import-rows', quick ? QUICK_IMPORT_ROWS : IMPORT_ROWS),
+    analysisSamples: number(values['analysis-samples'], 'analysis-samples', quick ? QUICK_ANALYSIS_SAMPLES : ANALYSIS_SAMPLES),
     out: values.out,
     sql: values.sql,
   };
@@ -175,6 +192,10 @@ interface Captured {
   estimated: boolean;
   /** For an export: the SELECT its cursor was declared for. */
   select?: { sql: string; values: unknown[] };
+  /** For an analysis answer: what it held, and the rows PostgreSQL returned for it over how many queries. */
+  answer?: Record<string, number | boolean>;
+  sqlRows?: number;
+  sqlQueries?: number;
 }
 
 const readCapture = async (file: string): Promise<CapturedQuery[]> =>
@@ -236,6 +257,25 @@ async function captureSql(url: string, list: Scenario[], dir: string, signedIn: 
           returned,
           estimated,
         };
+      } else if (s.kind === 'analysis') {
+        await (await fetch(`${base}${s.path}`, { headers: auth.headers })).arrayBuffer();
+        // A streamed answer ends before its transaction's COMMIT settles: let that land before the mark.
+        await sleep(100);
+        const mark = (await readCapture(file)).length;
+        const response = await fetch(`${base}${s.path}`, { headers: auth.headers });
+        const body = Buffer.from(await response.arrayBuffer());
+        if (!response.ok) throw new Error(`${s.name}: GET ${s.path} answered ${response.status}: ${body.toString('utf8', 0, 500)}`);
+        await sleep(100);
+        const queries = (await readCapture(file)).slice(mark);
+        const data = queries.filter((q) => !isAuthQuery(q.text) && !CONTROL.test(q.text));
+        captured[s.name] = {
+          plan: planFromCapture(queries),
+          matches: null,
+          estimated: false,
+          answer: summariseAnswer(s, body),
+          sqlRows: data.reduce((n, q) => n + (q.rowCount ?? 0), 0),
+          sqlQueries: data.length,
+        };
       } else {
         const mark = (await readCapture(file)).length;
         const controller = new AbortController();
@@ -278,9 +318,15 @@ const CONTROL = /^\s*(?:START\s+TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELE
 
 /** `--explain`: EXPLAIN (ANALYZE, BUFFERS) of every captured query, on the quiet database. */
 async function explainAll(url: string, statements: number, list: Scenario[], captured: Record<string, Captured>): Promise<string> {
-  const client = new Client({ connectionString: url });
+  // The server's session settings (no parallel workers), so the plans are the ones the server gets.
+  const options = (createDataSourceOptions(url) as { extra?: { options?: string } }).extra?.options;
+  const client = new Client({ connectionString: url, ...(options ? { options } : {}) });
   await client.connect();
-  const out: string[] = [`# EXPLAIN (ANALYZE, BUFFERS) at ${statements.toLocaleString('en')} statements`, ''];
+  const out: string[] = [
+    `# EXPLAIN (ANALYZE, BUFFERS) at ${statements.toLocaleString('en')} statements`,
+    '',
+    ...(options ? [`Session settings as the server's: \`${options}\`.`, ''] : []),
+  ];
   const plan = async (sql: string, values: unknown[]) =>
     (await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, values)).rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
   try {
@@ -313,7 +359,9 @@ async function explainAll(url: string, statements: number, list: Scenario[], cap
       out.push(
         `## ${s.name}: ${s.title}`,
         '',
-        `\`${s.kind === 'http' ? `${s.method} ${pathFor(s)}` : `GET ${s.path}`}\` — ${c.matches ?? '?'} rows match`,
+        s.kind === 'analysis'
+          ? `\`GET ${s.path}\` — ${describeAnswer(c.answer!)}; PostgreSQL returned ${c.sqlRows} rows in ${c.sqlQueries} queries`
+          : `\`${s.kind === 'http' ? `${s.method} ${pathFor(s)}` : `GET ${s.path}`}\` — ${c.matches ?? '?'} rows match`,
         '',
       );
       if (s.kind === 'export') {
@@ -341,8 +389,13 @@ async function explainAll(url: string, statements: number, list: Scenario[], cap
         if (step.kind === 'transaction') await client.query('BEGIN');
         const ids = new Map<number, number>();
         try {
-          for (const q of step.queries) {
-            if (CONTROL.test(q.text)) continue;
+          for (const query of step.queries) {
+            // A transaction's settings and a cursor's reads have no plan; a cursor's query is explained as its SELECT.
+            if (CONTROL.test(query.text) || /^\s*(?:SET|FETCH|CLOSE)\b/i.test(query.text)) continue;
+            const q = {
+              ...query,
+              text: query.text.replace(/^\s*DECLARE\s+\S+\s+(?:NO\s+SCROLL\s+)?CURSOR\s+(?:WITH(?:OUT)?\s+HOLD\s+)?FOR\s+/i, ''),
+            };
             const values = q.values.map((v) => (typeof v === 'number' && ids.has(v) ? ids.get(v) : v));
             out.push(
               '```sql',
@@ -530,17 +583,19 @@ async function runSize(cluster: BenchCluster, statements: number, options: Optio
   let driver: LoadDriver | undefined;
   try {
     const parameters = await chooseParameters(db, statements);
-    const list = scenarios(parameters).filter((s) => !options.only || options.only.has(s.name));
+    const list = scenarios(parameters).filter((s) => selected(options.only, s));
     // The import runs last, after the create: no other scenario sees the rows it adds (and --explain has no SQL of it).
     const runImport = !options.explain && (!options.only || options.only.has(IMPORT_SCENARIO));
     if (!list.length && !runImport)
       throw new Error(
-        `--only names none of the scenarios: ${[...scenarios(parameters).map((s) => s.name), IMPORT_SCENARIO].join(', ')}` +
+        `--only names none of the scenarios: ${[...scenarios(parameters).map((s) => s.name), ANALYSIS_GROUP, IMPORT_SCENARIO].join(', ')}` +
           (options.explain ? ` (--explain leaves out ${IMPORT_SCENARIO})` : ''),
       );
-    // Reads first, then the exports, and the create last, so no scenario sees the rows it adds.
+    // Reads first (the analysis answers are reads), then the exports, and the create last, so
+    // no scenario sees the rows it adds.
     const order = [
       ...list.filter((s): s is HttpScenario => s.kind === 'http' && s.method === 'GET'),
+      ...list.filter((s): s is AnalysisScenario => s.kind === 'analysis'),
       ...list.filter((s): s is ExportScenario => s.kind === 'export'),
       ...list.filter((s): s is HttpScenario => s.kind === 'http' && s.method !== 'GET'),
     ];
@@ -566,21 +621,25 @@ async function runSize(cluster: BenchCluster, statements: number, options: Optio
     await db.query('DELETE FROM statements WHERE id > $1', [maxIdBefore]);
 
     const { poolSize, statementTimeoutMs } = loadConfig(process.env).database;
+    // The server's session settings (max_parallel_workers_per_gather=0): the baselines' sessions get the same.
+    const sessionOptions = (createDataSourceOptions(url) as { extra?: { options?: string } }).extra?.options ?? '';
     server = await starting!;
     const base = `http://127.0.0.1:${port}`;
     const auth = await login(base);
     const plansFile = path.join(dir, 'plans.json');
     await writeFile(plansFile, JSON.stringify(Object.fromEntries(Object.entries(captured).map(([name, c]) => [name, c.plan]))));
     const baselinePort = await findFreePort();
-    // The bare-pg baseline and autocannon only for HTTP scenarios (not for the exports or the import alone).
-    if (order.some((s) => s.kind === 'http')) {
+    // The bare-pg baseline for HTTP and analysis scenarios, autocannon for HTTP scenarios (not
+    // for the exports or the import alone).
+    if (order.some((s) => s.kind === 'http' || s.kind === 'analysis')) {
       baseline = await startBaseline(plansFile, baselinePort, {
         DATABASE_URL: url,
         BASELINE_POOL_SIZE: String(poolSize),
         BASELINE_STATEMENT_TIMEOUT_MS: String(statementTimeoutMs),
+        BASELINE_PG_OPTIONS: sessionOptions,
       });
-      driver = LoadDriver.start();
     }
+    if (order.some((s) => s.kind === 'http')) driver = LoadDriver.start();
     const baselineBase = `http://127.0.0.1:${baselinePort}`;
     log(
       `Server (pid ${server.child.pid})${baseline ? ` and bare-pg baseline (pid ${baseline.child.pid})` : ''}, pool ${poolSize}, auth: ${auth.mode}.`,
@@ -588,6 +647,7 @@ async function runSize(cluster: BenchCluster, statements: number, options: Optio
 
     const http: HttpResult[] = [];
     const exports: ExportResult[] = [];
+    const analysis: AnalysisResult[] = [];
     const runHttp = async (s: HttpScenario) => {
       const common = {
         method: s.method,
@@ -633,6 +693,58 @@ async function runSize(cluster: BenchCluster, statements: number, options: Optio
       });
       log(
         `  ${s.name}: ${Math.round(serverRun.requestsPerSecond)} req/s, p99 ${serverRun.latencyMs.p99} ms; baseline ${Math.round(baselineRun.requestsPerSecond)} req/s`,
+      );
+    };
+
+    const replayer = order.some((s) => s.kind === 'analysis')
+      ? new SqlReplayer(url, poolSize, statementTimeoutMs, sessionOptions)
+      : undefined;
+    const runAnalysis = async (s: AnalysisScenario) => {
+      const c = captured[s.name];
+      const window = {
+        warmupSeconds: options.warmupSeconds,
+        durationSeconds: options.durationSeconds,
+        minSamples: options.analysisSamples,
+      };
+      const get = (target: string, headers: Record<string, string>) => () => timeGet(target, headers);
+      await waitForQuiet(db);
+      const serverSide = await sample(get(`${base}${s.path}`, auth.headers), { ...window, pid: server!.child.pid!, trackRss: true });
+      await waitForQuiet(db);
+      const baselineSide = await sample(get(`${baselineBase}/run/${s.name}`, {}), { ...window, pid: baseline!.child.pid! });
+      await waitForQuiet(db);
+      const sqlSide = await sample(() => replayer!.once(c.plan), window);
+      await waitForQuiet(db);
+      // As a browser asks: a few requests, to show what compression adds (or saves) on the way.
+      let compressed: AnalysisSide | undefined;
+      try {
+        compressed = await sample(get(`${base}${s.path}`, { ...auth.headers, 'accept-encoding': 'gzip, deflate, br, zstd' }), {
+          warmupSeconds: 0,
+          durationSeconds: 0,
+          minSamples: options.quick ? 1 : 3,
+          maxSamples: options.quick ? 1 : 3,
+        });
+      } catch (error) {
+        log(`    ${s.name}: the compressed requests failed: ${(error as Error).message}`);
+      }
+      const target = { p50Ms: s.targetP50Ms };
+      analysis.push({
+        name: s.name,
+        title: s.title,
+        path: s.path,
+        answer: c.answer!,
+        sqlRows: c.sqlRows!,
+        sqlQueries: c.sqlQueries!,
+        server: serverSide,
+        baseline: baselineSide,
+        sql: sqlSide,
+        ...(compressed ? { compressed } : {}),
+        target,
+        misses: analysisMisses(serverSide, target),
+      });
+      log(
+        `  ${s.name}: ${describeAnswer(c.answer!)}, ${((serverSide.bytes ?? 0) / 1e6).toFixed(2)} MB; p50 ${serverSide.latencyMs.p50.toFixed(0)} ms, ` +
+          `p95 ${serverSide.latencyMs.p95.toFixed(0)} ms (${serverSide.samples} requests); baseline p50 ${baselineSide.latencyMs.p50.toFixed(0)} ms; ` +
+          `SQL alone p50 ${sqlSide.latencyMs.p50.toFixed(0)} ms`,
       );
     };
 
@@ -688,7 +800,11 @@ async function runSize(cluster: BenchCluster, statements: number, options: Optio
       log(
         `Load: ${options.connections} connections, ${options.warmupSeconds} s warm-up + ${options.durationSeconds} s per scenario and side.`,
       );
-    for (const s of order) await (s.kind === 'http' ? runHttp(s) : runExport(s));
+    try {
+      for (const s of order) await (s.kind === 'http' ? runHttp(s) : s.kind === 'analysis' ? runAnalysis(s) : runExport(s));
+    } finally {
+      await replayer?.end();
+    }
     const imported = runImport ? await runImportScenario(db, url, dir, base, server.child.pid!, auth, options.importRows, psql) : undefined;
     const filtersOf = (p: string) => p.replace(/format=[a-z]+&?/, '');
     for (const csv of exports.filter((e) => e.rowsEstimated)) {
@@ -702,6 +818,7 @@ async function runSize(cluster: BenchCluster, statements: number, options: Optio
     const byOrder = (a: { name: string }, b: { name: string }) =>
       list.findIndex((s) => s.name === a.name) - list.findIndex((s) => s.name === b.name);
     http.sort(byOrder);
+    analysis.sort(byOrder);
 
     return {
       statements,
@@ -721,6 +838,7 @@ async function runSize(cluster: BenchCluster, statements: number, options: Optio
       },
       http,
       exports,
+      ...(analysis.length ? { analysis } : {}),
       ...(imported ? { import: imported } : {}),
       sql: Object.fromEntries(
         Object.entries(captured).map(([name, c]) => [name, { queries: describePlan(c.plan), droppedFromBaseline: c.plan.dropped }]),
@@ -789,7 +907,9 @@ async function main(): Promise<void> {
     if (options.explain) {
       for (const statements of options.sizes) {
         const text = (await runSize(cluster, statements, options)) as string;
-        const file = path.join(resultsDir, `explain-${statements}.md`);
+        // --out names the file of a single size (an --only run must not replace the full explain-<N>.md).
+        const file =
+          options.out && options.sizes.length === 1 ? path.resolve(options.out) : path.join(resultsDir, `explain-${statements}.md`);
         await writeFile(file, `${text}\n`);
         log(`Wrote ${path.relative(REPOSITORY_ROOT, file)}`);
       }
@@ -803,7 +923,7 @@ async function main(): Promise<void> {
     for (const size of sizes) {
       // The load settings only for a run with HTTP scenarios or exports (not for the import alone).
       const load =
-        size.http.length || size.exports.length
+        size.http.length || size.exports.length || size.analysis?.length
           ? `${size.settings.connections} connections, ${size.settings.warmupSeconds} s warm-up + ${size.settings.durationSeconds} s per side, `
           : '';
       console.log(
@@ -811,6 +931,7 @@ async function main(): Promise<void> {
           `load average ${size.loadAverage.start[0].toFixed(2)} at start)\n`,
       );
       if (size.http.length) console.log(httpTable(size.http));
+      if (size.analysis?.length) console.log(`\n${analysisTable(size.analysis, describeAnswer)}`);
       if (size.exports.length) console.log(`\n${exportTable(size.exports)}`);
       if (size.import) {
         const i = size.import;

@@ -1,3 +1,4 @@
+import type { AnalysisSide } from './analysis-measure';
 import type { ExportMeasurement } from './export-measure';
 import type { CopyMeasurement, ImportMeasurement } from './import-measure';
 import type { LoadResult } from './load-driver';
@@ -67,6 +68,27 @@ export interface ImportResult {
   baselines: CopyMeasurement[];
 }
 
+/** One analysis scenario (issue 17): 1 connection, whole answers, p50 / p95. */
+export interface AnalysisResult {
+  name: string;
+  title: string;
+  path: string;
+  /** What one answer held (groups, intervals, statements; nodes, links). */
+  answer: Record<string, number | boolean>;
+  /** Rows PostgreSQL returned to the server for one answer, over this many queries (captured; authentication left out). */
+  sqlRows: number;
+  sqlQueries: number;
+  server: AnalysisSide;
+  /** The bare-pg baseline server replaying the captured SQL, its rows sent as JSON. */
+  baseline: AnalysisSide;
+  /** The captured SQL replayed in the benchmark's process: no HTTP, no JSON. */
+  sql: AnalysisSide;
+  /** The server again, asked as a browser asks (Accept-Encoding: gzip, deflate, br, zstd); a few requests. */
+  compressed?: AnalysisSide;
+  target: { p50Ms: number };
+  misses: string[];
+}
+
 export interface SizeResult {
   statements: number;
   startedAt: string;
@@ -76,6 +98,8 @@ export interface SizeResult {
   parameters: Record<string, unknown>;
   http: HttpResult[];
   exports: ExportResult[];
+  /** The analysis scenarios (issue 17). */
+  analysis?: AnalysisResult[];
   /** The import scenario (absent when --only leaves it out). */
   import?: ImportResult;
   /** The SQL each scenario ran, as captured from the server (the baselines replay it). */
@@ -111,6 +135,13 @@ export function exportMisses(server: ExportMeasurement, ratio: number | undefine
 }
 
 const limitSeconds = (s: number) => `${s < 10 ? s.toFixed(1).replace(/\.0$/, '') : Math.round(s)} s`;
+
+export function analysisMisses(server: AnalysisSide, target: AnalysisResult['target']): string[] {
+  const misses: string[] = [];
+  if (!(server.latencyMs.p50 <= target.p50Ms)) misses.push(`p50 > ${ms(target.p50Ms)}`);
+  if (server.errors) misses.push(`${server.errors} errors`);
+  return misses;
+}
 
 export function importMisses(run: ImportMeasurement, target: ImportRunResult['target']): string[] {
   const misses: string[] = [];
@@ -221,6 +252,24 @@ export function importTable(result: ImportResult): string {
   for (const b of result.baselines) {
     lines.push(
       `| ${b.title} | ${int(b.rows)} (+ ${int(b.linkRows)} links) | ${secondsOf(b.totalMs)} | ${int(b.rows / (b.totalMs / 1000))} | — | — | — | — | — | — | — |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+export function analysisTable(results: AnalysisResult[], describe: (answer: AnalysisResult['answer']) => string): string {
+  const lines = [
+    '| analysis (1 connection) | answer | MB | p50 | p95 | first byte p50 | baseline p50 | baseline p95 | SQL alone p50 | SQL alone p95 | rows from SQL | server CPU / request | peak RSS | requests | compressed p50 · MB | target | verdict |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',
+  ];
+  for (const r of results) {
+    const s = r.server;
+    const c = r.compressed;
+    lines.push(
+      `| ${r.title} | ${describe(r.answer)} | ${((s.bytes ?? 0) / 1e6).toPrecision(3)} | ${ms(s.latencyMs.p50)} | ${ms(s.latencyMs.p95)} | ${s.firstByteMs ? ms(s.firstByteMs.p50) : '—'} | ` +
+        `${ms(r.baseline.latencyMs.p50)} | ${ms(r.baseline.latencyMs.p95)} | ${ms(r.sql.latencyMs.p50)} | ${ms(r.sql.latencyMs.p95)} | ${int(r.sqlRows)} in ${r.sqlQueries} ${r.sqlQueries === 1 ? 'query' : 'queries'} | ` +
+        `${s.cpuMsPerRequest === undefined ? '—' : ms(s.cpuMsPerRequest)} | ${s.peakRssMb === undefined ? '—' : `${int(s.peakRssMb)} MB`} | ${s.samples} / ${r.baseline.samples} / ${r.sql.samples} | ` +
+        `${c ? `${ms(c.latencyMs.p50)} · ${((c.bytes ?? 0) / 1e6).toPrecision(3)} (${c.encoding ?? 'none'})` : '—'} | p50 ≤ ${ms(r.target.p50Ms)} | ${targetText(true, r.misses)} |`,
     );
   }
   return lines.join('\n');

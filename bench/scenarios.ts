@@ -30,7 +30,22 @@ export interface ExportScenario {
   targets: boolean;
 }
 
-export type Scenario = HttpScenario | ExportScenario;
+/**
+ * An analysis answer (issue 17): one request at a time (1 connection), the whole body read,
+ * repeated for p50 / p95, against its bare-pg baseline and its SQL alone (analysis-measure.ts).
+ */
+export interface AnalysisScenario {
+  kind: 'analysis';
+  name: string;
+  title: string;
+  path: string;
+  /** What the answer is: a stance-over-time chart or a network (which fields to summarise). */
+  answer: 'stance-over-time' | 'network';
+  /** The issue's limit on the p50 at 1,000,000 statements. */
+  targetP50Ms: number;
+}
+
+export type Scenario = HttpScenario | ExportScenario | AnalysisScenario;
 
 /** Issue 6's targets at 1,000,000 statements on this 2-core machine, 16 connections. */
 export const TARGETS = {
@@ -39,7 +54,17 @@ export const TARGETS = {
   export: { maxRatio: 1.5, maxPeakRssMb: 200, maxFirstByteMs: 100 },
   /** A 100,000-row CSV import: the dry run, and the commit (the re-import of the same file is held to the commit's). */
   import: { maxDryRunSeconds: 30, maxCommitSeconds: 60, maxRssGrowthMb: 100 },
+  /** Issue 17, at 1 connection: stance over time of 3 speakers over 10 years by month; the networks. */
+  analysis: { stanceP50Ms: 200, networkP50Ms: 2000 },
 } as const;
+
+/** `--only analysis`: every analysis scenario (their names also work one by one). */
+export const ANALYSIS_GROUP = 'analysis';
+/** Fewest measured requests per analysis scenario and side (`--analysis-samples N`; 2 in --quick mode). */
+export const ANALYSIS_SAMPLES = 10;
+export const QUICK_ANALYSIS_SAMPLES = 2;
+/** Stance over time: ten years, by month; the congruence network: one year of them. */
+export const ANALYSIS_YEARS = { first: 2015, last: 2024, congruence: 2020 };
 
 /** `--only import`: the import scenario (import-measure.ts), which runs after every other one. */
 export const IMPORT_SCENARIO = 'import';
@@ -58,6 +83,8 @@ export interface ScenarioParameters {
   rareWord: string;
   deepOffset: number;
   byIdValues: number[];
+  /** The three speakers with the most statements dated within ANALYSIS_YEARS (stance over time). */
+  analysisSpeakerIds: number[];
 }
 
 export const PAGE = 25;
@@ -86,6 +113,11 @@ export async function chooseParameters(client: Client, statements: number): Prom
   const span = max - min + 1;
   const wanted = Array.from({ length: Math.min(1000, span) }, (_, i) => min + (((i + 1) * 7919) % span));
   const existing = new Set((await one<{ id: number }>('SELECT id FROM statements WHERE id = ANY($1::int[])', [wanted])).map((r) => r.id));
+  const busiest = await one<{ speaker_id: number }>(
+    `SELECT speaker_id FROM statements WHERE deleted_at IS NULL AND date_start >= $1 AND date_end <= $2
+      GROUP BY speaker_id ORDER BY count(*) DESC, speaker_id LIMIT 3`,
+    [`${ANALYSIS_YEARS.first}-01-01`, `${ANALYSIS_YEARS.last}-12-31`],
+  );
   return {
     statements,
     speakerId: speakers[0].speaker_id,
@@ -97,6 +129,7 @@ export async function chooseParameters(client: Client, statements: number): Prom
     rareWord: RARE_WORD,
     deepOffset: Math.max(0, Math.min(DEEP_OFFSET, statements - PAGE)),
     byIdValues: wanted.filter((id) => existing.has(id)),
+    analysisSpeakerIds: (busiest.length ? busiest : speakers).map((s) => s.speaker_id),
   };
 }
 
@@ -226,8 +259,45 @@ export function scenarios(p: ScenarioParameters): Scenario[] {
       path: `/api/statements/export?format=ndjson&speakerId=${p.speakerId}`,
       targets: false,
     },
+    ...analysisScenarios(p),
   ];
 }
+
+/** Issue 17's analysis answers, with the limits it sets at 1,000,000 statements (p50, 1 connection). */
+export function analysisScenarios(p: ScenarioParameters): AnalysisScenario[] {
+  const { first, last, congruence } = ANALYSIS_YEARS;
+  const speakers = p.analysisSpeakerIds.map((id) => `speakerId=${id}`).join('&');
+  return [
+    {
+      kind: 'analysis',
+      name: 'analysis-stance',
+      title: `stance over time, ${p.analysisSpeakerIds.length} speakers, ${last - first + 1} years by month`,
+      path: `/api/analysis/stance-over-time?interval=month&groupBy=speaker&${speakers}&date_gte=${first}-01-01&date_lte=${last}-12-31`,
+      answer: 'stance-over-time',
+      targetP50Ms: TARGETS.analysis.stanceP50Ms,
+    },
+    {
+      kind: 'analysis',
+      name: 'analysis-actor-topic',
+      title: 'actor–topic network, everything',
+      path: '/api/analysis/network?kind=actor-topic&format=json',
+      answer: 'network',
+      targetP50Ms: TARGETS.analysis.networkP50Ms,
+    },
+    {
+      kind: 'analysis',
+      name: 'analysis-congruence',
+      title: `congruence network, ${congruence}`,
+      path: `/api/analysis/network?kind=actor-congruence&format=json&date_gte=${congruence}-01-01&date_lte=${congruence}-12-31&date_mode=within`,
+      answer: 'network',
+      targetP50Ms: TARGETS.analysis.networkP50Ms,
+    },
+  ];
+}
+
+/** Whether `--only` names a scenario (by name, or an analysis scenario by the group's name). */
+export const selected = (only: Set<string> | undefined, s: Scenario) =>
+  !only || only.has(s.name) || (s.kind === 'analysis' && only.has(ANALYSIS_GROUP));
 
 /** The path of a request, with a varied value put in. */
 export const pathFor = (scenario: HttpScenario, value?: number) =>

@@ -33,8 +33,25 @@ interface Results {
       server: { bytes: number; totalMs: number; firstByteMs: number; peakRssMb?: number };
       baseline?: { totalMs: number };
     }[];
+    analysis?: {
+      name: string;
+      title: string;
+      answer: Record<string, number | boolean>;
+      sqlRows: number;
+      sqlQueries: number;
+      server: Side;
+      baseline: Side;
+      sql: Side;
+    }[];
     sql: Record<string, { queries: string[] }>;
   }[];
+}
+
+interface Side {
+  samples: number;
+  errors: number;
+  latencyMs: { p50: number; p95: number };
+  bytes?: number;
 }
 
 const HTTP_SCENARIOS = [
@@ -50,6 +67,7 @@ const HTTP_SCENARIOS = [
   'create',
 ];
 const EXPORT_SCENARIOS = ['export-csv', 'export-ndjson', 'export-csv-speaker', 'export-ndjson-speaker'];
+const ANALYSIS_SCENARIOS = ['analysis-stance', 'analysis-actor-topic', 'analysis-congruence'];
 
 /** The COPY baselines need the PostgreSQL client; without it the harness runs the exports alone. */
 const HAVE_PSQL = spawnSync('psql', ['--version']).status === 0;
@@ -132,10 +150,33 @@ describe('npm run bench -- --quick (with 0.5 s windows)', () => {
     expect(size.exports.find((r) => r.name === 'export-csv')!.rows).toBe(10_000);
   });
 
+  it('times the analysis answers one at a time, with their baseline and their SQL alone', () => {
+    const [size] = results.sizes;
+    expect(size.analysis?.map((r) => r.name)).toEqual(ANALYSIS_SCENARIOS);
+    for (const r of size.analysis!) {
+      for (const side of [r.server, r.baseline, r.sql]) {
+        expect({ scenario: r.name, errors: side.errors }).toEqual({ scenario: r.name, errors: 0 });
+        expect(side.samples).toBeGreaterThanOrEqual(2);
+        expect(side.latencyMs.p50).toBeGreaterThan(0);
+        expect(side.latencyMs.p95).toBeGreaterThanOrEqual(side.latencyMs.p50);
+      }
+      expect(r.server.bytes).toBeGreaterThan(0);
+      expect(r.sqlQueries).toBeGreaterThan(0);
+      expect(size.sql[r.name].queries.length).toBeGreaterThan(0);
+    }
+    const [stance, actorTopic, congruence] = size.analysis!;
+    expect(stance.answer.groups).toBe(3);
+    expect(stance.answer.statements).toBeGreaterThan(0);
+    expect(actorTopic.answer.nodes).toBeGreaterThan(0);
+    expect(actorTopic.answer.links).toBeGreaterThan(0);
+    expect(congruence.answer.nodes).toBeGreaterThan(0);
+  });
+
   it('prints the table with every scenario', () => {
     const [size] = results.sizes;
     expect(output).toContain('| scenario | rows | req/s | p50 | p99 | baseline req/s |');
-    for (const r of [...size.http, ...size.exports]) expect(output).toContain(`| ${r.title} |`);
+    expect(output).toContain('| analysis (1 connection) | answer |');
+    for (const r of [...size.http, ...size.exports, ...size.analysis!]) expect(output).toContain(`| ${r.title} |`);
   });
 });
 
