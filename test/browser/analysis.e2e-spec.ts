@@ -118,6 +118,9 @@ it("draws each chosen speaker's mean stance per month, and a point opens exactly
   const { page } = ui;
   await page.getByRole('menuitem', { name: 'Analysis' }).click();
   await page.waitForURL(/\/analysis$/);
+  // The page is loaded lazily, and the timeline it replaces has the same filter sidebar: type
+  // only once the Analysis page itself is on screen.
+  await page.getByRole('tab', { name: 'Stance over time' }).waitFor();
   const speakers = page.getByPlaceholder('Any speaker');
   await choose(page, speakers, 'Lavrov', 'Sergey Lavrov (Сергей Лавров)');
   await choose(page, speakers, 'Abe', 'Shinzo Abe (安倍晋三)');

@@ -108,6 +108,7 @@ export class SnapshotsService {
         errors[key] = `${key} cannot be changed: a snapshot is frozen (only title and note can be edited)`;
       }
     }
+    if ('version' in given && given.version === null) errors.version = 'version must be a positive integer (or leave it out)';
     const title = 'title' in given ? readTitle(given.title, errors) : current.title;
     const note = 'note' in given ? readNote(given.note, errors) : current.note;
     if (Object.keys(errors).length) throw badRequest(errors);
