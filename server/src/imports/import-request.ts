@@ -47,6 +47,8 @@ export function parseImportRequest(query: ParsedQueryString): ImportRequest {
   if (sheet !== undefined && (!sheet.trim() || sheet.length > 100)) errors.sheet = 'must name a sheet (at most 100 characters)';
   const fileName = single(query, 'fileName', errors) ?? '';
   if (fileName.length > 300) errors.fileName = 'must be at most 300 characters';
+  // Stored as text: PostgreSQL holds no NUL, and half a surrogate pair is no Unicode text.
+  else if (fileName.includes('\u0000') || !fileName.isWellFormed()) errors.fileName = 'must be valid Unicode text without NUL characters';
   const map: Record<string, string> = {};
   for (const [key, value] of Object.entries(query)) {
     const mapped = MAP_KEY.exec(key);

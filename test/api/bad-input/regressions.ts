@@ -106,6 +106,13 @@ export const BODY_REGRESSIONS: Regression<BodyCase>[] = [
 
 export const QUERY_REGRESSIONS: Regression<QueryCase>[] = [
   {
+    route: 'POST /api/imports',
+    broke: 'fileName=%00 reached PostgreSQL, which holds no NUL: a 400 with its message and no errors object naming fileName.',
+    seed: 1038274260,
+    path: '28:0:0',
+    case: { ...admin, entries: [{ key: 'fileName', name: 'fileName', raw: ['%00'] }] },
+  },
+  {
     route: 'GET /api/stances',
     broke: 'score=01 (an integer filter) was read as 1; ids already refused leading zeros. Now plain digits everywhere, paging too.',
     seed: -152353823,
