@@ -20,6 +20,8 @@ function expectedLevel(method: string, path: string): Level | undefined {
   const fixed: Record<string, Level> = {
     'GET /api': 'public',
     'GET /api/health': 'public',
+    // Every route and field of the API: not for the world unless the API is (PUBLIC_READ).
+    'GET /api/docs/json': 'read',
     'POST /api/auth/login': 'public',
     'POST /api/auth/logout': 'account',
     'GET /api/auth/me': 'account',
@@ -57,6 +59,7 @@ function expectedLevel(method: string, path: string): Level | undefined {
     'GET /api/snapshots': 'read',
     'GET /api/snapshots/{id}': 'read',
     'GET /api/snapshots/{id}/export': 'read',
+    'GET /api/snapshots/{id}/network': 'read',
     'GET /api/snapshots/{id}/citation': 'read',
     'GET /api/snapshots/{id}/diff': 'read',
     'POST /api/snapshots': 'edit',
@@ -142,12 +145,14 @@ interface Route {
 }
 
 async function routesOf(app: TestApp): Promise<Route[]> {
-  const doc = (await app.as('anonymous').get('/api/docs/json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
-  return Object.entries(doc.paths).flatMap(([path, operations]) =>
+  const doc = (await app.as('viewer').get('/api/docs/json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
+  const documented = Object.entries(doc.paths).flatMap(([path, operations]) =>
     Object.keys(operations)
       .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
       .map((method) => ({ method: method.toUpperCase(), path })),
   );
+  // The document itself, which is not among its own paths.
+  return [...documented, { method: 'GET', path: '/api/docs/json' }];
 }
 
 /** A request that reaches the route's code without changing anything: ids that do not exist, empty bodies. */

@@ -848,8 +848,36 @@ export interface components {
       query: string;
     };
     SnapshotFile: {
-      /** @enum {string} */
-      format: 'ndjson' | 'csv' | 'json' | 'markdown' | 'timelinejs';
+      /**
+       * @description Which file: a statement format (GET …/export?format=), or a network file (network-<kind>.<format>, GET …/network).
+       * @enum {string}
+       */
+      format:
+        | 'ndjson'
+        | 'csv'
+        | 'json'
+        | 'markdown'
+        | 'timelinejs'
+        | 'network-actor-topic.json'
+        | 'network-actor-topic.graphml'
+        | 'network-actor-topic.gexf'
+        | 'network-actor-topic-nodes.csv'
+        | 'network-actor-topic-edges.csv'
+        | 'network-actor-congruence.json'
+        | 'network-actor-congruence.graphml'
+        | 'network-actor-congruence.gexf'
+        | 'network-actor-congruence-nodes.csv'
+        | 'network-actor-congruence-edges.csv'
+        | 'network-actor-conflict.json'
+        | 'network-actor-conflict.graphml'
+        | 'network-actor-conflict.gexf'
+        | 'network-actor-conflict-nodes.csv'
+        | 'network-actor-conflict-edges.csv'
+        | 'network-replies.json'
+        | 'network-replies.graphml'
+        | 'network-replies.gexf'
+        | 'network-replies-nodes.csv'
+        | 'network-replies-edges.csv';
       /** @description SHA-256 of the file as served (its ETag). */
       sha256: string;
       /** @description Size as served. */
@@ -1673,6 +1701,26 @@ export const snapshotFileFormatValues: ReadonlyArray<FlattenedDeepRequired<compo
   'json',
   'markdown',
   'timelinejs',
+  'network-actor-topic.json',
+  'network-actor-topic.graphml',
+  'network-actor-topic.gexf',
+  'network-actor-topic-nodes.csv',
+  'network-actor-topic-edges.csv',
+  'network-actor-congruence.json',
+  'network-actor-congruence.graphml',
+  'network-actor-congruence.gexf',
+  'network-actor-congruence-nodes.csv',
+  'network-actor-congruence-edges.csv',
+  'network-actor-conflict.json',
+  'network-actor-conflict.graphml',
+  'network-actor-conflict.gexf',
+  'network-actor-conflict-nodes.csv',
+  'network-actor-conflict-edges.csv',
+  'network-replies.json',
+  'network-replies.graphml',
+  'network-replies.gexf',
+  'network-replies-nodes.csv',
+  'network-replies-edges.csv',
 ];
 export const removedEntryReasonValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['RemovedEntry']['reason']> = [
   'trashed',

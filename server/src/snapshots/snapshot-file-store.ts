@@ -2,7 +2,7 @@ import { createHash, Hash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gunzipSync, gzip } from 'node:zlib';
 import type { ClientBase } from 'pg';
-import { SnapshotFormat } from './snapshot.entity';
+import { SnapshotFileName } from './snapshot.entity';
 
 const gzipped = promisify(gzip);
 
@@ -10,7 +10,7 @@ const gzipped = promisify(gzip);
 const CHUNK_TEXT_BYTES = 1024 * 1024;
 
 export interface FrozenFile {
-  format: SnapshotFormat;
+  format: SnapshotFileName;
   sha256: string;
   bytes: number;
   storedBytes: number;
@@ -34,11 +34,11 @@ export class FrozenFileWriter {
   private constructor(
     private readonly client: ClientBase,
     private readonly snapshotId: number,
-    readonly format: SnapshotFormat,
+    readonly format: SnapshotFileName,
   ) {}
 
   /** Starts the file: its row now (the chunks refer to it), its hash and sizes at `finish`. */
-  static async open(client: ClientBase, snapshotId: number, format: SnapshotFormat): Promise<FrozenFileWriter> {
+  static async open(client: ClientBase, snapshotId: number, format: SnapshotFileName): Promise<FrozenFileWriter> {
     await client.query("INSERT INTO snapshot_files (snapshot_id, format, sha256, bytes, stored_bytes) VALUES ($1, $2, '', 0, 0)", [
       snapshotId,
       format,
@@ -112,7 +112,7 @@ export class FrozenFileWriter {
 }
 
 /** A stored file's chunks from `fromSeq` on, decompressed, in order (small files only: each chunk is read at once). */
-async function* readChunkTexts(client: ClientBase, snapshotId: number, format: SnapshotFormat, fromSeq: number): AsyncGenerator<string> {
+async function* readChunkTexts(client: ClientBase, snapshotId: number, format: SnapshotFileName, fromSeq: number): AsyncGenerator<string> {
   let seq = fromSeq;
   for (;;) {
     const { rows } = await client.query<{ data: Buffer }>(

@@ -16,6 +16,7 @@ import { RecordAuthor } from '../records/collection/record-author';
 import { canonicalJson } from './canonical-json';
 import { citeSnapshot } from './snapshot-citation';
 import { FrozenFileWriter } from './snapshot-file-store';
+import { freezeNetworks } from './snapshot-networks';
 import { SnapshotQuery } from './snapshot-query';
 import { collectReferences, REFERENCE_ID_COLUMNS, REFERENCED_RECORDS, referencedRecordsSql, ReferencedRecord } from './snapshot-records';
 import { SnapshotFormat } from './snapshot.entity';
@@ -64,7 +65,8 @@ async function feed(pipes: FormatPipe[], row: unknown): Promise<void> {
  * in the list's order, and writes every format's file from that one pass — the canonical
  * NDJSON (RFC 8785 lines: each statement with its export columns and reference ids, then the
  * actors, topics, stances and sources they name), CSV, JSON, TimelineJS and the Markdown
- * report — each hashed, gzipped in chunks and stored. It all commits together or not at all.
+ * report — then each kind of discourse network of the same statements in every network
+ * format; each file hashed, gzipped in chunks and stored. It all commits together or not at all.
  */
 @Injectable()
 export class SnapshotFreezer {
@@ -72,13 +74,14 @@ export class SnapshotFreezer {
 
   async freeze(request: FreezeRequest): Promise<number> {
     const { filters, sort } = request.query;
-    const queryWords = `${describeFilters(filters, await loadFilterNames(this.dataSource, filters))}, sorted by ${describeSort(sort)}`;
+    const filterWords = describeFilters(filters, await loadFilterNames(this.dataSource, filters));
+    const words = { filters: filterWords, query: `${filterWords}, sorted by ${describeSort(sort)}` };
     const { client, release } = await checkOut(pgPool(this.dataSource));
     let failed: Error | undefined;
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
       await client.query(`SET LOCAL statement_timeout = '${FREEZE_STATEMENT_TIMEOUT}'`);
-      const id = await this.freezeIn(client, request, queryWords);
+      const id = await this.freezeIn(client, request, words);
       await client.query('COMMIT');
       return id;
     } catch (error) {
@@ -90,7 +93,8 @@ export class SnapshotFreezer {
     }
   }
 
-  private async freezeIn(client: PoolClient, request: FreezeRequest, queryWords: string): Promise<number> {
+  private async freezeIn(client: PoolClient, request: FreezeRequest, words: { filters: string; query: string }): Promise<number> {
+    const queryWords = words.query;
     const columns = EXPORT_COLUMN_NAMES;
     const {
       rows: [{ id, createdAt }],
@@ -165,6 +169,12 @@ export class SnapshotFreezer {
         `${count} ${count === 1 ? 'statement' : 'statements'}; SHA-256 of its NDJSON: ${canonical.sha256}. <${cited.url}>*\n`,
     );
     for (const format of ['csv', 'json', 'markdown', 'timelinejs'] as const) await files.get(format)!.finish();
+    await freezeNetworks(client, this.dataSource, {
+      snapshotId: id,
+      query: request.query,
+      about: `${words.filters}: snapshot ${id} of Chronicle, “${request.title}” (SHA-256 of its NDJSON ${canonical.sha256})`,
+      exportedOn,
+    });
     await client.query('UPDATE snapshots SET count = $2, sha256 = $3, bytes = $4 WHERE id = $1', [
       id,
       count,

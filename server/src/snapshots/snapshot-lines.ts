@@ -1,12 +1,12 @@
 import { gunzipSync } from 'node:zlib';
 import { DataSource } from 'typeorm';
-import { SnapshotFormat } from './snapshot.entity';
+import { SnapshotFileName } from './snapshot.entity';
 
 /**
  * The lines of a frozen file, in order, read chunk by chunk (each chunk a gzip member of about
  * 1 MB of text): for a diff, which compares a snapshot's statements one batch at a time.
  */
-export async function* snapshotLines(dataSource: DataSource, snapshotId: number, format: SnapshotFormat): AsyncGenerator<string> {
+export async function* snapshotLines(dataSource: DataSource, snapshotId: number, format: SnapshotFileName): AsyncGenerator<string> {
   let carry = '';
   for (let seq = 0; ; seq++) {
     const rows: { data: Buffer }[] = await dataSource.query(

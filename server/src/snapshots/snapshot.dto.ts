@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MAX_SNAPSHOT_QUERY_LENGTH } from './snapshot-query';
 import { NOTE_MAX, TITLE_MAX } from './snapshot-input';
-import { SNAPSHOT_FORMATS } from './snapshot.entity';
+import { SNAPSHOT_FILE_NAMES } from './snapshot.entity';
 
 const sha256 = { type: 'string', pattern: '^[0-9a-f]{64}$' } as const;
 
@@ -29,7 +29,11 @@ class UserRef {
 }
 
 export class SnapshotFile {
-  @ApiProperty({ enum: SNAPSHOT_FORMATS }) format: string;
+  @ApiProperty({
+    enum: SNAPSHOT_FILE_NAMES,
+    description: 'Which file: a statement format (GET …/export?format=), or a network file (network-<kind>.<format>, GET …/network).',
+  })
+  format: string;
   @ApiProperty({ ...sha256, description: 'SHA-256 of the file as served (its ETag).' }) sha256: string;
   @ApiProperty({ type: 'integer', minimum: 0, description: 'Size as served.' }) bytes: number;
 }

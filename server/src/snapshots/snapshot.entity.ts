@@ -1,9 +1,38 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { NETWORK_KINDS, NetworkKind, NetworkTable } from '../analysis/analysis-params';
 import { User } from '../users/user.entity';
 
-/** The files a snapshot freezes, each byte-identical forever. ndjson is the canonical one: its hash is the snapshot's. */
+/** The statement files a snapshot freezes, each byte-identical forever. ndjson is the canonical one: its hash is the snapshot's. */
 export const SNAPSHOT_FORMATS = ['ndjson', 'csv', 'json', 'markdown', 'timelinejs'] as const;
 export type SnapshotFormat = (typeof SNAPSHOT_FORMATS)[number];
+
+/** A network file a snapshot freezes: each kind as JSON, GraphML, GEXF and two CSV tables. */
+export interface SnapshotNetworkFile {
+  kind: NetworkKind;
+  format: 'json' | 'graphml' | 'gexf' | 'csv';
+  /** csv: which of the two tables. */
+  table?: NetworkTable;
+}
+
+export type SnapshotNetworkFileName =
+  `network-${NetworkKind}.${'json' | 'graphml' | 'gexf'}` | `network-${NetworkKind}-${NetworkTable}.csv`;
+
+export const networkFileName = ({ kind, format, table }: SnapshotNetworkFile): SnapshotNetworkFileName =>
+  format === 'csv' ? `network-${kind}-${table!}.csv` : `network-${kind}.${format}`;
+
+export const SNAPSHOT_NETWORK_FILES: SnapshotNetworkFile[] = NETWORK_KINDS.flatMap((kind) => [
+  { kind, format: 'json' as const },
+  { kind, format: 'graphml' as const },
+  { kind, format: 'gexf' as const },
+  { kind, format: 'csv' as const, table: 'nodes' as const },
+  { kind, format: 'csv' as const, table: 'edges' as const },
+]);
+
+/** Which frozen file: a statement format, or a network file (`network-replies.graphml`). */
+export type SnapshotFileName = SnapshotFormat | SnapshotNetworkFileName;
+export const SNAPSHOT_FILE_NAMES: SnapshotFileName[] = [...SNAPSHOT_FORMATS, ...SNAPSHOT_NETWORK_FILES.map(networkFileName)];
+/** The longest file name the format column holds (network-actor-congruence-edges.csv is 36). */
+export const SNAPSHOT_FILE_NAME_LENGTH = 48;
 
 /**
  * A frozen query of statements: what it asked, who made it, and the hash of what it holds.
@@ -89,8 +118,9 @@ export class SnapshotFileEntity {
   @PrimaryColumn({ type: 'integer' })
   snapshotId: number;
 
-  @PrimaryColumn({ type: 'enum', enum: SNAPSHOT_FORMATS, enumName: 'snapshot_format' })
-  format: SnapshotFormat;
+  /** Which file (SnapshotFileName); a name rather than an enum, so that new files need no change of type. */
+  @PrimaryColumn({ type: 'varchar', length: SNAPSHOT_FILE_NAME_LENGTH })
+  format: SnapshotFileName;
 
   @Column({ type: 'char', length: 64 })
   sha256: string;
@@ -121,8 +151,9 @@ export class SnapshotChunkEntity {
   @PrimaryColumn({ type: 'integer' })
   snapshotId: number;
 
-  @PrimaryColumn({ type: 'enum', enum: SNAPSHOT_FORMATS, enumName: 'snapshot_format' })
-  format: SnapshotFormat;
+  /** Which file (SnapshotFileName); a name rather than an enum, so that new files need no change of type. */
+  @PrimaryColumn({ type: 'varchar', length: SNAPSHOT_FILE_NAME_LENGTH })
+  format: SnapshotFileName;
 
   @PrimaryColumn({ type: 'integer' })
   seq: number;

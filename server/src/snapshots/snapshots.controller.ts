@@ -17,6 +17,8 @@ import {
 } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { NETWORK_FORMATS, NETWORK_KINDS, NETWORK_TABLES, NetworkFormat, NetworkKind, NetworkTable } from '../analysis/analysis-params';
+import { NETWORK_MEDIA } from '../analysis/network/network.service';
 import { AcceptsExportTicket, Access } from '../auth/access.decorator';
 import { ApiErrorResponses } from '../kernel/errors/api-error.schema';
 import { badRequest } from '../kernel/errors/api-errors';
@@ -28,7 +30,7 @@ import { ListEndpoint } from '../records/list-query/page.interceptor';
 import { CITATION_STYLES, CitationStyle } from './snapshot-citation';
 import { SnapshotDiffer } from './snapshot-diff';
 import { SnapshotChange, SnapshotDiffDto, SnapshotInput, SnapshotRecordDto } from './snapshot.dto';
-import { SNAPSHOT_FORMATS, SnapshotFormat } from './snapshot.entity';
+import { networkFileName, SNAPSHOT_FORMATS, SnapshotFormat } from './snapshot.entity';
 import { SNAPSHOT_SETTINGS, SnapshotSettings } from './snapshot-settings';
 import { SNAPSHOT_MEDIA, SnapshotsService } from './snapshots.service';
 import { SNAPSHOT_FILTERS, SNAPSHOT_LIST_SPEC, SnapshotSort } from './snapshots.table';
@@ -175,6 +177,56 @@ export class SnapshotsController {
     onlyKeys(query, ['format', 'ticket']);
     const format = oneOf<SnapshotFormat>(query.format, 'format', SNAPSHOT_FORMATS);
     return this.snapshots.send(id, format, ifNoneMatch, response, this.publicUrl(request));
+  }
+
+  @Get(':id/network')
+  @Access('read')
+  @AcceptsExportTicket()
+  @ApiOperation({
+    summary: 'Download a frozen discourse network of a snapshot',
+    description:
+      "Each kind of network of the snapshot's statements, frozen with it in every format of GET /api/analysis/network " +
+      '(whole: no maxLinks). The same bytes every time, with ETag, Repr-Digest and 304 as the export.',
+  })
+  @ApiQuery({ name: 'kind', required: true, enum: NETWORK_KINDS })
+  @ApiQuery({ name: 'format', required: false, enum: NETWORK_FORMATS, description: 'Default json.' })
+  @ApiQuery({ name: 'table', required: false, enum: NETWORK_TABLES, description: 'Required with format=csv: nodes or edges.' })
+  @ApiQuery({
+    name: 'ticket',
+    required: false,
+    description: 'One-use credential from POST /api/auth/export-ticket, for a plain browser download',
+  })
+  @ApiOkResponse({
+    description: 'The file, as an attachment.',
+    content: Object.fromEntries(
+      [...new Set(Object.values(NETWORK_MEDIA).map(({ contentType }) => contentType.split(';')[0]))].map((type) => [type, {}]),
+    ),
+    headers: {
+      ETag: { description: 'The SHA-256 of the file, quoted.', schema: { type: 'string' } },
+      'Repr-Digest': { description: 'sha-256=:<base64>: (RFC 9530).', schema: { type: 'string' } },
+      'Content-Disposition': {
+        description: 'attachment; filename="snapshot-<id>-<hash>-network-<kind>.<extension>"',
+        schema: { type: 'string' },
+      },
+    },
+  })
+  @ApiResponse({ status: 304, description: 'The client has this file already (If-None-Match).' })
+  @ApiErrorResponses(400, 404, 410)
+  network(
+    @Param('id', IdPipe) id: number,
+    @Query() query: Record<string, unknown>,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    onlyKeys(query, ['kind', 'format', 'table', 'ticket']);
+    const kind = oneOf<NetworkKind>(query.kind, 'kind', NETWORK_KINDS);
+    const format = oneOf<NetworkFormat>(query.format, 'format', NETWORK_FORMATS, 'json');
+    let table: NetworkTable | undefined;
+    if (format === 'csv') table = oneOf<NetworkTable>(query.table, 'table', NETWORK_TABLES);
+    else if (query.table !== undefined)
+      throw badRequest({ table: 'applies to format=csv only (a CSV file holds either the nodes or the edges)' });
+    return this.snapshots.send(id, networkFileName({ kind, format, table }), ifNoneMatch, response, this.publicUrl(request));
   }
 
   @Get(':id/citation')

@@ -1,4 +1,4 @@
-import { ConflictException, GoneException, Injectable } from '@nestjs/common';
+import { ConflictException, GoneException, Injectable, NotFoundException } from '@nestjs/common';
 import type { Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
@@ -15,7 +15,8 @@ import { Citation, CitationStyle, citeSnapshot } from './snapshot-citation';
 import { readBody, readNote, readTitle } from './snapshot-input';
 import { parseSnapshotQuery } from './snapshot-query';
 import { SnapshotFreezer } from './snapshot-freezer';
-import { SnapshotFormat } from './snapshot.entity';
+import { NETWORK_MEDIA } from '../analysis/network/network.service';
+import { networkFileName, SNAPSHOT_NETWORK_FILES, SnapshotFileName, SnapshotFormat } from './snapshot.entity';
 import { SNAPSHOT_COLUMNS, SNAPSHOT_FILTERS, SNAPSHOT_TABLE, SnapshotSort } from './snapshots.table';
 
 export interface SnapshotRecord {
@@ -29,7 +30,7 @@ export interface SnapshotRecord {
   sha256: string;
   bytes: number;
   storedBytes: number;
-  files: { format: SnapshotFormat; sha256: string; bytes: number }[];
+  files: { format: SnapshotFileName; sha256: string; bytes: number }[];
   url: string;
   createdAt: Date;
   createdBy: { id: number; name: string };
@@ -50,6 +51,15 @@ export const SNAPSHOT_MEDIA: Record<SnapshotFormat, { contentType: string; exten
   markdown: { contentType: 'text/markdown; charset=utf-8', extension: 'md' },
   timelinejs: { contentType: 'application/json; charset=utf-8', extension: 'timeline.json' },
 };
+
+/** Each frozen file's media type and download name (after `snapshot-<id>-<hash>`). */
+const FILE_MEDIA: Record<SnapshotFileName, { contentType: string; fileName: string }> = Object.fromEntries([
+  ...Object.entries(SNAPSHOT_MEDIA).map(([format, { contentType, extension }]) => [format, { contentType, fileName: `.${extension}` }]),
+  ...SNAPSHOT_NETWORK_FILES.map((file) => [
+    networkFileName(file),
+    { contentType: NETWORK_MEDIA[file.format].contentType, fileName: `-${networkFileName(file)}` },
+  ]),
+]) as Record<SnapshotFileName, { contentType: string; fileName: string }>;
 
 const sameValue = (a: unknown, b: unknown) =>
   JSON.stringify(a instanceof Date ? a.toISOString() : a) === JSON.stringify(b instanceof Date ? b.toISOString() : b);
@@ -165,12 +175,20 @@ export class SnapshotsService {
    * Sends a frozen file as stored: its chunks, in order, decompressed, with its length, its
    * hash as ETag and Repr-Digest (RFC 9530), and 304 to a client that has it already.
    */
-  async send(id: number, format: SnapshotFormat, ifNoneMatch: string | undefined, response: Response, publicUrl: string): Promise<void> {
+  async send(id: number, format: SnapshotFileName, ifNoneMatch: string | undefined, response: Response, publicUrl: string): Promise<void> {
     const record = await this.get(id, publicUrl);
     const file = record.files.find((f) => f.format === format);
-    if (!file) throw notFound(`Snapshot ${id}'s file`, format);
+    if (!file) {
+      throw new NotFoundException({
+        statusCode: 404,
+        error: 'Not Found',
+        message: format.startsWith('network-')
+          ? `Snapshot ${id} has no network files: it was made before snapshots froze networks`
+          : `Snapshot ${id} has no ${format} file`,
+      } satisfies ApiErrorBody);
+    }
     const etag = `"${file.sha256}"`;
-    const { contentType, extension } = SNAPSHOT_MEDIA[format];
+    const { contentType, fileName } = FILE_MEDIA[format];
     response.setHeader('ETag', etag);
     response.setHeader('Repr-Digest', `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`);
     response.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
@@ -192,7 +210,7 @@ export class SnapshotsService {
       response.status(200);
       response.setHeader('Content-Type', contentType);
       response.setHeader('Content-Length', String(file.bytes));
-      response.setHeader('Content-Disposition', `attachment; filename="snapshot-${id}-${record.sha256.slice(0, 8)}.${extension}"`);
+      response.setHeader('Content-Disposition', `attachment; filename="snapshot-${id}-${record.sha256.slice(0, 8)}${fileName}"`);
       const data = Readable.from(
         (async function* () {
           for await (const row of chunks as AsyncIterable<{ data: Buffer }>) yield row.data;

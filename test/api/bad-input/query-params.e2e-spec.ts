@@ -76,10 +76,14 @@ function judgeQuery(route: Route, base: [string, string][], entries: QueryEntry[
   if (values.has('bom') && format !== undefined && format !== 'csv') bad = true;
   if (values.has('format') || values.has('columns') || values.has('bom'))
     ['format', 'columns', 'bom'].filter((n) => values.has(n)).forEach((n) => garbled.add(n));
-  if (route.template === '/api/analysis/network') {
-    // A CSV file is one of two tables, named by `table`; `maxLinks` shapes the JSON answer only.
+  if (route.template === '/api/analysis/network' || route.template === '/api/snapshots/{id}/network') {
+    // A CSV file is one of two tables, named by `table` (leaving it out garbles it); `maxLinks`
+    // shapes the live JSON answer only (a snapshot's networks are whole: it has no maxLinks).
     const networkFormat = values.has('format') ? one('format') : 'json';
-    if (networkFormat === 'csv' && !values.has('table')) bad = true;
+    if (networkFormat === 'csv' && !values.has('table')) {
+      bad = true;
+      garbled.add('table');
+    }
     if (values.has('table') && networkFormat !== 'csv') bad = true;
     if (values.has('maxLinks') && networkFormat !== 'json') bad = true;
     ['format', 'table', 'maxLinks'].filter((n) => values.has(n)).forEach((n) => garbled.add(n));

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { createTestApp, TestApp } from '../../support/test-app';
-import { download, fileHashes, SNAPSHOT_FORMATS } from './snapshot-files';
+import { download, downloadNetwork, fileHashes, NETWORK_FILES, SNAPSHOT_FORMATS } from './snapshot-files';
 
 /**
  * Making, reading, citing, editing and deleting snapshots on the seed case: the hash is the
@@ -54,7 +54,7 @@ describe('a snapshot', () => {
       url: `${PUBLIC_URL}/api/snapshots/${snapshot.id}`,
       version: 1,
     });
-    expect(snapshot.files.map((f) => f.format).sort()).toEqual([...SNAPSHOT_FORMATS].sort());
+    expect(snapshot.files.map((f) => f.format).sort()).toEqual([...SNAPSHOT_FORMATS, ...NETWORK_FILES.map((f) => f.name)].sort());
     expect(snapshot.files.find((f) => f.format === 'ndjson')!.sha256).toBe(snapshot.sha256);
     expect((await t.as('viewer').get(`/api/snapshots/${snapshot.id}`).expect(200)).body).toEqual(snapshot);
     const listed = await t.as('viewer').get('/api/snapshots').expect(200);
@@ -63,15 +63,17 @@ describe('a snapshot', () => {
   });
 
   it('is hashed over the NDJSON exactly as served, and every file carries its own hash', async () => {
+    const networkQuery = new Map(NETWORK_FILES.map((file) => [file.name, file.query]));
     for (const file of snapshot.files) {
-      const served = await download(t, snapshot.id, file.format);
+      const network = networkQuery.get(file.format);
+      const served = network ? await downloadNetwork(t, snapshot.id, network) : await download(t, snapshot.id, file.format);
       expect(served.sha256).toBe(file.sha256);
       expect(served.bytes.length).toBe(file.bytes);
       expect(served.headers.etag).toBe(`"${file.sha256}"`);
       expect(served.headers['repr-digest']).toBe(`sha-256=:${createHash('sha256').update(served.bytes).digest('base64')}:`);
       expect(served.headers['content-length']).toBe(String(file.bytes));
       expect(served.headers['content-disposition']).toMatch(
-        new RegExp(`^attachment; filename="snapshot-${snapshot.id}-${snapshot.sha256.slice(0, 8)}\\.`),
+        new RegExp(`^attachment; filename="snapshot-${snapshot.id}-${snapshot.sha256.slice(0, 8)}${network ? `-${file.format}` : '\\.'}`),
       );
     }
     const ndjson = await download(t, snapshot.id, 'ndjson');

@@ -44,6 +44,14 @@ export const KIND_SHAPES: Record<NetworkKind, KindShape> = {
   replies: { directed: true, bipartite: false, weight: 'replies', stanceCounts: true, targetPrefix: 'a' },
 };
 
+/** What a kind of network is, in words: the start of a file's description. */
+export const NETWORK_KIND_WORDS: Record<NetworkKind, string> = {
+  'actor-topic': 'Actor–topic network',
+  'actor-congruence': 'Congruence network (speakers taking stances of the same sign on a topic)',
+  'actor-conflict': 'Conflict network (speakers taking stances of opposite signs on a topic)',
+  replies: 'Reply network (who answers whom)',
+};
+
 /** Everything a file format writes before the edges. */
 export interface NetworkHead {
   kind: NetworkKind;

@@ -7,7 +7,7 @@ import { checkOut, pgPool } from '../../database/pg-pool';
 import { describeFilters, loadFilterNames } from '../../exports/describe-filters';
 import { chunkedTextTransform } from '../../exports/formats/chunked-text';
 import { isDatabaseUnavailable } from '../../kernel/errors/postgres-errors';
-import { NetworkFormat, NetworkKind, NetworkRequest } from '../analysis-params';
+import { NetworkFormat, NetworkRequest } from '../analysis-params';
 import { loadStanceScale } from '../stance-scale';
 import { csvEdgesWriter, csvNodesWriter } from './formats/csv-tables';
 import { gexfWriter } from './formats/gexf';
@@ -15,7 +15,7 @@ import { graphmlWriter } from './formats/graphml';
 import { jsonNetworkWriter } from './formats/json-network';
 import { NetworkWriter } from './formats/network-writer';
 import { networkQuery } from './network-sql';
-import { EdgeRow, KIND_SHAPES, NetworkHead, NetworkNode } from './network-model';
+import { EdgeRow, KIND_SHAPES, NETWORK_KIND_WORDS, NetworkHead, NetworkNode } from './network-model';
 
 /** Edges are small rows: large batches, a few ahead, so PostgreSQL fetches while Node writes. */
 const CURSOR_READING: CursorReading = { batchSize: 5_000, firstBatchSize: 1_000, readAhead: 3 };
@@ -25,13 +25,6 @@ export const NETWORK_MEDIA: Record<NetworkFormat, { contentType: string; extensi
   graphml: { contentType: 'application/graphml+xml; charset=utf-8', extension: 'graphml' },
   gexf: { contentType: 'application/gexf+xml; charset=utf-8', extension: 'gexf' },
   csv: { contentType: 'text/csv; charset=utf-8; header=present', extension: 'csv' },
-};
-
-const KIND_WORDS: Record<NetworkKind, string> = {
-  'actor-topic': 'Actor–topic network',
-  'actor-congruence': 'Congruence network (speakers taking stances of the same sign on a topic)',
-  'actor-conflict': 'Conflict network (speakers taking stances of opposite signs on a topic)',
-  replies: 'Reply network (who answers whom)',
 };
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -87,7 +80,7 @@ export class NetworkService {
   async send(request: NetworkRequest, response: Response): Promise<void> {
     const { kind, filters, format } = request;
     const shape = KIND_SHAPES[kind];
-    const description = `${KIND_WORDS[kind]} of ${describeFilters(filters, await loadFilterNames(this.dataSource, filters))}`;
+    const description = `${NETWORK_KIND_WORDS[kind]} of ${describeFilters(filters, await loadFilterNames(this.dataSource, filters))}`;
     const { client, release } = await checkOut(pgPool(this.dataSource));
     let failed: Error | undefined;
     try {

@@ -85,6 +85,7 @@ export function baseQuery(route: Route): [string, string][] {
   if (route.template === '/api/analysis/network') return [['kind', 'actor-topic']];
   if (route.template === '/api/snapshots/{id}/export') return [['format', 'ndjson']];
   if (route.template === '/api/snapshots/{id}/citation') return [['style', 'apa']];
+  if (route.template === '/api/snapshots/{id}/network') return [['kind', 'replies']];
   if (route.template === '/api/edtf/suggestions') return [['text', 'c.2019']];
   // An import's base request checks its file and writes nothing.
   if (route.template === '/api/imports' && route.method === 'POST') return [['dryRun', 'true']];
