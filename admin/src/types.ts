@@ -141,6 +141,7 @@ export type Network = NetworkDocument;
 export type NetworkNode = NetworkNodeEntry;
 export type { NetworkLink };
 export const NETWORK_KINDS = networkDocumentKindValues;
+export type NetworkKind = Network['kind'];
 
 /** A statement query frozen with its result (GET /api/snapshots/:id): its files, hash and citation never change. */
 export type Snapshot = SnapshotRecordDto;

@@ -95,7 +95,13 @@ it('saves the filtered statement list as a snapshot, downloads and cites it, and
   expect(shownHash).toMatch(/^[0-9a-f]{64}$/);
   expect(shownHash).toBe(stored.sha256);
   expect(await page.getByTestId('snapshot-url').innerText()).toBe(stored.url);
-  for (const file of stored.files) expect(await page.getByTestId(`file-sha256-${file.format}`).innerText()).toBe(file.sha256);
+  for (const file of stored.files) {
+    if (file.format.startsWith('network-')) {
+      expect(await page.locator(`[data-file="${file.format}"]`).getAttribute('data-sha256')).toBe(file.sha256);
+    } else {
+      expect(await page.getByTestId(`file-sha256-${file.format}`).innerText()).toBe(file.sha256);
+    }
+  }
 
   // The NDJSON download is the snapshot's canonical file: its SHA-256, computed here, is the page's.
   const downloads = page.getByRole('region', { name: 'Downloads' });
@@ -113,6 +119,13 @@ it('saves the filtered statement list as a snapshot, downloads and cites it, and
     .map((line) => JSON.parse(line) as { record: string; id: number });
   const frozenIds = lines.filter((line) => line.record === 'statement').map((line) => line.id);
   expect(frozenIds).toHaveLength(lavrovCount);
+
+  // Its networks were frozen with it: the reply network's GraphML is the file the record hashes.
+  const networks = page.getByRole('region', { name: 'Networks' });
+  const [graphml] = await Promise.all([page.waitForEvent('download'), networks.getByRole('button', { name: 'Replies: GraphML' }).click()]);
+  expect(graphml.suggestedFilename()).toBe(`snapshot-${id}-${shownHash.slice(0, 8)}-network-replies.graphml`);
+  const graphmlHash = sha256Of(await readFile(await graphml.path()));
+  expect(graphmlHash).toBe(stored.files.find((file) => file.format === 'network-replies.graphml')!.sha256);
 
   // The BibTeX citation names the title and the hash, and its copy button puts that very text on the clipboard.
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.base });

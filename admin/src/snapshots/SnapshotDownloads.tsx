@@ -18,7 +18,10 @@ export const SnapshotDownloads = ({ snapshot }: { snapshot: Snapshot }) => {
       sx={{ listStyle: 'none', p: 0, m: 0, display: 'grid', gridTemplateColumns: 'max-content max-content minmax(0, 1fr)', gap: 1 }}
     >
       {snapshot.files.map((file) => {
-        const { label, hint } = FORMAT_LABELS[file.format];
+        const labels = FORMAT_LABELS[file.format];
+        // The network files have their own part of the page.
+        if (!labels) return null;
+        const { label, hint } = labels;
         return (
           <Box component="li" key={file.format} data-format={file.format} sx={{ display: 'contents' }}>
             <Button

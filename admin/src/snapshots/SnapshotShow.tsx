@@ -8,6 +8,7 @@ import { DeleteSnapshotButton } from './DeleteSnapshotButton';
 import { SnapshotCitation } from './SnapshotCitation';
 import { SnapshotDiffPanel } from './SnapshotDiffPanel';
 import { SnapshotDownloads } from './SnapshotDownloads';
+import { SnapshotNetworkDownloads } from './SnapshotNetworkDownloads';
 import { SnapshotFacts } from './SnapshotFacts';
 import { SnapshotLoadError } from './SnapshotLoadError';
 import { SnapshotPart } from './SnapshotPart';
@@ -61,6 +62,10 @@ const SnapshotCard = () => {
 
             <SnapshotPart title="Downloads">
               <SnapshotDownloads snapshot={snapshot} />
+            </SnapshotPart>
+
+            <SnapshotPart title="Networks">
+              <SnapshotNetworkDownloads snapshot={snapshot} />
             </SnapshotPart>
           </Box>
           <Box>

@@ -1,9 +1,10 @@
 import { API_URL } from '../auth/httpClient';
 import { statementFiltersFromParams } from '../statements/statementFilters';
-import type { SnapshotFormat } from '../types';
+import type { NetworkDownload } from '../analysis/analysisUrls';
+import type { NetworkKind, SnapshotFormat } from '../types';
 
-/** A snapshot's frozen files, as offered on its page (the server's formats, in its order). */
-export const FORMAT_LABELS: Record<SnapshotFormat, { label: string; hint: string }> = {
+/** A snapshot's frozen statement files, as offered on its page (the server's formats, in its order). */
+export const FORMAT_LABELS: Partial<Record<SnapshotFormat, { label: string; hint: string }>> = {
   ndjson: { label: 'NDJSON', hint: 'one statement per line; its SHA-256 is the snapshot’s' },
   csv: { label: 'CSV', hint: 'R, pandas, spreadsheets' },
   json: { label: 'JSON', hint: 'scripts' },
@@ -31,6 +32,17 @@ export const shortHash = (sha256: string) => sha256.slice(0, 12);
 /** GET /api/snapshots/:id/export: a frozen file, with a one-use ticket for a plain browser download. */
 export function snapshotFileUrl(id: number, format: SnapshotFormat, ticket: string): string {
   return `${API_URL}/snapshots/${id}/export?${new URLSearchParams({ format, ticket })}`;
+}
+
+/** The name the snapshot's record gives a network file (network-replies.graphml, network-replies-nodes.csv). */
+export function networkFileName(kind: NetworkKind, download: NetworkDownload): string {
+  const { format } = download.params;
+  return format === 'csv' ? `network-${kind}-${download.params.table}.csv` : `network-${kind}.${format}`;
+}
+
+/** GET /api/snapshots/:id/network: a frozen network file, with a one-use ticket. */
+export function snapshotNetworkUrl(id: number, kind: NetworkKind, download: NetworkDownload, ticket: string): string {
+  return `${API_URL}/snapshots/${id}/network?${new URLSearchParams({ kind, ...download.params, ticket })}`;
 }
 
 /**
