@@ -27,7 +27,7 @@ function single(query: ParsedQueryString, key: string, errors: FieldErrors): str
  * `fileName` and `map[Column]=column`; anything else is refused, naming it.
  */
 export function parseImportRequest(query: ParsedQueryString): ImportRequest {
-  const errors: FieldErrors = {};
+  const errors: FieldErrors = Object.create(null);
   const flag = (key: string) => {
     const value = single(query, key, errors);
     if (value === undefined) return false;
@@ -49,7 +49,7 @@ export function parseImportRequest(query: ParsedQueryString): ImportRequest {
   if (fileName.length > 300) errors.fileName = 'must be at most 300 characters';
   // Stored as text: PostgreSQL holds no NUL, and half a surrogate pair is no Unicode text.
   else if (fileName.includes('\u0000') || !fileName.isWellFormed()) errors.fileName = 'must be valid Unicode text without NUL characters';
-  const map: Record<string, string> = {};
+  const map: Record<string, string> = Object.create(null);
   for (const [key, value] of Object.entries(query)) {
     const mapped = MAP_KEY.exec(key);
     if (mapped) {

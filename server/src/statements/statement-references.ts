@@ -36,7 +36,7 @@ export async function checkStatementReferences(manager: EntityManager, refs: Sta
       refs.respondsToId ? [refs.respondsToId] : [],
     ],
   );
-  const errors: FieldErrors = {};
+  const errors: FieldErrors = Object.create(null);
   /** "actor 3 does not exist", "topics 4, 5 are in the trash", or nothing when all are live. */
   const problem = (wanted: number[] | undefined, kind: 'actors' | 'stances' | 'topics' | 'sources' | 'statements') => {
     const missing = (wanted ?? []).filter((id) => !found[kind].includes(id));

@@ -21,7 +21,7 @@ interface RuledFields {
 export function applyStatementRules(values: Record<string, unknown>, before?: object): FieldErrors {
   const merged: RuledFields = { ...(before as RuledFields | undefined) };
   for (const [field, value] of Object.entries(values)) if (value !== undefined) (merged as Record<string, unknown>)[field] = value;
-  const errors: FieldErrors = {};
+  const errors: FieldErrors = Object.create(null);
   // A problem across two fields is named on the one this write gives, where the curator is looking.
   const on = (field: string, other: string) => (values[field] !== undefined || values[other] === undefined ? field : other);
   if (merged.quoteKind && !merged.quote) errors[on('quoteKind', 'quote')] = 'quoteKind describes a quote, and the statement has none';

@@ -107,6 +107,13 @@ export const BODY_REGRESSIONS: Regression<BodyCase>[] = [
 export const QUERY_REGRESSIONS: Regression<QueryCase>[] = [
   {
     route: 'POST /api/imports',
+    broke:
+      'An unknown option named __proto__ was written into a plain {} of errors, which set its prototype instead of a key: the import ran (201). Now 400 naming it.',
+    seed: 1210802034,
+    case: { ...admin, entries: [{ key: '__proto__', name: '__proto__', raw: [''] }] },
+  },
+  {
+    route: 'POST /api/imports',
     broke: 'fileName=%00 reached PostgreSQL, which holds no NUL: a 400 with its message and no errors object naming fileName.',
     seed: 1038274260,
     path: '28:0:0',
