@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --statements N] [--quick] [--growth] [--explain] [--duration S] [--warmup S]
- *                [--connections C] [--only a,b] [--import-rows N] [--analysis-samples N] [--out file.json]
- *                [--sql file.sql]`
+ *                [--connections C] [--only a,b] [--import-rows N] [--analysis-samples N] [--snapshot-runs N]
+ *                [--snapshot-statements N] [--out file.json] [--sql file.sql]`
  *
  * Issue 6's benchmark. For each database size it
  *  1. builds (or reuses) a database of N generated statements (bench-database.ts);
@@ -14,9 +14,12 @@
  *  5. times the analysis answers (issue 17) one request at a time, against the baseline and
  *     the captured SQL alone (analysis-measure.ts), and the exports through the server and
  *     `psql \copy` of the captured SELECT;
- *  6. imports a generated CSV of --import-rows statements (a dry run, the commit, the same file
+ *  6. freezes a query of about 100,000 statements as a snapshot (--snapshot-runs times) and
+ *     downloads each of its files beside the live export of the same query, then measures what
+ *     it takes stored (snapshot-measure.ts), before the create so that it sees no added row;
+ *  7. imports a generated CSV of --import-rows statements (a dry run, the commit, the same file
  *     again) and loads the same rows with `psql \copy` (import-measure.ts), then removes them;
- *  7. prints the tables and writes bench/results/<date>-<N>.json.
+ *  8. prints the tables and writes bench/results/<date>-<N>.json.
  * `--growth` does this at 10,000 and at N statements and adds the p50 ratio per scenario.
  * `--quick` is 10,000 statements and about a second per scenario (for CI).
  * `--explain` stops after step 2 and writes EXPLAIN (ANALYZE, BUFFERS) of every captured
@@ -54,9 +57,12 @@ import {
   AnalysisResult,
   analysisMisses,
   analysisTable,
+  DownloadSide,
+  downloadMisses,
   exportMisses,
   exportTable,
   ExportResult,
+  freezeMisses,
   growthRows,
   growthTable,
   httpMisses,
@@ -68,6 +74,9 @@ import {
   importTable,
   LoadMeasurement,
   SizeResult,
+  SnapshotDownloadResult,
+  SnapshotResult,
+  snapshotTables,
 } from './report';
 import {
   ANALYSIS_GROUP,
@@ -81,11 +90,28 @@ import {
   pathFor,
   QUICK_ANALYSIS_SAMPLES,
   QUICK_IMPORT_ROWS,
+  QUICK_SNAPSHOT_RUNS,
   Scenario,
   scenarios,
   selected,
+  SNAPSHOT_RUNS,
+  SNAPSHOT_SCENARIO,
+  SNAPSHOT_STATEMENTS,
+  SNAPSHOT_TITLE_PREFIX,
   TARGETS,
 } from './scenarios';
+import {
+  checkSnapshotFile,
+  chooseSnapshotQuery,
+  DownloadSample,
+  fileRoutes,
+  FreezeMeasurement,
+  removeBenchSnapshots,
+  storedFiles,
+  timeDownload,
+  timeFreeze,
+  WARM_UP_QUERY,
+} from './snapshot-measure';
 import { CapturedQuery, describePlan, isAuthQuery, planFromCapture, SqlPlan } from './sql-plan';
 
 interface Options {
@@ -105,6 +131,10 @@ interface Options {
   importRows: number;
   /** Fewest measured requests per analysis scenario and side. */
   analysisSamples: number;
+  /** Freezes of the snapshot scenario, and downloads per file and side. */
+  snapshotRuns: number;
+  /** Statements the snapshot's query is chosen to match (everything when the database holds no more). */
+  snapshotStatements: number;
   out?: string;
   /** A SQL file to run through psql on the bench database instead of benchmarking (proposal checks). */
   sql?: string;
@@ -128,6 +158,8 @@ function parseOptions(): Options {
       only: { type: 'string' },
       'import-rows': { type: 'string' },
       'analysis-samples': { type: 'string' },
+      'snapshot-runs': { type: 'string' },
+      'snapshot-statements': { type: 'string' },
       out: { type: 'string' },
       sql: { type: 'string' },
     },
@@ -155,6 +187,8 @@ function parseOptions(): Options {
     only: values.only ? new Set(values.only.split(',').map((s) => s.trim())) : undefined,
     importRows: number(values['import-rows'], 'import-rows', quick ? QUICK_IMPORT_ROWS : IMPORT_ROWS),
     analysisSamples: number(values['analysis-samples'], 'analysis-samples', quick ? QUICK_ANALYSIS_SAMPLES : ANALYSIS_SAMPLES),
+    snapshotRuns: number(values['snapshot-runs'], 'snapshot-runs', quick ? QUICK_SNAPSHOT_RUNS : SNAPSHOT_RUNS),
+    snapshotStatements: number(values['snapshot-statements'], 'snapshot-statements', SNAPSHOT_STATEMENTS),
     out: values.out,
     sql: values.sql,
   };
@@ -569,6 +603,149 @@ async function runImportScenario(
   return { rows, fileBytes: file.bytes, mix: file.mix, runs, baselines };
 }
 
+const medianOf = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** One side of a file's downloads, summarised: medians, the bytes and hash (the same every time), the highest peak RSS. */
+function downloadSide(url: string, samples: DownloadSample[]): DownloadSide {
+  const medianMs = medianOf(samples.map((d) => d.totalMs));
+  return {
+    url,
+    samples,
+    bytes: samples[0].bytes,
+    sha256: samples[0].sha256,
+    minMs: Math.min(...samples.map((d) => d.totalMs)),
+    medianMs,
+    firstByteMedianMs: medianOf(samples.map((d) => d.firstByteMs)),
+    bytesPerSecond: samples[0].bytes / (medianMs / 1000),
+    cpuMs: medianOf(samples.map((d) => d.cpuMs)),
+    peakRssMb: Math.max(...samples.map((d) => d.peakRssMb)),
+  };
+}
+
+/**
+ * The snapshot scenario (issue 18). Chooses a query of about --snapshot-statements statements
+ * (everything, or everything up to a day), freezes a small query once to warm the code paths,
+ * then freezes the chosen one `runs` times (POST /api/snapshots, wall clock to its 201, server
+ * CPU and RSS, growth of snapshot_chunks), checking that each holds as many statements as SQL
+ * counts. Then, for each file of the first snapshot, whatever files it has: a warm-up download
+ * of that file of the small snapshot and of the small live export, then `runs` downloads of the
+ * snapshot's file and `runs` of the live export of the same query, alternating which goes
+ * first, each read whole and hashed; every snapshot download must have the record's hash and
+ * size. The snapshots stay until the end of the run (removeBenchSnapshots).
+ */
+async function runSnapshotScenario(
+  db: Client,
+  base: string,
+  pid: number,
+  auth: BenchAuth,
+  { snapshotRuns: runs, snapshotStatements: wanted }: Pick<Options, 'snapshotRuns' | 'snapshotStatements'>,
+): Promise<SnapshotResult> {
+  const leftover = await removeBenchSnapshots(db, 'always');
+  if (leftover) log(`Removed ${leftover} snapshots an interrupted snapshot scenario left.`);
+  const choice = await chooseSnapshotQuery(db, wanted);
+  log(
+    `Snapshot: ${choice.description}${choice.query ? ` (${choice.query})` : ''}, ${choice.expected.toLocaleString('en')} statements, ` +
+      `${runs} ${runs === 1 ? 'freeze' : 'freezes'} …`,
+  );
+  const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
+  await waitForQuiet(db);
+  const warmUp = await timeFreeze(db, base, auth.headers, pid, `${SNAPSHOT_TITLE_PREFIX}warm-up`, WARM_UP_QUERY);
+  const freezes: FreezeMeasurement[] = [];
+  for (let i = 1; i <= runs; i++) {
+    await waitForQuiet(db);
+    const f = await timeFreeze(db, base, auth.headers, pid, `${SNAPSHOT_TITLE_PREFIX}${i}`, choice.query);
+    if (f.count !== choice.expected)
+      throw new Error(
+        `snapshot ${f.id} holds ${f.count} statements where SQL counts ${choice.expected} matching ${JSON.stringify(choice.query)}`,
+      );
+    freezes.push(f);
+    log(
+      `  freeze ${i} (snapshot ${f.id}): ${(f.totalMs / 1000).toFixed(1)} s, server CPU ${(f.cpuMs / 1000).toFixed(1)} s, ` +
+        `RSS +${Math.round(f.rssGrowthMb)} MB (peak ${Math.round(f.peakRssMb)} MB); ${f.files.length} files, stored ${mb(f.storedBytes)} MB, ` +
+        `snapshot_chunks +${mb(f.chunksRelationGrowthBytes)} MB`,
+    );
+  }
+  const count = choice.expected;
+  const t = TARGETS.snapshot;
+  const target = { maxSeconds: (t.maxFreezeSeconds * count) / t.forStatements, forStatements: t.forStatements };
+  const medianMs = medianOf(freezes.map((f) => f.totalMs));
+  const sameHash = freezes.every((f) => f.sha256 === freezes[0].sha256);
+  const freeze = { minMs: Math.min(...freezes.map((f) => f.totalMs)), medianMs, target, misses: freezeMisses(medianMs, sameHash, target) };
+
+  const [first] = freezes;
+  const files = await storedFiles(db, first.id);
+  const servedBytes = first.files.reduce((n, file) => n + file.bytes, 0);
+  const chunksRelationGrowthBytes = medianOf(freezes.map((f) => f.chunksRelationGrowthBytes));
+  const per = t.forStatements / count;
+
+  const downloads: SnapshotDownloadResult[] = [];
+  // The statement files first (the issue's "exports"), then the others (networks), each in the record's order.
+  const statementFile = (name: string) => !name.startsWith('network-');
+  const inOrder = [...first.files.filter((f) => statementFile(f.format)), ...first.files.filter((f) => !statementFile(f.format))];
+  for (const file of inOrder) {
+    const routes = fileRoutes(base, first.id, file.format, choice.query);
+    if (!routes) {
+      log(`  ${file.format}: not downloaded, the scenario knows no route for this file`);
+      downloads.push({ format: file.format, skipped: 'no known download route', misses: [] });
+      continue;
+    }
+    const warmFile = warmUp.files.find((w) => w.format === file.format);
+    const warmRoutes = fileRoutes(base, warmUp.id, file.format, WARM_UP_QUERY)!;
+    await waitForQuiet(db);
+    if (warmFile) checkSnapshotFile(await timeDownload(warmRoutes.snapshot, auth.headers, pid), warmFile, warmUp.id);
+    await timeDownload(warmRoutes.live, auth.headers, pid);
+    const sides = { snapshot: [] as DownloadSample[], live: [] as DownloadSample[] };
+    for (let i = 0; i < runs; i++) {
+      // Alternating which side goes first, so that neither always follows the other.
+      for (const side of i % 2 === 0 ? (['snapshot', 'live'] as const) : (['live', 'snapshot'] as const)) {
+        await waitForQuiet(db);
+        const sample = await timeDownload(routes[side], auth.headers, pid);
+        if (side === 'snapshot') checkSnapshotFile(sample, file, first.id);
+        sides[side].push(sample);
+      }
+    }
+    const snapshot = downloadSide(routes.snapshot, sides.snapshot);
+    const live = downloadSide(routes.live, sides.live);
+    const ratio = snapshot.medianMs / live.medianMs;
+    downloads.push({
+      format: file.format,
+      snapshot,
+      live,
+      ratio,
+      throughputRatio: snapshot.bytesPerSecond / live.bytesPerSecond,
+      identicalToLive: snapshot.sha256 === live.sha256,
+      misses: downloadMisses(ratio),
+    });
+    log(
+      `  ${file.format}: snapshot ${mb(snapshot.bytes)} MB in ${(snapshot.medianMs / 1000).toFixed(2)} s, ` +
+        `live ${mb(live.bytes)} MB in ${(live.medianMs / 1000).toFixed(2)} s (× ${ratio.toFixed(2)}${snapshot.sha256 === live.sha256 ? ', the same bytes' : ''})`,
+    );
+  }
+  return {
+    query: choice.query,
+    description: choice.description,
+    count,
+    wanted,
+    runs,
+    freezes,
+    freeze,
+    sameHash,
+    files,
+    storage: {
+      storedBytes: first.storedBytes,
+      servedBytes,
+      chunksRelationGrowthBytes,
+      per100000: {
+        storedBytes: first.storedBytes * per,
+        servedBytes: servedBytes * per,
+        chunksRelationGrowthBytes: chunksRelationGrowthBytes * per,
+      },
+    },
+    downloads,
+    misses: [...freeze.misses, ...downloads.flatMap((d) => d.misses.map((miss) => `${d.format} ${miss}`))],
+  };
+}
+
 async function runSize(cluster: BenchCluster, statements: number, options: Options): Promise<SizeResult | string> {
   const startedAt = new Date().toISOString();
   const loadStart = os.loadavg();
@@ -586,10 +763,12 @@ async function runSize(cluster: BenchCluster, statements: number, options: Optio
     const list = scenarios(parameters).filter((s) => selected(options.only, s));
     // The import runs last, after the create: no other scenario sees the rows it adds (and --explain has no SQL of it).
     const runImport = !options.explain && (!options.only || options.only.has(IMPORT_SCENARIO));
-    if (!list.length && !runImport)
+    // The snapshot runs after the reads and exports and before the create (it must see exactly the generated statements).
+    const runSnapshot = !options.explain && (!options.only || options.only.has(SNAPSHOT_SCENARIO));
+    if (!list.length && !runImport && !runSnapshot)
       throw new Error(
-        `--only names none of the scenarios: ${[...scenarios(parameters).map((s) => s.name), ANALYSIS_GROUP, IMPORT_SCENARIO].join(', ')}` +
-          (options.explain ? ` (--explain leaves out ${IMPORT_SCENARIO})` : ''),
+        `--only names none of the scenarios: ${[...scenarios(parameters).map((s) => s.name), ANALYSIS_GROUP, SNAPSHOT_SCENARIO, IMPORT_SCENARIO].join(', ')}` +
+          (options.explain ? ` (--explain leaves out ${SNAPSHOT_SCENARIO} and ${IMPORT_SCENARIO})` : ''),
       );
     // Reads first (the analysis answers are reads), then the exports, and the create last, so
     // no scenario sees the rows it adds.
@@ -800,11 +979,15 @@ async function runSize(cluster: BenchCluster, statements: number, options: Optio
       log(
         `Load: ${options.connections} connections, ${options.warmupSeconds} s warm-up + ${options.durationSeconds} s per scenario and side.`,
       );
+    const run = (s: Scenario) => (s.kind === 'http' ? runHttp(s) : s.kind === 'analysis' ? runAnalysis(s) : runExport(s));
+    const isWrite = (s: Scenario) => s.kind === 'http' && s.method !== 'GET';
     try {
-      for (const s of order) await (s.kind === 'http' ? runHttp(s) : s.kind === 'analysis' ? runAnalysis(s) : runExport(s));
+      for (const s of order.filter((s) => !isWrite(s))) await run(s);
     } finally {
       await replayer?.end();
     }
+    const snapshot = runSnapshot ? await runSnapshotScenario(db, base, server.child.pid!, auth, options) : undefined;
+    for (const s of order.filter(isWrite)) await run(s);
     const imported = runImport ? await runImportScenario(db, url, dir, base, server.child.pid!, auth, options.importRows, psql) : undefined;
     const filtersOf = (p: string) => p.replace(/format=[a-z]+&?/, '');
     for (const csv of exports.filter((e) => e.rowsEstimated)) {
@@ -839,6 +1022,7 @@ async function runSize(cluster: BenchCluster, statements: number, options: Optio
       http,
       exports,
       ...(analysis.length ? { analysis } : {}),
+      ...(snapshot ? { snapshot } : {}),
       ...(imported ? { import: imported } : {}),
       sql: Object.fromEntries(
         Object.entries(captured).map(([name, c]) => [name, { queries: describePlan(c.plan), droppedFromBaseline: c.plan.dropped }]),
@@ -854,6 +1038,10 @@ async function runSize(cluster: BenchCluster, statements: number, options: Optio
         (statements || imports) &&
         log(`Removed the ${statements.toLocaleString('en')} imported statements, their revisions and ${imports} imports.`),
       (error: Error) => log(`Removing the imported statements failed (the next run removes them at its start): ${error.message}`),
+    );
+    await removeBenchSnapshots(db).then(
+      (removed) => removed && log(`Removed the ${removed} snapshots the snapshot scenario made, with their files.`),
+      (error: Error) => log(`Removing the bench snapshots failed (the next snapshot scenario removes them at its start): ${error.message}`),
     );
     // What the create scenario (and its capture) added goes again, with its revisions (once
     // accounts exist), so that the database is reused next time as it was.
@@ -933,6 +1121,15 @@ async function main(): Promise<void> {
       if (size.http.length) console.log(httpTable(size.http));
       if (size.analysis?.length) console.log(`\n${analysisTable(size.analysis, describeAnswer)}`);
       if (size.exports.length) console.log(`\n${exportTable(size.exports)}`);
+      if (size.snapshot) {
+        const s = size.snapshot;
+        console.log(
+          `\nSnapshot of ${s.count.toLocaleString('en')} statements (${s.description}), signed in as the bench admin: ` +
+            `${(s.freeze.medianMs / 1000).toFixed(1)} s to freeze (median of ${s.freezes.length}), ` +
+            `${(s.storage.per100000.storedBytes / 1e6).toFixed(1)} MB stored per ${TARGETS.snapshot.forStatements.toLocaleString('en')} statements` +
+            `${s.misses.length ? ` — ✗ ${s.misses.join(', ')}` : ' — ✓'}\n\n${snapshotTables(s)}`,
+        );
+      }
       if (size.import) {
         const i = size.import;
         const mb = (i.fileBytes / 1e6).toFixed(1);

@@ -2,6 +2,7 @@ import type { AnalysisSide } from './analysis-measure';
 import type { ExportMeasurement } from './export-measure';
 import type { CopyMeasurement, ImportMeasurement } from './import-measure';
 import type { LoadResult } from './load-driver';
+import type { DownloadSample, FreezeMeasurement, StoredFile } from './snapshot-measure';
 import { ExportScenario, HttpScenario, TargetClass, TARGETS } from './scenarios';
 
 export interface LoadMeasurement extends LoadResult {
@@ -89,6 +90,70 @@ export interface AnalysisResult {
   misses: string[];
 }
 
+/** One side of a snapshot download: the snapshot's file or the live export of the same query, the same number of samples. */
+export interface DownloadSide {
+  url: string;
+  samples: DownloadSample[];
+  /** Of one download (they do not vary), and its SHA-256. */
+  bytes: number;
+  sha256: string;
+  minMs: number;
+  medianMs: number;
+  firstByteMedianMs: number;
+  /** bytes ÷ the median time. */
+  bytesPerSecond: number;
+  /** Server CPU time per download (median). */
+  cpuMs: number;
+  /** The server's highest peak RSS over the samples. */
+  peakRssMb: number;
+}
+
+export interface SnapshotDownloadResult {
+  /** The file's name in the record (`csv`, `network-replies.graphml`). */
+  format: string;
+  /** Why it was not downloaded (a file the scenario knows no route for); then nothing below is set. */
+  skipped?: string;
+  snapshot?: DownloadSide;
+  /** The live export (or network) of the same query, as many samples as the snapshot's file. */
+  live?: DownloadSide;
+  /** Snapshot median seconds ÷ live median seconds: the target (≤ TARGETS.snapshot.maxDownloadRatio). */
+  ratio?: number;
+  /** Snapshot bytes/s ÷ live bytes/s (the files need not be the same size: the canonical NDJSON is not the live one). */
+  throughputRatio?: number;
+  /** The snapshot's file and the live export are byte for byte the same. */
+  identicalToLive?: boolean;
+  misses: string[];
+}
+
+/** The snapshot scenario (issue 18): freezes of one query, its files against the live exports, its storage. */
+export interface SnapshotResult {
+  /** The statement list's query frozen ('' for everything), in words, and the statements it holds. */
+  query: string;
+  description: string;
+  count: number;
+  /** What the query was chosen to match (--snapshot-statements, 100,000; everything when the database holds no more). */
+  wanted: number;
+  runs: number;
+  freezes: FreezeMeasurement[];
+  freeze: { minMs: number; medianMs: number; target: { maxSeconds: number; forStatements: number }; misses: string[] };
+  /** Every freeze gave the same canonical NDJSON hash (the data did not change between them). */
+  sameHash: boolean;
+  /** The first snapshot's files, as stored. */
+  files: StoredFile[];
+  storage: {
+    /** The record's storedBytes (all files, gzip), and what its files are as served. */
+    storedBytes: number;
+    servedBytes: number;
+    /** Median growth of pg_total_relation_size('snapshot_chunks') per freeze. */
+    chunksRelationGrowthBytes: number;
+    /** The three scaled to 100,000 statements. */
+    per100000: { storedBytes: number; servedBytes: number; chunksRelationGrowthBytes: number };
+  };
+  downloads: SnapshotDownloadResult[];
+  /** Every miss of the scenario, for a glance. */
+  misses: string[];
+}
+
 export interface SizeResult {
   statements: number;
   startedAt: string;
@@ -102,6 +167,8 @@ export interface SizeResult {
   analysis?: AnalysisResult[];
   /** The import scenario (absent when --only leaves it out). */
   import?: ImportResult;
+  /** The snapshot scenario (absent when --only leaves it out). */
+  snapshot?: SnapshotResult;
   /** The SQL each scenario ran, as captured from the server (the baselines replay it). */
   sql: Record<string, { queries: string[]; droppedFromBaseline: string[] }>;
 }
@@ -270,6 +337,66 @@ export function analysisTable(results: AnalysisResult[], describe: (answer: Anal
         `${ms(r.baseline.latencyMs.p50)} | ${ms(r.baseline.latencyMs.p95)} | ${ms(r.sql.latencyMs.p50)} | ${ms(r.sql.latencyMs.p95)} | ${int(r.sqlRows)} in ${r.sqlQueries} ${r.sqlQueries === 1 ? 'query' : 'queries'} | ` +
         `${s.cpuMsPerRequest === undefined ? '—' : ms(s.cpuMsPerRequest)} | ${s.peakRssMb === undefined ? '—' : `${int(s.peakRssMb)} MB`} | ${s.samples} / ${r.baseline.samples} / ${r.sql.samples} | ` +
         `${c ? `${ms(c.latencyMs.p50)} · ${((c.bytes ?? 0) / 1e6).toPrecision(3)} (${c.encoding ?? 'none'})` : '—'} | p50 ≤ ${ms(r.target.p50Ms)} | ${targetText(true, r.misses)} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+export function freezeMisses(medianMs: number, sameHash: boolean, target: SnapshotResult['freeze']['target']): string[] {
+  const misses: string[] = [];
+  if (!(medianMs <= target.maxSeconds * 1000)) misses.push(`median > ${limitSeconds(target.maxSeconds)}`);
+  if (!sameHash) misses.push('hash differs between freezes');
+  return misses;
+}
+
+export function downloadMisses(ratio: number | undefined): string[] {
+  return ratio !== undefined && ratio > TARGETS.snapshot.maxDownloadRatio ? [`> ${TARGETS.snapshot.maxDownloadRatio}× live`] : [];
+}
+
+/** Storage is reported per this many statements (issue 18). */
+const SNAPSHOT_PER = TARGETS.snapshot.forStatements;
+const megabytes = (bytes: number) => (bytes / 1e6).toFixed(bytes < 1e6 ? 3 : 1);
+
+export function snapshotTables(result: SnapshotResult): string {
+  const secondsOf = (n: number) => (n < 1000 ? ms(n) : `${(n / 1000).toFixed(n < 10_000 ? 2 : 1)} s`);
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const f = result.freeze;
+  const per = SNAPSHOT_PER / result.count;
+  const limit = `≤ ${limitSeconds(f.target.maxSeconds)}${result.count === f.target.forStatements ? '' : ` (${limitSeconds((f.target.maxSeconds * f.target.forStatements) / result.count)} per ${int(f.target.forStatements)})`}`;
+  const lines = [
+    '| freeze | statements | freezes | min | median | server CPU (median) | RSS growth (max) | peak RSS | same hash | target | verdict |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---|---|---|',
+    `| ${result.description}${result.query ? ` (\`${result.query}\`)` : ''} | ${int(result.count)} | ${result.freezes.length} | ${secondsOf(f.minMs)} | ${secondsOf(f.medianMs)} | ` +
+      `${secondsOf(median(result.freezes.map((r) => r.cpuMs)))} | ${int(Math.max(...result.freezes.map((r) => r.rssGrowthMb)))} MB | ` +
+      `${int(Math.max(...result.freezes.map((r) => r.peakRssMb)))} MB | ${result.sameHash ? 'yes' : 'no'} | ${limit} | ${targetText(true, f.misses)} |`,
+    '',
+    `| stored file | served MB | stored MB (gzip) | stored ÷ served | chunks | stored MB per ${int(SNAPSHOT_PER)} statements |`,
+    '|---|---:|---:|---:|---:|---:|',
+  ];
+  for (const file of result.files) {
+    lines.push(
+      `| ${file.format} | ${megabytes(file.bytes)} | ${megabytes(file.storedBytes)} | ${(file.storedBytes / Math.max(file.bytes, 1)).toFixed(2)} | ${int(file.chunks)} | ${megabytes(file.storedBytes * per)} |`,
+    );
+  }
+  const s = result.storage;
+  lines.push(
+    `| all files (storedBytes) | ${megabytes(s.servedBytes)} | ${megabytes(s.storedBytes)} | ${(s.storedBytes / Math.max(s.servedBytes, 1)).toFixed(2)} | ${int(result.files.reduce((n, file) => n + file.chunks, 0))} | ${megabytes(s.per100000.storedBytes)} |`,
+    `| snapshot_chunks growth (pg_total_relation_size) | — | ${megabytes(s.chunksRelationGrowthBytes)} | — | — | ${megabytes(s.per100000.chunksRelationGrowthBytes)} |`,
+    '',
+    `| download (${result.runs} each, alternating) | snapshot MB | snapshot median | snapshot MB/s | live MB | live median | live MB/s | × live (time) | same bytes as live | server RSS peak (snapshot / live) | target | verdict |`,
+    '|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---|---|',
+  );
+  for (const d of result.downloads) {
+    const { snapshot: a, live: b } = d;
+    if (!a) {
+      lines.push(`| ${d.format} | not downloaded: ${d.skipped ?? '?'} | | | | | | | | | | |`);
+      continue;
+    }
+    const rate = (side: DownloadSide) => (side.bytesPerSecond / 1e6).toPrecision(3);
+    lines.push(
+      `| ${d.format} | ${megabytes(a.bytes)} | ${secondsOf(a.medianMs)} | ${rate(a)} | ${b ? megabytes(b.bytes) : '—'} | ${b ? secondsOf(b.medianMs) : '—'} | ${b ? rate(b) : '—'} | ` +
+        `${d.ratio === undefined ? '—' : d.ratio.toFixed(2)} | ${d.identicalToLive === undefined ? '—' : d.identicalToLive ? 'yes' : 'no'} | ` +
+        `${int(a.peakRssMb)}${b ? ` / ${int(b.peakRssMb)}` : ''} MB | ${b ? `≤ ${TARGETS.snapshot.maxDownloadRatio}× live` : '—'} | ${b ? targetText(true, d.misses) : '—'} |`,
     );
   }
   return lines.join('\n');

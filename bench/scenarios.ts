@@ -56,6 +56,12 @@ export const TARGETS = {
   import: { maxDryRunSeconds: 30, maxCommitSeconds: 60, maxRssGrowthMb: 100 },
   /** Issue 17, at 1 connection: stance over time of 3 speakers over 10 years by month; the networks. */
   analysis: { stanceP50Ms: 200, networkP50Ms: 2000 },
+  /**
+   * Issue 18: a snapshot of 100,000 statements frozen in ≤ 30 s (another count is held to the
+   * same rate), and each of its files downloaded in no more time than the live export of the
+   * same query (snapshot seconds ÷ live seconds ≤ 1).
+   */
+  snapshot: { maxFreezeSeconds: 30, forStatements: 100_000, maxDownloadRatio: 1 },
 } as const;
 
 /** `--only analysis`: every analysis scenario (their names also work one by one). */
@@ -71,6 +77,16 @@ export const IMPORT_SCENARIO = 'import';
 /** Rows of the import scenario's CSV (`--import-rows N`; 5,000 in --quick mode). */
 export const IMPORT_ROWS = 100_000;
 export const QUICK_IMPORT_ROWS = 5_000;
+
+/** `--only snapshot`: the snapshot scenario (snapshot-measure.ts), after the reads and exports, before the create. */
+export const SNAPSHOT_SCENARIO = 'snapshot';
+/** Statements the frozen query matches: everything up to this many, else a date range chosen to match about this many. */
+export const SNAPSHOT_STATEMENTS = 100_000;
+/** Every snapshot the scenario makes has a title that starts so (its cleanup, and the harness test, find them by it). */
+export const SNAPSHOT_TITLE_PREFIX = 'bench-snapshot-';
+/** Freezes, and downloads per file and side (`--snapshot-runs N`; 1 in --quick mode). */
+export const SNAPSHOT_RUNS = 3;
+export const QUICK_SNAPSHOT_RUNS = 1;
 
 export interface ScenarioParameters {
   statements: number;

@@ -2,9 +2,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { Client } from 'pg';
+import { SNAPSHOT_TITLE_PREFIX } from '../../bench/scenarios';
 import { CapturedQuery, isAuthQuery, planFromCapture, substitute } from '../../bench/sql-plan';
 import { REPOSITORY_ROOT } from '../../server/src/config/paths';
-import { adminUrl } from '../support/test-database';
+import { adminUrl, databaseUrl } from '../support/test-database';
 
 /**
  * The benchmark harness (`npm run bench`, issue 6) does not rot: its quick mode runs every
@@ -43,8 +45,38 @@ interface Results {
       baseline: Side;
       sql: Side;
     }[];
+    snapshot?: {
+      query: string;
+      count: number;
+      wanted: number;
+      freezes: {
+        id: number;
+        count: number;
+        totalMs: number;
+        storedBytes: number;
+        files: { format: string; sha256: string; bytes: number }[];
+      }[];
+      freeze: { medianMs: number };
+      sameHash: boolean;
+      files: { format: string; bytes: number; storedBytes: number; chunks: number }[];
+      storage: { storedBytes: number; chunksRelationGrowthBytes: number; per100000: { storedBytes: number } };
+      downloads: {
+        format: string;
+        skipped?: string;
+        snapshot?: DownloadSide;
+        live?: DownloadSide;
+        ratio?: number;
+      }[];
+    };
     sql: Record<string, { queries: string[] }>;
   }[];
+}
+
+interface DownloadSide {
+  samples: { bytes: number; totalMs: number }[];
+  bytes: number;
+  sha256: string;
+  medianMs: number;
 }
 
 interface Side {
@@ -68,6 +100,10 @@ const HTTP_SCENARIOS = [
 ];
 const EXPORT_SCENARIOS = ['export-csv', 'export-ndjson', 'export-csv-speaker', 'export-ndjson-speaker'];
 const ANALYSIS_SCENARIOS = ['analysis-stance', 'analysis-actor-topic', 'analysis-congruence'];
+/** The snapshot scenario freezes a query chosen from the data: with half the statements, the date-range query the 1,000,000 database gets. */
+const SNAPSHOT_STATEMENTS = 5_000;
+/** The statement formats every snapshot has; it may have more files (networks), which must be measured too. */
+const SNAPSHOT_STATEMENT_FILES = ['ndjson', 'csv', 'json', 'markdown', 'timelinejs'];
 
 /** The COPY baselines need the PostgreSQL client; without it the harness runs the exports alone. */
 const HAVE_PSQL = spawnSync('psql', ['--version']).status === 0;
@@ -94,12 +130,13 @@ describe('npm run bench -- --quick (with 0.5 s windows)', () => {
     const started = Date.now();
     // Quick mode with half-second windows: this checks that the harness works, not the numbers.
     const args = ['run', 'bench', '--silent', '--', '--quick', '--duration', '0.5', '--warmup', '0.1', '--out', out];
+    args.push('--snapshot-statements', String(SNAPSHOT_STATEMENTS));
     const result = await run('npm', args, { ...process.env, BENCH_DATABASE_URL: adminUrl() });
     seconds = (Date.now() - started) / 1000;
     output = result.output;
     if (result.code !== 0) throw new Error(`npm run bench -- --quick failed (${result.code}):\n${output}`);
     results = JSON.parse(await readFile(out, 'utf8')) as Results;
-  }, 180_000);
+  }, 300_000);
 
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -172,10 +209,67 @@ describe('npm run bench -- --quick (with 0.5 s windows)', () => {
     expect(congruence.answer.nodes).toBeGreaterThan(0);
   });
 
+  it('freezes a snapshot of a date range, downloads each of its files beside the live export, and removes it', async () => {
+    const [size] = results.sizes;
+    const snapshot = size.snapshot!;
+    expect(snapshot.wanted).toBe(SNAPSHOT_STATEMENTS);
+    expect(snapshot.query).toMatch(/^date_lte=\d{4}-\d{2}-\d{2}$/);
+    // The count is checked against SQL by the harness; here, that it is near what was asked.
+    expect(Math.abs(snapshot.count - SNAPSHOT_STATEMENTS)).toBeLessThan(SNAPSHOT_STATEMENTS / 10);
+    expect(snapshot.freezes).toHaveLength(1);
+    const [freeze] = snapshot.freezes;
+    expect(freeze.count).toBe(snapshot.count);
+    expect(freeze.totalMs).toBeGreaterThan(0);
+    expect(snapshot.freeze.medianMs).toBe(freeze.totalMs);
+    expect(snapshot.sameHash).toBe(true);
+
+    const names = freeze.files.map((f) => f.format);
+    expect(names).toEqual(expect.arrayContaining(SNAPSHOT_STATEMENT_FILES));
+    expect(snapshot.files.map((f) => f.format).sort()).toEqual([...names].sort());
+    for (const file of snapshot.files) {
+      expect(file.bytes).toBeGreaterThan(0);
+      expect(file.storedBytes).toBeGreaterThan(0);
+      expect(file.chunks).toBeGreaterThan(0);
+    }
+    expect(snapshot.storage.storedBytes).toBe(snapshot.files.reduce((n, f) => n + f.storedBytes, 0));
+    expect(snapshot.storage.chunksRelationGrowthBytes).toBeGreaterThan(0);
+    expect(snapshot.storage.per100000.storedBytes).toBeCloseTo((snapshot.storage.storedBytes * 100_000) / snapshot.count);
+
+    // Every file downloaded, whole, as the record describes it, and its live counterpart too.
+    expect(snapshot.downloads.map((d) => d.format).sort()).toEqual([...names].sort());
+    for (const d of snapshot.downloads) {
+      const file = freeze.files.find((f) => f.format === d.format)!;
+      expect({ file: d.format, skipped: d.skipped }).toEqual({ file: d.format, skipped: undefined });
+      expect(d.snapshot!.samples).toHaveLength(1);
+      expect(d.live!.samples).toHaveLength(1);
+      expect(d.snapshot!.sha256).toBe(file.sha256);
+      expect(d.snapshot!.bytes).toBe(file.bytes);
+      expect(d.live!.bytes).toBeGreaterThan(0);
+      expect(d.ratio).toBeGreaterThan(0);
+    }
+
+    // Gone afterwards, files and chunks too, so that the next run finds the database as it was.
+    const db = new Client({ connectionString: databaseUrl(`chronicle_bench_${size.statements}`) });
+    await db.connect();
+    try {
+      const { rows } = await db.query(
+        `SELECT (SELECT count(*)::int FROM snapshots WHERE title LIKE $1) AS snapshots,
+                (SELECT count(*)::int FROM snapshot_files) AS files, (SELECT count(*)::int FROM snapshot_chunks) AS chunks`,
+        [`${SNAPSHOT_TITLE_PREFIX}%`],
+      );
+      expect(rows[0]).toEqual({ snapshots: 0, files: 0, chunks: 0 });
+    } finally {
+      await db.end();
+    }
+  });
+
   it('prints the table with every scenario', () => {
     const [size] = results.sizes;
     expect(output).toContain('| scenario | rows | req/s | p50 | p99 | baseline req/s |');
     expect(output).toContain('| analysis (1 connection) | answer |');
+    expect(output).toContain('| freeze | statements | freezes |');
+    expect(output).toContain('| stored file | served MB |');
+    for (const d of size.snapshot!.downloads) expect(output).toContain(`| ${d.format} |`);
     for (const r of [...size.http, ...size.exports, ...size.analysis!]) expect(output).toContain(`| ${r.title} |`);
   });
 });
