@@ -46,13 +46,17 @@ export class FrozenFileWriter {
     return new FrozenFileWriter(client, snapshotId, format);
   }
 
-  /** Adds text at the end; stores a chunk when enough has gathered. */
-  async write(text: string): Promise<void> {
-    if (!text) return;
+  /**
+   * Adds text at the end; stores a chunk when enough has gathered, and only then answers a
+   * promise to wait for (a freeze writes millions of short texts: most return at once).
+   */
+  write(text: string): Promise<void> | undefined {
+    if (!text) return undefined;
     if (this.prefix !== undefined) throw new Error('a file with a prefix is hashed at its end: write the prefix last');
     this.pending.push(text);
-    this.pendingBytes += Buffer.byteLength(text);
-    if (this.pendingBytes >= CHUNK_TEXT_BYTES) await this.flush();
+    // UTF-16 length: a cheap bound for when to store; the stored size is counted in bytes.
+    this.pendingBytes += text.length;
+    return this.pendingBytes >= CHUNK_TEXT_BYTES ? this.flush() : undefined;
   }
 
   /** Sets the text before everything written (once, after the rest). */
@@ -68,7 +72,7 @@ export class FrozenFileWriter {
       // The hash covers the file as served: the prefix first. Re-hashing needs the body again,
       // so a file with a prefix is kept small enough to hash twice (the Markdown report is).
       sha256 = await this.hashWithPrefix(this.prefix);
-      await this.store(0, this.prefix);
+      await this.store(0, Buffer.from(this.prefix));
     } else {
       sha256 = this.hash.digest('hex');
     }
@@ -85,16 +89,17 @@ export class FrozenFileWriter {
 
   private async flush(): Promise<void> {
     if (!this.pending.length) return;
-    const text = this.pending.join('');
+    const text = Buffer.from(this.pending.join(''));
     this.pending = [];
     this.pendingBytes = 0;
     this.hash.update(text);
     await this.store(this.seq++, text);
   }
 
-  private async store(seq: number, text: string): Promise<void> {
-    const data = await gzipped(Buffer.from(text));
-    this.bytes += Buffer.byteLength(text);
+  /** Stores one chunk: `text` encoded once, hashed by the caller, gzipped here. */
+  private async store(seq: number, text: Buffer): Promise<void> {
+    const data = await gzipped(text);
+    this.bytes += text.length;
     this.storedBytes += data.length;
     await this.client.query('INSERT INTO snapshot_chunks (snapshot_id, format, seq, data) VALUES ($1, $2, $3, $4)', [
       this.snapshotId,

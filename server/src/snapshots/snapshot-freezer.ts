@@ -46,7 +46,9 @@ function formatPipe(serializer: Transform, file: FrozenFileWriter): FormatPipe {
   const input = new PassThrough({ objectMode: true, highWaterMark: 64 });
   const sink = new Writable({
     write(chunk: Buffer | string, _encoding, callback) {
-      file.write(chunk.toString()).then(() => callback(), callback);
+      const storing = file.write(chunk.toString());
+      if (storing) storing.then(() => callback(), callback);
+      else callback();
     },
   });
   return { input, done: pipeline(input, serializer, sink) };
@@ -135,7 +137,8 @@ export class SnapshotFreezer {
         if (key.startsWith(REPORT_PREFIX)) report[key.slice(REPORT_PREFIX.length)] = value;
         else line[key] = value;
       }
-      await ndjson.write(`${canonicalJson(line)}\n`);
+      const storing = ndjson.write(`${canonicalJson(line)}\n`);
+      if (storing) await storing;
       collectReferences(line, references);
       await feed(flat, row);
       await feed(reports, report);

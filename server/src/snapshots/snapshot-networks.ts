@@ -94,7 +94,10 @@ async function writeKind(
       continue;
     }
     const started = writers ?? (await start());
-    for (const [i, writer] of started.entries()) await frozen[i].write(writer.edge(row as unknown as EdgeRow));
+    for (let i = 0; i < started.length; i++) {
+      const storing = frozen[i].write(started[i].edge(row as unknown as EdgeRow));
+      if (storing) await storing;
+    }
   }
   const started = writers ?? (await start());
   for (const [i, writer] of started.entries()) await frozen[i].write(writer.tail);
