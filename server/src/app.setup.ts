@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
-import { OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { OpenAPIObject } from '@nestjs/swagger';
 import { securityHeaders } from './admin-static/security-headers';
 import { serveAdmin } from './admin-static/serve-admin';
 import { ApiExceptionFilter } from './kernel/errors/api-exception.filter';
@@ -12,7 +12,9 @@ import { IMPORT_UPLOAD_PATH } from './imports/import-settings';
 import type { Request } from 'express';
 import { parseQueryString } from './kernel/http/query-string';
 import { ADMIN_DIST_DIR } from './config/paths';
+import type { TrustProxy } from './config/app-config';
 import { API_PREFIX, buildOpenApiDocument } from './openapi-document';
+import { serveApiDocs } from './health/api-docs-page';
 
 export const BODY_LIMIT = '1mb';
 
@@ -24,16 +26,16 @@ export interface HttpSetupOptions {
   corsOrigins: string[];
   /** The built admin panel served at `/` (default admin/dist). */
   adminDistDir?: string;
-  /** Express's `trust proxy` (TRUST_PROXY): whose X-Forwarded-For to believe for client addresses. */
-  trustProxy?: string | false;
+  /** Express's `trust proxy` (TRUST_PROXY, checked by loadConfig): whose X-Forwarded-For to believe for client addresses. */
+  trustProxy?: TrustProxy;
 }
 
 /**
  * Everything about the HTTP surface that the server and the tests must share: security
  * headers (helmet), compressed JSON, the /api prefix, CORS (only for configured origins, X-Total-Count exposed), JSON-only bodies and their
  * limits, the strict query-string reader, the one validation pipe, the one
- * error filter, the OpenAPI document (returned, for the tests' contract checks), and the built
- * admin panel at `/`.
+ * error filter, the OpenAPI document (returned, for the tests' contract checks; served to readers
+ * at /api/docs/json, with Swagger UI at /api/docs), and the built admin panel at `/`.
  */
 export function configureHttp(app: INestApplication, options: HttpSetupOptions): OpenAPIObject {
   const express = app as NestExpressApplication;
@@ -50,7 +52,7 @@ export function configureHttp(app: INestApplication, options: HttpSetupOptions):
   // carry their version as ETag, set by the controller, and lists are not cached.
   express.set('etag', false);
   answerUnreadableRequestsAsJson(app.getHttpServer());
-  if (options.trustProxy) express.set('trust proxy', trustProxyValue(options.trustProxy));
+  if (options.trustProxy) express.set('trust proxy', options.trustProxy);
   express.use(securityHeaders());
   express.use(responseCompression());
   app.setGlobalPrefix(API_PREFIX);
@@ -64,14 +66,7 @@ export function configureHttp(app: INestApplication, options: HttpSetupOptions):
   app.useGlobalFilters(new ApiExceptionFilter());
 
   const document = buildOpenApiDocument(app);
-  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs/json` });
+  serveApiDocs(app, API_PREFIX, document);
   serveAdmin(app, { distDir: options.adminDistDir ?? ADMIN_DIST_DIR, apiPrefix: API_PREFIX });
   return document;
-}
-
-/** "1", "2": that many proxies; "true": any; otherwise addresses or subnets, comma-separated. */
-function trustProxyValue(setting: string): boolean | number | string {
-  if (/^\d+$/.test(setting)) return Number(setting);
-  if (setting === 'true') return true;
-  return setting;
 }

@@ -155,6 +155,78 @@ describe('backup and restore', () => {
     expect(await databaseChecksum(target)).toEqual(await databaseChecksum(t.databaseUrl));
   });
 
+  it("loads only Chronicle's tables, each once, and only web addresses for sources: anything else leaves the target as it was", async () => {
+    const target = await emptyDatabase();
+    expect((await run('restore', [backup], { DATABASE_URL: target })).code).toBe(0);
+    const client = new Client({ connectionString: target });
+    await client.connect();
+    await client.query(`INSERT INTO topics (name) VALUES ('only in the target')`);
+    await client.end();
+    const before = await databaseChecksum(target);
+
+    const lines = gunzipSync(await readFile(backup))
+      .toString('utf8')
+      .split('\n');
+    const trailerAt = lines.findIndex((line) => line.startsWith('{"end":true'));
+    const counts = (JSON.parse(lines[trailerAt]) as { rows: Record<string, number> }).rows;
+    const forged = async (name: string, edit: (copy: string[]) => void) => {
+      const copy = [...lines];
+      edit(copy);
+      const file = path.join(dir, `${name}.backup.gz`);
+      await writeFile(file, gzipSync(copy.join('\n')));
+      return file;
+    };
+    const refuses = async (file: string, reason: RegExp) => {
+      const refused = await run('restore', [file, '--replace'], { DATABASE_URL: target });
+      expect(refused.output).toMatch(reason);
+      expect(refused.code).toBe(1);
+      expect(await databaseChecksum(target)).toEqual(before);
+    };
+
+    // Rows for TypeORM's list of migrations, which the restore writes itself: a schema the database would not have.
+    const intoMigrations = await forged('extra-table', (copy) =>
+      copy.splice(
+        trailerAt,
+        1,
+        '{"table":"migrations","columns":["id","timestamp","name"]}',
+        '999\t1999999999999\tForged1999999999999',
+        '\\.',
+        JSON.stringify({ end: true, rows: { ...counts, migrations: 1 } }),
+      ),
+    );
+    await refuses(
+      intoMigrations,
+      /Restore failed; the database is unchanged: The backup has a table "migrations", which is not one of Chronicle's tables \(.*statements.*\): the file is damaged\./,
+    );
+
+    // A table listed twice, its rows split between the two, the closing line counting the second only.
+    const topicsAt = lines.findIndex((line) => line.startsWith('{"table":"topics"'));
+    const topicRows = lines.slice(topicsAt + 1, lines.indexOf('\\.', topicsAt));
+    const half = Math.floor(topicRows.length / 2);
+    const twice = await forged('table-twice', (copy) => {
+      copy.splice(
+        trailerAt,
+        1,
+        lines[topicsAt],
+        ...topicRows.slice(half),
+        '\\.',
+        JSON.stringify({ end: true, rows: { ...counts, topics: topicRows.length - half } }),
+      );
+      copy.splice(topicsAt + 1, topicRows.length, ...topicRows.slice(0, half));
+    });
+    await refuses(twice, /Restore failed; the database is unchanged: The backup lists table topics twice: the file is damaged\./);
+
+    // A source whose address is no web address: the database's check refuses it, as it would any other writer's.
+    const sourcesAt = lines.findIndex((line) => line.startsWith('{"table":"sources"'));
+    const urlColumn = (JSON.parse(lines[sourcesAt]) as { columns: string[] }).columns.indexOf('url');
+    const script = await forged('script-url', (copy) => {
+      const values = copy[sourcesAt + 1].split('\t');
+      values[urlColumn] = 'javascript:alert(document.cookie)';
+      copy[sourcesAt + 1] = values.join('\t');
+    });
+    await refuses(script, /violates check constraint "chk_sources_url"/);
+  });
+
   it('backs up the embedded database while the server that started it keeps serving', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'chronicle-hot-backup-'));
     try {

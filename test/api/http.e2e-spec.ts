@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { factories } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -87,6 +88,44 @@ describe('HTTP surface', () => {
     expect(res.body.paths['/api/actors'].post.requestBody).toBeDefined();
     const html = await t.http().get('/api/docs').expect(200);
     expect(html.text).toMatch(/swagger-ui/i);
+  });
+
+  it('gives the document to those who may read the API; the Swagger UI page is public and embeds none', async () => {
+    const refused = await t.as('anonymous').get('/api/docs/json').expect(401);
+    expect(refused.body).toMatchObject({ statusCode: 401, error: 'Unauthorized', message: expect.stringMatching(/Sign in first/) });
+    expect(refused.headers['www-authenticate']).toBe('Bearer');
+    for (const role of ['viewer', 'editor', 'admin'] as const) {
+      expect((await t.as(role).get('/api/docs/json').expect(200)).body.paths['/api/statements']).toBeDefined();
+    }
+    expect((await t.as('anonymous').get('/api/docs').expect(200)).text).toMatch(/swagger-ui-init\.js/);
+    // The page loads the document from the guarded route, with the admin's session on this origin.
+    const init = (await t.as('anonymous').get('/api/docs/swagger-ui-init.js').expect(200)).text;
+    expect(init).toContain('"swaggerUrl": "/api/docs/json"');
+    expect(init).toContain("getItem('chronicle.session')");
+    expect(init).not.toContain('/api/statements');
+    await t.as('anonymous').get('/api/docs-yaml').expect(404);
+  });
+
+  it('tells anonymous callers only that the database does not answer; the log has why', async () => {
+    const logged = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const query = jest
+      .spyOn(t.dataSource, 'query')
+      .mockRejectedValueOnce(Object.assign(new Error('connect ECONNREFUSED 10.1.2.3:5432'), { code: 'ECONNREFUSED' }));
+    try {
+      const res = await t.as('anonymous').get('/api/health').expect(503);
+      expect(res.body).toEqual({
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: 'The database does not answer.',
+        status: 'error',
+        database: 'down',
+      });
+      expect(logged).toHaveBeenCalledWith(expect.stringContaining('connect ECONNREFUSED 10.1.2.3:5432'));
+    } finally {
+      query.mockRestore();
+      logged.mockRestore();
+    }
+    await t.as('anonymous').get('/api/health').expect(200);
   });
 
   it('previews how an EDTF date will read', async () => {

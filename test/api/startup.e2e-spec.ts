@@ -146,4 +146,14 @@ describe('npm start', () => {
       blocker.close();
     }
   });
+
+  it('refuses TRUST_PROXY=true before starting anything, saying what to set instead', async () => {
+    const unused = path.join(dataDir, 'trust-proxy');
+    const started = await start({ DATA_DIR: unused, PORT: String(await findFreePort()), TRUST_PROXY: 'true' });
+    expect(await started.exited).toBe(1);
+    expect(started.output()).toMatch(
+      /Chronicle cannot start: TRUST_PROXY=true would believe any client's X-Forwarded-For.*number of proxies in front of Chronicle/,
+    );
+    expect(existsSync(unused)).toBe(false);
+  });
 });

@@ -155,8 +155,16 @@ it("exports the timeline's selection, newest first, as a TimelineJS file from th
   expect(ui.problems).toEqual([]);
 });
 
-it('serves the API documentation beside the admin, on the same origin', async () => {
+it('serves the API documentation beside the admin, on the same origin, to a signed-in curator', async () => {
   ui = await openAdmin(suite, '/api/docs');
   await ui.page.getByText('Chronicle API').first().waitFor();
   expect(await ui.page.title()).toMatch(/Swagger/);
+  await ui.close();
+  // Without a session (and without PUBLIC_READ) the page loads, the document does not.
+  ui = await openAdmin(suite, '/api/docs', { as: null });
+  await ui.page
+    .getByText(/Failed to load API definition/)
+    .first()
+    .waitFor();
+  expect(await ui.page.getByText('Chronicle API').count()).toBe(0);
 });

@@ -92,7 +92,7 @@ export async function createTestApp(
   const contract: { document?: OpenApiContract } = {};
   app.use(contractObserver(() => contract.document));
   // Requests come from loopback; trusting it as a proxy lets tests vary the client address (X-Forwarded-For).
-  const document = configureHttp(app, { corsOrigins: [TEST_ALLOWED_ORIGIN], adminDistDir: options.adminDistDir, trustProxy: 'loopback' });
+  const document = configureHttp(app, { corsOrigins: [TEST_ALLOWED_ORIGIN], adminDistDir: options.adminDistDir, trustProxy: ['loopback'] });
   contract.document = new OpenApiContract(document as unknown as OpenApiDocument);
   await app.init();
   if (options.seed) await app.get(FixtureLoader).loadAll({ id: users.admin.id });

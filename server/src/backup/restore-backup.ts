@@ -110,10 +110,14 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreSum
       const rows: Record<string, number> = {};
       for (;;) {
         const section = parseLine<TableHeader | BackupTrailer>(await next(), 'a table or the closing line');
+        if (typeof section !== 'object' || section === null) {
+          throw new BackupError(`The backup is damaged: expected a table or the closing line, found ${JSON.stringify(section)}.`);
+        }
         if ('end' in section) {
           checkCounts(section.rows, rows);
           break;
         }
+        checkTable(section, tables, rows);
         rows[section.table] = await copyTable(client, query, section, next);
       }
       for (const table of tables) await query(`ALTER TABLE public.${quoteIdentifier(table)} ENABLE TRIGGER USER`);
@@ -157,6 +161,25 @@ async function emptySchema(runner: QueryRunner, query: RunQuery, replace: boolea
   }
   // Empty now: the replayed migrations get the ids they had in the backed-up database.
   await query('TRUNCATE migrations RESTART IDENTITY');
+}
+
+/**
+ * A section may load only one of the tables the backup's migrations made (not TypeORM's own
+ * `migrations` or `typeorm_metadata`, which the replay wrote), and each once: a file that
+ * adds rows elsewhere, or lists a table twice to slip rows past the closing line's count, is
+ * damaged or forged, and refused whole.
+ */
+function checkTable(section: TableHeader, tables: string[], loaded: Record<string, number>): void {
+  const { table, columns } = section;
+  if (typeof table !== 'string' || !tables.includes(table)) {
+    throw new BackupError(
+      `The backup has a table ${JSON.stringify(table)}, which is not one of Chronicle's tables (${tables.join(', ')}): the file is damaged.`,
+    );
+  }
+  if (Object.hasOwn(loaded, table)) throw new BackupError(`The backup lists table ${table} twice: the file is damaged.`);
+  if (!Array.isArray(columns) || !columns.every((column) => typeof column === 'string')) {
+    throw new BackupError(`The backup's table ${table} names no list of columns: the file is damaged.`);
+  }
 }
 
 async function copyTable(

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import * as path from 'node:path';
 import type { LevelWithSilent } from 'pino';
 import { LOG_LEVELS } from '../logging/logging-options';
@@ -28,12 +29,14 @@ export interface AppConfig {
     /** Anonymous clients may read and export (a published timeline). */
     publicRead: boolean;
     sessionTtlHours: number;
+    /** How long a one-time password (invitation, reset) may be used to sign in (ONE_TIME_PASSWORD_TTL_HOURS). */
+    oneTimePasswordTtlHours: number;
     /** The first admin, created when the database has no accounts. */
     adminEmail?: string;
     adminPassword?: string;
   };
   /** Express's `trust proxy`: behind a reverse proxy, client addresses (login throttling) come from X-Forwarded-For. */
-  trustProxy: string | false;
+  trustProxy: TrustProxy;
   /** pino's level for the JSON log on stdout. */
   logLevel: LevelWithSilent;
   /** On SIGTERM/SIGINT, how long the requests under way may take before the process exits anyway. */
@@ -46,6 +49,13 @@ export interface AppConfig {
     connectionTimeoutMs: number;
   };
 }
+
+/**
+ * Whose X-Forwarded-For to believe (Express's `trust proxy`): nobody's, the last `n` hops (the
+ * proxies in front of Chronicle), or the proxies' addresses and subnets (and proxy-addr's names
+ * `loopback`, `linklocal`, `uniquelocal`). Never everyone's: see trustProxy() below.
+ */
+export type TrustProxy = false | number | string[];
 
 export class ConfigError extends Error {}
 
@@ -64,6 +74,49 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+const MAX_PROXY_HOPS = 10;
+
+/** An address (192.0.2.7, 2001:db8::1) or a subnet (10.0.0.0/8, 10.0.0.0/255.0.0.0, 2001:db8::/32), as proxy-addr reads them. */
+function isProxyAddress(entry: string): boolean {
+  const [address, range, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  if (range === undefined) return true;
+  if (/^\d+$/.test(range)) return Number(range) <= (family === 4 ? 32 : 128);
+  return family === 4 && isIP(range) === 4;
+}
+
+/**
+ * TRUST_PROXY. `true` (trust every hop) is refused: any client could then name the address
+ * it is throttled by in X-Forwarded-For, and the per-address login limit would count nothing.
+ */
+function trustProxy(env: NodeJS.ProcessEnv): TrustProxy {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === '' || raw.toLowerCase() === 'false' || raw === '0') return false;
+  if (['true', 'yes', 'on'].includes(raw.toLowerCase())) {
+    throw new ConfigError(
+      `TRUST_PROXY=${raw} would believe any client's X-Forwarded-For, which then chooses the address its logins are throttled by: ` +
+        'set the number of proxies in front of Chronicle (1 for one reverse proxy), or their addresses or subnets ' +
+        '(loopback, 10.0.0.0/8, 192.0.2.7), comma-separated',
+    );
+  }
+  if (/^\d+$/.test(raw)) {
+    if (Number(raw) > MAX_PROXY_HOPS)
+      throw new ConfigError(`TRUST_PROXY must be a number of proxies from 1 to ${MAX_PROXY_HOPS}, got "${raw}"`);
+    return Number(raw);
+  }
+  const entries = raw.split(',').map((entry) => entry.trim());
+  const wrong = entries.find((entry) => !PROXY_NAMES.includes(entry) && !isProxyAddress(entry));
+  if (wrong !== undefined) {
+    throw new ConfigError(
+      `TRUST_PROXY must be a number of proxies, or addresses and subnets of proxies (${PROXY_NAMES.join(', ')}, 10.0.0.0/8, 192.0.2.7), ` +
+        `comma-separated; "${wrong}" is neither`,
+    );
+  }
+  return entries;
 }
 
 function logLevel(env: NodeJS.ProcessEnv): LevelWithSilent {
@@ -101,10 +154,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     auth: {
       publicRead: flag(env, 'PUBLIC_READ', false),
       sessionTtlHours: integer(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 90),
+      oneTimePasswordTtlHours: integer(env, 'ONE_TIME_PASSWORD_TTL_HOURS', 72, 1, 24 * 90),
       adminEmail: env.ADMIN_EMAIL || undefined,
       adminPassword: env.ADMIN_PASSWORD || undefined,
     },
-    trustProxy: env.TRUST_PROXY || false,
+    trustProxy: trustProxy(env),
     logLevel: logLevel(env),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 3_600_000),
     imports: {

@@ -1,4 +1,4 @@
-import { Controller, Get, Res } from '@nestjs/common';
+import { Controller, Get, Logger, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { ApiError } from '../kernel/errors/api-error.schema';
 import type { Response } from 'express';
@@ -23,9 +23,15 @@ class Unhealthy extends ApiError {
 @Access('public')
 @Controller('health')
 export class HealthController {
+  private readonly logger = new Logger('Health');
+
   constructor(private readonly dataSource: DataSource) {}
 
-  /** 200 when the database answers a query within two seconds, 503 otherwise. */
+  /**
+   * 200 when the database answers a query within two seconds, 503 otherwise. Anyone may ask,
+   * so the answer says no more than that: why (`connect ECONNREFUSED host:port`, the
+   * database's address) goes to the log.
+   */
   @Get()
   @ApiOperation({ summary: 'Health', description: '200 when the database answers a query within two seconds, 503 otherwise.' })
   @ApiOkResponse({ type: Healthy })
@@ -42,10 +48,11 @@ export class HealthController {
       ]);
       response.status(200).json({ status: 'ok', database: 'up', latencyMs: Date.now() - started });
     } catch (error) {
+      this.logger.warn(`The database does not answer the health check: ${(error as Error).message}`);
       response.status(503).json({
         statusCode: 503,
         error: 'Service Unavailable',
-        message: `The database does not answer: ${(error as Error).message}`,
+        message: 'The database does not answer.',
         status: 'error',
         database: 'down',
       });

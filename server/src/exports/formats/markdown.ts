@@ -3,18 +3,44 @@ import { ReportRow, ReportSource } from '../export-columns';
 import { citationMarker, interpretationLead, isQuotation, translationNote, unquotedLabel } from './quote-forms';
 import { OPEN_START_BAND, periodHeading } from '../edtf-parts';
 import { listInWords } from '../describe-filters';
+import { webLink } from './web-link';
 
+/** A line ending as CommonMark reads one (\n, \r) or as other readers and editors do (\v, \f, NEL, U+2028, U+2029). */
+const LINE_ENDING = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/;
+/** Line endings with the blanks around them: where a single-line field is folded. */
+const LINE_BREAKS = /\s*[\n\r\v\f\u0085\u2028\u2029]\s*/g;
 /** Characters Markdown would read as markup (or HTML) inside running text. */
 const INLINE_MARKUP = /[\\`*_[\]<>|#~]/g;
+
+/**
+ * Text from the database as running text of one line: line breaks (and the blanks around them)
+ * folded to one space, since a break inside a headline, a speaker or a venue would end its
+ * entry and start a block of its own (`\n===` a heading, `\n---` a rule, an indented line
+ * code); then the inline markup escaped, and what would start a block at the beginning of a
+ * line (a list item `-`, `+`, `1.`, `1)`; an underline or rule `===`, `---`).
+ */
 export const escapeMarkdown = (text: string) =>
-  text.replace(INLINE_MARKUP, (c) => `\\${c}`).replace(/^(\s*)([-+]|\d+\.)(\s)/gm, (_m, space, mark, after) => `${space}\\${mark}${after}`);
+  text
+    .replace(LINE_BREAKS, ' ')
+    .replace(INLINE_MARKUP, (c) => `\\${c}`)
+    .replace(/^(\s*)([-+=])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2');
+
+/**
+ * A quotation, which keeps its lines in the report's blockquote: each escaped as running text
+ * and without its indentation (four spaces would make a line code), so that no line of it can
+ * start a heading, a rule, a list, a fence or code.
+ */
+const textLines = (value: string) => value.split(LINE_ENDING).map((line) => escapeMarkdown(line.trim()));
 
 function citation(source: ReportSource): string {
   const authors = source.authors.length ? `${listInWords(source.authors.map(escapeMarkdown))}, ` : '';
   const publisher = source.publisher ? `, *${escapeMarkdown(source.publisher)}*` : '';
   const published = source.publishedOn ? `, ${source.publishedOn}` : '';
   const translated = source.translatedFrom ? ` (translated from ${escapeMarkdown(source.translatedFrom)})` : '';
-  const url = source.url ? ` <${source.url}>` : '';
+  // An address that is no web address (javascript:) is left out: never a link.
+  const link = webLink(source.url);
+  const url = link ? ` <${link}>` : '';
   return `${authors}“${escapeMarkdown(source.title)}”${publisher}${published}${translated}.${url}`;
 }
 
@@ -65,21 +91,21 @@ export function markdownSerializer(options: MarkdownReportOptions): Transform {
         `\n**${escapeMarkdown(row.displayDate)}** · **${escapeMarkdown(row.speaker)}**${role}${place ? ` (${place})` : ''}: ` +
         `${escapeMarkdown(row.headline)}${status}${markers ? ` ${markers}` : ''}` +
         `${row.attribution ? ` *(${escapeMarkdown(row.attribution)})*` : ''}\n`;
-      const lines = (value: string) => value.split(/\r\n|\r|\n/).map(escapeMarkdown);
       if (row.quote && isQuotation(row)) {
         // The speaker's words: a blockquote in quotation marks, the translation said as such.
-        const quoted = lines(row.quote);
+        const quoted = textLines(row.quote);
         quoted[0] = `“${quoted[0]}`;
         quoted[quoted.length - 1] += '”';
-        const note = translationNote(row);
+        const note = escapeMarkdown(translationNote(row));
         text += `\n${quoted.map((line) => `> ${line}`.trimEnd()).join('\n')}${note ? ` *(${note})*` : ''}\n`;
         if (row.quoteOriginal) {
-          text += `>\n> *Original${row.quoteOriginalLanguage ? ` (${row.quoteOriginalLanguage})` : ''}:* ${lines(row.quoteOriginal).join(' ')}\n`;
+          const language = row.quoteOriginalLanguage ? ` (${escapeMarkdown(row.quoteOriginalLanguage)})` : '';
+          text += `>\n> *Original${language}:* ${escapeMarkdown(row.quoteOriginal)}\n`;
         }
       } else if (row.quote) {
-        text += `\n*${unquotedLabel(row)}:* ${lines(row.quote).join(' ')}\n`;
+        text += `\n*${unquotedLabel(row)}:* ${escapeMarkdown(row.quote)}\n`;
       }
-      if (row.interpretation) text += `\n*${escapeMarkdown(interpretationLead(row))}:* ${lines(row.interpretation).join(' ')}\n`;
+      if (row.interpretation) text += `\n*${escapeMarkdown(interpretationLead(row))}:* ${escapeMarkdown(row.interpretation)}\n`;
       done(null, text);
     },
     flush(done) {

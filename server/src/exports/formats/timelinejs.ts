@@ -2,6 +2,7 @@ import { Transform } from 'node:stream';
 import { timelineDates } from '../edtf-parts';
 import { ReportRow } from '../export-columns';
 import { interpretationLead, isQuotation, translationNote, unquotedLabel } from './quote-forms';
+import { webLink } from './web-link';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /** TimelineJS renders headline and text as HTML: everything from the database is escaped. */
@@ -41,7 +42,9 @@ function eventText(row: ReportRow): string {
   if (row.sources.length) {
     const cites = row.sources.map((s) => {
       const title = escapeHtml(s.title);
-      const linked = s.url ? `<a href="${escapeHtml(s.url)}" target="_blank" rel="noopener noreferrer">${title}</a>` : title;
+      // Only a web address becomes a link: a javascript: one would run in the reader's browser.
+      const link = webLink(s.url);
+      const linked = link ? `<a href="${escapeHtml(link)}" target="_blank" rel="noopener noreferrer">${title}</a>` : title;
       const where = s.locator ? `, ${escapeHtml(s.locator)}` : '';
       return s.publisher ? `${linked} (${escapeHtml(s.publisher)}${where})` : `${linked}${where}`;
     });

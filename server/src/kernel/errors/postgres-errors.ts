@@ -31,6 +31,8 @@ const CONSTRAINT_FIELDS: Record<string, string> = {
   chk_stances_color: 'color',
   chk_statements_date_range: 'date',
   chk_statements_not_self_reply: 'respondsToId',
+  chk_sources_url: 'url',
+  chk_sources_archive_url: 'archiveUrl',
 };
 
 const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
