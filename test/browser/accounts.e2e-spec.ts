@@ -256,3 +256,25 @@ it('lets an admin invite a user, change their role, and deactivate them', async 
   expect(again.body.user).toMatchObject({ active: true, mustChangePassword: true });
   expect(ui.problems).toEqual([]);
 });
+
+it('shows an admin when a one-time password expires, and that it has', async () => {
+  const pending = await invite('viewer', 'Paula Pending');
+  const lapsed = await invite('viewer', 'Larry Lapsed');
+  await suite.app.dataSource.query(`UPDATE users SET one_time_password_expires_at = now() - interval '1 hour' WHERE id = $1`, [lapsed.id]);
+  ui = await openAdmin(suite, '/users', { as: 'admin' });
+  const { page } = ui;
+  const pendingRow = tableRows(page).filter({ hasText: pending.email });
+  await pendingRow.waitFor();
+  await pendingRow
+    .getByTitle(/^Has not chosen a password yet; expires /)
+    .getByText('one-time password', { exact: true })
+    .waitFor();
+  const lapsedRow = tableRows(page).filter({ hasText: lapsed.email });
+  await lapsedRow.getByText('one-time password expired').waitFor();
+
+  await lapsedRow.click();
+  await page.getByText(/Their one-time password expired .*: it no longer signs in\. Reset the password/).waitFor();
+  await page.goto(`/users/${pending.id}`);
+  await page.getByText(/Has not yet replaced their one-time password \(it expires .*\)\./).waitFor();
+  expect(ui.problems).toEqual([]);
+});

@@ -25,6 +25,11 @@ export interface components {
       active: boolean;
       /** @description A one-time password is still to be replaced: the account may do nothing else until it is. */
       mustChangePassword: boolean;
+      /**
+       * Format: date-time
+       * @description When the one-time password stops working; null without one (or for the first admin’s generated one, which does not expire).
+       */
+      oneTimePasswordExpiresAt: string | null;
       /** Format: date-time */
       lastLoginAt: string | null;
       /** Format: date-time */
@@ -189,6 +194,11 @@ export interface components {
       active: boolean;
       /** @description A one-time password is still to be replaced: the account may do nothing else until it is. */
       mustChangePassword: boolean;
+      /**
+       * Format: date-time
+       * @description When the one-time password stops working; null without one (or for the first admin’s generated one, which does not expire).
+       */
+      oneTimePasswordExpiresAt: string | null;
       /** Format: date-time */
       lastLoginAt: string | null;
       /** Format: date-time */

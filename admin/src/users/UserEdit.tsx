@@ -12,6 +12,7 @@ import {
   useRecordContext,
 } from 'react-admin';
 import type { AccountUser } from '../types';
+import { oneTimePasswordExpired, oneTimePasswordExpiry } from './oneTimePassword';
 import { UserAccountActions } from './UserAccountActions';
 import { ROLE_CHOICES, ROLE_HINTS } from './userChoices';
 
@@ -28,9 +29,14 @@ const AccountFacts = () => {
           This account is deactivated: it cannot sign in.
         </Alert>
       )}
-      {user.active && user.mustChangePassword && (
+      {user.active && user.mustChangePassword && oneTimePasswordExpired(user) && (
+        <Alert severity="warning" sx={{ mb: 2, width: '100%' }}>
+          Their one-time password {oneTimePasswordExpiry(user)}: it no longer signs in. Reset the password to give them a new one.
+        </Alert>
+      )}
+      {user.active && user.mustChangePassword && !oneTimePasswordExpired(user) && (
         <Alert severity="info" sx={{ mb: 2, width: '100%' }}>
-          Has not yet replaced their one-time password.
+          Has not yet replaced their one-time password{user.oneTimePasswordExpiresAt ? ` (it ${oneTimePasswordExpiry(user)})` : ''}.
         </Alert>
       )}
       <Labeled label="Email">

@@ -15,6 +15,7 @@ import {
   SessionRecord,
 } from './auth.dto';
 import { AuthService } from './auth.service';
+import { PASSWORD_HASHING_503 } from './password-hashing';
 import { CurrentPrincipal, Principal } from './principal';
 
 @ApiTags('auth')
@@ -28,10 +29,10 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign in', description: 'A session token for an email and password.' })
   @ApiOkResponse({ type: SessionRecord })
   @ApiErrorResponses(
-    [401, 'The email or the password is wrong.'],
+    [401, 'The email or the password is wrong, or the one-time password has expired (said only when it was right).'],
     [403, 'The account is deactivated.'],
-    [429, 'Too many failed attempts for this account or address; see Retry-After.'],
-    503,
+    [429, 'Too many failed attempts for this account, from this address, or from this address on this account; see Retry-After.'],
+    PASSWORD_HASHING_503,
   )
   login(@Body() input: LoginInput, @Req() request: Request) {
     return this.auth.login(input.email, input.password, request.ip ?? 'unknown');
@@ -59,6 +60,7 @@ export class AuthController {
   @Access('account')
   @ApiOperation({ summary: 'Change my password', description: 'The current password, and a new one of at least 10 characters.' })
   @ApiNoContentResponse({ description: 'Changed; the account’s other sessions are signed out.' })
+  @ApiErrorResponses(PASSWORD_HASHING_503)
   changePassword(@CurrentPrincipal() principal: Principal, @Body() input: ChangePasswordInput) {
     return this.auth.changePassword(principal, input.currentPassword, input.newPassword);
   }

@@ -4,6 +4,7 @@ import { AUTH_OPTIONS, AuthOptions } from './auth-options';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { PasswordHashing } from './password-hashing';
 
 @Global()
 @Module({})
@@ -13,8 +14,8 @@ export class AuthModule {
     return {
       module: AuthModule,
       controllers: [AuthController],
-      providers: [{ provide: AUTH_OPTIONS, useValue: options }, AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
-      exports: [AuthService, AUTH_OPTIONS],
+      providers: [{ provide: AUTH_OPTIONS, useValue: options }, PasswordHashing, AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+      exports: [AuthService, PasswordHashing, AUTH_OPTIONS],
     };
   }
 }

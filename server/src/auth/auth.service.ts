@@ -7,7 +7,9 @@ import { forbidden, TooManyAttempts, unauthorized } from './auth-errors';
 import { AuthToken, TokenKind, TokenScope } from './auth-token.entity';
 import { LoginThrottle } from './login-throttle';
 import { PrincipalCache } from './principal-cache';
-import { DECOY_HASH, hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from './password-hash';
+import { ONE_TIME_PASSWORD_EXPIRED, ONE_TIME_PASSWORD_EXPIRED_FIELD, oneTimePasswordExpired } from './one-time-password';
+import { DECOY_HASH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-hash';
+import { PasswordHashing } from './password-hashing';
 import { Principal, SessionUser } from './principal';
 import { newTokenSecret, tokenHash } from './token-secret';
 
@@ -61,29 +63,40 @@ export class AuthService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
+    private readonly passwords: PasswordHashing,
   ) {}
 
   async login(emailInput: string, password: string, address: string) {
     const email = emailInput.trim().toLowerCase();
-    const wait = this.throttle.retryAfter(email, address);
-    if (wait > 0) {
+    // Counted as a failure before the slow hash, so that concurrent guesses cannot all pass the check.
+    const admission = this.throttle.begin(email, address);
+    if (!admission.allowed) {
       this.logger.warn(`sign-in throttled for ${email} from ${address}`);
-      throw new TooManyAttempts(wait);
+      throw new TooManyAttempts(admission.retryAfterSeconds);
     }
-    const user = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.email = :email', { email })
-      .getOne();
-    // Unknown addresses cost the same scrypt as known ones: timing does not reveal accounts.
-    const ok = await verifyPassword(password, user?.passwordHash ?? DECOY_HASH);
-    if (!user || !ok) {
-      this.throttle.fail(email, address);
-      throw unauthorized('The email or the password is wrong.');
+    const { attempt } = admission;
+    let checked: { user: User | null; ok: boolean };
+    try {
+      checked = await this.passwords.run(async (passwords) => {
+        const user = await this.dataSource
+          .getRepository(User)
+          .createQueryBuilder('u')
+          .addSelect('u.passwordHash')
+          .where('u.email = :email', { email })
+          .getOne();
+        // Unknown addresses cost the same scrypt as known ones: timing does not reveal accounts.
+        return { user, ok: await passwords.verify(password, user?.passwordHash ?? DECOY_HASH) };
+      });
+    } catch (error) {
+      this.throttle.cancel(attempt); // not checked (busy hashing, database away): no guess was made
+      throw error;
     }
-    this.throttle.succeed(email);
+    const { user, ok } = checked;
+    if (!user || !ok) throw unauthorized('The email or the password is wrong.');
+    this.throttle.succeed(attempt);
     if (!user.active) throw forbidden('This account is deactivated; ask an admin.');
+    // Said only to whoever knows the password: to anyone else, it is a wrong password like any other.
+    if (oneTimePasswordExpired(user)) throw unauthorized(ONE_TIME_PASSWORD_EXPIRED);
 
     const expiresAt = new Date(Date.now() + this.options.sessionTtlHours * 3_600_000);
     const token = await this.issue(user.id, 'session', 'read-write', expiresAt, null);
@@ -154,22 +167,35 @@ export class AuthService {
     };
   }
 
-  /** Changes the caller's own password and signs out their other sessions. */
+  /**
+   * Changes the caller's own password and signs out their other sessions. The new hash replaces
+   * the one the current password was checked against, or nothing: of two changes made with the
+   * same (one-time) password at once, one wins and the other is told it is no longer current.
+   */
   async changePassword(principal: Principal, currentPassword: string, newPassword: string): Promise<void> {
     checkNewPassword(newPassword);
-    const user = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.id = :id', { id: principal.user.id })
-      .getOneOrFail();
-    if (!(await verifyPassword(currentPassword, user.passwordHash))) {
-      throw badRequest({ currentPassword: 'is not your current password' });
-    }
-    if (currentPassword === newPassword) throw badRequest({ newPassword: 'must differ from the current password' });
-    const passwordHash = await hashPassword(newPassword);
+    const { user, passwordHash } = await this.passwords.run(async (passwords) => {
+      const user = await this.dataSource
+        .getRepository(User)
+        .createQueryBuilder('u')
+        .addSelect('u.passwordHash')
+        .where('u.id = :id', { id: principal.user.id })
+        .getOneOrFail();
+      if (!(await passwords.verify(currentPassword, user.passwordHash))) {
+        throw badRequest({ currentPassword: 'is not your current password' });
+      }
+      if (oneTimePasswordExpired(user)) throw badRequest({ currentPassword: ONE_TIME_PASSWORD_EXPIRED_FIELD });
+      if (currentPassword === newPassword) throw badRequest({ newPassword: 'must differ from the current password' });
+      return { user, passwordHash: await passwords.hash(newPassword) };
+    });
     await this.dataSource.transaction(async (manager) => {
-      await manager.getRepository(User).update(user.id, { passwordHash, mustChangePassword: false });
+      const changed = await manager
+        .getRepository(User)
+        .update(
+          { id: user.id, passwordHash: user.passwordHash },
+          { passwordHash, mustChangePassword: false, oneTimePasswordExpiresAt: null },
+        );
+      if (!changed.affected) throw badRequest({ currentPassword: 'is no longer your current password: it was changed meanwhile' });
       await manager.query(
         `UPDATE auth_tokens SET revoked_at = now() WHERE user_id = $1 AND kind = 'session' AND id <> $2 AND revoked_at IS NULL`,
         [user.id, principal.token.id],

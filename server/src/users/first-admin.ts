@@ -66,10 +66,12 @@ export class FirstAdmin {
       if (!options.embedded) {
         throw new ConfigError(NO_ACCOUNTS);
       }
+      // Its one-time password does not expire: there is no other admin who could reset it.
       const admin = await this.users.create(
         { email: GENERATED_ADMIN_EMAIL, displayName: 'Administrator', role: 'admin' },
         undefined,
         manager,
+        false,
       );
       const lines = [
         'First admin account (shown once; sign in and choose your own password):',

@@ -8,6 +8,7 @@ abstract class UserReadOnly {
   @ReadOnlyField() id?: unknown;
   @ReadOnlyField() email?: unknown;
   @ReadOnlyField() mustChangePassword?: unknown;
+  @ReadOnlyField() oneTimePasswordExpiresAt?: unknown;
   @ReadOnlyField() lastLoginAt?: unknown;
   @ReadOnlyField() oneTimePassword?: unknown;
   @ReadOnlyField() createdAt?: unknown;
@@ -54,6 +55,14 @@ export class AccountRecord {
   @ApiProperty({ description: 'false: deactivated, every token revoked' }) active: boolean;
   @ApiProperty({ description: 'A one-time password is still to be replaced: the account may do nothing else until it is.' })
   mustChangePassword: boolean;
+  @ApiProperty({
+    type: 'string',
+    format: 'date-time',
+    nullable: true,
+    description:
+      'When the one-time password stops working; null without one (or for the first admin’s generated one, which does not expire).',
+  })
+  oneTimePasswordExpiresAt: string | null;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) lastLoginAt: string | null;
   @ApiProperty({ type: 'string', format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: 'string', format: 'date-time' }) updatedAt: string;

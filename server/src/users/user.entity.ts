@@ -37,6 +37,14 @@ export class User {
   @Column({ type: 'boolean', default: false })
   mustChangePassword: boolean;
 
+  /**
+   * When the one-time password stops working (ONE_TIME_PASSWORD_TTL_HOURS after it was given);
+   * null once the account has its own password, and for the first admin's generated one, which
+   * no other admin could reset.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  oneTimePasswordExpiresAt: Date | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null;
 

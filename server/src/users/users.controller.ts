@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put } from '@nestj
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../kernel/errors/api-error.schema';
 import { Access } from '../auth/access.decorator';
+import { PASSWORD_HASHING_503 } from '../auth/password-hashing';
 import { ListQuery } from '../records/list-query/filter-definitions';
 import { ListQueryParam } from '../records/list-query/list-query.decorators';
 import { ListEndpoint } from '../records/list-query/page.interceptor';
@@ -33,10 +34,11 @@ export class UsersController {
   @Post()
   @ApiOperation({
     summary: 'Invite an account',
-    description: 'A new account with a one-time password it must replace at its first sign-in.',
+    description:
+      'A new account with a one-time password it must replace at its first sign-in, within ONE_TIME_PASSWORD_TTL_HOURS (72 h by default).',
   })
   @ApiCreatedResponse({ type: InvitedAccount, description: 'The account plus `oneTimePassword`, shown this once.' })
-  @ApiErrorResponses([409, 'An account with this email exists.'])
+  @ApiErrorResponses([409, 'An account with this email exists.'], PASSWORD_HASHING_503)
   invite(@Body() input: UserInvite) {
     return this.users.create(input);
   }
@@ -62,9 +64,12 @@ export class UsersController {
 
   @Post(':id/reset-password')
   @HttpCode(200)
-  @ApiOperation({ summary: "Reset an account's password", description: 'A new one-time password; the account’s tokens are revoked.' })
+  @ApiOperation({
+    summary: "Reset an account's password",
+    description: 'A new one-time password, valid for ONE_TIME_PASSWORD_TTL_HOURS (72 h by default); the account’s tokens are revoked.',
+  })
   @ApiOkResponse({ type: OneTimePassword })
-  @ApiErrorResponses(404)
+  @ApiErrorResponses(404, PASSWORD_HASHING_503)
   resetPassword(@Param('id', IdPipe) id: number) {
     return this.users.resetPassword(id);
   }

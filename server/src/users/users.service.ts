@@ -1,7 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { AUTH_OPTIONS, AuthOptions } from '../auth/auth-options';
 import { checkNewPassword, AuthService } from '../auth/auth.service';
-import { generatePassword, hashPassword } from '../auth/password-hash';
+import { oneTimePasswordExpiry } from '../auth/one-time-password';
+import { generatePassword } from '../auth/password-hash';
+import { PasswordHashing } from '../auth/password-hashing';
 import { badRequest, conflict, notFound } from '../kernel/errors/api-errors';
 import { Page, readOne, readPage } from '../records/list-query/collection-reader';
 import { ListQuery } from '../records/list-query/filter-definitions';
@@ -17,6 +20,8 @@ export class UsersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly auth: AuthService,
+    private readonly passwords: PasswordHashing,
+    @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
   ) {}
 
   list(query: ListQuery<typeof USER_FILTERS, UserSort>): Promise<Page<UserRecord>> {
@@ -29,8 +34,11 @@ export class UsersService {
     return row;
   }
 
-  /** Creates an account; `password` given: the account's own (first admin), otherwise a one-time one. */
-  async create(input: UserInvite, password?: string, manager = this.dataSource.manager) {
+  /**
+   * Creates an account; `password` given: the account's own (first admin), otherwise a one-time
+   * one, which expires unless `expiring` is false (the first admin's: no other admin could reset it).
+   */
+  async create(input: UserInvite, password?: string, manager = this.dataSource.manager, expiring = true) {
     const email = input.email.trim().toLowerCase();
     const taken = await manager.query('SELECT 1 FROM users WHERE email = $1', [email]);
     if (taken.length) throw conflict(`An account with the email ${email} already exists.`, { email: 'is already used by an account' });
@@ -40,8 +48,9 @@ export class UsersService {
       email,
       displayName: input.displayName,
       role: input.role,
-      passwordHash: await hashPassword(password ?? oneTimePassword!),
+      passwordHash: await this.passwords.hash(password ?? oneTimePassword!),
       mustChangePassword: password === undefined,
+      oneTimePasswordExpiresAt: password === undefined && expiring ? oneTimePasswordExpiry(this.options.oneTimePasswordTtlHours) : null,
     });
     return { ...(await this.get(saved.id, manager)), ...(oneTimePassword ? { oneTimePassword } : {}) };
   }
@@ -73,12 +82,13 @@ export class UsersService {
     return this.get(id);
   }
 
-  /** A new one-time password; the account's sessions and tokens stop working. */
+  /** A new one-time password, expiring after ONE_TIME_PASSWORD_TTL_HOURS; the account's sessions and tokens stop working. */
   async resetPassword(id: number): Promise<{ oneTimePassword: string }> {
     const oneTimePassword = generatePassword();
-    const passwordHash = await hashPassword(oneTimePassword);
+    const passwordHash = await this.passwords.hash(oneTimePassword);
     await this.dataSource.transaction(async (manager) => {
-      const result = await manager.getRepository(User).update(id, { passwordHash, mustChangePassword: true });
+      const oneTimePasswordExpiresAt = oneTimePasswordExpiry(this.options.oneTimePasswordTtlHours);
+      const result = await manager.getRepository(User).update(id, { passwordHash, mustChangePassword: true, oneTimePasswordExpiresAt });
       if (!result.affected) throw notFound('User', id);
       await this.auth.revokeAllTokens(id, manager);
     });

@@ -30,6 +30,7 @@ export const USER_TABLE: CollectionTable<typeof USER_FILTERS, UserSort> = {
     role: 'u.role',
     active: 'u.active',
     mustChangePassword: 'u.must_change_password',
+    oneTimePasswordExpiresAt: 'u.one_time_password_expires_at',
     lastLoginAt: 'u.last_login_at',
     createdAt: 'u.created_at',
     updatedAt: 'u.updated_at',

@@ -137,7 +137,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (isDatabaseUnavailable(exception)) {
       // Expected while PostgreSQL restarts: one short line per request, not a stack trace each.
       this.logger.warn(`${request.method} → 503, the database is unavailable: ${(exception as Error).message}`);
-    } else if (final.statusCode >= 500) {
+    } else if (final.statusCode >= 500 && !(exception instanceof RetryLaterException)) {
+      // A RetryLaterException is a refusal under load, which its raiser logs (once, not per request).
       const detail = exception instanceof Error ? (exception.stack ?? exception.message) : String(exception);
       this.logger.error(`${request.method} → ${final.statusCode}: ${detail}`);
     }

@@ -137,6 +137,7 @@ export const READ_ONLY_FIELDS = [
   'displayDate',
   'email',
   'mustChangePassword',
+  'oneTimePasswordExpiresAt',
   'lastLoginAt',
   'oneTimePassword',
 ];
