@@ -8,6 +8,10 @@ const gzipped = promisify(gzip);
 
 /** Text gathered before it is compressed and stored as one chunk (one gzip member). */
 const CHUNK_TEXT_BYTES = 1024 * 1024;
+/** A chunk's buffer: its text and room for the longest short text that may end it. */
+const CHUNK_BUFFER_BYTES = CHUNK_TEXT_BYTES + 256 * 1024;
+/** Chunks of one file gzipped and inserted at once, beyond which a write waits. */
+const MAX_CHUNKS_UNDER_WAY = 2;
 
 export interface FrozenFile {
   format: SnapshotFileName;
@@ -24,12 +28,16 @@ export interface FrozenFile {
  */
 export class FrozenFileWriter {
   private readonly hash: Hash = createHash('sha256');
-  private pending: string[] = [];
-  private pendingBytes = 0;
+  /** The chunk being filled: text is encoded into it as it comes (no joined string, no second copy). */
+  private buffer = Buffer.allocUnsafe(CHUNK_BUFFER_BYTES);
+  private used = 0;
   private seq = 1;
   private bytes = 0;
   private storedBytes = 0;
   private prefix: string | undefined;
+  /** Chunks being gzipped and inserted while the next one fills, oldest first. */
+  private readonly storing: Promise<void>[] = [];
+  private failure: Error | undefined;
 
   private constructor(
     private readonly client: ClientBase,
@@ -47,16 +55,24 @@ export class FrozenFileWriter {
   }
 
   /**
-   * Adds text at the end; stores a chunk when enough has gathered, and only then answers a
-   * promise to wait for (a freeze writes millions of short texts: most return at once).
+   * Adds text at the end. A full chunk is hashed and handed to gzip and PostgreSQL while the
+   * next one fills; only when too many are under way does this answer a promise to wait for
+   * (a freeze writes millions of short texts: nearly all return at once).
    */
-  write(text: string): Promise<void> | undefined {
-    if (!text) return undefined;
+  write(text: string | Buffer): Promise<void> | undefined {
+    if (!text.length) return undefined;
     if (this.prefix !== undefined) throw new Error('a file with a prefix is hashed at its end: write the prefix last');
-    this.pending.push(text);
-    // UTF-16 length: a cheap bound for when to store; the stored size is counted in bytes.
-    this.pendingBytes += text.length;
-    return this.pendingBytes >= CHUNK_TEXT_BYTES ? this.flush() : undefined;
+    if (this.failure) throw this.failure;
+    // Bytes (a serializer's output) are copied as they are; a UTF-16 code unit takes at most 3
+    // bytes in UTF-8. Room for the worst case, or a new chunk.
+    const room = typeof text === 'string' ? text.length * 3 : text.length;
+    if (this.used + room > this.buffer.length) {
+      this.endChunk();
+      if (room > this.buffer.length) this.buffer = Buffer.allocUnsafe(room);
+    }
+    this.used += typeof text === 'string' ? this.buffer.write(text, this.used) : text.copy(this.buffer, this.used);
+    if (this.used >= CHUNK_TEXT_BYTES) this.endChunk();
+    return this.storing.length > MAX_CHUNKS_UNDER_WAY ? this.storing[0] : undefined;
   }
 
   /** Sets the text before everything written (once, after the rest). */
@@ -87,13 +103,29 @@ export class FrozenFileWriter {
     return file;
   }
 
-  private async flush(): Promise<void> {
-    if (!this.pending.length) return;
-    const text = Buffer.from(this.pending.join(''));
-    this.pending = [];
-    this.pendingBytes = 0;
+  /** Hashes the chunk filled so far and starts storing it; the next one fills a new buffer. */
+  private endChunk(): void {
+    if (!this.used) return;
+    const text = this.buffer.subarray(0, this.used);
+    this.buffer = Buffer.allocUnsafe(CHUNK_BUFFER_BYTES);
+    this.used = 0;
     this.hash.update(text);
-    await this.store(this.seq++, text);
+    const done = () => {
+      void this.storing.splice(this.storing.indexOf(stored), 1);
+    };
+    // A failure is kept for the next write or finish to throw: none goes unhandled or unseen.
+    const stored: Promise<void> = this.store(this.seq++, text).then(done, (error: Error) => {
+      done();
+      this.failure ??= error;
+    });
+    this.storing.push(stored);
+  }
+
+  /** Stores what has been written and waits for every chunk under way. */
+  private async flush(): Promise<void> {
+    this.endChunk();
+    while (this.storing.length) await this.storing[0];
+    if (this.failure) throw this.failure;
   }
 
   /** Stores one chunk: `text` encoded once, hashed by the caller, gzipped here. */

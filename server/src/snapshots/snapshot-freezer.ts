@@ -21,7 +21,7 @@ import { SnapshotQuery } from './snapshot-query';
 import { collectReferences, REFERENCE_ID_COLUMNS, REFERENCED_RECORDS, referencedRecordsSql, ReferencedRecord } from './snapshot-records';
 import { SnapshotFormat } from './snapshot.entity';
 
-const CURSOR_READING: CursorReading = { batchSize: 1_000, firstBatchSize: 1_000, readAhead: 2 };
+const CURSOR_READING: CursorReading = { batchSize: 5_000, firstBatchSize: 1_000, readAhead: 3 };
 /** A snapshot of a large query runs long; it gets the export's limits instead of the API's 30 seconds. */
 const FREEZE_STATEMENT_TIMEOUT = '30min';
 /** Report columns are selected under this prefix beside the export's, in the one pass over the statements. */
@@ -46,7 +46,7 @@ function formatPipe(serializer: Transform, file: FrozenFileWriter): FormatPipe {
   const input = new PassThrough({ objectMode: true, highWaterMark: 64 });
   const sink = new Writable({
     write(chunk: Buffer | string, _encoding, callback) {
-      const storing = file.write(chunk.toString());
+      const storing = file.write(chunk);
       if (storing) storing.then(() => callback(), callback);
       else callback();
     },
