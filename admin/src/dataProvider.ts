@@ -77,8 +77,8 @@ export const dataProvider = {
     return { data: body as { oneTimePassword: string } };
   },
 
-  async changePassword(currentPassword: string, newPassword: string) {
-    await httpClient(`${API_URL}/auth/password`, { method: 'POST', ...json({ currentPassword, newPassword }) });
+  async changePassword(currentPassword: string, newPassword: string, keepPersonalTokens = false) {
+    await httpClient(`${API_URL}/auth/password`, { method: 'POST', ...json({ currentPassword, newPassword, keepPersonalTokens }) });
     return { data: null };
   },
 

@@ -1,6 +1,7 @@
 import { verifyPassword } from '../../server/src/auth/password-hash';
 import { createTestApp, TestApp } from '../support/test-app';
 import { TEST_USERS } from '../support/test-users';
+import { ExpirePersonalTokens1796700000005 } from '../../migrations/1796700000005-ExpirePersonalTokens';
 
 /** Sign-in, tokens, passwords and accounts, against the real app and database. */
 
@@ -124,7 +125,17 @@ describe('personal API tokens', () => {
       post: (p: string) => t.as('anonymous').post(p).set(bearer(token)),
     });
     const read = (await as(session).post('/api/auth/tokens').send({ name: 'weekly report', scope: 'read' }).expect(201)).body;
-    expect(read).toMatchObject({ name: 'weekly report', scope: 'read', expiresAt: null, token: expect.stringMatching(/^chr_p_/) });
+    expect(read).toMatchObject({ name: 'weekly report', scope: 'read', token: expect.stringMatching(/^chr_p_/) });
+    // No life asked for: 90 days, not forever; a year at most, and null is no way around it.
+    const days = (iso: string) => (new Date(iso).getTime() - Date.now()) / 86_400_000;
+    expect(days(read.expiresAt)).toBeGreaterThan(89.9);
+    expect(days(read.expiresAt)).toBeLessThanOrEqual(90);
+    const tooLong = await as(session).post('/api/auth/tokens').send({ name: 'forever', scope: 'read', expiresInDays: 366 }).expect(400);
+    expect(tooLong.body.errors.expiresInDays).toBe('expiresInDays must be at most 365: a personal token lasts a year at most');
+    await as(session).post('/api/auth/tokens').send({ name: 'forever', scope: 'read', expiresInDays: null }).expect(400);
+    const year = (await as(session).post('/api/auth/tokens').send({ name: 'a year', scope: 'read', expiresInDays: 365 }).expect(201)).body;
+    expect(days(year.expiresAt)).toBeGreaterThan(364.9);
+    await t.as('anonymous').delete(`/api/auth/tokens/${year.id}`).set(bearer(session)).expect(200);
     const write = (
       await as(session).post('/api/auth/tokens').send({ name: 'import script', scope: 'read-write', expiresInDays: 30 }).expect(201)
     ).body;
@@ -146,6 +157,68 @@ describe('personal API tokens', () => {
     await t.as('anonymous').delete(`/api/auth/tokens/${read.id}`).set(bearer(session)).expect(200);
     await as(read.token).get('/api/statements').expect(401);
     await as(write.token).get('/api/statements').expect(200);
+  });
+});
+
+describe('a new password', () => {
+  it("revokes the account's personal tokens with its other sessions, unless asked to keep them", async () => {
+    const email = 'tokens@test.example';
+    const invited = (await t.http().post('/api/users').send({ email, displayName: 'Toke', role: 'editor' }).expect(201)).body;
+    const first = (await login(email, invited.oneTimePassword, '10.6.0.1').expect(200)).body.token;
+    const change = (token: string, body: object) => t.as('anonymous').post('/api/auth/password').set(bearer(token)).send(body);
+    await change(first, { currentPassword: invited.oneTimePassword, newPassword: 'first own password' }).expect(204);
+    const makeToken = async (session: string, name: string) =>
+      (await t.as('anonymous').post('/api/auth/tokens').set(bearer(session)).send({ name, scope: 'read' }).expect(201)).body
+        .token as string;
+
+    const script = await makeToken(first, 'script');
+    await t.as('anonymous').get('/api/statements').set(bearer(script)).expect(200);
+    await change(first, { currentPassword: 'first own password', newPassword: 'second own password' }).expect(204);
+    const revoked = await t.as('anonymous').get('/api/statements').set(bearer(script)).expect(401);
+    expect(revoked.body.message).toMatch(/revoked/);
+    await t.as('anonymous').get('/api/statements').set(bearer(first)).expect(200);
+
+    const kept = await makeToken(first, 'kept script');
+    await change(first, { currentPassword: 'second own password', newPassword: 'third own password', keepPersonalTokens: true }).expect(
+      204,
+    );
+    await t.as('anonymous').get('/api/statements').set(bearer(kept)).expect(200);
+    const garbled = await change(first, {
+      currentPassword: 'third own password',
+      newPassword: 'fourth own password',
+      keepPersonalTokens: 'yes',
+    });
+    expect(garbled.status).toBe(400);
+    expect(garbled.body.errors.keepPersonalTokens).toBe('keepPersonalTokens must be true or false');
+  });
+});
+
+describe('personal tokens made before they expired', () => {
+  it('get a year from the migration that bounds them; revoked ones are left alone', async () => {
+    const insert = async (name: string, revoked: boolean) =>
+      (
+        await t.dataSource.query(
+          `INSERT INTO auth_tokens (user_id, kind, scope, token_hash, expires_at, revoked_at, name)
+           VALUES ($1, 'personal', 'read', md5($2) || md5($2), NULL, CASE WHEN $3 THEN now() END, $2) RETURNING id`,
+          [TEST_USERS.viewer.id, name, revoked],
+        )
+      )[0].id as number;
+    const open = await insert('made when tokens could last forever', false);
+    const revoked = await insert('revoked before', true);
+    const runner = t.dataSource.createQueryRunner();
+    try {
+      await new ExpirePersonalTokens1796700000005().up(runner);
+    } finally {
+      await runner.release();
+    }
+    const [{ days }] = await t.dataSource.query(
+      `SELECT extract(epoch FROM expires_at - now()) / 86400 AS days FROM auth_tokens WHERE id = $1`,
+      [open],
+    );
+    expect(Number(days)).toBeGreaterThan(364.9);
+    expect(Number(days)).toBeLessThanOrEqual(365);
+    const [{ expires_at }] = await t.dataSource.query('SELECT expires_at FROM auth_tokens WHERE id = $1', [revoked]);
+    expect(expires_at).toBeNull();
   });
 });
 

@@ -189,7 +189,14 @@ it('creates a personal API token, shows it once, and revokes it', async () => {
   await secret.waitFor();
   const token = await secret.inputValue();
   // It works, with read rights.
-  expect((await meWith(token).expect(200)).body.token).toMatchObject({ kind: 'personal', scope: 'read' });
+  const credential = (await meWith(token).expect(200)).body.token;
+  expect(credential).toMatchObject({ kind: 'personal', scope: 'read' });
+  // Left empty, its life is 90 days, and the dialog says until when (not "until revoked").
+  expect((new Date(credential.expiresAt).getTime() - Date.now()) / 86_400_000).toBeGreaterThan(89.9);
+  await page
+    .getByRole('dialog')
+    .getByText(/valid until (?!revoked)/)
+    .waitFor();
   await page.getByRole('button', { name: 'Done' }).click();
 
   const row = page.getByTestId('personal-token').filter({ hasText: 'R scripts' });

@@ -27,7 +27,7 @@ export const AccountPage = () => {
           <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
             Your other sessions (other browsers, other devices) are signed out; this one stays.
           </Typography>
-          <ChangePasswordForm onChanged={() => notify('Your password has been changed.', { type: 'success' })} />
+          <ChangePasswordForm offerToKeepTokens onChanged={() => notify('Your password has been changed.', { type: 'success' })} />
         </Box>
 
         <Divider sx={{ my: 3 }} />

@@ -75,8 +75,8 @@ const NewTokenForm = ({ onCreated }: { onCreated: (token: PersonalToken & { toke
         value={days}
         onChange={(event) => setDays(event.target.value)}
         error={Boolean(fieldErrors?.expiresInDays)}
-        helperText={fieldErrors?.expiresInDays ?? 'Empty: never'}
-        slotProps={{ htmlInput: { min: 1 } }}
+        helperText={fieldErrors?.expiresInDays ?? 'Empty: 90 days; at most 365'}
+        slotProps={{ htmlInput: { min: 1, max: 365 } }}
         sx={{ flex: '0 1 11em' }}
       />
       <Button type="submit" variant="contained" disabled={!name.trim() || create.isPending} sx={{ mt: 0.25 }}>

@@ -82,6 +82,11 @@ export interface components {
     ChangePasswordInput: {
       currentPassword: string;
       newPassword: string;
+      /**
+       * @description Keep my personal API tokens working. By default a new password revokes them, as it signs out the other sessions: a password that may have leaked may have been used to make tokens.
+       * @default false
+       */
+      keepPersonalTokens: boolean;
     };
     PersonalTokenRecord: {
       id: number;
@@ -109,8 +114,11 @@ export interface components {
        * @enum {string}
        */
       scope: 'read' | 'read-write';
-      /** @description Days until the token stops working; none (or null): until revoked */
-      expiresInDays?: number | null;
+      /**
+       * @description Days until the token stops working: 90 when left out, at most 365 (a year)
+       * @default 90
+       */
+      expiresInDays: number;
     };
     NewPersonalToken: {
       id: number;

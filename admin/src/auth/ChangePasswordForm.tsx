@@ -1,6 +1,6 @@
 import { Alert, Button, CircularProgress } from '@mui/material';
 import { useState } from 'react';
-import { Form, HttpError, maxLength, minLength, PasswordInput, required, useDataProvider, type Validator } from 'react-admin';
+import { BooleanInput, Form, HttpError, maxLength, minLength, PasswordInput, required, useDataProvider, type Validator } from 'react-admin';
 import type { ChronicleDataProvider } from '../dataProvider';
 import { forgetCurrentUser } from './session';
 
@@ -12,10 +12,20 @@ const differentFromCurrent: Validator = (value, values) =>
   value && value === values.currentPassword ? 'Choose a password different from the current one' : undefined;
 
 /**
- * POST /api/auth/password. The server signs out the account's other sessions; this one stays.
+ * POST /api/auth/password. The server signs out the account's other sessions (this one stays)
+ * and revokes its personal API tokens, unless the user keeps them (`offerToKeepTokens`: the
+ * account page; a first sign-in with a one-time password has none).
  * The server's reason for a refusal (a wrong current password) shows on its field.
  */
-export const ChangePasswordForm = ({ onChanged, currentLabel = 'Current password' }: { onChanged: () => void; currentLabel?: string }) => {
+export const ChangePasswordForm = ({
+  onChanged,
+  currentLabel = 'Current password',
+  offerToKeepTokens = false,
+}: {
+  onChanged: () => void;
+  currentLabel?: string;
+  offerToKeepTokens?: boolean;
+}) => {
   const dataProvider = useDataProvider<ChronicleDataProvider>();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -26,7 +36,7 @@ export const ChangePasswordForm = ({ onChanged, currentLabel = 'Current password
     setPending(true);
     setError(null);
     try {
-      await dataProvider.changePassword(String(values.currentPassword), String(values.newPassword));
+      await dataProvider.changePassword(String(values.currentPassword), String(values.newPassword), values.keepPersonalTokens === true);
       forgetCurrentUser();
       setGeneration((current) => current + 1);
       onChanged();
@@ -63,6 +73,14 @@ export const ChangePasswordForm = ({ onChanged, currentLabel = 'Current password
         validate={[required(), sameAsNew]}
         fullWidth
       />
+      {offerToKeepTokens && (
+        <BooleanInput
+          source="keepPersonalTokens"
+          label="Keep my personal API tokens working"
+          defaultValue={false}
+          helperText="Off: changing the password revokes them too, in case the old password was used to make one"
+        />
+      )}
       <Button variant="contained" type="submit" disabled={pending} sx={{ mt: 1 }}>
         {pending ? <CircularProgress size={19} thickness={3} /> : 'Change password'}
       </Button>

@@ -59,10 +59,12 @@ export class AuthController {
   @HttpCode(204)
   @Access('account')
   @ApiOperation({ summary: 'Change my password', description: 'The current password, and a new one of at least 10 characters.' })
-  @ApiNoContentResponse({ description: 'Changed; the account’s other sessions are signed out.' })
+  @ApiNoContentResponse({
+    description: 'Changed; the account’s other sessions are signed out, and its personal tokens revoked unless keepPersonalTokens.',
+  })
   @ApiErrorResponses(PASSWORD_HASHING_503)
   changePassword(@CurrentPrincipal() principal: Principal, @Body() input: ChangePasswordInput) {
-    return this.auth.changePassword(principal, input.currentPassword, input.newPassword);
+    return this.auth.changePassword(principal, input.currentPassword, input.newPassword, input.keepPersonalTokens);
   }
 
   @Get('tokens')

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { IsStorableText, RequiredText } from '../kernel/validation/field-decorators';
+import { IsBoolean, IsIn, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsStorableText, OptionalNotNull, RequiredText } from '../kernel/validation/field-decorators';
 import { PASSWORD_MAX_LENGTH } from './password-hash';
 import { AccountRecord } from '../users/user.dto';
 import { TOKEN_KINDS, TOKEN_SCOPES, TokenKind, TokenScope } from './auth-token.entity';
@@ -28,7 +28,22 @@ export class ChangePasswordInput {
   @ApiProperty({ minLength: 10, maxLength: PASSWORD_MAX_LENGTH })
   @IsString()
   newPassword: string;
+
+  @ApiPropertyOptional({
+    type: 'boolean',
+    default: false,
+    description:
+      'Keep my personal API tokens working. By default a new password revokes them, as it signs out the other sessions: ' +
+      'a password that may have leaked may have been used to make tokens.',
+  })
+  @OptionalNotNull()
+  @IsBoolean({ message: 'keepPersonalTokens must be true or false' })
+  keepPersonalTokens?: boolean;
 }
+
+/** A personal token's life when none is asked for, and the longest it may be given: a leaked token is not valid forever. */
+export const PERSONAL_TOKEN_DEFAULT_DAYS = 90;
+export const PERSONAL_TOKEN_MAX_DAYS = 365;
 
 export class PersonalTokenInput {
   @RequiredText(100, 'What the token is for', 'weekly report script')
@@ -41,15 +56,17 @@ export class PersonalTokenInput {
   @ApiPropertyOptional({
     type: 'integer',
     minimum: 1,
-    maximum: 3650,
-    nullable: true,
-    description: 'Days until the token stops working; none (or null): until revoked',
+    maximum: PERSONAL_TOKEN_MAX_DAYS,
+    default: PERSONAL_TOKEN_DEFAULT_DAYS,
+    description: `Days until the token stops working: ${PERSONAL_TOKEN_DEFAULT_DAYS} when left out, at most ${PERSONAL_TOKEN_MAX_DAYS} (a year)`,
   })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(3650)
-  expiresInDays?: number | null;
+  @OptionalNotNull()
+  @IsInt({ message: `expiresInDays must be a whole number of days from 1 to ${PERSONAL_TOKEN_MAX_DAYS}` })
+  @Min(1, { message: `expiresInDays must be a whole number of days from 1 to ${PERSONAL_TOKEN_MAX_DAYS}` })
+  @Max(PERSONAL_TOKEN_MAX_DAYS, {
+    message: `expiresInDays must be at most ${PERSONAL_TOKEN_MAX_DAYS}: a personal token lasts a year at most`,
+  })
+  expiresInDays?: number;
 }
 
 /** A signed-in session: the bearer token and whose it is. */

@@ -12,6 +12,7 @@ import { DECOY_HASH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password
 import { PasswordHashing } from './password-hashing';
 import { Principal, SessionUser } from './principal';
 import { newTokenSecret, tokenHash } from './token-secret';
+import { PERSONAL_TOKEN_DEFAULT_DAYS } from './auth.dto';
 
 /** A token's row joined with its owner, as the guard reads it on every request. */
 interface TokenRow {
@@ -172,7 +173,7 @@ export class AuthService {
    * the one the current password was checked against, or nothing: of two changes made with the
    * same (one-time) password at once, one wins and the other is told it is no longer current.
    */
-  async changePassword(principal: Principal, currentPassword: string, newPassword: string): Promise<void> {
+  async changePassword(principal: Principal, currentPassword: string, newPassword: string, keepPersonalTokens = false): Promise<void> {
     checkNewPassword(newPassword);
     const { user, passwordHash } = await this.passwords.run(async (passwords) => {
       const user = await this.dataSource
@@ -196,9 +197,12 @@ export class AuthService {
           { passwordHash, mustChangePassword: false, oneTimePasswordExpiresAt: null },
         );
       if (!changed.affected) throw badRequest({ currentPassword: 'is no longer your current password: it was changed meanwhile' });
+      // The other sessions, and (unless kept) the personal tokens: a password that may have
+      // leaked may have been used to make them.
       await manager.query(
-        `UPDATE auth_tokens SET revoked_at = now() WHERE user_id = $1 AND kind = 'session' AND id <> $2 AND revoked_at IS NULL`,
-        [user.id, principal.token.id],
+        `UPDATE auth_tokens SET revoked_at = now()
+          WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL AND (kind = 'session' OR (kind = 'personal' AND NOT $3))`,
+        [user.id, principal.token.id, keepPersonalTokens],
       );
     });
     this.verified.forgetUser(user.id);
@@ -212,8 +216,8 @@ export class AuthService {
     );
   }
 
-  async createPersonalToken(principal: Principal, name: string, scope: TokenScope, expiresInDays?: number | null) {
-    const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * 86_400_000) : null;
+  async createPersonalToken(principal: Principal, name: string, scope: TokenScope, expiresInDays = PERSONAL_TOKEN_DEFAULT_DAYS) {
+    const expiresAt = new Date(Date.now() + expiresInDays * 86_400_000);
     const issued = await this.issue(principal.user.id, 'personal', scope, expiresAt, name);
     const [record] = (await this.listPersonalTokens(principal)).filter((t) => t.id === issued.id);
     return { ...record, token: issued.secret };
