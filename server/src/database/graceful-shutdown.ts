@@ -121,6 +121,7 @@ export class GracefulShutdown {
       this.abandon();
     }
     this.stopping = true;
+    embedded?.expectStop();
     logger.log(`${signal}: finishing ${this.drain?.requestsUnderWay ?? 0} requests under way, then stopping`);
     const deadline = setTimeout(() => {
       logger.error(
