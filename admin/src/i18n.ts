@@ -73,8 +73,19 @@ const messages = {
     },
     users: {
       name: 'User |||| Users',
-      fields: { displayName: 'Name', email: 'Email', role: 'Role', active: 'Active', lastLoginAt: 'Last signed in', q: 'Search' },
+      fields: {
+        displayName: 'Name',
+        email: 'Email',
+        role: 'Role',
+        active: 'Active',
+        lastLoginAt: 'Last signed in',
+        mustChangePassword: 'Must choose a password',
+        oneTimePasswordExpiresAt: 'One-time password expires',
+        q: 'Search',
+      },
     },
+    // Personal API tokens: no page of their own, but entries in the activity feed (for admins).
+    tokens: { name: 'API token |||| API tokens', fields: { name: 'Name', scope: 'Scope', expiresAt: 'Expires' } },
     revisions: { name: 'Activity |||| Activity' },
     imports: {
       name: 'Import |||| Imports',

@@ -28,6 +28,7 @@ import type {
   ReviewStatus,
   RevisionAction,
   RevisionRecord,
+  RecordResource,
   RevisionResource,
   ScaleEntry,
   SnapshotDiffDto,
@@ -56,6 +57,7 @@ import {
   importRowOutcomeValues,
   importStatusValues,
   networkDocumentKindValues,
+  recordResourceValues,
   reviewStatusValues,
   revisionActionValues,
   revisionResourceValues,
@@ -96,12 +98,16 @@ export type AccountUser = AccountRecord;
 /** A personal API token (GET /api/auth/tokens); `token` itself only in the answer to its creation. */
 export type PersonalToken = PersonalTokenRecord & Partial<Pick<NewPersonalToken, 'token'>>;
 
-/** What the activity feed names: the collections' records, and imports (an entry for each import and each undo). */
+/**
+ * What the activity feed names: the collections' records, imports (an entry for each import and
+ * each undo), and, for admins, accounts and their personal API tokens (users, tokens).
+ */
 export const REVISION_RESOURCES = revisionResourceValues;
+export type { RevisionResource };
 
-/** The collections that keep a history and a trash (an import has entries in the feed, but no trash). */
-export type VersionedResource = Exclude<RevisionResource, 'imports'>;
-export const VERSIONED_RESOURCES = revisionResourceValues.filter((resource): resource is VersionedResource => resource !== 'imports');
+/** The collections that keep a history and a trash (imports and account changes have entries in the feed, but no trash). */
+export type VersionedResource = RecordResource;
+export const VERSIONED_RESOURCES = recordResourceValues;
 
 export const REVISION_ACTIONS = revisionActionValues;
 

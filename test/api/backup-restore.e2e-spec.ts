@@ -49,6 +49,24 @@ beforeAll(async () => {
     .http()
     .delete(`/api/statements/${question.id - 2}`)
     .expect(200);
+  // Account changes are revisions too (resources users and tokens): a restore carries them.
+  const invited = (await t.http().post('/api/users').send({ email: 'kept@test.example', displayName: 'Kept', role: 'viewer' }).expect(201))
+    .body;
+  await t.http().patch(`/api/users/${invited.id}`).send({ role: 'editor' }).expect(200);
+  const session = (await t.as('anonymous').post('/api/auth/login').send({ email: 'kept@test.example', password: invited.oneTimePassword }))
+    .body.token;
+  await t
+    .as('anonymous')
+    .post('/api/auth/password')
+    .set('Authorization', `Bearer ${session}`)
+    .send({ currentPassword: invited.oneTimePassword, newPassword: 'kept own password' })
+    .expect(204);
+  await t
+    .as('anonymous')
+    .post('/api/auth/tokens')
+    .set('Authorization', `Bearer ${session}`)
+    .send({ name: 'kept token', scope: 'read' })
+    .expect(201);
 });
 
 afterAll(async () => {
@@ -74,6 +92,17 @@ describe('backup and restore', () => {
     expect(restored.output).toMatch(/Restored .* in [\d.]+ s/);
     expect(restored.code).toBe(0);
     expect(await databaseChecksum(target)).toEqual(await databaseChecksum(t.databaseUrl));
+    const accountEntries = new Client({ connectionString: target });
+    await accountEntries.connect();
+    const kept = await accountEntries
+      .query(`SELECT resource::text, action::text FROM revisions WHERE resource IN ('users', 'tokens') ORDER BY id`)
+      .finally(() => accountEntries.end());
+    expect(kept.rows.map((row) => `${row.resource} ${row.action}`)).toEqual([
+      'users create',
+      'users update',
+      'users update',
+      'tokens create',
+    ]);
 
     // Rows in any order load: here every reply comes before the statement it answers.
     const lines = gunzipSync(await readFile(backup))

@@ -135,6 +135,8 @@ describe('one-time passwords', () => {
   });
 
   it('do not expire for the first admin generated on an empty database: nobody else could reset it', async () => {
+    // An empty database: the invitations above left entries in the history, which name their admin.
+    await t.dataSource.query('DELETE FROM revisions');
     await t.dataSource.query('DELETE FROM auth_tokens');
     await t.dataSource.query('DELETE FROM users');
     let printed = '';

@@ -151,6 +151,13 @@ it('shows a viewer no way to create, edit, delete or restore, and no Users or Tr
   await page.getByRole('region', { name: 'History' }).waitFor();
   expect(await page.getByRole('button', { name: 'Restore this version' }).count()).toBe(0);
 
+  // The activity feed has no account changes for a viewer, and no filter for them.
+  await page.goto('/revisions');
+  const filters = page.getByRole('complementary', { name: 'Filters' });
+  await filters.getByText('Statements', { exact: true }).waitFor();
+  expect(await filters.getByText('Accounts', { exact: true }).count()).toBe(0);
+  expect(await filters.getByText('API tokens', { exact: true }).count()).toBe(0);
+
   // The edit page itself is refused, not merely hidden.
   await page.goto(`/statements/${statement.id}`);
   await page.waitForURL(/\/access-denied$/);
@@ -261,6 +268,26 @@ it('lets an admin invite a user, change their role, and deactivate them', async 
     .send({ email: 'ivan.invited@example.org', password: newPassword })
     .expect(200);
   expect(again.body.user).toMatchObject({ active: true, mustChangePassword: true });
+
+  // Each change is in the account's history, in the activity feed (the admin's; no secret in it).
+  await page.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+  await page.getByRole('link', { name: 'Account history' }).click();
+  await page.waitForURL((url) => decodeURIComponent(url.search).includes('"resource":"users"'));
+  const admin = suite.app.users.admin.displayName;
+  const promotion = tableRows(page).filter({ hasText: 'role: viewer → editor' });
+  await promotion.waitFor();
+  expect(await promotion.innerText()).toMatch(new RegExp(`${admin}[\\s\\S]*changed[\\s\\S]*Account: Ivan Invited`));
+  const resetRow = tableRows(page).filter({ hasText: 'password reset' });
+  await resetRow.click();
+  await page
+    .getByTestId('account-change')
+    .filter({ hasText: `${admin} reset Ivan Invited’s password` })
+    .waitFor();
+  for (const phrase of ['invited as viewer', 'deactivated', 'reactivated']) await tableRows(page).filter({ hasText: phrase }).waitFor();
+  expect(await tableRows(page).count()).toBe(5);
+  expect(await page.locator('body').innerText()).not.toContain(newPassword);
+  await page.getByRole('complementary', { name: 'Filters' }).getByText('Accounts', { exact: true }).waitFor();
   expect(ui.problems).toEqual([]);
 });
 

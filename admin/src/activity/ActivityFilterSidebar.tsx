@@ -20,6 +20,7 @@ import {
 } from 'react-admin';
 import { ACTION_LABELS } from '../history/revisionActions';
 import { REVISION_ACTIONS, REVISION_RESOURCES, type Revision } from '../types';
+import { ACCOUNT_RESOURCE_LABELS, isAccountResource } from './accountActivity';
 
 /*
  * The API filters by instant (at_gte, at_lte); people think in days of their own time zone. A
@@ -86,9 +87,26 @@ const ImportFilter = () => {
   );
 };
 
+/** Kinds of record; accounts and API tokens for admins only (the server shows their changes to no one else). */
+const RecordFilter = () => {
+  const getResourceLabel = useGetResourceLabel();
+  const { canAccess: isAdmin } = useCanAccess({ resource: 'users', action: 'list' });
+  const resources = REVISION_RESOURCES.filter((resource) => isAdmin || !isAccountResource(resource));
+  return (
+    <FilterList label="Record" icon={<CategoryIcon />}>
+      {resources.map((resource) => (
+        <FilterListItem
+          key={resource}
+          label={isAccountResource(resource) ? ACCOUNT_RESOURCE_LABELS[resource].many : getResourceLabel(resource, 2)}
+          value={{ resource }}
+        />
+      ))}
+    </FilterList>
+  );
+};
+
 /** Who, what kind of record, which action, since when: the activity feed's filters (in the URL). */
 export const ActivityFilterSidebar = () => {
-  const getResourceLabel = useGetResourceLabel();
   return (
     <Card
       component="aside"
@@ -98,11 +116,7 @@ export const ActivityFilterSidebar = () => {
       <CardContent sx={{ pt: 1, '& .RaFilterListSection-root, & .RaFilterList-root': { mt: 1.5 } }}>
         <ImportFilter />
         <WhoFilter />
-        <FilterList label="Record" icon={<CategoryIcon />}>
-          {REVISION_RESOURCES.map((resource) => (
-            <FilterListItem key={resource} label={getResourceLabel(resource, 2)} value={{ resource }} />
-          ))}
-        </FilterList>
+        <RecordFilter />
         <FilterList label="Action" icon={<EditNoteIcon />}>
           {REVISION_ACTIONS.map((action) => (
             <FilterListItem key={action} label={ACTION_LABELS[action]} value={{ action }} />

@@ -1,5 +1,6 @@
 import HistoryIcon from '@mui/icons-material/History';
 import KeyIcon from '@mui/icons-material/Key';
+import ManageHistoryIcon from '@mui/icons-material/ManageHistory';
 import PersonOffIcon from '@mui/icons-material/PersonOff';
 import PersonIcon from '@mui/icons-material/Person';
 import { Button, Typography } from '@mui/material';
@@ -10,7 +11,7 @@ import { Link } from 'react-router-dom';
 import { OneTimeSecretDialog } from '../common/OneTimeSecretDialog';
 import type { ChronicleDataProvider } from '../dataProvider';
 import type { AccountUser } from '../types';
-import { activityOfUserPath } from './userChoices';
+import { accountHistoryPath, activityOfUserPath } from './userChoices';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -113,6 +114,9 @@ export const UserAccountActions = () => {
     <TopToolbar>
       <Button size="small" component={Link} to={activityOfUserPath(user.id)} startIcon={<HistoryIcon />}>
         Their changes
+      </Button>
+      <Button size="small" component={Link} to={accountHistoryPath(user.id)} startIcon={<ManageHistoryIcon />}>
+        Account history
       </Button>
       <ResetPassword user={user} />
       <ActiveToggle user={user} />

@@ -17,3 +17,7 @@ export const userRepresentation = (user: AccountUser) => `${user.displayName} <$
 
 /** The changes an account made, in the activity feed. */
 export const activityOfUserPath = (userId: number) => `/revisions?${new URLSearchParams({ filter: JSON.stringify({ userId }) })}`;
+
+/** The changes made to an account (invitation, role, deactivation, passwords), in the activity feed. */
+export const accountHistoryPath = (userId: number) =>
+  `/revisions?${new URLSearchParams({ filter: JSON.stringify({ resource: 'users', recordId: userId }) })}`;

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { accountState, recordAccountChange, tokenState, TokenStateRow } from '../history/account-history';
 import { badRequest, notFound } from '../kernel/errors/api-errors';
 import { User } from '../users/user.entity';
 import { AUTH_OPTIONS, AuthOptions, EXPORT_TICKET_TTL_MS } from './auth-options';
@@ -40,6 +41,11 @@ export interface PersonalTokenRecord {
 }
 
 const LAST_USED_RESOLUTION_MS = 60_000;
+
+/** What a revocation returns of each token: its kind, and its state for the history (with its owner's name). */
+const REVOKED_TOKENS = `RETURNING t.id, t.kind, t.name, t.scope, t.user_id, t.expires_at, t.revoked_at,
+  (SELECT display_name FROM users WHERE users.id = t.user_id) AS owner_name`;
+type RevokedToken = TokenStateRow & { kind: TokenKind };
 
 export function publicUser(user: User): Omit<User, 'passwordHash'> {
   const { passwordHash: _hidden, ...rest } = user;
@@ -197,12 +203,24 @@ export class AuthService {
           { passwordHash, mustChangePassword: false, oneTimePasswordExpiresAt: null },
         );
       if (!changed.affected) throw badRequest({ currentPassword: 'is no longer your current password: it was changed meanwhile' });
+      const before = accountState(user);
+      await recordAccountChange(manager, {
+        resource: 'users',
+        recordId: user.id,
+        action: 'update',
+        actorId: user.id,
+        label: user.displayName,
+        before,
+        after: { ...before, mustChangePassword: false, oneTimePasswordExpiresAt: null },
+        passwordSet: true,
+      });
       // The other sessions, and (unless kept) the personal tokens: a password that may have
       // leaked may have been used to make them.
-      await manager.query(
-        `UPDATE auth_tokens SET revoked_at = now()
-          WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL AND (kind = 'session' OR (kind = 'personal' AND NOT $3))`,
+      await this.revokeAndRecord(
+        manager,
+        `t.user_id = $1 AND t.id <> $2 AND (t.kind = 'session' OR (t.kind = 'personal' AND NOT $3))`,
         [user.id, principal.token.id, keepPersonalTokens],
+        user.id,
       );
     });
     this.verified.forgetUser(user.id);
@@ -216,17 +234,40 @@ export class AuthService {
     );
   }
 
+  /** A new personal token, and its entry in the owner's history (without its secret), together. */
   async createPersonalToken(principal: Principal, name: string, scope: TokenScope, expiresInDays = PERSONAL_TOKEN_DEFAULT_DAYS) {
     const expiresAt = new Date(Date.now() + expiresInDays * 86_400_000);
-    const issued = await this.issue(principal.user.id, 'personal', scope, expiresAt, name);
+    const owner = principal.user;
+    const issued = await this.dataSource.transaction(async (manager) => {
+      const issued = await this.issue(owner.id, 'personal', scope, expiresAt, name, manager);
+      const after = tokenState({ ...issued.row, owner_name: owner.displayName, revoked_at: null });
+      await recordAccountChange(manager, {
+        resource: 'tokens',
+        recordId: issued.id,
+        action: 'create',
+        actorId: owner.id,
+        label: name,
+        before: null,
+        after,
+      });
+      return issued;
+    });
     const [record] = (await this.listPersonalTokens(principal)).filter((t) => t.id === issued.id);
     return { ...record, token: issued.secret };
   }
 
   async revokePersonalToken(principal: Principal, id: number): Promise<PersonalTokenRecord> {
-    const [record] = (await this.listPersonalTokens(principal)).filter((t) => t.id === id);
-    if (!record) throw notFound('Personal token', id);
-    await this.dataSource.query('UPDATE auth_tokens SET revoked_at = now() WHERE id = $1 AND user_id = $2', [id, principal.user.id]);
+    const record = await this.dataSource.transaction(async (manager) => {
+      // Locked: of two revocations at once, the second finds the token revoked (404), and only one is kept in the history.
+      const [record]: PersonalTokenRecord[] = await manager.query(
+        `SELECT id, name, scope, created_at AS "createdAt", expires_at AS "expiresAt", last_used_at AS "lastUsedAt"
+           FROM auth_tokens WHERE id = $1 AND user_id = $2 AND kind = 'personal' AND revoked_at IS NULL FOR UPDATE`,
+        [id, principal.user.id],
+      );
+      if (!record) throw notFound('Personal token', id);
+      await this.revokeAndRecord(manager, 't.id = $1', [id], principal.user.id);
+      return record;
+    });
     this.verified.forgetToken(id);
     return record;
   }
@@ -239,17 +280,46 @@ export class AuthService {
     return { ticket: issued.secret, expiresAt };
   }
 
-  async revokeAllTokens(userId: number, manager = this.dataSource.manager): Promise<void> {
-    await manager.query('UPDATE auth_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
+  /** Every token of an account (deactivation, password reset by `actorId`), in the caller's transaction. */
+  async revokeAllTokens(userId: number, manager: EntityManager, actorId: number): Promise<void> {
+    await this.revokeAndRecord(manager, 't.user_id = $1', [userId], actorId);
     this.verified.forgetUser(userId);
   }
 
-  private async issue(userId: number, kind: TokenKind, scope: TokenScope, expiresAt: Date | null, name: string | null) {
+  /**
+   * Revokes the live tokens `where` names (on auth_tokens as t) and keeps each personal token's
+   * revocation in the history; sessions and export tickets come and go without an entry.
+   */
+  private async revokeAndRecord(manager: EntityManager, where: string, params: unknown[], actorId: number): Promise<void> {
+    const [revoked]: [RevokedToken[], number] = await manager.query(
+      `UPDATE auth_tokens t SET revoked_at = now() WHERE t.revoked_at IS NULL AND ${where} ${REVOKED_TOKENS}`,
+      params,
+    );
+    for (const row of revoked.filter((token) => token.kind === 'personal')) {
+      const after = tokenState(row);
+      await recordAccountChange(manager, {
+        resource: 'tokens',
+        recordId: row.id,
+        action: 'delete',
+        actorId,
+        label: row.name ?? `Token ${row.id}`,
+        before: { ...after, revokedAt: null },
+        after,
+      });
+    }
+  }
+
+  private async issue(
+    userId: number,
+    kind: TokenKind,
+    scope: TokenScope,
+    expiresAt: Date | null,
+    name: string | null,
+    manager: EntityManager = this.dataSource.manager,
+  ) {
     const secret = newTokenSecret(kind);
-    const saved = await this.dataSource
-      .getRepository(AuthToken)
-      .save({ userId, kind, scope, expiresAt, name, tokenHash: tokenHash(secret) });
-    return { id: saved.id, secret };
+    const saved = await manager.getRepository(AuthToken).save({ userId, kind, scope, expiresAt, name, tokenHash: tokenHash(secret) });
+    return { id: saved.id, secret, row: { id: saved.id, name, scope, user_id: userId, expires_at: expiresAt } };
   }
 
   private principalOf(row: TokenRow): Principal {

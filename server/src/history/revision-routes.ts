@@ -92,6 +92,7 @@ export function WithRevisions<Base extends CollectionControllerClass>(
     @ApiBody({ type: RestoreRevisionBody, required: false })
     @ApiOkResponse({ type: options.bodies.record, description: 'The record as it was after that revision, now its current state.' })
     @ApiErrorResponses(
+      [400, 'Not valid: `errors` names the field; `revisionId` when the revision is an account change, which is never restored.'],
       [404, 'No such record, or the revision belongs to another record.'],
       [409, 'The record is in the trash, changed since the version given, or the revision names records since trashed or purged.'],
     )

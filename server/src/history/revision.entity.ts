@@ -5,8 +5,19 @@ import { User } from '../users/user.entity';
 /** The curated collections: their records are versioned, trashed and restored. */
 export const RECORD_RESOURCES = ['statements', 'actors', 'sources', 'topics', 'stances'] as const;
 export type RecordResource = (typeof RECORD_RESOURCES)[number];
-/** What revisions are of: the curated records, and imports (one per import and per undo: the activity feed's entry for it). */
-export const REVISION_RESOURCES = [...RECORD_RESOURCES, 'imports'] as const;
+/**
+ * Accounts and their personal API tokens: their changes are kept (account-history.ts) but never
+ * restored, and only admins see them. Sign-ins, sessions and export tickets are not kept.
+ */
+export const ACCOUNT_RESOURCES = ['users', 'tokens'] as const;
+export type AccountResource = (typeof ACCOUNT_RESOURCES)[number];
+export const isAccountResource = (resource: string): resource is AccountResource =>
+  (ACCOUNT_RESOURCES as readonly string[]).includes(resource);
+/**
+ * What revisions are of: the curated records, imports (one per import and per undo: the activity
+ * feed's entry for it), and account changes.
+ */
+export const REVISION_RESOURCES = [...RECORD_RESOURCES, 'imports', ...ACCOUNT_RESOURCES] as const;
 export type RevisionResource = (typeof REVISION_RESOURCES)[number];
 /** What the records engine reports: create, update, delete (to the trash), restore, revert, purge. */
 export const REVISION_ACTIONS = RECORD_ACTIONS;

@@ -1,12 +1,13 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { notFound } from '../kernel/errors/api-errors';
+import { forbidden } from '../auth/auth-errors';
+import { badRequest, notFound } from '../kernel/errors/api-errors';
 import { Page, readOne, readPage } from '../records/list-query/collection-reader';
 import { RecordCollections } from '../records/collection/record-collections';
 import { changedFields, RecordChange, RecordHistory } from '../records/collection/record-history';
 import { ListQuery } from '../records/list-query/filter-definitions';
-import { Revision, REVISION_RESOURCES, RevisionAction, RevisionResource } from './revision.entity';
-import { FEED_TABLE, RECORD_REVISION_FILTERS, REVISION_FILTERS, REVISION_TABLE, RevisionSort } from './revisions.table';
+import { ACCOUNT_RESOURCES, isAccountResource, Revision, REVISION_RESOURCES, RevisionAction, RevisionResource } from './revision.entity';
+import { FEED_TABLE, FeedFilters, RECORD_REVISION_FILTERS, REVISION_FILTERS, REVISION_TABLE, RevisionSort } from './revisions.table';
 
 export interface RevisionRow {
   id: number;
@@ -96,10 +97,22 @@ export class RevisionsService implements RecordHistory, OnApplicationBootstrap {
     );
   }
 
-  /** The activity feed: an import is one entry (its own), unless its changes are asked for by importId. */
-  feed(query: ListQuery<typeof REVISION_FILTERS, RevisionSort>): Promise<Page<RevisionRow>> {
-    if (query.filters.importId) return readPage(this.dataSource, REVISION_TABLE, query);
-    return readPage(this.dataSource, FEED_TABLE, { ...query, filters: { ...query.filters, importRows: ['collapsed'] } });
+  /**
+   * The activity feed: an import is one entry (its own), unless its changes are asked for by
+   * importId. Account changes only for a caller who may see them (`accounts`: an admin); asked
+   * for by anyone else, 403.
+   */
+  feed(query: ListQuery<typeof REVISION_FILTERS, RevisionSort>, caller: { accounts: boolean }): Promise<Page<RevisionRow>> {
+    const asked = query.filters.resource?.filter(isAccountResource) ?? [];
+    if (!caller.accounts && asked.length) {
+      throw forbidden(`Account changes (resource ${ACCOUNT_RESOURCES.join(', ')}) are shown to admins only.`, {
+        resource: `${asked[0]} is shown to admins only`,
+      });
+    }
+    const filters: ListQuery<FeedFilters, RevisionSort>['filters'] = { ...query.filters };
+    if (!query.filters.importId) filters.importRows = ['collapsed'];
+    if (!caller.accounts) filters.accounts = ['hidden'];
+    return readPage(this.dataSource, FEED_TABLE, { ...query, filters });
   }
 
   forRecord(
@@ -113,9 +126,17 @@ export class RevisionsService implements RecordHistory, OnApplicationBootstrap {
     });
   }
 
-  /** One revision of one record; 404 when the id belongs to another record. */
+  /**
+   * One revision of one record, to restore; 404 when the id belongs to another record, 400 when
+   * it is an account change (kept as a record of what was done, never a state to go back to).
+   */
   async get(resource: string, recordId: number, revisionId: number): Promise<RevisionRow> {
     const row = await readOne<RevisionRow, typeof REVISION_FILTERS, RevisionSort>(this.dataSource, REVISION_TABLE, revisionId);
+    if (row && isAccountResource(row.resource)) {
+      throw badRequest({
+        revisionId: `is a change to an account (${row.resource}), which cannot be restored: only records' revisions can`,
+      });
+    }
     if (!row || row.resource !== resource || row.recordId !== recordId) {
       throw notFound(`Revision ${revisionId} of ${resource}`, recordId);
     }

@@ -1,11 +1,15 @@
 import { CollectionTable } from '../records/list-query/collection-reader';
 import { ListSpec } from '../records/list-query/filter-definitions';
-import { Revision, REVISION_ACTIONS, REVISION_RESOURCES } from './revision.entity';
+import { ACCOUNT_RESOURCES, Revision, REVISION_ACTIONS, REVISION_RESOURCES } from './revision.entity';
 
 export const REVISION_FILTERS = {
   id: { type: 'id', description: 'Revision id; repeat for several.' },
   userId: { type: 'id', description: 'Changes by this account; repeat for several.' },
-  resource: { type: 'enum', values: REVISION_RESOURCES, description: 'Collection; repeat for several.' },
+  resource: {
+    type: 'enum',
+    values: REVISION_RESOURCES,
+    description: 'Collection; repeat for several. users and tokens (account changes) for admins only.',
+  },
   recordId: { type: 'id', description: 'Changes to this record id (with resource); repeat for several.' },
   action: { type: 'enum', values: REVISION_ACTIONS, description: 'create, update, delete, restore, revert or purge; repeat for several.' },
   importId: {
@@ -82,11 +86,19 @@ export const REVISION_TABLE: CollectionTable<typeof REVISION_FILTERS, RevisionSo
 };
 
 /**
- * The feed's own filter, never a parameter: an import's rows are left out (the import's own
- * entry stands for them) unless the feed is asked for one import's changes.
+ * The feed's own filters, never parameters: an import's rows are left out (the import's own
+ * entry stands for them) unless the feed is asked for one import's changes; account changes
+ * are left out for callers who are not admins.
  */
-type FeedFilters = typeof REVISION_FILTERS & { importRows: { type: 'enum'; values: readonly ['collapsed']; description: string } };
+export type FeedFilters = typeof REVISION_FILTERS & {
+  importRows: { type: 'enum'; values: readonly ['collapsed']; description: string };
+  accounts: { type: 'enum'; values: readonly ['hidden']; description: string };
+};
 export const FEED_TABLE: CollectionTable<FeedFilters, RevisionSort> = {
   ...REVISION_TABLE,
-  filterSql: { ...REVISION_TABLE.filterSql, importRows: () => ({ sql: FEED_ENTRY }) },
+  filterSql: {
+    ...REVISION_TABLE.filterSql,
+    importRows: () => ({ sql: FEED_ENTRY }),
+    accounts: () => ({ sql: `r.resource NOT IN (${ACCOUNT_RESOURCES.map((resource) => `'${resource}'`).join(', ')})` }),
+  },
 };

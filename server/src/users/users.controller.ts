@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put } from '@nestj
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../kernel/errors/api-error.schema';
 import { Access } from '../auth/access.decorator';
+import { CurrentPrincipal, Principal } from '../auth/principal';
 import { PASSWORD_HASHING_503 } from '../auth/password-hashing';
 import { ListQuery } from '../records/list-query/filter-definitions';
 import { ListQueryParam } from '../records/list-query/list-query.decorators';
@@ -39,8 +40,8 @@ export class UsersController {
   })
   @ApiCreatedResponse({ type: InvitedAccount, description: 'The account plus `oneTimePassword`, shown this once.' })
   @ApiErrorResponses([409, 'An account with this email exists.'], PASSWORD_HASHING_503)
-  invite(@Body() input: UserInvite) {
-    return this.users.create(input);
+  invite(@Body() input: UserInvite, @CurrentPrincipal() principal: Principal) {
+    return this.users.invite(input, principal.user.id);
   }
 
   @Put(':id')
@@ -50,16 +51,16 @@ export class UsersController {
   })
   @ApiOkResponse({ type: AccountRecord })
   @ApiErrorResponses(404, [409, 'The change would leave no active admin.'])
-  replace(@Param('id', IdPipe) id: number, @Body() change: UserChange) {
-    return this.users.update(id, change);
+  replace(@Param('id', IdPipe) id: number, @Body() change: UserChange, @CurrentPrincipal() principal: Principal) {
+    return this.users.update(id, change, principal.user.id);
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Change some fields of an account', description: 'The same as PUT.' })
   @ApiOkResponse({ type: AccountRecord })
   @ApiErrorResponses(404, [409, 'The change would leave no active admin.'])
-  patch(@Param('id', IdPipe) id: number, @Body() change: UserPatch) {
-    return this.users.update(id, change);
+  patch(@Param('id', IdPipe) id: number, @Body() change: UserPatch, @CurrentPrincipal() principal: Principal) {
+    return this.users.update(id, change, principal.user.id);
   }
 
   @Post(':id/reset-password')
@@ -70,7 +71,7 @@ export class UsersController {
   })
   @ApiOkResponse({ type: OneTimePassword })
   @ApiErrorResponses(404, PASSWORD_HASHING_503)
-  resetPassword(@Param('id', IdPipe) id: number) {
-    return this.users.resetPassword(id);
+  resetPassword(@Param('id', IdPipe) id: number, @CurrentPrincipal() principal: Principal) {
+    return this.users.resetPassword(id, principal.user.id);
   }
 }
