@@ -1,8 +1,10 @@
 # syntax=docker/dockerfile:1
 # Chronicle: the API and the built admin panel in one image. PostgreSQL runs beside it
 # (see docker-compose.yml); the embedded PostgreSQL of `npm start` is not installed here.
+# Node 24 LTS (Node 20 reached its end of life on 2026-04-30). `.ci/run` reads the version
+# from the runtime stage's FROM line and runs the API tests under that same Node.
 
-FROM node:20.20.2-bookworm-slim AS build
+FROM node:24.22.3-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json tsconfig.base.json ./
 COPY server/package.json server/
@@ -16,7 +18,7 @@ COPY migrations migrations
 COPY fixtures fixtures
 RUN npm run build
 
-FROM node:20.20.2-bookworm-slim AS runtime
+FROM node:24.22.3-bookworm-slim AS runtime
 ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0
 WORKDIR /app
 COPY package.json package-lock.json ./
