@@ -11,6 +11,8 @@ import { DEFAULT_IMPORT_SETTINGS, ImportSettings } from './imports/import-settin
 import { TrashModule } from './trash/trash.module';
 import { UsersModule } from './users/users.module';
 import { createDataSourceOptions, DatabaseTuning, DEFAULT_DATABASE_TUNING } from './database/data-source-options';
+import { defaultExportLimits, ExportLimits } from './exports/export-limits';
+import { ExportSlotsModule } from './exports/export-slots.module';
 import { ExportsModule } from './exports/exports.module';
 import { RecordsModule } from './records/records.module';
 import { FixturesModule } from './fixtures/fixtures.module';
@@ -34,21 +36,25 @@ export interface AppModuleOptions {
   imports?: ImportSettings;
   /** PUBLIC_URL, for the permanent addresses snapshots are cited by. */
   snapshots?: SnapshotSettings;
+  /** Exports at once per account and in all, and the stall timeout (EXPORTS_PER_USER, EXPORTS_TOTAL, EXPORT_STALL_SECONDS). */
+  exports?: ExportLimits;
 }
 
 @Module({})
 export class AppModule {
   /** The whole API against one database; the schema is the migrations' (never synchronised). */
   static forRoot(options: AppModuleOptions): DynamicModule {
+    const database = options.database ?? DEFAULT_DATABASE_TUNING;
     return {
       module: AppModule,
       imports: [
         LoggerModule.forRoot(options.logging ?? loggingParams(createRootLogger('silent'))),
         TypeOrmModule.forRoot({
-          ...createDataSourceOptions(options.databaseUrl, options.database ?? DEFAULT_DATABASE_TUNING),
+          ...createDataSourceOptions(options.databaseUrl, database),
           migrationsRun: false,
         }),
         AuthModule.forRoot(options.auth ?? DEFAULT_AUTH_OPTIONS),
+        ExportSlotsModule.forRoot(options.exports ?? defaultExportLimits(database.poolSize)),
         HistoryModule,
         UsersModule,
         RecordsModule,

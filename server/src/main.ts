@@ -25,7 +25,9 @@ async function main(): Promise<void> {
   Logger.overrideLogger(appLogger);
   const logger = new Logger('Chronicle');
 
-  const { url: databaseUrl, embedded } = await openDatabase(config, (message) => logger.log(message));
+  const { url: databaseUrl, embedded } = await openDatabase(config, (message) => logger.log(message), {
+    logError: (message) => logger.error(message),
+  });
   // From here on a signal also stops the embedded PostgreSQL, during start-up too.
   const shutdown = new GracefulShutdown({ embedded, timeoutMs: config.shutdownTimeoutMs, logger });
 
@@ -37,6 +39,7 @@ async function main(): Promise<void> {
       logging,
       imports: config.imports,
       snapshots: { publicUrl: config.publicUrl },
+      exports: config.exports,
     }),
     { logger: appLogger },
   );

@@ -221,7 +221,7 @@ describe('authorization matrix', () => {
   });
 
   it('with PUBLIC_READ=true anonymous callers read and export, and nothing more', async () => {
-    const app = await createTestApp({ auth: { publicRead: true } });
+    const app = await createTestApp({ auth: { publicRead: 'all' } });
     try {
       // Curators' internal notes stay internal on a published timeline.
       const speaker = (await app.http().post('/api/actors').send({ name: 'Speaker' }).expect(201)).body;

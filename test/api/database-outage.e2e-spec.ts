@@ -85,6 +85,10 @@ beforeAll(async () => {
     PORT: String(port),
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
+    // Every client here is the one admin: the stalled export and the 4 clients' exports, 5 at
+    // most at once, must all be admitted (the default 2 per account would refuse some with 429).
+    EXPORTS_PER_USER: '5',
+    EXPORTS_TOTAL: '5',
   });
   if (!/Chronicle is ready/.test(server.output()))
     throw new Error(`the server did not start (${server.child.exitCode ?? server.child.signalCode}):\n${server.output()}`);

@@ -47,6 +47,7 @@ interface SnapshotRecord {
   queryWords: string;
   count: number;
   sha256: string;
+  verifiedOnly: boolean;
   files: { format: string; sha256: string; bytes: number }[];
   url: string;
   createdBy: { id: number; name: string } | null;
@@ -95,6 +96,12 @@ it('saves the filtered statement list as a snapshot, downloads and cites it, and
   expect(shownHash).toMatch(/^[0-9a-f]{64}$/);
   expect(shownHash).toBe(stored.sha256);
   expect(await page.getByTestId('snapshot-url').innerText()).toBe(stored.url);
+  // Whether it holds drafts, as the server decided when freezing it (PUBLIC_READ=verified publishes only those without).
+  const drafts = await totalOf(`speakerId=${lavrov.id}&reviewStatus=draft`);
+  expect(stored.verifiedOnly).toBe(drafts === 0);
+  expect(await page.getByTestId('snapshot-verified-only').innerText()).toMatch(
+    drafts ? /^Holds statements not yet verified/ : /^Every statement verified/,
+  );
   for (const file of stored.files) {
     if (file.format.startsWith('network-')) {
       expect(await page.locator(`[data-file="${file.format}"]`).getAttribute('data-sha256')).toBe(file.sha256);

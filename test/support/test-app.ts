@@ -11,6 +11,8 @@ import { configureHttp } from '../../server/src/app.setup';
 import type { SnapshotSettings } from '../../server/src/snapshots/snapshot-settings';
 import { FixtureLoader } from '../../server/src/fixtures/fixture-loader';
 import { AuthOptions, DEFAULT_AUTH_OPTIONS } from '../../server/src/auth/auth-options';
+import { DEFAULT_DATABASE_TUNING } from '../../server/src/database/data-source-options';
+import { defaultExportLimits, ExportLimits } from '../../server/src/exports/export-limits';
 import { contractObserver, OpenApiContract, OpenApiDocument } from './openapi-contract';
 import { adminUrl, databaseUrl, TEMPLATE_DATABASE } from './test-database';
 import { issueTestTokens, TestRole, TestUser } from './test-users';
@@ -63,6 +65,8 @@ export async function createTestApp(
     auth?: Partial<AuthOptions>;
     imports?: Partial<ImportSettings>;
     snapshots?: SnapshotSettings;
+    /** Exports at once and the stall timeout; by default those of the default pool (2 per account, 4 in all, 60 s). */
+    exports?: Partial<ExportLimits>;
     /** An existing database to start on (a restart, a restored backup): kept when the app closes. */
     database?: string;
   } = {},
@@ -84,6 +88,7 @@ export async function createTestApp(
         auth,
         imports: { ...DEFAULT_IMPORT_SETTINGS, ...options.imports },
         snapshots: options.snapshots,
+        exports: { ...defaultExportLimits(DEFAULT_DATABASE_TUNING.poolSize), ...options.exports },
       }),
     ],
   }).compile();

@@ -143,9 +143,15 @@ export interface components {
       /** Format: date-time */
       expiresAt: string;
     };
-    /** @enum {string} */
-    RevisionResource: 'statements' | 'actors' | 'sources' | 'topics' | 'stances' | 'imports';
-    /** @enum {string} */
+    /**
+     * @description The collection; imports for an import and its undo; users for a change to an account, tokens for a personal API token made or revoked.
+     * @enum {string}
+     */
+    RevisionResource: 'statements' | 'actors' | 'sources' | 'topics' | 'stances' | 'imports' | 'users' | 'tokens';
+    /**
+     * @description For an account: create (invited) or update; for a token: create or delete (revoked).
+     * @enum {string}
+     */
     RevisionAction: 'create' | 'update' | 'delete' | 'restore' | 'revert' | 'purge';
     AuthorRef: {
       id: number;
@@ -154,20 +160,22 @@ export interface components {
     };
     RevisionRecord: {
       id: number;
+      /** @description The collection; imports for an import and its undo; users for a change to an account, tokens for a personal API token made or revoked. */
       resource: components['schemas']['RevisionResource'];
       recordId: number;
-      /** @description The record's version after the change (before it, for a purge). */
+      /** @description The record's version after the change (before it, for a purge); for an account or a token, the count of its changes. */
       version: number;
+      /** @description For an account: create (invited) or update; for a token: create or delete (revoked). */
       action: components['schemas']['RevisionAction'];
       /** Format: date-time */
       at: string;
       /** @description Who made the change; null for changes made without an account (restore of old data). */
       user: components['schemas']['AuthorRef'] | null;
-      /** @description The record's headline or name at the time. */
+      /** @description The record's headline or name at the time (an account's name, a token's name). */
       label: string;
-      /** @description The fields the change touched, in the record’s order. */
+      /** @description The fields the change touched, in the record’s order. `password` when a password was set (invitation, reset, own change): its value is never kept. */
       changedFields: string[];
-      /** @description The record as the API returned it before the change; null for a creation. */
+      /** @description The record as the API returned it before the change; null for a creation. An account: id, email, displayName, role, active, mustChangePassword, oneTimePasswordExpiresAt. A token: id, name, scope, owner { id, name }, expiresAt, revokedAt. Never a secret. */
       before: {
         [key: string]: unknown;
       } | null;
@@ -275,11 +283,12 @@ export interface components {
       version: number;
       /** Format: date-time */
       createdAt: string;
-      /** @description null for records loaded without an author (generator, restore) */
-      createdBy: components['schemas']['AuthorRef'] | null;
+      /** @description null for records loaded without an author (generator, restore); left out for anonymous readers (PUBLIC_READ) */
+      createdBy?: components['schemas']['AuthorRef'] | null;
       /** Format: date-time */
       updatedAt: string;
-      updatedBy: components['schemas']['AuthorRef'] | null;
+      /** @description Left out for anonymous readers (PUBLIC_READ) */
+      updatedBy?: components['schemas']['AuthorRef'] | null;
       /**
        * Format: date-time
        * @description Always null outside the trash
@@ -919,6 +928,8 @@ export interface components {
       count: number;
       /** @description SHA-256 of its canonical NDJSON: the hash to cite. */
       sha256: string;
+      /** @description Every statement it holds was verified when it was frozen: anonymous readers see it with PUBLIC_READ=verified. */
+      verifiedOnly: boolean;
       /** @description Size of the canonical NDJSON. */
       bytes: number;
       /** @description What all its files take stored (gzip). */
@@ -931,10 +942,12 @@ export interface components {
       url: string;
       /** Format: date-time */
       createdAt: string;
-      createdBy: components['schemas']['UserRef'];
+      /** @description Left out for anonymous readers (PUBLIC_READ). */
+      createdBy?: components['schemas']['UserRef'];
       /** Format: date-time */
       updatedAt: string;
-      updatedBy: components['schemas']['UserRef'];
+      /** @description Left out for anonymous readers (PUBLIC_READ). */
+      updatedBy?: components['schemas']['UserRef'];
       version: number;
     };
     SnapshotChange: {
@@ -1037,11 +1050,12 @@ export interface components {
       version: number;
       /** Format: date-time */
       createdAt: string;
-      /** @description null for records loaded without an author (generator, restore) */
-      createdBy: components['schemas']['AuthorRef'] | null;
+      /** @description null for records loaded without an author (generator, restore); left out for anonymous readers (PUBLIC_READ) */
+      createdBy?: components['schemas']['AuthorRef'] | null;
       /** Format: date-time */
       updatedAt: string;
-      updatedBy: components['schemas']['AuthorRef'] | null;
+      /** @description Left out for anonymous readers (PUBLIC_READ) */
+      updatedBy?: components['schemas']['AuthorRef'] | null;
       /**
        * Format: date-time
        * @description Always null outside the trash
@@ -1148,11 +1162,12 @@ export interface components {
       version: number;
       /** Format: date-time */
       createdAt: string;
-      /** @description null for records loaded without an author (generator, restore) */
-      createdBy: components['schemas']['AuthorRef'] | null;
+      /** @description null for records loaded without an author (generator, restore); left out for anonymous readers (PUBLIC_READ) */
+      createdBy?: components['schemas']['AuthorRef'] | null;
       /** Format: date-time */
       updatedAt: string;
-      updatedBy: components['schemas']['AuthorRef'] | null;
+      /** @description Left out for anonymous readers (PUBLIC_READ) */
+      updatedBy?: components['schemas']['AuthorRef'] | null;
       /**
        * Format: date-time
        * @description Always null outside the trash
@@ -1266,11 +1281,12 @@ export interface components {
       version: number;
       /** Format: date-time */
       createdAt: string;
-      /** @description null for records loaded without an author (generator, restore) */
-      createdBy: components['schemas']['AuthorRef'] | null;
+      /** @description null for records loaded without an author (generator, restore); left out for anonymous readers (PUBLIC_READ) */
+      createdBy?: components['schemas']['AuthorRef'] | null;
       /** Format: date-time */
       updatedAt: string;
-      updatedBy: components['schemas']['AuthorRef'] | null;
+      /** @description Left out for anonymous readers (PUBLIC_READ) */
+      updatedBy?: components['schemas']['AuthorRef'] | null;
       /**
        * Format: date-time
        * @description Always null outside the trash
@@ -1309,11 +1325,12 @@ export interface components {
       version: number;
       /** Format: date-time */
       createdAt: string;
-      /** @description null for records loaded without an author (generator, restore) */
-      createdBy: components['schemas']['AuthorRef'] | null;
+      /** @description null for records loaded without an author (generator, restore); left out for anonymous readers (PUBLIC_READ) */
+      createdBy?: components['schemas']['AuthorRef'] | null;
       /** Format: date-time */
       updatedAt: string;
-      updatedBy: components['schemas']['AuthorRef'] | null;
+      /** @description Left out for anonymous readers (PUBLIC_READ) */
+      updatedBy?: components['schemas']['AuthorRef'] | null;
       /**
        * Format: date-time
        * @description Always null outside the trash
@@ -1652,6 +1669,8 @@ export const revisionResourceValues: ReadonlyArray<FlattenedDeepRequired<compone
   'topics',
   'stances',
   'imports',
+  'users',
+  'tokens',
 ];
 export const revisionActionValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['RevisionAction']> = [
   'create',

@@ -36,6 +36,11 @@ export const SnapshotFacts = ({ snapshot }: { snapshot: Snapshot }) => (
       </MuiLink>
       <CopyButton text={snapshot.url} what="the permanent address" />
     </Fact>
+    <Fact label="Review" testId="snapshot-verified-only">
+      {snapshot.verifiedOnly
+        ? 'Every statement verified when saved: published where the server publishes verified statements only'
+        : 'Holds statements not yet verified: for the team only where the server publishes verified statements only'}
+    </Fact>
     <Fact label="Size">
       {formatBytes(snapshot.bytes)} as NDJSON; {formatBytes(snapshot.storedBytes)} stored with all its files
     </Fact>

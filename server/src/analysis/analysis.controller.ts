@@ -1,9 +1,10 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { AcceptsExportTicket, Access } from '../auth/access.decorator';
+import { ApiTooManyExports } from '../exports/export-slots';
 import { ApiFilters } from '../records/list-query/list-query.decorators';
-import { STATEMENT_FILTERS } from '../statements/statement-query';
+import { STATEMENT_FILTERS, statementReadFor } from '../statements/statement-query';
 import {
   GROUPINGS,
   INTERVALS,
@@ -43,8 +44,8 @@ export class AnalysisController {
   @ApiQuery({ name: 'groupBy', required: false, enum: GROUPINGS, description: "Default speaker; country is the speaker's country." })
   @ApiFilters(STATEMENT_FILTERS)
   @ApiOkResponse({ type: StanceOverTime })
-  read(@Query() query: Record<string, unknown>): Promise<StanceOverTime> {
-    return this.stanceOverTime.read(parseStanceOverTimeRequest(query));
+  read(@Query() query: Record<string, unknown>, @Req() request: Request): Promise<StanceOverTime> {
+    return this.stanceOverTime.read(statementReadFor(request, parseStanceOverTimeRequest(query)));
   }
 
   @Get('network')
@@ -84,7 +85,8 @@ export class AnalysisController {
       'Content-Disposition': { description: 'attachment; filename="network-<kind>-<date>.<extension>"', schema: { type: 'string' } },
     },
   })
-  network(@Query() query: Record<string, unknown>, @Res() response: Response): Promise<void> {
-    return this.networks.send(parseNetworkRequest(query), response);
+  @ApiTooManyExports()
+  network(@Query() query: Record<string, unknown>, @Req() request: Request, @Res() response: Response): Promise<void> {
+    return this.networks.send(statementReadFor(request, parseNetworkRequest(query)), response);
   }
 }

@@ -1,7 +1,14 @@
+/** PUBLIC_READ: nobody reads without an account (false), or anonymous readers see all, or only what is verified. */
+export type PublicRead = false | 'all' | 'verified';
+
 /** Settings of authentication that come from the environment (see config/app-config.ts). */
 export interface AuthOptions {
-  /** Anonymous clients may read and export the collections and the timeline. */
-  publicRead: boolean;
+  /**
+   * Anonymous clients may read and export the collections, the timeline, the analysis and the
+   * snapshots: everything but statements' internal notes and who made what (`all`), or only the
+   * statements the team has verified and the snapshots that hold nothing else (`verified`).
+   */
+  publicRead: PublicRead;
   /** Lifetime of a login's session token. */
   sessionTtlHours: number;
   /** How long a one-time password (invitation, reset) may be used to sign in. */

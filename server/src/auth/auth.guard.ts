@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { attributeRequestTo } from '../records/collection/record-author';
+import { attributeRequestTo, limitRequestToPublished } from '../records/collection/record-author';
 import { ROLE_RANK } from '../users/user.entity';
 import { ACCESS_KEY, AccessLevel, EXPORT_TICKET_KEY, SESSION_ONLY_KEY } from './access.decorator';
 import { AUTH_OPTIONS, AuthOptions } from './auth-options';
@@ -49,7 +49,10 @@ export class AuthGuard implements CanActivate {
     const acceptsTicket = this.reflector.getAllAndOverride<boolean | undefined>(EXPORT_TICKET_KEY, targets) === true;
     const principal = await this.principal(request, acceptsTicket);
     if (!principal) {
-      if (level === 'read' && this.options.publicRead) return true;
+      if (level === 'read' && this.options.publicRead) {
+        if (this.options.publicRead === 'verified') limitRequestToPublished(request);
+        return true;
+      }
       throw unauthorized('Sign in first: send Authorization: Bearer <token> (POST /api/auth/login gives one).');
     }
     request.principal = principal;

@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import type { LevelWithSilent } from 'pino';
 import { LOG_LEVELS } from '../logging/logging-options';
 import type { ImportSettings } from '../imports/import-settings';
+import { DEFAULT_EXPORT_STALL_SECONDS, defaultExportLimits, exportShareOfPool, ExportLimits } from '../exports/export-limits';
+import type { PublicRead } from '../auth/auth-options';
 
 /** Everything the server reads from its environment, parsed once at start-up. */
 export interface AppConfig {
@@ -26,8 +28,8 @@ export interface AppConfig {
    */
   corsOrigins: string[];
   auth: {
-    /** Anonymous clients may read and export (a published timeline). */
-    publicRead: boolean;
+    /** Anonymous clients may read and export (a published timeline): everything public, or only verified statements. */
+    publicRead: PublicRead;
     sessionTtlHours: number;
     /** How long a one-time password (invitation, reset) may be used to sign in (ONE_TIME_PASSWORD_TTL_HOURS). */
     oneTimePasswordTtlHours: number;
@@ -48,6 +50,8 @@ export interface AppConfig {
     statementTimeoutMs: number;
     connectionTimeoutMs: number;
   };
+  /** Exports at once per account and in all, and how long one waits for a reader that stopped (EXPORTS_PER_USER, EXPORTS_TOTAL, EXPORT_STALL_SECONDS). */
+  exports: ExportLimits;
 }
 
 /**
@@ -74,6 +78,17 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+/** PUBLIC_READ: false (default), true (anonymous readers see every statement but its internal notes), or verified. */
+function publicRead(env: NodeJS.ProcessEnv): PublicRead {
+  const raw = (env.PUBLIC_READ ?? '').trim().toLowerCase();
+  if (raw === 'verified') return 'verified';
+  try {
+    return flag(env, 'PUBLIC_READ', false) ? 'all' : false;
+  } catch {
+    throw new ConfigError(`PUBLIC_READ must be false, true or verified, got "${env.PUBLIC_READ}"`);
+  }
 }
 
 const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
@@ -119,6 +134,29 @@ function trustProxy(env: NodeJS.ProcessEnv): TrustProxy {
   return entries;
 }
 
+/** A count from 1 to `max`, or a ConfigError that says why `max` is the most. */
+function count(env: NodeJS.ProcessEnv, name: string, fallback: number, max: number, why: string): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max)
+    throw new ConfigError(`${name} must be an integer between 1 and ${max} (${why}), got "${raw}"`);
+  return Number(raw);
+}
+
+/**
+ * EXPORTS_TOTAL, EXPORTS_PER_USER, EXPORT_STALL_SECONDS. Each export holds a database connection
+ * while its client reads, so the total may take at most half the pool: the other half stays
+ * for the rest of the API (export-limits.ts).
+ */
+function exportLimits(env: NodeJS.ProcessEnv, poolSize: number): ExportLimits {
+  const defaults = defaultExportLimits(poolSize);
+  const share = `half of DB_POOL_SIZE=${poolSize}: the other half stays for the rest of the API`;
+  const total = count(env, 'EXPORTS_TOTAL', defaults.total, exportShareOfPool(poolSize), share);
+  const perUser = count(env, 'EXPORTS_PER_USER', Math.min(defaults.perUser, total), total, `EXPORTS_TOTAL is ${total}`);
+  const stallSeconds = integer(env, 'EXPORT_STALL_SECONDS', DEFAULT_EXPORT_STALL_SECONDS, 1, 3600);
+  return { perUser, total, stallTimeoutMs: stallSeconds * 1000 };
+}
+
 function logLevel(env: NodeJS.ProcessEnv): LevelWithSilent {
   const raw = (env.LOG_LEVEL || 'info').toLowerCase();
   if (!(LOG_LEVELS as string[]).includes(raw))
@@ -139,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (publicUrl !== undefined && !/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(publicUrl)) {
     throw new ConfigError(`PUBLIC_URL must be an http:// or https:// address without query or fragment, got "${env.PUBLIC_URL}"`);
   }
+  const poolSize = integer(env, 'DB_POOL_SIZE', 10, 1, 200);
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     publicUrl,
@@ -152,7 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     seedOnFirstStart: flag(env, 'SEED_FIXTURES', true),
     corsOrigins: origins,
     auth: {
-      publicRead: flag(env, 'PUBLIC_READ', false),
+      publicRead: publicRead(env),
       sessionTtlHours: integer(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 90),
       oneTimePasswordTtlHours: integer(env, 'ONE_TIME_PASSWORD_TTL_HOURS', 72, 1, 24 * 90),
       adminEmail: env.ADMIN_EMAIL || undefined,
@@ -166,9 +205,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       waitMs: integer(env, 'IMPORT_WAIT_MS', 2000, 0, 600_000),
     },
     database: {
-      poolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200),
+      poolSize,
       statementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000),
       connectionTimeoutMs: integer(env, 'DB_CONNECTION_TIMEOUT_MS', 5_000, 100, 600_000),
     },
+    exports: exportLimits(env, poolSize),
   };
 }

@@ -1,8 +1,10 @@
-import { applyDecorators, Controller, Get, Query, Res } from '@nestjs/common';
+import { applyDecorators, Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { statementReadFor } from '../statements/statement-query';
 import { AcceptsExportTicket, Access } from '../auth/access.decorator';
 import { ApiExportQuery, ApiExportResponse } from './export-docs';
+import { ApiTooManyExports } from './export-slots';
 import { ExportFormat } from './export-formats';
 import { parseExportRequest } from './export-request';
 import { StatementExportService } from './statement-export.service';
@@ -16,6 +18,7 @@ const ExportAt = (format: ExportFormat, file: string) =>
     ApiOperation({ summary: `Export statements as ${format}`, description: `/api/statements/export?format=${format}, at a file name.` }),
     ApiExportQuery(),
     ApiExportResponse([format], 'The filtered statements as an attachment, streamed.'),
+    ApiTooManyExports(),
   );
 
 /**
@@ -28,22 +31,22 @@ export class ExportsController {
   constructor(private readonly exports: StatementExportService) {}
 
   @ExportAt('csv', 'statements.csv')
-  csv(@Query() query: Record<string, unknown>, @Res() response: Response): Promise<void> {
-    return this.exports.export(parseExportRequest(query, 'csv'), response);
+  csv(@Query() query: Record<string, unknown>, @Req() request: Request, @Res() response: Response): Promise<void> {
+    return this.exports.export(statementReadFor(request, parseExportRequest(query, 'csv')), response);
   }
 
   @ExportAt('json', 'statements.json')
-  json(@Query() query: Record<string, unknown>, @Res() response: Response): Promise<void> {
-    return this.exports.export(parseExportRequest(query, 'json'), response);
+  json(@Query() query: Record<string, unknown>, @Req() request: Request, @Res() response: Response): Promise<void> {
+    return this.exports.export(statementReadFor(request, parseExportRequest(query, 'json')), response);
   }
 
   @ExportAt('ndjson', 'statements.ndjson')
-  ndjson(@Query() query: Record<string, unknown>, @Res() response: Response): Promise<void> {
-    return this.exports.export(parseExportRequest(query, 'ndjson'), response);
+  ndjson(@Query() query: Record<string, unknown>, @Req() request: Request, @Res() response: Response): Promise<void> {
+    return this.exports.export(statementReadFor(request, parseExportRequest(query, 'ndjson')), response);
   }
 
   @ExportAt('markdown', 'statements.md')
-  markdown(@Query() query: Record<string, unknown>, @Res() response: Response): Promise<void> {
-    return this.exports.export(parseExportRequest(query, 'markdown'), response);
+  markdown(@Query() query: Record<string, unknown>, @Req() request: Request, @Res() response: Response): Promise<void> {
+    return this.exports.export(statementReadFor(request, parseExportRequest(query, 'markdown')), response);
   }
 }

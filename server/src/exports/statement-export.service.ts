@@ -7,6 +7,7 @@ import { isDatabaseUnavailable } from '../kernel/errors/postgres-errors';
 import { CursorReading, CursorStream } from '../database/cursor-stream';
 import { checkOut, pgPool } from '../database/pg-pool';
 import { describeFilters, describeSort, loadFilterNames } from './describe-filters';
+import { ExportSlots } from './export-slots';
 import { EXPORT_FORMATS } from './export-formats';
 import { buildExportQuery } from './export-query';
 import { ExportRequest } from './export-request';
@@ -35,15 +36,24 @@ const today = () => new Date().toISOString().slice(0, 10);
 /**
  * Streams statements from a database cursor through a format's serializer to the client,
  * with back-pressure end to end: memory stays flat whatever the number of rows. A client
- * that goes away ends the cursor and gives the connection back at once.
+ * that goes away, or stops reading for the stall timeout, ends the cursor and gives the
+ * connection back at once.
  */
 @Injectable()
 export class StatementExportService {
   private readonly logger = new Logger(StatementExportService.name);
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly slots: ExportSlots,
+  ) {}
 
-  async export(request: ExportRequest, response: Response): Promise<void> {
+  /** In a slot of its own (or 429): export-slots.ts. */
+  export(request: ExportRequest, response: Response): Promise<void> {
+    return this.slots.run(response, () => this.stream(request, response));
+  }
+
+  private async stream(request: ExportRequest, response: Response): Promise<void> {
     const serializer = await this.serializer(request);
     const { sql, params } = buildExportQuery(this.dataSource, request);
     const { extension, contentType } = EXPORT_FORMATS[request.format];

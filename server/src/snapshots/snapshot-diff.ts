@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EXPORT_COLUMNS } from '../exports/export-columns';
 import { statementRowsQuery } from '../exports/export-query';
-import { filteredStatements } from '../statements/statement-query';
+import { filteredStatements, StatementFilters } from '../statements/statement-query';
 import { canonicalJson } from './canonical-json';
 import { FrozenStatement, frozenStatements } from './snapshot-lines';
 import { parseSnapshotQuery } from './snapshot-query';
@@ -57,9 +57,14 @@ function changedFields(columns: string[], before: Record<string, unknown>, after
 export class SnapshotDiffer {
   constructor(private readonly dataSource: DataSource) {}
 
-  async againstNow(from: SnapshotRecord, publicUrl: string): Promise<SnapshotDiff> {
+  /** `visible` narrows the query to what the reader may see now (published statements only, for some anonymous readers). */
+  async againstNow(
+    from: SnapshotRecord,
+    publicUrl: string,
+    visible: (filters: StatementFilters) => StatementFilters = (filters) => filters,
+  ): Promise<SnapshotDiff> {
     const at = new Date();
-    const { filters } = parseSnapshotQuery(from.query);
+    const filters = visible(parseSnapshotQuery(from.query).filters);
     const matching = new Set<number>(
       (await filteredStatements(this.dataSource, filters).select('s.id', 'id').getRawMany<{ id: number }>()).map((row) => row.id),
     );

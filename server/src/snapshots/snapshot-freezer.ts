@@ -12,7 +12,9 @@ import { csvSerializer } from '../exports/formats/csv';
 import { jsonSerializer } from '../exports/formats/json';
 import { escapeMarkdown, markdownSerializer } from '../exports/formats/markdown';
 import { timelineJsSerializer } from '../exports/formats/timelinejs';
+import { narrowToPublished } from '../records/collection/published-records';
 import { RecordAuthor } from '../records/collection/record-author';
+import { filteredStatements, PUBLISHED_STATEMENTS, StatementFilters } from '../statements/statement-query';
 import { canonicalJson } from './canonical-json';
 import { citeSnapshot } from './snapshot-citation';
 import { FrozenFileWriter } from './snapshot-file-store';
@@ -178,13 +180,27 @@ export class SnapshotFreezer {
       about: `${words.filters}: snapshot ${id} of Chronicle, “${request.title}” (SHA-256 of its NDJSON ${canonical.sha256})`,
       exportedOn,
     });
-    await client.query('UPDATE snapshots SET count = $2, sha256 = $3, bytes = $4 WHERE id = $1', [
+    await client.query('UPDATE snapshots SET count = $2, sha256 = $3, bytes = $4, verified_only = $5 WHERE id = $1', [
       id,
       count,
       canonical.sha256,
       canonical.bytes,
+      (await this.publishedCount(client, request.query.filters)) === count,
     ]);
     return id;
+  }
+
+  /**
+   * How many of the statements frozen are published (verified), in the freeze's own
+   * transaction: all of them makes the snapshot one that anonymous readers of a server with
+   * PUBLIC_READ=verified may read.
+   */
+  private async publishedCount(client: PoolClient, filters: StatementFilters): Promise<number> {
+    const [sql, params] = filteredStatements(this.dataSource, narrowToPublished(filters, PUBLISHED_STATEMENTS))
+      .select('count(*)::int', 'count')
+      .getQueryAndParameters();
+    const { rows } = await client.query<{ count: number }>(sql, params);
+    return rows[0].count;
   }
 
   private async creatorName(client: PoolClient, userId: number): Promise<string> {

@@ -48,14 +48,18 @@ export class SnapshotRecordDto {
   columns: string[];
   @ApiProperty({ type: 'integer', minimum: 0, description: 'Statements in it.' }) count: number;
   @ApiProperty({ ...sha256, description: 'SHA-256 of its canonical NDJSON: the hash to cite.' }) sha256: string;
+  @ApiProperty({
+    description: 'Every statement it holds was verified when it was frozen: anonymous readers see it with PUBLIC_READ=verified.',
+  })
+  verifiedOnly: boolean;
   @ApiProperty({ type: 'integer', minimum: 0, description: 'Size of the canonical NDJSON.' }) bytes: number;
   @ApiProperty({ type: 'integer', minimum: 0, description: 'What all its files take stored (gzip).' }) storedBytes: number;
   @ApiProperty({ type: [SnapshotFile] }) files: SnapshotFile[];
   @ApiProperty({ format: 'uri', description: 'Its permanent address (PUBLIC_URL).' }) url: string;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
-  @ApiProperty({ type: UserRef }) createdBy: UserRef;
+  @ApiProperty({ type: UserRef, required: false, description: 'Left out for anonymous readers (PUBLIC_READ).' }) createdBy?: UserRef;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt: string;
-  @ApiProperty({ type: UserRef }) updatedBy: UserRef;
+  @ApiProperty({ type: UserRef, required: false, description: 'Left out for anonymous readers (PUBLIC_READ).' }) updatedBy?: UserRef;
   @ApiProperty({ type: 'integer', minimum: 1 }) version: number;
 }
 

@@ -73,6 +73,13 @@ export class SnapshotEntity {
   @Column({ type: 'bigint' })
   bytes: string;
 
+  /**
+   * Every statement it holds was published (verified) when it was frozen: anonymous readers of
+   * a server that publishes only verified statements (PUBLIC_READ=verified) may read it.
+   */
+  @Column({ type: 'boolean', default: false })
+  verifiedOnly: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -22,8 +22,10 @@ import { NETWORK_MEDIA } from '../analysis/network/network.service';
 import { AcceptsExportTicket, Access } from '../auth/access.decorator';
 import { ApiErrorResponses } from '../kernel/errors/api-error.schema';
 import { badRequest } from '../kernel/errors/api-errors';
+import { ApiTooManyExports } from '../exports/export-slots';
 import { IdPipe } from '../kernel/validation/id.pipe';
-import { CurrentAuthor, RecordAuthor } from '../records/collection/record-author';
+import { CurrentAuthor, RecordAuthor, requestAuthor, requestSeesPublishedOnly } from '../records/collection/record-author';
+import { statementFiltersFor } from '../statements/statement-query';
 import { ListQuery } from '../records/list-query/filter-definitions';
 import { ListQueryParam } from '../records/list-query/list-query.decorators';
 import { ListEndpoint } from '../records/list-query/page.interceptor';
@@ -32,7 +34,7 @@ import { SnapshotDiffer } from './snapshot-diff';
 import { SnapshotChange, SnapshotDiffDto, SnapshotInput, SnapshotRecordDto } from './snapshot.dto';
 import { networkFileName, SNAPSHOT_FORMATS, SnapshotFormat } from './snapshot.entity';
 import { SNAPSHOT_SETTINGS, SnapshotSettings } from './snapshot-settings';
-import { SNAPSHOT_MEDIA, SnapshotsService } from './snapshots.service';
+import { SNAPSHOT_MEDIA, SnapshotReader, SnapshotsService } from './snapshots.service';
 import { SNAPSHOT_FILTERS, SNAPSHOT_LIST_SPEC, SnapshotSort } from './snapshots.table';
 
 /** One value of a parameter from a list, or a 400 listing the list. */
@@ -58,6 +60,11 @@ export class SnapshotsController {
     @Inject(SNAPSHOT_SETTINGS) private readonly settings: SnapshotSettings,
   ) {}
 
+  /** Who reads: the team, or an anonymous reader (PUBLIC_READ), perhaps of published snapshots only. */
+  private reader(request: Request): SnapshotReader {
+    return { anonymous: !requestAuthor(request), publishedOnly: requestSeesPublishedOnly(request) };
+  }
+
   /** PUBLIC_URL, or else the address the request came to. */
   private publicUrl(request: Request): string {
     return this.settings.publicUrl ?? `${request.protocol}://${request.get('host')}`;
@@ -82,7 +89,7 @@ export class SnapshotsController {
   @Access('read')
   @ApiOperation({ summary: 'Snapshots', description: 'Newest first; deleted ones are not listed.' })
   list(@ListQueryParam(SNAPSHOT_LIST_SPEC) query: ListQuery<typeof SNAPSHOT_FILTERS, SnapshotSort>, @Req() request: Request) {
-    return this.snapshots.list(query, this.publicUrl(request));
+    return this.snapshots.list(query, this.publicUrl(request), this.reader(request));
   }
 
   @Get(':id')
@@ -91,7 +98,7 @@ export class SnapshotsController {
   @ApiOkResponse({ type: SnapshotRecordDto })
   @ApiErrorResponses(404, 410)
   get(@Param('id', IdPipe) id: number, @Req() request: Request) {
-    return this.snapshots.get(id, this.publicUrl(request));
+    return this.snapshots.get(id, this.publicUrl(request), this.reader(request));
   }
 
   @Patch(':id')
@@ -167,6 +174,7 @@ export class SnapshotsController {
   })
   @ApiResponse({ status: 304, description: 'The client has this file already (If-None-Match).' })
   @ApiErrorResponses(400, 404, 410)
+  @ApiTooManyExports()
   download(
     @Param('id', IdPipe) id: number,
     @Query() query: Record<string, unknown>,
@@ -176,7 +184,7 @@ export class SnapshotsController {
   ): Promise<void> {
     onlyKeys(query, ['format', 'ticket']);
     const format = oneOf<SnapshotFormat>(query.format, 'format', SNAPSHOT_FORMATS);
-    return this.snapshots.send(id, format, ifNoneMatch, response, this.publicUrl(request));
+    return this.snapshots.send(id, format, ifNoneMatch, response, this.publicUrl(request), this.reader(request));
   }
 
   @Get(':id/network')
@@ -212,6 +220,7 @@ export class SnapshotsController {
   })
   @ApiResponse({ status: 304, description: 'The client has this file already (If-None-Match).' })
   @ApiErrorResponses(400, 404, 410)
+  @ApiTooManyExports()
   network(
     @Param('id', IdPipe) id: number,
     @Query() query: Record<string, unknown>,
@@ -226,7 +235,8 @@ export class SnapshotsController {
     if (format === 'csv') table = oneOf<NetworkTable>(query.table, 'table', NETWORK_TABLES);
     else if (query.table !== undefined)
       throw badRequest({ table: 'applies to format=csv only (a CSV file holds either the nodes or the edges)' });
-    return this.snapshots.send(id, networkFileName({ kind, format, table }), ifNoneMatch, response, this.publicUrl(request));
+    const file = networkFileName({ kind, format, table });
+    return this.snapshots.send(id, file, ifNoneMatch, response, this.publicUrl(request), this.reader(request));
   }
 
   @Get(':id/citation')
@@ -251,7 +261,7 @@ export class SnapshotsController {
   ) {
     onlyKeys(query, ['style']);
     const style = oneOf<CitationStyle>(query.style, 'style', CITATION_STYLES);
-    const citation = await this.snapshots.citation(id, style, this.publicUrl(request));
+    const citation = await this.snapshots.citation(id, style, this.publicUrl(request), this.reader(request));
     response.status(200).setHeader('Content-Type', `${citation.contentType}; charset=utf-8`);
     response.send(citation.text);
   }
@@ -268,10 +278,11 @@ export class SnapshotsController {
   async diff(@Param('id', IdPipe) id: number, @Query() query: Record<string, unknown>, @Req() request: Request) {
     onlyKeys(query, ['to']);
     const publicUrl = this.publicUrl(request);
-    const from = await this.snapshots.get(id, publicUrl);
-    if (query.to === undefined) return this.differ.againstNow(from, publicUrl);
+    const reader = this.reader(request);
+    const from = await this.snapshots.get(id, publicUrl, reader);
+    if (query.to === undefined) return this.differ.againstNow(from, publicUrl, (filters) => statementFiltersFor(request, filters));
     const to = await this.snapshots
-      .get(new IdPipe().transform(query.to, { type: 'query', data: 'to' }), publicUrl)
+      .get(new IdPipe().transform(query.to, { type: 'query', data: 'to' }), publicUrl, reader)
       .catch((error: unknown) => {
         // A parameter naming no snapshot is a bad request naming it, not a missing route.
         if (error instanceof NotFoundException) throw badRequest({ to: `snapshot ${String(query.to)} does not exist` });

@@ -6,7 +6,9 @@ import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { ApiErrorBody, badRequest, FieldErrors, notFound } from '../kernel/errors/api-errors';
 import { checkOut, pgPool } from '../database/pg-pool';
+import { ExportSlots } from '../exports/export-slots';
 import { CursorStream } from '../database/cursor-stream';
+import { AUTHOR_FIELDS, isPublished, narrowToPublished } from '../records/collection/published-records';
 import { RecordAuthor } from '../records/collection/record-author';
 import { expectedVersion } from '../records/collection/version';
 import { readPage, selectList } from '../records/list-query/collection-reader';
@@ -17,7 +19,7 @@ import { parseSnapshotQuery } from './snapshot-query';
 import { SnapshotFreezer } from './snapshot-freezer';
 import { NETWORK_MEDIA } from '../analysis/network/network.service';
 import { networkFileName, SNAPSHOT_NETWORK_FILES, SnapshotFileName, SnapshotFormat } from './snapshot.entity';
-import { SNAPSHOT_COLUMNS, SNAPSHOT_FILTERS, SNAPSHOT_TABLE, SnapshotSort } from './snapshots.table';
+import { PUBLISHED_SNAPSHOTS, SNAPSHOT_COLUMNS, SNAPSHOT_FILTERS, SNAPSHOT_TABLE, SnapshotSort } from './snapshots.table';
 
 export interface SnapshotRecord {
   id: number;
@@ -32,11 +34,31 @@ export interface SnapshotRecord {
   storedBytes: number;
   files: { format: SnapshotFileName; sha256: string; bytes: number }[];
   url: string;
+  verifiedOnly: boolean;
   createdAt: Date;
-  createdBy: { id: number; name: string };
+  /** Left out for anonymous readers. */
+  createdBy?: { id: number; name: string };
   updatedAt: Date;
-  updatedBy: { id: number; name: string };
+  updatedBy?: { id: number; name: string };
   version: number;
+}
+
+/**
+ * Who reads: the team, or an anonymous reader (PUBLIC_READ), who never sees who made or
+ * changed a snapshot, and who may see only snapshots of verified statements (PUBLIC_READ=verified).
+ */
+export interface SnapshotReader {
+  anonymous: boolean;
+  publishedOnly: boolean;
+}
+export const TEAM_READER: SnapshotReader = { anonymous: false, publishedOnly: false };
+
+/** The record as `reader` may see it. */
+function shownTo<R extends { createdBy?: unknown; updatedBy?: unknown }>(record: R, reader: SnapshotReader): R {
+  if (!reader.anonymous) return record;
+  const shown = { ...record };
+  for (const field of AUTHOR_FIELDS) delete shown[field];
+  return shown;
 }
 
 /** Fields a PUT may carry as react-admin sends the whole record: accepted when unchanged. */
@@ -69,6 +91,7 @@ export class SnapshotsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly freezer: SnapshotFreezer,
+    private readonly slots: ExportSlots,
   ) {}
 
   async create(body: unknown, author: RecordAuthor, publicUrl: string): Promise<SnapshotRecord> {
@@ -82,30 +105,40 @@ export class SnapshotsService {
     return this.get(id, publicUrl);
   }
 
-  async list(query: ListQuery<typeof SNAPSHOT_FILTERS, SnapshotSort>, publicUrl: string) {
-    const page = await readPage<Omit<SnapshotRecord, 'url'>, typeof SNAPSHOT_FILTERS, SnapshotSort>(this.dataSource, SNAPSHOT_TABLE, query);
-    return { ...page, rows: page.rows.map((row) => this.withUrl(row, publicUrl)) };
+  async list(query: ListQuery<typeof SNAPSHOT_FILTERS, SnapshotSort>, publicUrl: string, reader = TEAM_READER) {
+    const visible = reader.publishedOnly ? { ...query, filters: narrowToPublished(query.filters, PUBLISHED_SNAPSHOTS) } : query;
+    const page = await readPage<Omit<SnapshotRecord, 'url'>, typeof SNAPSHOT_FILTERS, SnapshotSort>(
+      this.dataSource,
+      SNAPSHOT_TABLE,
+      visible,
+    );
+    return { ...page, rows: page.rows.map((row) => shownTo(this.withUrl(row, publicUrl), reader)) };
   }
 
-  /** A live snapshot; 404 when there never was one, 410 when it was deleted. */
-  async get(id: number, publicUrl: string): Promise<SnapshotRecord> {
+  /**
+   * A live snapshot; 404 when there never was one (or it is not the reader's to see: an
+   * unpublished one reads as absent), 410 when it was deleted.
+   */
+  async get(id: number, publicUrl: string, reader = TEAM_READER): Promise<SnapshotRecord> {
     const [row] = await this.dataSource.query(
       `SELECT ${selectList(SNAPSHOT_COLUMNS)}, n.deleted_at AS "deletedAt",
               (SELECT json_build_object('id', u.id, 'name', u.display_name) FROM users u WHERE u.id = n.deleted_by_id) AS "deletedBy"
        FROM snapshots n WHERE n.id = $1`,
       [id],
     );
-    if (!row) throw notFound('Snapshot', id);
+    if (!row || (reader.publishedOnly && !isPublished(row, PUBLISHED_SNAPSHOTS))) throw notFound('Snapshot', id);
     const { deletedAt, deletedBy, ...record } = row;
     if (deletedAt) {
+      const on = `Snapshot ${id} was deleted on ${(deletedAt as Date).toISOString()}`;
       throw new GoneException({
         statusCode: 410,
         error: 'Gone',
-        message: `Snapshot ${id} was deleted on ${(deletedAt as Date).toISOString()} by ${deletedBy?.name ?? 'an account since removed'}`,
-        current: { id, deletedAt, deletedBy },
+        ...(reader.anonymous
+          ? { message: on, current: { id, deletedAt } }
+          : { message: `${on} by ${deletedBy?.name ?? 'an account since removed'}`, current: { id, deletedAt, deletedBy } }),
       } satisfies ApiErrorBody);
     }
-    return this.withUrl(record, publicUrl);
+    return shownTo(this.withUrl(record, publicUrl), reader);
   }
 
   /** Title and note only: what a snapshot holds never changes. */
@@ -154,14 +187,18 @@ export class SnapshotsService {
     return record;
   }
 
-  async citation(id: number, style: CitationStyle, publicUrl: string): Promise<Citation> {
-    const record = await this.get(id, publicUrl);
+  /**
+   * The citation names the snapshot's maker as the dataset's author, for every reader: making a
+   * snapshot to cite is making a dataset under one's name (its Markdown file says it too).
+   */
+  async citation(id: number, style: CitationStyle, publicUrl: string, reader = TEAM_READER): Promise<Citation> {
+    const record = await this.get(id, publicUrl, { ...reader, anonymous: false });
     return citeSnapshot(
       {
         id,
         title: record.title,
         createdAt: record.createdAt.toISOString(),
-        creator: record.createdBy.name,
+        creator: record.createdBy!.name,
         count: record.count,
         sha256: record.sha256,
         url: record.url,
@@ -175,8 +212,15 @@ export class SnapshotsService {
    * Sends a frozen file as stored: its chunks, in order, decompressed, with its length, its
    * hash as ETag and Repr-Digest (RFC 9530), and 304 to a client that has it already.
    */
-  async send(id: number, format: SnapshotFileName, ifNoneMatch: string | undefined, response: Response, publicUrl: string): Promise<void> {
-    const record = await this.get(id, publicUrl);
+  async send(
+    id: number,
+    format: SnapshotFileName,
+    ifNoneMatch: string | undefined,
+    response: Response,
+    publicUrl: string,
+    reader = TEAM_READER,
+  ): Promise<void> {
+    const record = await this.get(id, publicUrl, reader);
     const file = record.files.find((f) => f.format === format);
     if (!file) {
       throw new NotFoundException({
@@ -189,45 +233,53 @@ export class SnapshotsService {
     }
     const etag = `"${file.sha256}"`;
     const { contentType, fileName } = FILE_MEDIA[format];
-    response.setHeader('ETag', etag);
-    response.setHeader('Repr-Digest', `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`);
-    response.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
-    response.setHeader('X-Content-Type-Options', 'nosniff');
+    // On the file and its 304 only: a refusal (429, 503) must not be cached for a year as the file.
+    const describeFile = () => {
+      response.setHeader('ETag', etag);
+      response.setHeader('Repr-Digest', `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`);
+      response.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
+      response.setHeader('X-Content-Type-Options', 'nosniff');
+    };
     if (ifNoneMatch?.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')) {
+      describeFile();
       response.status(304).end();
       return;
     }
-    const { client, release } = await checkOut(pgPool(this.dataSource));
-    let failed: Error | undefined;
-    try {
-      await client.query('BEGIN READ ONLY');
-      const chunks = await CursorStream.open(
-        client,
-        'SELECT data FROM snapshot_chunks WHERE snapshot_id = $1 AND format = $2 ORDER BY seq',
-        [id, format],
-        { batchSize: 4, firstBatchSize: 1, readAhead: 2 },
-      );
-      response.status(200);
-      response.setHeader('Content-Type', contentType);
-      response.setHeader('Content-Length', String(file.bytes));
-      response.setHeader('Content-Disposition', `attachment; filename="snapshot-${id}-${record.sha256.slice(0, 8)}${fileName}"`);
-      const data = Readable.from(
-        (async function* () {
-          for await (const row of chunks as AsyncIterable<{ data: Buffer }>) yield row.data;
-        })(),
-      );
-      await pipeline(data, createGunzip(), response);
-      await client.query('COMMIT').catch((error: Error) => (failed = error));
-    } catch (error) {
-      failed = error as Error;
-      if (response.headersSent) {
-        response.destroy();
-        return;
+    // Held from the database's first row to the client's last byte: an export (export-slots.ts).
+    return this.slots.run(response, async () => {
+      const { client, release } = await checkOut(pgPool(this.dataSource));
+      let failed: Error | undefined;
+      try {
+        await client.query('BEGIN READ ONLY');
+        const chunks = await CursorStream.open(
+          client,
+          'SELECT data FROM snapshot_chunks WHERE snapshot_id = $1 AND format = $2 ORDER BY seq',
+          [id, format],
+          { batchSize: 4, firstBatchSize: 1, readAhead: 2 },
+        );
+        describeFile();
+        response.status(200);
+        response.setHeader('Content-Type', contentType);
+        response.setHeader('Content-Length', String(file.bytes));
+        response.setHeader('Content-Disposition', `attachment; filename="snapshot-${id}-${record.sha256.slice(0, 8)}${fileName}"`);
+        const data = Readable.from(
+          (async function* () {
+            for await (const row of chunks as AsyncIterable<{ data: Buffer }>) yield row.data;
+          })(),
+        );
+        await pipeline(data, createGunzip(), response);
+        await client.query('COMMIT').catch((error: Error) => (failed = error));
+      } catch (error) {
+        failed = error as Error;
+        if (response.headersSent) {
+          response.destroy();
+          return;
+        }
+        throw error;
+      } finally {
+        release(failed);
       }
-      throw error;
-    } finally {
-      release(failed);
-    }
+    });
   }
 
   private withUrl<T extends { id: number }>(row: T, publicUrl: string): T & { url: string } {

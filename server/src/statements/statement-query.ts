@@ -1,4 +1,6 @@
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { narrowToPublished, Publication } from '../records/collection/published-records';
+import { requestSeesPublishedOnly } from '../records/collection/record-author';
 import { recordColumns } from '../records/fields/field-rules';
 import { applyFilters, CollectionTable } from '../records/list-query/collection-reader';
 import { ListSpec, ParsedFilters } from '../records/list-query/filter-definitions';
@@ -206,6 +208,25 @@ export const joinClauses = (joins: ReferenceJoin[]) =>
  * `FROM statements s WHERE <live> AND <filters>`, to which a caller adds its own select and order.
  * `withTrashed`: trashed statements too (a snapshot's diff tells a trashed entry from a purged one).
  */
+/** The statements an anonymous reader sees under PUBLIC_READ=verified: those the team has verified. */
+export const PUBLISHED_STATEMENTS: Publication<typeof STATEMENT_FILTERS> = { field: 'reviewStatus', values: ['verified'] };
+
+/**
+ * The filters of a read of statements as the request may see them: narrowed to the published
+ * (verified) statements for an anonymous reader of a server with PUBLIC_READ=verified, as they
+ * are. Every route that reads statements other than the list (timeline, exports, analysis)
+ * passes its filters through here; authorization.e2e-spec.ts checks every read route for drafts.
+ */
+export function statementFiltersFor(request: object, filters: StatementFilters): StatementFilters {
+  return requestSeesPublishedOnly(request) ? narrowToPublished(filters, PUBLISHED_STATEMENTS) : filters;
+}
+
+/** A parsed read of statements (an export, an analysis) with its filters as the request may see them. */
+export const statementReadFor = <R extends { filters: StatementFilters }>(request: object, read: R): R => ({
+  ...read,
+  filters: statementFiltersFor(request, read.filters),
+});
+
 export function filteredStatements(
   dataSource: DataSource,
   filters: StatementFilters,

@@ -1,14 +1,15 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { AcceptsExportTicket, Access, collectionAccess } from '../auth/access.decorator';
 import { ApiExportQuery, ApiExportResponse } from '../exports/export-docs';
 import { EXPORT_FORMAT_NAMES } from '../exports/export-formats';
+import { ApiTooManyExports } from '../exports/export-slots';
 import { parseExportRequest } from '../exports/export-request';
 import { StatementExportService } from '../exports/statement-export.service';
 import { WithRevisions } from '../history/revision-routes';
 import { CollectionController } from '../records/collection/collection.controller';
-import { STATEMENT_LIST_SPEC } from './statement-query';
+import { STATEMENT_LIST_SPEC, statementReadFor } from './statement-query';
 import { StatementChange, StatementInput, StatementRecord } from './statement.dto';
 import { StatementsService } from './statements.service';
 
@@ -45,7 +46,8 @@ export class StatementsController extends WithRevisions(CollectionController(STA
   @ApiQuery({ name: 'format', required: true, enum: EXPORT_FORMAT_NAMES })
   @ApiExportQuery()
   @ApiExportResponse(EXPORT_FORMAT_NAMES, 'The filtered statements as an attachment, streamed.')
-  export(@Query() query: Record<string, unknown>, @Res() response: Response): Promise<void> {
-    return this.exports.export(parseExportRequest(query), response);
+  @ApiTooManyExports()
+  export(@Query() query: Record<string, unknown>, @Req() request: Request, @Res() response: Response): Promise<void> {
+    return this.exports.export(statementReadFor(request, parseExportRequest(query)), response);
   }
 }

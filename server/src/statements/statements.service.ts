@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { asConflict, CollectionService, RecordRow, Usage, usedBy, WriteMode } from '../records/collection/collection.service';
 import { badRequest } from '../kernel/errors/api-errors';
 import { parseEdtf } from './edtf/parse-edtf';
-import { STATEMENT_FILTERS, STATEMENT_TABLE, StatementSort } from './statement-query';
+import { PUBLISHED_STATEMENTS, STATEMENT_FILTERS, STATEMENT_TABLE, StatementSort } from './statement-query';
 import { checkStatementReferences, StatementReferences } from './statement-references';
 import { applyStatementRules } from './statement-rules';
 import { Statement } from './statement.entity';
@@ -26,6 +26,7 @@ export class StatementsService extends CollectionService<typeof STATEMENT_FIELDS
       entity: Statement,
       fields: STATEMENT_FIELDS,
       table: STATEMENT_TABLE,
+      published: PUBLISHED_STATEMENTS,
     });
   }
 

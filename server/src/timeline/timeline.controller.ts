@@ -1,9 +1,10 @@
-import { Controller, Get, Header, Query } from '@nestjs/common';
+import { Controller, Get, Header, Query, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { badRequest } from '../kernel/errors/api-errors';
 import { ApiFilters } from '../records/list-query/list-query.decorators';
 import { parseFilters } from '../records/list-query/parse-list-query';
-import { STATEMENT_FILTERS, STATEMENT_LIST_SPEC } from '../statements/statement-query';
+import { STATEMENT_FILTERS, STATEMENT_LIST_SPEC, statementFiltersFor } from '../statements/statement-query';
 import { decodeCursor, TimelineOrder } from './timeline-cursor';
 import { TimelinePage } from './timeline.dto';
 import { TimelineService } from './timeline.service';
@@ -37,8 +38,8 @@ export class TimelineController {
   @ApiOkResponse({ type: TimelinePage })
   // The page comes as JSON text written by PostgreSQL (TimelineService.page).
   @Header('Content-Type', 'application/json; charset=utf-8')
-  page(@Query() query: Record<string, unknown>): Promise<string> {
-    const filters = parseFilters(STATEMENT_LIST_SPEC, query, TIMELINE_KEYS);
+  page(@Query() query: Record<string, unknown>, @Req() request: Request): Promise<string> {
+    const filters = statementFiltersFor(request, parseFilters(STATEMENT_LIST_SPEC, query, TIMELINE_KEYS));
     const order = (one(query.order, 'order') ?? 'asc') as TimelineOrder;
     if (order !== 'asc' && order !== 'desc') throw badRequest({ order: 'must be asc or desc' });
     const limitText = one(query.limit, 'limit');

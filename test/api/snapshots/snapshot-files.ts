@@ -45,3 +45,10 @@ export async function fileHashes(t: TestApp, id: number): Promise<Record<string,
   for (const file of NETWORK_FILES) hashes[file.name] = (await downloadNetwork(t, id, file.query)).sha256;
   return hashes;
 }
+
+/** `each` of `items`, one after the other: one account streams at most 2 downloads at once (EXPORTS_PER_USER). */
+export async function inTurn<T, R>(items: readonly T[], each: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (const item of items) results.push(await each(item));
+  return results;
+}

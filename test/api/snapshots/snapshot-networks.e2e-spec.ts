@@ -3,7 +3,7 @@ import { StoreSnapshotNetworkFiles1796700000002 } from '../../../migrations/1796
 import { factories } from '../../support/factories';
 import { createTestApp, TestApp } from '../../support/test-app';
 import { buildSmallWorld, SmallWorld } from '../analysis/small-world';
-import { download, downloadNetwork, fetchFile, NETWORK_FILES, SNAPSHOT_FORMATS } from './snapshot-files';
+import { download, downloadNetwork, fetchFile, inTurn, NETWORK_FILES, SNAPSHOT_FORMATS } from './snapshot-files';
 
 /**
  * A snapshot freezes the discourse networks of its statements with them: each kind in every
@@ -67,7 +67,7 @@ describe('frozen networks', () => {
   });
 
   it('stay the same bytes after the statements, speakers and topics change and are trashed', async () => {
-    const before = await Promise.all(NETWORK_FILES.map(async (file) => (await downloadNetwork(t, snapshot.id, file.query)).sha256));
+    const before = await inTurn(NETWORK_FILES, async (file) => (await downloadNetwork(t, snapshot.id, file.query)).sha256);
     await t.http().patch(`/api/actors/${w.actors.kono}`).send({ name: 'Kono Taro' }).expect(200);
     await t.http().patch(`/api/topics/${w.topics.peace}`).send({ name: 'Peace' }).expect(200);
     await factories(t).statement({
@@ -80,7 +80,7 @@ describe('frozen networks', () => {
     await t.http().delete(`/api/statements/${w.ids.L2}`).expect(200);
     const live = (await fetchFile(t, `/api/analysis/network?kind=replies&${query.replace('&_sort=date', '')}`)).text;
     expect(live).not.toBe(liveAtCreation.get('network-replies.json'));
-    const after = await Promise.all(NETWORK_FILES.map(async (file) => (await downloadNetwork(t, snapshot.id, file.query)).sha256));
+    const after = await inTurn(NETWORK_FILES, async (file) => (await downloadNetwork(t, snapshot.id, file.query)).sha256);
     expect(after).toEqual(before);
   });
 
@@ -121,7 +121,7 @@ describe('snapshots made before networks were frozen', () => {
         .send({ title: 'Before', query: 'speakerId=' + w.actors.lavrov })
         .expect(201)
     ).body;
-    const before = await Promise.all(SNAPSHOT_FORMATS.map(async (format) => (await download(t, made.id, format)).sha256));
+    const before = await inTurn(SNAPSHOT_FORMATS, async (format) => (await download(t, made.id, format)).sha256);
     // Back to the schema before network files (its down drops them), then forward again: as a
     // snapshot made before the migration finds itself after it.
     const migration = new StoreSnapshotNetworkFiles1796700000002();
@@ -132,7 +132,7 @@ describe('snapshots made before networks were frozen', () => {
     } finally {
       await runner.release();
     }
-    const after = await Promise.all(SNAPSHOT_FORMATS.map(async (format) => (await download(t, made.id, format)).sha256));
+    const after = await inTurn(SNAPSHOT_FORMATS, async (format) => (await download(t, made.id, format)).sha256);
     expect(after).toEqual(before);
     const record = (await t.http().get(`/api/snapshots/${made.id}`).expect(200)).body;
     expect(record.files.map((f: { format: string }) => f.format).sort()).toEqual([...SNAPSHOT_FORMATS].sort());

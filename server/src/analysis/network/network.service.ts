@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { CursorReading, CursorStream } from '../../database/cursor-stream';
 import { checkOut, pgPool } from '../../database/pg-pool';
 import { describeFilters, loadFilterNames } from '../../exports/describe-filters';
+import { ExportSlots } from '../../exports/export-slots';
 import { chunkedTextTransform } from '../../exports/formats/chunked-text';
 import { isDatabaseUnavailable } from '../../kernel/errors/postgres-errors';
 import { NetworkFormat, NetworkRequest } from '../analysis-params';
@@ -75,9 +76,17 @@ function networkText(writerFor: (nodes: NetworkNode[], linkCount: number) => { w
 export class NetworkService {
   private readonly logger = new Logger(NetworkService.name);
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly slots: ExportSlots,
+  ) {}
 
-  async send(request: NetworkRequest, response: Response): Promise<void> {
+  /** As an export: in a slot of its own (or 429), its reader watched (export-slots.ts). */
+  send(request: NetworkRequest, response: Response): Promise<void> {
+    return this.slots.run(response, () => this.stream(request, response));
+  }
+
+  private async stream(request: NetworkRequest, response: Response): Promise<void> {
     const { kind, filters, format } = request;
     const shape = KIND_SHAPES[kind];
     const description = `${NETWORK_KIND_WORDS[kind]} of ${describeFilters(filters, await loadFilterNames(this.dataSource, filters))}`;

@@ -2,13 +2,14 @@ import { applyDecorators, Body, Delete, Get, Headers, Param, Patch, Post, Put, R
 import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ApiErrorResponses } from '../../kernel/errors/api-error.schema';
+import { notFound } from '../../kernel/errors/api-errors';
 import { IdPipe } from '../../kernel/validation/id.pipe';
 import { ApiValidationPipe } from '../../kernel/validation/validation.pipe';
 import { JsonPage } from '../list-query/collection-reader';
 import { FilterDefinitions, ListQuery, ListSpec } from '../list-query/filter-definitions';
 import { ListQueryParam } from '../list-query/list-query.decorators';
 import { ListEndpoint } from '../list-query/page.interceptor';
-import { CurrentAuthor, RecordAuthor, requestAuthor } from './record-author';
+import { CurrentAuthor, RecordAuthor, requestAuthor, requestSeesPublishedOnly } from './record-author';
 import { expectedVersion, VersionedRow } from './version';
 
 type Class = new (...args: never[]) => object;
@@ -24,7 +25,10 @@ export interface CollectionAccess {
 
 /** What the routes call on a collection's service (CollectionService). */
 export interface CollectionRoutesService<LF extends FilterDefinitions, S extends string> {
-  readonly internalFields: string[];
+  readonly label: string;
+  readonly hiddenFromAnonymousReaders: string[];
+  publishedOnly(query: ListQuery<LF, S>): ListQuery<LF, S>;
+  isPublished(record: object): boolean;
   namesEveryField(body: object): boolean;
   list(query: ListQuery<LF, S>, omit?: readonly string[]): Promise<JsonPage>;
   get(id: number): Promise<VersionedRow>;
@@ -92,7 +96,9 @@ export function CollectionController<LF extends FilterDefinitions, S extends str
       description: `A page of ${name.many}, filtered and sorted; with \`id=…&id=…\` and no \`_sort\`, the records asked for, in the order asked.`,
     })
     list(@ListQueryParam(spec) query: ListQuery<LF, S>, @Req() request: Request) {
-      return this.service.list(query, requestAuthor(request) ? [] : this.service.internalFields);
+      if (requestAuthor(request)) return this.service.list(query);
+      const visible = requestSeesPublishedOnly(request) ? this.service.publishedOnly(query) : query;
+      return this.service.list(visible, this.service.hiddenFromAnonymousReaders);
     }
 
     @Get(':id')
@@ -103,10 +109,14 @@ export function CollectionController<LF extends FilterDefinitions, S extends str
     @ApiErrorResponses(404)
     async get(@Param('id', IdPipe) id: number, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
       const row = await this.service.get(id);
+      // Unpublished reads as absent: an anonymous reader learns nothing of a draft, not even that it exists.
+      if (!requestAuthor(request) && requestSeesPublishedOnly(request) && !this.service.isPublished(row)) {
+        throw notFound(this.service.label, id);
+      }
       response.setHeader('ETag', `"${row.version}"`);
       if (requestAuthor(request)) return row;
       const visible: Record<string, unknown> = { ...row };
-      for (const field of this.service.internalFields) delete visible[field];
+      for (const field of this.service.hiddenFromAnonymousReaders) delete visible[field];
       return visible;
     }
 

@@ -5,6 +5,7 @@ import { Fields, FieldValues } from '../fields/field';
 import { FieldRules, fieldRules } from '../fields/field-rules';
 import { insertLinkRowsSql, LinkDetail, linkRows, withConsistentDetails } from '../fields/link-details';
 import { applyLinkEdit, isLinkEdit } from '../fields/link-edit';
+import { AUTHOR_FIELDS, isPublished, narrowToPublished, Publication } from './published-records';
 import { CollectionTable, JsonPage, readOne, readPageAsJson } from '../list-query/collection-reader';
 import { FilterDefinitions, ListQuery } from '../list-query/filter-definitions';
 import type { RecordAuthor } from './record-author';
@@ -33,6 +34,8 @@ export interface CollectionDefinition<F extends Fields, LF extends FilterDefinit
   fields: F;
   /** The list protocol over the collection's table: filters, sorts, the columns read. */
   table: CollectionTable<LF, S>;
+  /** Which records anonymous readers see under PUBLIC_READ=verified; all of them when absent (no drafts). */
+  published?: Publication<LF>;
 }
 
 /** A record as the API returns it: its fields, id, version and provenance. */
@@ -86,11 +89,24 @@ export abstract class CollectionService<F extends Fields, LF extends FilterDefin
     return { table: metadata.tableName, column: metadata.findColumnWithPropertyName(this.definition.labelField)!.databaseName };
   }
 
-  /** Fields only the team sees: left out for anonymous readers. */
-  get internalFields(): string[] {
-    return Object.entries(this.definition.fields)
+  /** Fields only the team sees: internal ones, and who created and changed the record. Left out for anonymous readers. */
+  get hiddenFromAnonymousReaders(): string[] {
+    const internal = Object.entries(this.definition.fields)
       .filter(([, field]) => field.internal)
       .map(([name]) => name);
+    return [...internal, ...AUTHOR_FIELDS];
+  }
+
+  /** The query narrowed to what an anonymous reader may see under PUBLIC_READ=verified. */
+  publishedOnly(query: ListQuery<LF, S>): ListQuery<LF, S> {
+    const { published } = this.definition;
+    return published ? { ...query, filters: narrowToPublished(query.filters, published) } : query;
+  }
+
+  /** Whether an anonymous reader under PUBLIC_READ=verified may see this record. */
+  isPublished(record: object): boolean {
+    const { published } = this.definition;
+    return !published || isPublished(record, published);
   }
 
   /** Whether a change body names every field a client writes: a whole record, as an edit form sends it. */

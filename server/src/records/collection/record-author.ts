@@ -28,3 +28,18 @@ export const CurrentAuthor = createParamDecorator((_: unknown, context: Executio
   if (!author) throw new Error('CurrentAuthor used on a route that lets anonymous callers in');
   return author;
 });
+
+const PUBLISHED_ONLY = Symbol('chronicle.publishedOnly');
+type Limited = { [PUBLISHED_ONLY]?: true };
+
+/**
+ * Said by the authentication for an anonymous reader of a server that publishes only what
+ * its team has verified (PUBLIC_READ=verified): every read of the request shows published
+ * records only (a collection's `published` declaration says which).
+ */
+export function limitRequestToPublished(request: object): void {
+  (request as Limited)[PUBLISHED_ONLY] = true;
+}
+
+/** Whether the request may see published records only (an anonymous reader under PUBLIC_READ=verified). */
+export const requestSeesPublishedOnly = (request: object): boolean => (request as Limited)[PUBLISHED_ONLY] === true;

@@ -42,10 +42,16 @@ export abstract class RecordOutput {
   @ApiProperty({ type: 'integer', minimum: 1, description: '1 on creation, +1 on every change; send it back with a change' })
   version: number;
   @ApiProperty({ type: 'string', format: 'date-time' }) createdAt: string;
-  @ApiProperty({ type: AuthorRef, nullable: true, description: 'null for records loaded without an author (generator, restore)' })
-  createdBy: AuthorRef | null;
+  @ApiProperty({
+    type: AuthorRef,
+    nullable: true,
+    required: false,
+    description: 'null for records loaded without an author (generator, restore); left out for anonymous readers (PUBLIC_READ)',
+  })
+  createdBy?: AuthorRef | null;
   @ApiProperty({ type: 'string', format: 'date-time' }) updatedAt: string;
-  @ApiProperty({ type: AuthorRef, nullable: true }) updatedBy: AuthorRef | null;
+  @ApiProperty({ type: AuthorRef, nullable: true, required: false, description: 'Left out for anonymous readers (PUBLIC_READ)' })
+  updatedBy?: AuthorRef | null;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true, description: 'Always null outside the trash' })
   deletedAt: string | null;
 }
