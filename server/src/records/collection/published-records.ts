@@ -16,7 +16,10 @@ export interface Publication<LF extends FilterDefinitions> {
  * published values when none were asked for. Asking only for unpublished ones (`draft`) leaves
  * an empty list of values, which matches nothing.
  */
-export function narrowToPublished<LF extends FilterDefinitions>(filters: ParsedFilters<LF>, publication: Publication<LF>): ParsedFilters<LF> {
+export function narrowToPublished<LF extends FilterDefinitions>(
+  filters: ParsedFilters<LF>,
+  publication: Publication<LF>,
+): ParsedFilters<LF> {
   const asked = filters[publication.field] as readonly string[] | undefined;
   const values = asked ? asked.filter((value) => publication.values.includes(value)) : [...publication.values];
   return { ...filters, [publication.field]: values };
