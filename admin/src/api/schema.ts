@@ -260,7 +260,7 @@ export interface components {
       /** @description Source id */
       sourceId: number;
       /**
-       * @description primary: where the words were said or first published (a transcript, a press release, an interview); reporting: a news report of them; commentary: an analysis or opinion about them. Null until chosen.
+       * @description primary: where the words were said or first published (a transcript, a press release, an interview); reporting: a news report of them; commentary: an analysis or opinion about them. Null until chosen. An empty string is read as null.
        * @enum {string|null}
        */
       role?: 'primary' | 'reporting' | 'commentary' | null;
@@ -340,7 +340,7 @@ export interface components {
       /** @description The quote, as the source prints it; quoteKind says what it is */
       quote: string | null;
       /**
-       * @description verbatim: the speaker's words as the source prints them, in the source's language; translation: the source's translation of the speaker's words; paraphrase: the source's or the curator's rendering (never shown in quotation marks). Null until the curator says.
+       * @description verbatim: the speaker's words as the source prints them, in the source's language; translation: the source's translation of the speaker's words; paraphrase: the source's or the curator's rendering (never shown in quotation marks). Null until the curator says. An empty string is read as null.
        * @enum {string|null}
        */
       quoteKind: 'verbatim' | 'translation' | 'paraphrase' | null;
@@ -425,7 +425,7 @@ export interface components {
       /** @description The quote, as the source prints it; quoteKind says what it is */
       quote?: string | null;
       /**
-       * @description verbatim: the speaker's words as the source prints them, in the source's language; translation: the source's translation of the speaker's words; paraphrase: the source's or the curator's rendering (never shown in quotation marks). Null until the curator says.
+       * @description verbatim: the speaker's words as the source prints them, in the source's language; translation: the source's translation of the speaker's words; paraphrase: the source's or the curator's rendering (never shown in quotation marks). Null until the curator says. An empty string is read as null.
        * @enum {string|null}
        */
       quoteKind?: 'verbatim' | 'translation' | 'paraphrase' | null;
@@ -520,7 +520,7 @@ export interface components {
       /** @description The quote, as the source prints it; quoteKind says what it is */
       quote?: string | null;
       /**
-       * @description verbatim: the speaker's words as the source prints them, in the source's language; translation: the source's translation of the speaker's words; paraphrase: the source's or the curator's rendering (never shown in quotation marks). Null until the curator says.
+       * @description verbatim: the speaker's words as the source prints them, in the source's language; translation: the source's translation of the speaker's words; paraphrase: the source's or the curator's rendering (never shown in quotation marks). Null until the curator says. An empty string is read as null.
        * @enum {string|null}
        */
       quoteKind?: 'verbatim' | 'translation' | 'paraphrase' | null;
@@ -659,7 +659,7 @@ export interface components {
       /** @description The quote, as the source prints it; quoteKind says what it is */
       quote: string | null;
       /**
-       * @description verbatim: the speaker's words as the source prints them, in the source's language; translation: the source's translation of the speaker's words; paraphrase: the source's or the curator's rendering (never shown in quotation marks). Null until the curator says.
+       * @description verbatim: the speaker's words as the source prints them, in the source's language; translation: the source's translation of the speaker's words; paraphrase: the source's or the curator's rendering (never shown in quotation marks). Null until the curator says. An empty string is read as null.
        * @enum {string|null}
        */
       quoteKind: 'verbatim' | 'translation' | 'paraphrase' | null;

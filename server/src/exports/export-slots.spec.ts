@@ -60,6 +60,30 @@ describe('ExportSlots', () => {
     expect(slots.underWay).toBe(0);
   });
 
+  it("frees the reader's count when its response is finished, the total only when the export settles", async () => {
+    const slots = new ExportSlots({ perUser: 1, total: 2, stallTimeoutMs: 60_000 });
+    const first = account(1);
+    const committing = held();
+    const started = slots.run(first, committing.work);
+    await expect(slots.run(account(1), async () => undefined)).rejects.toThrow(/this account already streams 1/);
+    // The client has the whole file; the export commits a moment later.
+    first.emit('finish');
+    first.emit('close');
+    const next = held();
+    const second = slots.run(account(1), next.work);
+    expect(slots.underWay).toBe(2);
+    // The pool's share is still taken by the one committing.
+    await expect(slots.run(account(2), async () => undefined)).rejects.toThrow(/the server already streams 2/);
+    committing.finish();
+    await started;
+    expect(slots.underWay).toBe(1);
+    next.finish();
+    await second;
+    expect(slots.underWay).toBe(0);
+    // Counted once: the reader's count is not taken back twice.
+    await slots.run(account(1), async () => undefined);
+  });
+
   it('refuses with 429 and Retry-After', async () => {
     const slots = new ExportSlots({ perUser: 1, total: 1, stallTimeoutMs: 60_000 });
     const running = held();

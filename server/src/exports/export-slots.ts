@@ -71,13 +71,24 @@ export class ExportSlots {
   /**
    * Runs `work` — an export writing to `response` — in a slot (or refuses it with 429), and
    * watches its reader: one that takes nothing for the stall timeout has its response
-   * destroyed, which ends the export's pipeline, its cursor and its connection. The slot is
-   * given back only once `work` has settled, that is once the connection is back in the pool.
+   * destroyed, which ends the export's pipeline, its cursor and its connection. The reader's
+   * own count drops as soon as its response is finished: a client that has the whole file may
+   * ask for the next at once (the export still commits for a moment after its last byte, and
+   * three downloads in a row were refused as a third at once). The total, which guards the
+   * pool, drops only once `work` has settled, that is once the connection is back in the pool.
    */
   async run<T>(response: Response, work: () => Promise<T>): Promise<T> {
     const request = response.req as AuthenticatedRequest;
     const reader = readerOf(request);
     this.admit(reader);
+    let readerLeft = false;
+    const readerDone = () => {
+      if (readerLeft) return;
+      readerLeft = true;
+      this.leaveReader(reader.key);
+    };
+    response.once('finish', readerDone);
+    response.once('close', readerDone);
     const watch = watchStalledReader(response, this.limits.stallTimeoutMs, (waitedMs) => {
       // The path without its query: an export link's ticket is a credential.
       this.logger.warn(
@@ -92,7 +103,10 @@ export class ExportSlots {
     } finally {
       watch.stop();
       this.watches.delete(watch);
-      this.leave(reader.key);
+      response.removeListener('finish', readerDone);
+      response.removeListener('close', readerDone);
+      readerDone();
+      this.total--;
     }
   }
 
@@ -115,10 +129,9 @@ export class ExportSlots {
     this.total++;
   }
 
-  private leave(key: string): void {
+  private leaveReader(key: string): void {
     const mine = (this.byReader.get(key) ?? 1) - 1;
     if (mine > 0) this.byReader.set(key, mine);
     else this.byReader.delete(key);
-    this.total--;
   }
 }

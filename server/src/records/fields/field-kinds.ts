@@ -155,7 +155,7 @@ export function oneOfOrNull<V extends string>(
     validators: [emptyToNull, IsOptional(), IsIn(values as V[], { message })],
     // Inline, null among the values: OpenAPI 3.0 cannot make a shared ($ref) enum nullable.
     schema: documented(
-      { ...options, description: options.description ?? 'Null until chosen' },
+      { ...options, description: `${(options.description ?? 'Null until chosen').replace(/\.$/, '')}. An empty string is read as null.` },
       { type: 'string', enum: [...values, null], nullable: true },
     ),
   });

@@ -137,7 +137,8 @@ function badText(name: string, schema: Schema, required: boolean, s: string): bo
   // Sign-in takes any text (a wrong address is a 401, as a wrong password is).
   if (name.startsWith('login.')) return false;
   if (schema.maxLength !== undefined && codePoints(s) > schema.maxLength) return true;
-  if (schema.enum) return !schema.enum.includes(s);
+  // A nullable choice takes '' as "no value" too (stored as null): a form's empty option sends it.
+  if (schema.enum) return !schema.enum.includes(s) && !(s === '' && schema.nullable && !required);
   if (FORMATS[name]) return FORMATS[name].bad(s);
   if (schema.minLength !== undefined && s.length < schema.minLength) return true;
   // A required text must say something: empty or blank is missing.
