@@ -143,9 +143,15 @@ export interface components {
       /** Format: date-time */
       expiresAt: string;
     };
-    /** @enum {string} */
-    RevisionResource: 'statements' | 'actors' | 'sources' | 'topics' | 'stances' | 'imports';
-    /** @enum {string} */
+    /**
+     * @description The collection; imports for an import and its undo; users for a change to an account, tokens for a personal API token made or revoked.
+     * @enum {string}
+     */
+    RevisionResource: 'statements' | 'actors' | 'sources' | 'topics' | 'stances' | 'imports' | 'users' | 'tokens';
+    /**
+     * @description For an account: create (invited) or update; for a token: create or delete (revoked).
+     * @enum {string}
+     */
     RevisionAction: 'create' | 'update' | 'delete' | 'restore' | 'revert' | 'purge';
     AuthorRef: {
       id: number;
@@ -154,20 +160,22 @@ export interface components {
     };
     RevisionRecord: {
       id: number;
+      /** @description The collection; imports for an import and its undo; users for a change to an account, tokens for a personal API token made or revoked. */
       resource: components['schemas']['RevisionResource'];
       recordId: number;
-      /** @description The record's version after the change (before it, for a purge). */
+      /** @description The record's version after the change (before it, for a purge); for an account or a token, the count of its changes. */
       version: number;
+      /** @description For an account: create (invited) or update; for a token: create or delete (revoked). */
       action: components['schemas']['RevisionAction'];
       /** Format: date-time */
       at: string;
       /** @description Who made the change; null for changes made without an account (restore of old data). */
       user: components['schemas']['AuthorRef'] | null;
-      /** @description The record's headline or name at the time. */
+      /** @description The record's headline or name at the time (an account's name, a token's name). */
       label: string;
-      /** @description The fields the change touched, in the record’s order. */
+      /** @description The fields the change touched, in the record’s order. `password` when a password was set (invitation, reset, own change): its value is never kept. */
       changedFields: string[];
-      /** @description The record as the API returned it before the change; null for a creation. */
+      /** @description The record as the API returned it before the change; null for a creation. An account: id, email, displayName, role, active, mustChangePassword, oneTimePasswordExpiresAt. A token: id, name, scope, owner { id, name }, expiresAt, revokedAt. Never a secret. */
       before: {
         [key: string]: unknown;
       } | null;
@@ -177,6 +185,8 @@ export interface components {
       } | null;
       /** @description For a revert: the revision whose state was brought back. */
       revertedFrom: number | null;
+      /** @description For a revert: the record's version that revision made, the one brought back ("Restored version 3"). */
+      revertedFromVersion: number | null;
       /** @description The import that made the change, if one did (GET /api/imports/{id}); for resource imports, the import itself. */
       importId: number | null;
     };
@@ -611,6 +621,14 @@ export interface components {
       /** @example The Mainichi */
       publisher: string | null;
     };
+    ReplyTarget: {
+      id: number;
+      /** @example January 2019 */
+      displayDate: string;
+      /** @example Abe: a compromise must be acceptable to Russians */
+      headline: string;
+      speaker: components['schemas']['NamedRef'];
+    };
     TimelineEntry: {
       id: number;
       /**
@@ -686,6 +704,10 @@ export interface components {
       respondsToId: number | null;
       /** @description Default: draft */
       reviewStatus: components['schemas']['ReviewStatus'];
+      /** @description The statement this one replies to (respondsToId), named; null when none, or when that statement is in the trash. */
+      respondsTo: components['schemas']['ReplyTarget'] | null;
+      /** @description How many statements reply to this one (GET /api/statements?respondsToId=…), whatever the filters. */
+      replyCount: number;
     };
     TimelinePage: {
       entries: components['schemas']['TimelineEntry'][];
@@ -1573,6 +1595,7 @@ export type ActorName = components['schemas']['ActorName'];
 export type NamedRef = components['schemas']['NamedRef'];
 export type StanceView = components['schemas']['StanceView'];
 export type SourceName = components['schemas']['SourceName'];
+export type ReplyTarget = components['schemas']['ReplyTarget'];
 export type TimelineEntry = components['schemas']['TimelineEntry'];
 export type TimelinePage = components['schemas']['TimelinePage'];
 export type NetworkStance = components['schemas']['NetworkStance'];
@@ -1652,6 +1675,8 @@ export const revisionResourceValues: ReadonlyArray<FlattenedDeepRequired<compone
   'topics',
   'stances',
   'imports',
+  'users',
+  'tokens',
 ];
 export const revisionActionValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['RevisionAction']> = [
   'create',
