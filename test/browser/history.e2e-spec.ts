@@ -208,7 +208,13 @@ it('shows an edit in the History tab field by field, and restores the earlier ve
   expect(await creation.getAttribute('data-action')).toBe('create');
   await creation.getByRole('button', { name: 'Restore this version' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Restore' }).click();
-  await page.locator('[data-testid="revision"][data-action="revert"]').waitFor();
+  // Said by the record's version, as the history numbers them, never by a revision's database id.
+  const restoredText = `Restored version ${original.version} of this statement`;
+  await page.locator('.MuiSnackbar-root', { hasText: `${restoredText}.` }).waitFor();
+  const revert = page.locator('[data-testid="revision"][data-action="revert"]');
+  await revert.waitFor();
+  expect(await revert.innerText()).toContain(restoredText);
+  expect(await revert.innerText()).not.toMatch(/revision #/);
   const restored = await statement(original.id);
   expect(restored).toMatchObject({ headline: original.headline, quote: original.quote, version: original.version + 2 });
   expect(await page.getByTestId('last-changed').innerText()).toContain(`Version ${original.version + 2}`);
