@@ -131,6 +131,44 @@ it('filters by two speakers through the sidebar and puts each in a lane of its o
   expect(ui.problems).toEqual([]);
 });
 
+it('keeps the previous result on screen, dimmed and busy, while the timeline for a new speaker loads', async () => {
+  const lavrov = await actorNamed('Lavrov');
+  const kono = await actorNamed('Kono');
+  const lavrovOnly = (await read(`/api/timeline?speakerId=${lavrov.id}&limit=500`)).body;
+  const both = (await read(`/api/timeline?speakerId=${lavrov.id}&speakerId=${kono.id}&limit=500`)).body;
+  ui = await openAdmin(suite, `/timeline?speakerId=${lavrov.id}`, { as: 'viewer' });
+  const { page } = ui;
+  await waitUntil(() => entries(page).count(), lavrovOnly.total, "Lavrov's entries");
+
+  // The answer for both speakers is held back until the page has been looked at.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let asked!: () => void;
+  const requested = new Promise<void>((resolve) => (asked = resolve));
+  await page.route(
+    (url) => url.pathname === '/api/timeline' && url.searchParams.getAll('speakerId').includes(String(kono.id)),
+    async (route) => {
+      asked();
+      await released;
+      await route.continue();
+    },
+  );
+  await choose(page, page.getByPlaceholder('Any speaker'), 'Kono', 'Taro Kono (河野太郎)');
+  await requested;
+
+  expect(await page.getByTestId('timeline-count').innerText()).not.toMatch(/Loading/);
+  expect(await entries(page).count()).toBe(lavrovOnly.total);
+  const results = page.getByTestId('timeline-results');
+  expect(await results.getAttribute('aria-busy')).toBe('true');
+  expect(Number(await cssOf(results, 'opacity'))).toBeLessThan(1);
+
+  release();
+  await waitUntil(() => entries(page).count(), both.total, 'entries of both speakers');
+  await waitUntil(() => results.getAttribute('aria-busy'), 'false', 'the timeline no longer busy');
+  await waitUntil(async () => Number(await cssOf(results, 'opacity')), 1, 'the timeline at full opacity');
+  expect(ui.problems).toEqual([]);
+});
+
 it("exports the timeline's selection, newest first, as a TimelineJS file from the server", async () => {
   const lavrov = await actorNamed('Lavrov');
   const timeline = (await read(`/api/timeline?speakerId=${lavrov.id}&order=desc&limit=500`)).body;

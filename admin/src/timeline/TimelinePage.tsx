@@ -66,7 +66,18 @@ export const TimelinePage = () => {
           {!timeline.isPending && !timeline.error && timeline.entries.length === 0 && (
             <Alert severity="info">No entries match these filters.</Alert>
           )}
-          {view === 'lanes' ? <LanesTimeline groups={groups} speakerIds={filters.speakerId ?? []} /> : <VerticalTimeline groups={groups} />}
+          {/* The previous result, dimmed, while the one for new filters is on its way. */}
+          <Box
+            data-testid="timeline-results"
+            aria-busy={timeline.isPlaceholderData}
+            sx={{ opacity: timeline.isPlaceholderData ? 0.45 : 1, transition: 'opacity 150ms' }}
+          >
+            {view === 'lanes' ? (
+              <LanesTimeline groups={groups} speakerIds={filters.speakerId ?? []} />
+            ) : (
+              <VerticalTimeline groups={groups} />
+            )}
+          </Box>
           <Box sx={{ display: 'flex', justifyContent: 'center', my: 2 }}>
             {timeline.isFetching && <CircularProgress size={24} />}
             {timeline.hasNextPage && !timeline.isFetching && (
