@@ -131,6 +131,40 @@ it('filters by two speakers through the sidebar and puts each in a lane of its o
   expect(ui.problems).toEqual([]);
 });
 
+it('lines the lanes up by date: the same day opposite, a month-only entry in a row of its own', async () => {
+  const lavrov = await actorNamed('Lavrov');
+  const kono = await actorNamed('Kono');
+  type Entry = { id: number; date: string; speaker: { id: number } };
+  const { entries: all } = (await read(`/api/timeline?speakerId=${lavrov.id}&speakerId=${kono.id}&limit=500`)).body as {
+    entries: Entry[];
+  };
+  const ids = (speaker: { id: number }, date: string) => all.filter((e) => e.speaker.id === speaker.id && e.date === date).map((e) => e.id);
+  const [konoJan14, lavrovJan14, lavrovJanuary] = [ids(kono, '2019-01-14'), ids(lavrov, '2019-01-14'), ids(lavrov, '2019-01')];
+  expect(konoJan14.length).toBeGreaterThan(0);
+  expect(lavrovJan14.length).toBeGreaterThan(0);
+  expect(lavrovJanuary).toHaveLength(1);
+
+  ui = await openAdmin(suite, `/timeline?speakerId=${lavrov.id}&speakerId=${kono.id}&view=lanes`, { as: 'viewer' });
+  const { page } = ui;
+  await waitUntil(() => entries(page).count(), all.length, 'entries in the lanes');
+  const box = async (id: number) => (await page.locator(`[data-testid="timeline-entry"][data-entry-id="${id}"]`).boundingBox())!;
+
+  // Jan. 14 opposite Jan. 14.
+  const [konoTop, lavrovTop] = [(await box(konoJan14[0])).y, (await box(lavrovJan14[0])).y];
+  expect(Math.abs(konoTop - lavrovTop)).toBeLessThan(1);
+  // "January 2019" has its own row, above the days (the longer range first), opposite no card of Kono's.
+  const january = await box(lavrovJanuary[0]);
+  expect(january.y + january.height).toBeLessThanOrEqual(lavrovTop);
+  for (const id of all.filter((e) => e.speaker.id === kono.id).map((e) => e.id)) {
+    const card = await box(id);
+    expect({ id, overlaps: card.y < january.y + january.height && january.y < card.y + card.height }).toEqual({ id, overlaps: false });
+  }
+  const monthRow = page.locator('[data-testid="timeline-date-row"][data-date-start="2019-01-01"][data-date-end="2019-01-31"]');
+  expect(await monthRow.getByRole('rowheader').innerText()).toMatch(/January 2019\s+no day given/);
+  expect(await monthRow.locator(`[data-testid="timeline-lane"][data-speaker-id="${kono.id}"]`).innerText()).toBe('');
+  expect(ui.problems).toEqual([]);
+});
+
 it('keeps the previous result on screen, dimmed and busy, while the timeline for a new speaker loads', async () => {
   const lavrov = await actorNamed('Lavrov');
   const kono = await actorNamed('Kono');

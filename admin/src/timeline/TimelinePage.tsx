@@ -73,7 +73,7 @@ export const TimelinePage = () => {
             sx={{ opacity: timeline.isPlaceholderData ? 0.45 : 1, transition: 'opacity 150ms' }}
           >
             {view === 'lanes' ? (
-              <LanesTimeline groups={groups} speakerIds={filters.speakerId ?? []} />
+              <LanesTimeline groups={groups} speakerIds={filters.speakerId ?? []} order={order} />
             ) : (
               <VerticalTimeline groups={groups} />
             )}
