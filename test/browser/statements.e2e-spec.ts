@@ -294,3 +294,44 @@ it('marks the selected statements verified and adds a topic to each, through rea
   ]);
   expect(ui.problems).toEqual([]);
 });
+
+it('creates the speaker from the form, guessing from its name that the Government of Russia is an organization', async () => {
+  ui = await openAdmin(suite, '/statements/create');
+  const { page } = ui;
+  await choose(page, page.getByRole('combobox', { name: /^Speaker/ }), 'Government of Russia', 'New actor “Government of Russia”…');
+  const dialog = page.getByRole('dialog', { name: 'New actor' });
+  const kind = dialog.getByRole('combobox', { name: /^Kind/ });
+  // The guess is shown, with why, for the user to confirm or change.
+  expect(await kind.innerText()).toBe('organization');
+  const describedBy = (await kind.getAttribute('aria-describedby'))!.split(' ');
+  const hints = await Promise.all(describedBy.map((id) => page.locator(`[id="${id}"]`).innerText()));
+  expect(hints.join(' ')).toMatch(/Guessed from “Government”/);
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page
+    .getByRole('combobox', { name: /^Speaker/ })
+    .and(page.locator('[value="Government of Russia"]'))
+    .waitFor();
+  const [created] = (await read(`/api/actors?q=${encodeURIComponent('Government of Russia')}`)).body;
+  expect(created).toMatchObject({ name: 'Government of Russia', kind: 'organization' });
+  expect(ui.problems).toEqual([]);
+});
+
+it("guesses a new actor's kind as its name is typed, until the user chooses one", async () => {
+  ui = await openAdmin(suite, '/actors/create');
+  const { page } = ui;
+  const name = page.getByRole('textbox', { name: /^Name/ });
+  const kind = page.getByRole('combobox', { name: /^Kind/ });
+  await name.fill('Maria Zakharova');
+  await waitUntil(() => kind.innerText(), 'person', 'the guess for a person');
+  await name.fill('Ministry of Foreign Affairs of Japan');
+  await waitUntil(() => kind.innerText(), 'organization', 'the guess for a ministry');
+  await page.getByText(/Guessed from “Ministry”/).waitFor();
+  // The user's choice wins over any later guess.
+  await kind.click();
+  await page.getByRole('option', { name: 'person' }).click();
+  await name.fill('Ministry of Foreign Affairs');
+  await page.getByText('As you chose').waitFor();
+  expect(await kind.innerText()).toBe('person');
+  expect(ui.problems).toEqual([]);
+});
