@@ -335,3 +335,34 @@ it("guesses a new actor's kind as its name is typed, until the user chooses one"
   expect(await kind.innerText()).toBe('person');
   expect(ui.problems).toEqual([]);
 });
+
+it('records a reply that carries the topics and the sources, with their roles and locators', async () => {
+  const all = (await read('/api/statements?_start=0&_end=500')).body as Array<{ id: number; key: string | null }>;
+  const original = (await read(`/api/statements/${all.find((s) => s.key === 'lavrov-russian-territories')!.id}`)).body;
+  expect(original.sources.length).toBeGreaterThan(0);
+  expect(original.sources[0].locator).toBeTruthy();
+  ui = await openAdmin(suite, `/statements/${original.id}/show`);
+  const { page } = ui;
+  await page.getByRole('link', { name: 'Record a reply' }).click();
+  await page.waitForURL(/\/statements\/create$/);
+  const locator = page.getByRole('textbox', { name: /^Where in the source/ }).first();
+  await waitUntil(() => locator.inputValue(), original.sources[0].locator, 'the locator carried over');
+
+  await page.getByRole('textbox', { name: /^Date/ }).fill('2019-01-15');
+  await choose(page, page.getByRole('combobox', { name: /^Speaker/ }), 'Kono', 'Taro Kono (河野太郎)');
+  await page.getByRole('textbox', { name: /^Headline/ }).fill('Kono answers Lavrov on the islands');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.waitForURL(/\/statements\/\d+\/show$/);
+  const id = Number(/statements\/(\d+)\/show/.exec(page.url())![1]);
+  const reply = (await read(`/api/statements/${id}`)).body;
+  expect(reply).toMatchObject({ respondsToId: original.id, topicIds: original.topicIds, sourceIds: original.sourceIds });
+  expect(reply.sources).toEqual(
+    original.sources.map((citation: { sourceId: number; role: string | null; locator: string | null }) => ({
+      sourceId: citation.sourceId,
+      role: citation.role,
+      locator: citation.locator,
+      excerpt: null,
+    })),
+  );
+  expect(ui.problems).toEqual([]);
+});

@@ -64,18 +64,24 @@ const Replies = () => {
   );
 };
 
+/**
+ * What "Record a reply" starts from: a reply to this statement, on the same topics, citing the
+ * same sources with their roles and locators (a reply is usually reported by the same article).
+ * The excerpt is left empty: the passage that supports the reply is another one.
+ */
+const replyTo = (statement: Statement): Partial<Statement> => ({
+  respondsToId: statement.id,
+  topicIds: statement.topicIds,
+  sourceIds: statement.sourceIds,
+  sources: statement.sources.map(({ sourceId, role, locator }) => ({ sourceId, role, locator, excerpt: null })),
+});
+
 const ShowActions = () => {
   const record = useRecordContext<Statement>();
   return (
     <TopToolbar>
       {record && <OpenTimelineButton filter={{ speakerId: [record.speakerId] }} />}
-      {record && (
-        <CreateButton
-          label="Record a reply"
-          icon={<ReplyIcon />}
-          state={{ record: { respondsToId: record.id, topicIds: record.topicIds } }}
-        />
-      )}
+      {record && <CreateButton label="Record a reply" icon={<ReplyIcon />} state={{ record: replyTo(record) }} />}
       <EditButton />
     </TopToolbar>
   );
