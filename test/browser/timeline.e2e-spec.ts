@@ -5,6 +5,7 @@ import {
   api,
   choose,
   cssOf,
+  expectRowCount,
   openAdmin,
   renderedFonts,
   saveScreenshot,
@@ -162,6 +163,51 @@ it('lines the lanes up by date: the same day opposite, a month-only entry in a r
   const monthRow = page.locator('[data-testid="timeline-date-row"][data-date-start="2019-01-01"][data-date-end="2019-01-31"]');
   expect(await monthRow.getByRole('rowheader').innerText()).toMatch(/January 2019\s+no day given/);
   expect(await monthRow.locator(`[data-testid="timeline-lane"][data-speaker-id="${kono.id}"]`).innerText()).toBe('');
+  expect(ui.problems).toEqual([]);
+});
+
+it('links a reply to the statement it answers (its card on the page, else its record) and a statement to its replies', async () => {
+  type Statement = { id: number; key: string | null; headline: string; speakerId: number; respondsToId: number | null };
+  const all = (await read('/api/statements?_start=0&_end=500')).body as Statement[];
+  const byKey = (key: string) => all.find((s) => s.key === key)!;
+  const [abe, lavrovReply] = [byKey('abe-tv-asahi-2019-01-01'), byKey('lavrov-unacceptable')];
+  const replies = all.filter((s) => s.respondsToId === abe.id);
+  expect(replies.length).toBe(2);
+  const card = (page: AdminPage['page'], id: number) => page.locator(`[data-testid="timeline-entry"][data-entry-id="${id}"]`);
+
+  ui = await openAdmin(suite, '/timeline', { as: 'viewer' });
+  const { page } = ui;
+  await waitUntil(() => entries(page).count(), all.length, 'entries on the timeline');
+  const inReplyTo = card(page, lavrovReply.id).getByTestId('timeline-in-reply-to');
+  expect(await inReplyTo.innerText()).toBe(`Shinzo Abe, ${abe.headline}`);
+  expect(await card(page, abe.id).getByTestId('timeline-in-reply-to').count()).toBe(0);
+
+  // On the page: to its card, which takes the focus, without leaving the timeline.
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await inReplyTo.click();
+  const focusedEntry = () =>
+    page.evaluate(() => document.activeElement?.closest('[data-testid="timeline-entry"]')?.getAttribute('data-entry-id') ?? null);
+  await waitUntil(focusedEntry, String(abe.id), 'the focused card');
+  const inView = async () => {
+    const box = (await card(page, abe.id).boundingBox())!;
+    return box.y >= 0 && box.y + box.height <= page.viewportSize()!.height;
+  };
+  await waitUntil(inView, true, 'the card replied to, in view');
+  expect(new URL(page.url()).pathname).toBe('/timeline');
+
+  // The statement replied to says how many replies it has, and lists them.
+  const repliesLink = card(page, abe.id).getByTestId('timeline-replies');
+  expect(await repliesLink.innerText()).toBe('2 replies');
+  await repliesLink.click();
+  await page.waitForURL(/\/statements\?/);
+  expect(JSON.parse(new URL(page.url()).searchParams.get('filter')!)).toEqual({ respondsToId: [abe.id] });
+  await expectRowCount(page, 2);
+
+  // Not on the page (only Lavrov's entries): the link opens the record.
+  await page.goto(`/timeline?speakerId=${lavrovReply.speakerId}`);
+  await card(page, lavrovReply.id).getByTestId('timeline-in-reply-to').click();
+  await page.waitForURL(new RegExp(`/statements/${abe.id}/show$`));
+  await page.getByRole('heading', { name: abe.headline, level: 1 }).waitFor();
   expect(ui.problems).toEqual([]);
 });
 
