@@ -1,4 +1,5 @@
 import { defaultDarkTheme, defaultLightTheme, type RaThemeOptions } from 'react-admin';
+import { RecordFormContent } from './common/RecordFormContent';
 
 /*
  * No web font is downloaded: the system's fonts, with Noto (Latin, Cyrillic, CJK) and the usual
@@ -20,10 +21,21 @@ const FONT_STACK = [
   'sans-serif',
 ].join(', ');
 
+/*
+ * What every form does with the server's answers, set once as react-admin's default props rather
+ * than on each page: errors where the eye is (RecordFormContent), the first field in error
+ * scrolled to and focused, the notification naming the fields, for errors found before sending
+ * as for those the server sends back — so react-admin's generic "The form is not valid" is off.
+ */
+const RECORD_PAGES: RaThemeOptions['components'] = {
+  RaSimpleForm: { defaultProps: { component: RecordFormContent, disableInvalidFormNotification: true } },
+};
+
 const shared = (base: RaThemeOptions): RaThemeOptions => ({
   ...base,
   typography: { ...base.typography, fontFamily: FONT_STACK },
   sidebar: { width: 200, closedWidth: 50 },
+  components: { ...base.components, ...RECORD_PAGES },
 });
 
 export const lightTheme: RaThemeOptions = {

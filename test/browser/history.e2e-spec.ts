@@ -9,6 +9,7 @@ import {
   startAdminSuite,
   stopAdminSuite,
   tableRows,
+  waitUntil,
 } from '../support/admin-ui';
 
 /** Concurrent edits, the history of a record, the activity feed and the trash, in Chromium. */
@@ -72,6 +73,15 @@ describe('editing a record someone else changed meanwhile', () => {
     const banner = page.getByTestId('edit-conflict');
     await banner.waitFor();
     expect(await banner.innerText()).toMatch(new RegExp(`^This statement was changed by ${admin.displayName} at .+ since you opened it`));
+    // Saved from the bottom of the form, the refusal is brought into view at its top.
+    await waitUntil(
+      async () => {
+        const box = (await banner.boundingBox())!;
+        return box.y >= 0 && box.y + box.height <= page.viewportSize()!.height;
+      },
+      true,
+      'the conflict banner in view',
+    );
     expect(page.url()).toMatch(new RegExp(`/statements/${opened.id}$`));
     expect(await headline.inputValue()).toBe('Lavrov: the islands are Russian territory');
 

@@ -184,6 +184,40 @@ it("shows the server's validation message on the field it concerns, and stores n
   expect(ui.problems).toEqual([]);
 });
 
+it("brings the server's refusal where the eye is: the field scrolled to and focused, the notification naming it", async () => {
+  ui = await openAdmin(suite, '/statements/create');
+  const { page } = ui;
+  await page.getByRole('textbox', { name: /^Date/ }).fill('2019-13-45');
+  await choose(page, page.getByRole('combobox', { name: /^Speaker/ }), 'Lavrov', 'Sergey Lavrov (Сергей Лавров)');
+  await page.getByRole('textbox', { name: /^Headline/ }).fill('A date the server refuses');
+  // Saving from the bottom of the form, the Date field far above, out of view.
+  const save = page.getByRole('button', { name: 'Save' });
+  await save.scrollIntoViewIfNeeded();
+  const date = page.locator('input[name="date"]');
+  const inView = async (locator: typeof date) => {
+    const box = (await locator.boundingBox())!;
+    return box.y >= 0 && box.y + box.height <= page.viewportSize()!.height;
+  };
+  expect(await inView(date)).toBe(false);
+  await save.click();
+
+  await page.locator('input[name="date"][aria-invalid="true"]').waitFor();
+  await waitUntil(() => page.evaluate(() => document.activeElement?.getAttribute('name') ?? null), 'date', 'the focused input');
+  expect(await inView(date)).toBe(true);
+  const toast = page.locator('.MuiSnackbar-root');
+  await toast.waitFor();
+  expect(await toast.innerText()).toMatch(/^Date: is not a valid EDTF date: "2019-13-45"/);
+  expect(await toast.innerText()).not.toMatch(/form is not valid/);
+
+  // Errors found before sending read the same way: by field.
+  await page.getByRole('textbox', { name: /^Date/ }).fill('2019-01-14');
+  await page.getByRole('textbox', { name: /^Headline/ }).fill('');
+  await save.click();
+  await page.locator('.MuiSnackbar-root', { hasText: /^Headline: Required/ }).waitFor();
+  await waitUntil(() => page.evaluate(() => document.activeElement?.getAttribute('name') ?? null), 'headline', 'the focused input');
+  expect(ui.problems).toEqual([]);
+});
+
 it('renders an HTML-looking quote as text, in the record card, the list and the timeline', async () => {
   const lavrov = await actorNamed('Lavrov');
   const quote = '<img src=x onerror=alert(1)>';
