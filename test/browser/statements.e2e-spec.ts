@@ -218,6 +218,66 @@ it("brings the server's refusal where the eye is: the field scrolled to and focu
   expect(ui.problems).toEqual([]);
 });
 
+it('says the server cannot be reached when opening Edit, keeps what was typed through a failed save, and retries', async () => {
+  const lavrov = await actorNamed('Lavrov');
+  const [statement] = (await read(`/api/statements?speakerId=${lavrov.id}&_sort=date&_order=ASC&_end=1`)).body;
+  ui = await openAdmin(suite, `/statements/${statement.id}/show`);
+  const { page } = ui;
+  await page.getByRole('heading', { name: statement.headline, level: 1 }).waitFor();
+
+  // The API becomes unreachable after the page has loaded: reloaded, the record page keeps the
+  // record and says the server cannot be reached.
+  await page.route('**/api/**', (route) => route.abort());
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  expect(await page.getByTestId('record-unreachable').innerText()).toMatch(/Cannot reach the server/);
+  await page.getByRole('heading', { name: statement.headline, level: 1 }).waitFor();
+  await page.getByRole('link', { name: 'Edit' }).click();
+  await page.waitForURL(new RegExp(`/statements/${statement.id}$`));
+  const reload = page.getByTestId('record-unreachable');
+  await reload.waitFor();
+  expect(await reload.innerText()).toMatch(/Cannot reach the server/);
+  // Not bounced to the list: the form, with the record as loaded earlier.
+  const headline = page.getByRole('textbox', { name: /^Headline/ });
+  expect(await headline.inputValue()).toBe(statement.headline);
+  expect(page.url()).toMatch(new RegExp(`/statements/${statement.id}$`));
+  expect(await page.getByText(/does not exist|No Statements found/).count()).toBe(0);
+
+  // A save that gets no answer keeps what was typed, and says so above Save.
+  await headline.fill(`${statement.headline} (typed offline)`);
+  await page.getByRole('button', { name: 'Save' }).click();
+  const saveFailed = page.getByTestId('save-unreachable');
+  await saveFailed.waitFor();
+  expect(await saveFailed.innerText()).toMatch(/Nothing was saved; your changes are still in the form/);
+  expect(await headline.inputValue()).toBe(`${statement.headline} (typed offline)`);
+  expect(page.url()).toMatch(new RegExp(`/statements/${statement.id}$`));
+
+  // Back online: Retry sends it.
+  await page.unroute('**/api/**');
+  await saveFailed.getByRole('button', { name: 'Retry' }).click();
+  await page.waitForURL(new RegExp(`/statements/${statement.id}/show$`));
+  await page.getByRole('heading', { name: `${statement.headline} (typed offline)`, level: 1 }).waitFor();
+  expect((await read(`/api/statements/${statement.id}`)).body.headline).toBe(`${statement.headline} (typed offline)`);
+  expect(ui.problems).toEqual([]);
+});
+
+it('shows a list it cannot read as "Cannot reach the server" with Retry, not as an empty list', async () => {
+  const sources = Number((await read('/api/sources')).headers['x-total-count']);
+  ui = await openAdmin(suite, '/statements');
+  const { page } = ui;
+  await tableRows(page).first().waitFor();
+  await page.route('**/api/**', (route) => route.abort());
+  await page.getByRole('menuitem', { name: 'Sources' }).click();
+  const error = page.getByTestId('list-load-error');
+  await error.waitFor();
+  expect(await error.innerText()).toMatch(/Cannot reach the server/);
+  expect(await page.getByText(/No Sources|of \d+/).count()).toBe(0);
+
+  await page.unroute('**/api/**');
+  await error.getByRole('button', { name: 'Retry' }).click();
+  await expectRowCount(page, sources);
+  expect(ui.problems).toEqual([]);
+});
+
 it('renders an HTML-looking quote as text, in the record card, the list and the timeline', async () => {
   const lavrov = await actorNamed('Lavrov');
   const quote = '<img src=x onerror=alert(1)>';

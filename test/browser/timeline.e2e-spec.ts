@@ -249,6 +249,33 @@ it('keeps the previous result on screen, dimmed and busy, while the timeline for
   expect(ui.problems).toEqual([]);
 });
 
+it('says when the server cannot be reached, and reloads the timeline on Retry', async () => {
+  const lavrov = await actorNamed('Lavrov');
+  const timeline = (await read(`/api/timeline?speakerId=${lavrov.id}&limit=500`)).body;
+  ui = await openAdmin(suite, `/timeline?speakerId=${lavrov.id}`, { as: 'viewer' });
+  const { page } = ui;
+  await waitUntil(() => entries(page).count(), timeline.total, "Lavrov's entries");
+  await page.route('**/api/**', (route) => route.abort());
+  await page.getByRole('button', { name: 'Newest first' }).click();
+  const error = page.getByTestId('timeline-load-error');
+  await error.waitFor();
+  expect(await error.innerText()).toMatch(/Cannot reach the server/);
+
+  await page.unroute('**/api/**');
+  await error.getByRole('button', { name: 'Retry' }).click();
+  const shownIds = () => entries(page).evaluateAll((cards) => cards.map((card) => card.getAttribute('data-entry-id')).join());
+  await waitUntil(
+    shownIds,
+    timeline.entries
+      .map((entry: { id: number }) => entry.id)
+      .reverse()
+      .join(),
+    'entries newest first',
+  );
+  expect(await error.count()).toBe(0);
+  expect(ui.problems).toEqual([]);
+});
+
 it("exports the timeline's selection, newest first, as a TimelineJS file from the server", async () => {
   const lavrov = await actorNamed('Lavrov');
   const timeline = (await read(`/api/timeline?speakerId=${lavrov.id}&order=desc&limit=500`)).body;

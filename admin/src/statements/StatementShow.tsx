@@ -24,6 +24,7 @@ import { DateCertainty } from './DateCertainty';
 import { OpenTimelineButton } from './OpenTimelineButton';
 import { ReviewChip, TypeStatusChips } from './StatementChips';
 import { StatementSources } from './StatementSources';
+import { RecordPageBox, useRecordLoadOptions } from '../common/RecordPage';
 
 const Part = ({ title, children }: { title: string; children: ReactNode }) => (
   <Box component="section" aria-label={title} sx={{ mt: 3 }}>
@@ -304,7 +305,7 @@ const StatementCard = () => {
 };
 
 export const StatementShow = () => (
-  <Show actions={<ShowActions />} component="div">
+  <Show actions={<ShowActions />} component={RecordPageBox} queryOptions={useRecordLoadOptions()}>
     <RecordShowTabs>
       <StatementCard />
     </RecordShowTabs>

@@ -3,6 +3,7 @@ import { Alert, Box, Button, CircularProgress, ToggleButton, ToggleButtonGroup, 
 import { useMemo } from 'react';
 import { ListContextProvider, Title } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { isServerUnreachable } from '../common/serverUnreachable';
 import { ExportMenu } from '../export/ExportMenu';
 import type { ExportSort } from '../export/exportUrl';
 import { SaveSnapshotButton } from '../snapshots/SaveSnapshotButton';
@@ -62,7 +63,19 @@ export const TimelinePage = () => {
             <SaveSnapshotButton filter={filters} sort={sort} />
           </Box>
 
-          {timeline.error && <Alert severity="error">The timeline could not be loaded: {timeline.error.message}</Alert>}
+          {timeline.error && (
+            <Alert
+              severity={isServerUnreachable(timeline.error) ? 'warning' : 'error'}
+              data-testid="timeline-load-error"
+              action={
+                <Button color="inherit" size="small" onClick={() => void timeline.refetch()} disabled={timeline.isFetching}>
+                  Retry
+                </Button>
+              }
+            >
+              The timeline could not be loaded: {timeline.error.message}
+            </Alert>
+          )}
           {!timeline.isPending && !timeline.error && timeline.entries.length === 0 && (
             <Alert severity="info">No entries match these filters.</Alert>
           )}

@@ -22,6 +22,8 @@ export function useTimeline(filters: StatementFilterValues, order: TimelineOrder
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     placeholderData: keepPreviousData,
+    // As react-admin's lists: a failure is said at once, with Retry, not after three silent attempts.
+    retry: false,
   });
   const entries = query.data?.pages.flatMap((page) => page.entries) ?? [];
   const total = query.data?.pages[0]?.total ?? 0;
