@@ -1,4 +1,7 @@
+import { createElement } from 'react';
 import { defaultDarkTheme, defaultLightTheme, type RaThemeOptions } from 'react-admin';
+import { ListLoadError, ListPagination } from './common/ListLoadError';
+import { RecordFormContent } from './common/RecordFormContent';
 
 /*
  * No web font is downloaded: the system's fonts, with Noto (Latin, Cyrillic, CJK) and the usual
@@ -20,10 +23,25 @@ const FONT_STACK = [
   'sans-serif',
 ].join(', ');
 
+/*
+ * What every list and every form does with the server's answers, set once as react-admin's
+ * default props rather than on each page:
+ * - a list that could not be read says so, "Cannot reach the server" with Retry when no answer
+ *   came, instead of showing no rows (and no pagination that counts rows not shown);
+ * - a form brings errors where the eye is (RecordFormContent): the first field in error scrolled
+ *   to and focused, the notification naming the fields, for errors found before sending as for
+ *   those the server sends back — so react-admin's generic "The form is not valid" is off.
+ */
+const RECORD_PAGES: RaThemeOptions['components'] = {
+  RaList: { defaultProps: { error: createElement(ListLoadError), pagination: createElement(ListPagination) } },
+  RaSimpleForm: { defaultProps: { component: RecordFormContent, disableInvalidFormNotification: true } },
+};
+
 const shared = (base: RaThemeOptions): RaThemeOptions => ({
   ...base,
   typography: { ...base.typography, fontFamily: FONT_STACK },
   sidebar: { width: 200, closedWidth: 50 },
+  components: { ...base.components, ...RECORD_PAGES },
 });
 
 export const lightTheme: RaThemeOptions = {

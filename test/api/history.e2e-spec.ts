@@ -99,7 +99,16 @@ describe('revisions', () => {
       updatedBy: { name: 'Eddie Editor' },
     });
     history = await revisionsOf(path);
-    expect(history[0]).toMatchObject({ action: 'revert', revertedFrom: create.id, changedFields: ['participantIds', 'headline'] });
+    expect(history[0]).toMatchObject({
+      action: 'revert',
+      revertedFrom: create.id,
+      revertedFromVersion: 1,
+      changedFields: ['participantIds', 'headline'],
+    });
+    // Every other revision brings nothing back.
+    expect(history.slice(1).map((revision: { revertedFromVersion: number | null }) => revision.revertedFromVersion)).toEqual(
+      history.slice(1).map(() => null),
+    );
 
     // Purge: gone for good, the history stays and says so.
     await t.as('editor').delete(path).expect(200);

@@ -120,6 +120,8 @@ describe('timeline', () => {
       'sources',
       'respondsToId',
       'reviewStatus',
+      'respondsTo',
+      'replyCount',
     ]);
     expect(Object.keys(page.entries[0].speaker)).toEqual(['id', 'name', 'nativeName']);
     expect(Object.keys(page.entries[0].stance)).toEqual(['id', 'name', 'score', 'color']);
@@ -142,6 +144,36 @@ describe('timeline', () => {
       (e: { stance: unknown }) => e.stance === null,
     );
     expect(noStance).toBeDefined();
+  });
+
+  it('names the statement an entry replies to, and counts the live replies to each entry', async () => {
+    const make = factories(t);
+    const asked = await make.statement({ speakerId: kono, date: '2019-03-01', headline: 'Kono asks about the islands' });
+    const answer = await make.statement({ speakerId: lavrov, date: '2019-03-02', headline: 'Lavrov answers', respondsToId: asked.id });
+    const trashed = await make.statement({
+      speakerId: lavrov,
+      date: '2019-03-03',
+      headline: 'A reply later trashed',
+      respondsToId: asked.id,
+    });
+    await t.as('editor').delete(`/api/statements/${trashed.id}`).expect(200);
+    const entries = (await t.http().get(`/api/timeline?id=${asked.id}&id=${answer.id}`).expect(200)).body.entries;
+    const byId = new Map(entries.map((e: { id: number }) => [e.id, e]));
+    expect(byId.get(asked.id)).toMatchObject({ respondsTo: null, replyCount: 1 });
+    expect(byId.get(answer.id)).toMatchObject({
+      respondsToId: asked.id,
+      respondsTo: {
+        id: asked.id,
+        displayDate: 'March 1, 2019',
+        headline: 'Kono asks about the islands',
+        speaker: { id: kono, name: 'Taro Kono' },
+      },
+      replyCount: 0,
+    });
+    // The statement replied to in the trash: the id stays, the card has nothing to link to.
+    await t.as('editor').delete(`/api/statements/${asked.id}`).expect(200);
+    const [orphan] = (await t.http().get(`/api/timeline?id=${answer.id}`).expect(200)).body.entries;
+    expect(orphan).toMatchObject({ respondsToId: asked.id, respondsTo: null });
   });
 
   it.each([

@@ -9,6 +9,7 @@ import {
   startAdminSuite,
   stopAdminSuite,
   tableRows,
+  waitUntil,
 } from '../support/admin-ui';
 
 /** Concurrent edits, the history of a record, the activity feed and the trash, in Chromium. */
@@ -72,6 +73,15 @@ describe('editing a record someone else changed meanwhile', () => {
     const banner = page.getByTestId('edit-conflict');
     await banner.waitFor();
     expect(await banner.innerText()).toMatch(new RegExp(`^This statement was changed by ${admin.displayName} at .+ since you opened it`));
+    // Saved from the bottom of the form, the refusal is brought into view at its top.
+    await waitUntil(
+      async () => {
+        const box = (await banner.boundingBox())!;
+        return box.y >= 0 && box.y + box.height <= page.viewportSize()!.height;
+      },
+      true,
+      'the conflict banner in view',
+    );
     expect(page.url()).toMatch(new RegExp(`/statements/${opened.id}$`));
     expect(await headline.inputValue()).toBe('Lavrov: the islands are Russian territory');
 
@@ -208,7 +218,13 @@ it('shows an edit in the History tab field by field, and restores the earlier ve
   expect(await creation.getAttribute('data-action')).toBe('create');
   await creation.getByRole('button', { name: 'Restore this version' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Restore' }).click();
-  await page.locator('[data-testid="revision"][data-action="revert"]').waitFor();
+  // Said by the record's version, as the history numbers them, never by a revision's database id.
+  const restoredText = `Restored version ${original.version} of this statement`;
+  await page.locator('.MuiSnackbar-root', { hasText: `${restoredText}.` }).waitFor();
+  const revert = page.locator('[data-testid="revision"][data-action="revert"]');
+  await revert.waitFor();
+  expect(await revert.innerText()).toContain(restoredText);
+  expect(await revert.innerText()).not.toMatch(/revision #/);
   const restored = await statement(original.id);
   expect(restored).toMatchObject({ headline: original.headline, quote: original.quote, version: original.version + 2 });
   expect(await page.getByTestId('last-changed').innerText()).toContain(`Version ${original.version + 2}`);

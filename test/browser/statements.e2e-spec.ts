@@ -184,6 +184,100 @@ it("shows the server's validation message on the field it concerns, and stores n
   expect(ui.problems).toEqual([]);
 });
 
+it("brings the server's refusal where the eye is: the field scrolled to and focused, the notification naming it", async () => {
+  ui = await openAdmin(suite, '/statements/create');
+  const { page } = ui;
+  await page.getByRole('textbox', { name: /^Date/ }).fill('2019-13-45');
+  await choose(page, page.getByRole('combobox', { name: /^Speaker/ }), 'Lavrov', 'Sergey Lavrov (Сергей Лавров)');
+  await page.getByRole('textbox', { name: /^Headline/ }).fill('A date the server refuses');
+  // Saving from the bottom of the form, the Date field far above, out of view.
+  const save = page.getByRole('button', { name: 'Save' });
+  await save.scrollIntoViewIfNeeded();
+  const date = page.locator('input[name="date"]');
+  const inView = async (locator: typeof date) => {
+    const box = (await locator.boundingBox())!;
+    return box.y >= 0 && box.y + box.height <= page.viewportSize()!.height;
+  };
+  expect(await inView(date)).toBe(false);
+  await save.click();
+
+  await page.locator('input[name="date"][aria-invalid="true"]').waitFor();
+  await waitUntil(() => page.evaluate(() => document.activeElement?.getAttribute('name') ?? null), 'date', 'the focused input');
+  expect(await inView(date)).toBe(true);
+  const toast = page.locator('.MuiSnackbar-root');
+  await toast.waitFor();
+  expect(await toast.innerText()).toMatch(/^Date: is not a valid EDTF date: "2019-13-45"/);
+  expect(await toast.innerText()).not.toMatch(/form is not valid/);
+
+  // Errors found before sending read the same way: by field.
+  await page.getByRole('textbox', { name: /^Date/ }).fill('2019-01-14');
+  await page.getByRole('textbox', { name: /^Headline/ }).fill('');
+  await save.click();
+  await page.locator('.MuiSnackbar-root', { hasText: /^Headline: Required/ }).waitFor();
+  await waitUntil(() => page.evaluate(() => document.activeElement?.getAttribute('name') ?? null), 'headline', 'the focused input');
+  expect(ui.problems).toEqual([]);
+});
+
+it('says the server cannot be reached when opening Edit, keeps what was typed through a failed save, and retries', async () => {
+  const lavrov = await actorNamed('Lavrov');
+  const [statement] = (await read(`/api/statements?speakerId=${lavrov.id}&_sort=date&_order=ASC&_end=1`)).body;
+  ui = await openAdmin(suite, `/statements/${statement.id}/show`);
+  const { page } = ui;
+  await page.getByRole('heading', { name: statement.headline, level: 1 }).waitFor();
+
+  // The API becomes unreachable after the page has loaded: reloaded, the record page keeps the
+  // record and says the server cannot be reached.
+  await page.route('**/api/**', (route) => route.abort());
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  expect(await page.getByTestId('record-unreachable').innerText()).toMatch(/Cannot reach the server/);
+  await page.getByRole('heading', { name: statement.headline, level: 1 }).waitFor();
+  await page.getByRole('link', { name: 'Edit' }).click();
+  await page.waitForURL(new RegExp(`/statements/${statement.id}$`));
+  const reload = page.getByTestId('record-unreachable');
+  await reload.waitFor();
+  expect(await reload.innerText()).toMatch(/Cannot reach the server/);
+  // Not bounced to the list: the form, with the record as loaded earlier.
+  const headline = page.getByRole('textbox', { name: /^Headline/ });
+  expect(await headline.inputValue()).toBe(statement.headline);
+  expect(page.url()).toMatch(new RegExp(`/statements/${statement.id}$`));
+  expect(await page.getByText(/does not exist|No Statements found/).count()).toBe(0);
+
+  // A save that gets no answer keeps what was typed, and says so above Save.
+  await headline.fill(`${statement.headline} (typed offline)`);
+  await page.getByRole('button', { name: 'Save' }).click();
+  const saveFailed = page.getByTestId('save-unreachable');
+  await saveFailed.waitFor();
+  expect(await saveFailed.innerText()).toMatch(/Nothing was saved; your changes are still in the form/);
+  expect(await headline.inputValue()).toBe(`${statement.headline} (typed offline)`);
+  expect(page.url()).toMatch(new RegExp(`/statements/${statement.id}$`));
+
+  // Back online: Retry sends it.
+  await page.unroute('**/api/**');
+  await saveFailed.getByRole('button', { name: 'Retry' }).click();
+  await page.waitForURL(new RegExp(`/statements/${statement.id}/show$`));
+  await page.getByRole('heading', { name: `${statement.headline} (typed offline)`, level: 1 }).waitFor();
+  expect((await read(`/api/statements/${statement.id}`)).body.headline).toBe(`${statement.headline} (typed offline)`);
+  expect(ui.problems).toEqual([]);
+});
+
+it('shows a list it cannot read as "Cannot reach the server" with Retry, not as an empty list', async () => {
+  const sources = Number((await read('/api/sources')).headers['x-total-count']);
+  ui = await openAdmin(suite, '/statements');
+  const { page } = ui;
+  await tableRows(page).first().waitFor();
+  await page.route('**/api/**', (route) => route.abort());
+  await page.getByRole('menuitem', { name: 'Sources' }).click();
+  const error = page.getByTestId('list-load-error');
+  await error.waitFor();
+  expect(await error.innerText()).toMatch(/Cannot reach the server/);
+  expect(await page.getByText(/No Sources|of \d+/).count()).toBe(0);
+
+  await page.unroute('**/api/**');
+  await error.getByRole('button', { name: 'Retry' }).click();
+  await expectRowCount(page, sources);
+  expect(ui.problems).toEqual([]);
+});
+
 it('renders an HTML-looking quote as text, in the record card, the list and the timeline', async () => {
   const lavrov = await actorNamed('Lavrov');
   const quote = '<img src=x onerror=alert(1)>';
@@ -292,5 +386,77 @@ it('marks the selected statements verified and adds a topic to each, through rea
     [sovereignty.id, sanctions.id],
     [sovereignty.id, sanctions.id],
   ]);
+  expect(ui.problems).toEqual([]);
+});
+
+it('creates the speaker from the form, guessing from its name that the Government of Russia is an organization', async () => {
+  ui = await openAdmin(suite, '/statements/create');
+  const { page } = ui;
+  await choose(page, page.getByRole('combobox', { name: /^Speaker/ }), 'Government of Russia', 'New actor “Government of Russia”…');
+  const dialog = page.getByRole('dialog', { name: 'New actor' });
+  const kind = dialog.getByRole('combobox', { name: /^Kind/ });
+  // The guess is shown, with why, for the user to confirm or change.
+  expect(await kind.innerText()).toBe('organization');
+  const describedBy = (await kind.getAttribute('aria-describedby'))!.split(' ');
+  const hints = await Promise.all(describedBy.map((id) => page.locator(`[id="${id}"]`).innerText()));
+  expect(hints.join(' ')).toMatch(/Guessed from “Government”/);
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page
+    .getByRole('combobox', { name: /^Speaker/ })
+    .and(page.locator('[value="Government of Russia"]'))
+    .waitFor();
+  const [created] = (await read(`/api/actors?q=${encodeURIComponent('Government of Russia')}`)).body;
+  expect(created).toMatchObject({ name: 'Government of Russia', kind: 'organization' });
+  expect(ui.problems).toEqual([]);
+});
+
+it("guesses a new actor's kind as its name is typed, until the user chooses one", async () => {
+  ui = await openAdmin(suite, '/actors/create');
+  const { page } = ui;
+  const name = page.getByRole('textbox', { name: /^Name/ });
+  const kind = page.getByRole('combobox', { name: /^Kind/ });
+  await name.fill('Maria Zakharova');
+  await waitUntil(() => kind.innerText(), 'person', 'the guess for a person');
+  await name.fill('Ministry of Foreign Affairs of Japan');
+  await waitUntil(() => kind.innerText(), 'organization', 'the guess for a ministry');
+  await page.getByText(/Guessed from “Ministry”/).waitFor();
+  // The user's choice wins over any later guess.
+  await kind.click();
+  await page.getByRole('option', { name: 'person' }).click();
+  await name.fill('Ministry of Foreign Affairs');
+  await page.getByText('As you chose').waitFor();
+  expect(await kind.innerText()).toBe('person');
+  expect(ui.problems).toEqual([]);
+});
+
+it('records a reply that carries the topics and the sources, with their roles and locators', async () => {
+  const all = (await read('/api/statements?_start=0&_end=500')).body as Array<{ id: number; key: string | null }>;
+  const original = (await read(`/api/statements/${all.find((s) => s.key === 'lavrov-russian-territories')!.id}`)).body;
+  expect(original.sources.length).toBeGreaterThan(0);
+  expect(original.sources[0].locator).toBeTruthy();
+  ui = await openAdmin(suite, `/statements/${original.id}/show`);
+  const { page } = ui;
+  await page.getByRole('link', { name: 'Record a reply' }).click();
+  await page.waitForURL(/\/statements\/create$/);
+  const locator = page.getByRole('textbox', { name: /^Where in the source/ }).first();
+  await waitUntil(() => locator.inputValue(), original.sources[0].locator, 'the locator carried over');
+
+  await page.getByRole('textbox', { name: /^Date/ }).fill('2019-01-15');
+  await choose(page, page.getByRole('combobox', { name: /^Speaker/ }), 'Kono', 'Taro Kono (河野太郎)');
+  await page.getByRole('textbox', { name: /^Headline/ }).fill('Kono answers Lavrov on the islands');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.waitForURL(/\/statements\/\d+\/show$/);
+  const id = Number(/statements\/(\d+)\/show/.exec(page.url())![1]);
+  const reply = (await read(`/api/statements/${id}`)).body;
+  expect(reply).toMatchObject({ respondsToId: original.id, topicIds: original.topicIds, sourceIds: original.sourceIds });
+  expect(reply.sources).toEqual(
+    original.sources.map((citation: { sourceId: number; role: string | null; locator: string | null }) => ({
+      sourceId: citation.sourceId,
+      role: citation.role,
+      locator: citation.locator,
+      excerpt: null,
+    })),
+  );
   expect(ui.problems).toEqual([]);
 });

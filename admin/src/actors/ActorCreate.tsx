@@ -4,7 +4,7 @@ import { ActorFields } from './ActorFields';
 export const ActorCreate = () => (
   <Create redirect="show">
     <SimpleForm sx={{ maxWidth: 720 }} defaultValues={{ kind: 'person', aliases: [] }}>
-      <ActorFields />
+      <ActorFields guessKind />
     </SimpleForm>
   </Create>
 );

@@ -1,20 +1,23 @@
-import { required, SelectInput, TextArrayInput, TextInput, regex } from 'react-admin';
+import { required, TextArrayInput, TextInput, regex } from 'react-admin';
 import { InputRow } from '../common/FormSection';
-import { ACTOR_KINDS } from '../types';
+import { ActorKindInput } from './ActorKindInput';
 
-export const ACTOR_KIND_CHOICES = ACTOR_KINDS.map((kind) => ({ id: kind, name: kind }));
+export { ACTOR_KIND_CHOICES } from './ActorKindInput';
 
 const isCountryCode = regex(/^[A-Z]{2}$/, 'Two capital letters (ISO 3166-1), such as JP or RU');
 
-/** The inputs of an actor, shared by its own form and the "new actor" dialog. */
-export const ActorFields = ({ full = true }: { full?: boolean }) => (
+/**
+ * The inputs of an actor, shared by its own form and the "new actor" dialog. Creating one
+ * (`guessKind`), the kind is guessed from the name for the user to confirm.
+ */
+export const ActorFields = ({ full = true, guessKind = false }: { full?: boolean; guessKind?: boolean }) => (
   <>
     <InputRow>
       <TextInput source="name" validate={required()} helperText="As usually written in English" />
       <TextInput source="nativeName" helperText="In its own script: Сергей Лавров, 河野太郎" />
     </InputRow>
     <InputRow>
-      <SelectInput source="kind" choices={ACTOR_KIND_CHOICES} validate={required()} helperText={false} />
+      <ActorKindInput guess={guessKind} />
       <TextInput
         source="country"
         validate={isCountryCode}

@@ -7,6 +7,7 @@ import { languageOfCountry } from '../common/language';
 import { ExternalLink } from '../statements/StatementSources';
 import { OpenTimelineButton } from '../statements/OpenTimelineButton';
 import type { Actor } from '../types';
+import { RecordPageBox, useRecordLoadOptions } from '../common/RecordPage';
 
 const ActorCard = () => {
   const actor = useRecordContext<Actor>();
@@ -55,7 +56,8 @@ const ActorCard = () => {
 
 export const ActorShow = () => (
   <Show
-    component="div"
+    component={RecordPageBox}
+    queryOptions={useRecordLoadOptions()}
     actions={
       <TopToolbar>
         <EditButton />

@@ -1,5 +1,6 @@
 import { CreateInDialog } from '../common/CreateInDialog';
 import { ActorFields } from './ActorFields';
+import { guessActorKind } from './guessActorKind';
 
 /** Script-aware guess: text in Cyrillic, kana or CJK is a native name, anything else the English name. */
 const NATIVE_SCRIPT = /[\p{Script=Cyrillic}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
@@ -8,8 +9,11 @@ export const CreateActorDialog = () => (
   <CreateInDialog
     resource="actors"
     title="New actor"
-    defaultValues={(typed) => (NATIVE_SCRIPT.test(typed) ? { nativeName: typed, kind: 'person' } : { name: typed, kind: 'person' })}
+    defaultValues={(typed) => ({
+      ...(NATIVE_SCRIPT.test(typed) ? { nativeName: typed } : { name: typed }),
+      kind: guessActorKind(typed).kind,
+    })}
   >
-    <ActorFields full={false} />
+    <ActorFields full={false} guessKind />
   </CreateInDialog>
 );

@@ -185,6 +185,8 @@ export interface components {
       } | null;
       /** @description For a revert: the revision whose state was brought back. */
       revertedFrom: number | null;
+      /** @description For a revert: the record's version that revision made, the one brought back ("Restored version 3"). */
+      revertedFromVersion: number | null;
       /** @description The import that made the change, if one did (GET /api/imports/{id}); for resource imports, the import itself. */
       importId: number | null;
     };
@@ -620,6 +622,14 @@ export interface components {
       /** @example The Mainichi */
       publisher: string | null;
     };
+    ReplyTarget: {
+      id: number;
+      /** @example January 2019 */
+      displayDate: string;
+      /** @example Abe: a compromise must be acceptable to Russians */
+      headline: string;
+      speaker: components['schemas']['NamedRef'];
+    };
     TimelineEntry: {
       id: number;
       /**
@@ -695,6 +705,10 @@ export interface components {
       respondsToId: number | null;
       /** @description Default: draft */
       reviewStatus: components['schemas']['ReviewStatus'];
+      /** @description The statement this one replies to (respondsToId), named; null when none, or when that statement is in the trash. */
+      respondsTo: components['schemas']['ReplyTarget'] | null;
+      /** @description How many statements reply to this one (GET /api/statements?respondsToId=…), whatever the filters. */
+      replyCount: number;
     };
     TimelinePage: {
       entries: components['schemas']['TimelineEntry'][];
@@ -1590,6 +1604,7 @@ export type ActorName = components['schemas']['ActorName'];
 export type NamedRef = components['schemas']['NamedRef'];
 export type StanceView = components['schemas']['StanceView'];
 export type SourceName = components['schemas']['SourceName'];
+export type ReplyTarget = components['schemas']['ReplyTarget'];
 export type TimelineEntry = components['schemas']['TimelineEntry'];
 export type TimelinePage = components['schemas']['TimelinePage'];
 export type NetworkStance = components['schemas']['NetworkStance'];

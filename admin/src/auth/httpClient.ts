@@ -1,4 +1,5 @@
 import { fetchUtils } from 'react-admin';
+import { describeFailure } from '../common/serverUnreachable';
 import { reportSessionExpired, sessionToken } from './session';
 
 /** Chronicle's API is on the admin's own origin, under /api. */
@@ -6,11 +7,17 @@ export const API_URL = '/api';
 
 /**
  * fetchUtils.fetchJson (JSON in and out, an HttpError carrying the body for any non-2xx answer)
- * with the session's bearer token. The data provider and the auth provider go through it.
+ * with the session's bearer token. The data provider and the auth provider go through it. No
+ * answer at all (fetch rejects) is an HttpError too, with status NO_ANSWER, so that pages can
+ * tell "cannot reach the server" from "not found" (serverUnreachable.ts).
  */
-export function httpClient(url: string, options: fetchUtils.Options = {}) {
+export async function httpClient(url: string, options: fetchUtils.Options = {}) {
   const token = sessionToken();
-  return fetchUtils.fetchJson(url, token ? { ...options, user: { authenticated: true, token: `Bearer ${token}` } } : options);
+  try {
+    return await fetchUtils.fetchJson(url, token ? { ...options, user: { authenticated: true, token: `Bearer ${token}` } } : options);
+  } catch (error) {
+    throw describeFailure(error, options.signal);
+  }
 }
 
 /**

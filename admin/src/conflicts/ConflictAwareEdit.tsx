@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { Edit, HttpError, useNotify, useRedirect, useResourceContext, type EditProps, type RaRecord } from 'react-admin';
+import { RecordPageCard, useRecordLoadOptions } from '../common/RecordPage';
 import { EditConflictContext, type EditConflict, type EditConflictState } from './editConflictContext';
 
 /**
@@ -11,7 +12,10 @@ import { EditConflictContext, type EditConflict, type EditConflictState } from '
  * - a refusal keeps the form as typed and shows who changed the record and when, with the choice
  *   to review, take their version, or continue on top of it (see EditConflictBanner);
  * - if react-admin reloads the record while the form is being edited (the app bar's refresh),
- *   what was typed stays (keepDirtyValues on the form) and the base version does not move silently.
+ *   what was typed stays (keepDirtyValues on the form) and the base version does not move silently;
+ * - a record that cannot be (re)loaded because the server does not answer is not "not found":
+ *   the page stays, with what it holds, and says so (react-admin's default goes back to the list
+ *   with "Element does not exist"); a real 404 still does that.
  */
 export const ConflictAwareEdit = ({
   children,
@@ -49,13 +53,23 @@ export const ConflictAwareEdit = ({
     [notify, redirect, redirectTo, resource],
   );
 
+  const loadOptions = useRecordLoadOptions();
+
   const transform = useCallback((data: RaRecord) => (base.current ? { ...data, version: base.current.version } : data), []);
 
   const state = useMemo<EditConflictState>(() => ({ conflict, report: setConflict, dismiss: () => setConflict(null), base }), [conflict]);
 
   return (
     <EditConflictContext.Provider value={state}>
-      <Edit redirect={redirectTo} {...props} mutationMode="pessimistic" mutationOptions={{ onSuccess, onError }} transform={transform}>
+      <Edit
+        redirect={redirectTo}
+        component={RecordPageCard}
+        {...props}
+        queryOptions={{ ...props.queryOptions, ...loadOptions }}
+        mutationMode="pessimistic"
+        mutationOptions={{ onSuccess, onError }}
+        transform={transform}
+      >
         {children}
       </Edit>
     </EditConflictContext.Provider>

@@ -1,5 +1,5 @@
 import { Alert, AlertTitle, Box, Button } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useGetResourceLabel, useNotify, useRecordContext, useResourceContext } from 'react-admin';
 import { useFormContext } from 'react-hook-form';
 import { formatInstant } from '../common/formatInstant';
@@ -33,6 +33,15 @@ export const EditConflictBanner = () => {
   const getResourceLabel = useGetResourceLabel();
   const [reviewing, setReviewing] = useState(false);
   const [adopted, setAdopted] = useState<Adopted | null>(null);
+  const alert = useRef<HTMLDivElement>(null);
+  const conflict = state?.conflict;
+
+  // A refusal where the eye is: the save was clicked at the bottom of the form, the banner is at its top.
+  useEffect(() => {
+    if (!conflict || !alert.current) return;
+    alert.current.scrollIntoView({ block: 'center' });
+    alert.current.focus({ preventScroll: true });
+  }, [conflict]);
 
   // The base version: the record as first shown. Reloaded at a newer version while the user has
   // typed something, it is a conflict too (rather than the save silently adopting that version).
@@ -66,8 +75,7 @@ export const EditConflictBanner = () => {
     );
   }
 
-  const conflict = state.conflict!;
-  const current = conflict.current;
+  const current = conflict!.current;
   const author = current.updatedBy?.name ?? 'someone else';
   const what = getResourceLabel(resource, 1).toLowerCase();
 
@@ -106,7 +114,7 @@ export const EditConflictBanner = () => {
   );
 
   return (
-    <Alert severity="warning" sx={{ mb: 2, width: '100%' }} data-testid="edit-conflict" role="alert">
+    <Alert severity="warning" sx={{ mb: 2, width: '100%' }} data-testid="edit-conflict" role="alert" ref={alert} tabIndex={-1}>
       <AlertTitle>
         This {what} was changed by {author} at {formatInstant(current.updatedAt)} since you opened it
       </AlertTitle>
@@ -120,7 +128,7 @@ export const EditConflictBanner = () => {
       <ConflictReviewDialog
         open={reviewing}
         resource={resource}
-        conflict={conflict}
+        conflict={conflict!}
         base={base}
         yours={form.getValues()}
         actions={choices}

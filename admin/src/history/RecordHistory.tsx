@@ -17,7 +17,7 @@ import { formatInstant } from '../common/formatInstant';
 import type { ChronicleDataProvider } from '../dataProvider';
 import type { Revision, Versioned } from '../types';
 import { ActionChip } from './revisionActions';
-import { RevisionChanges } from './RevisionChanges';
+import { restoredVersionText, RevisionChanges } from './RevisionChanges';
 
 const PAGE_SIZE = 20;
 
@@ -35,10 +35,11 @@ const RestoreButton = ({ revision, version }: { revision: Revision; version: num
   const dataProvider = useDataProvider<ChronicleDataProvider>();
   const notify = useNotify();
   const refresh = useRefresh();
+  const getResourceLabel = useGetResourceLabel();
   const [confirming, setConfirming] = useState(false);
   const restore = useMutation({
     mutationFn: () => dataProvider.revertToRevision(revision.resource, revision.recordId, revision.id, version),
-    onSuccess: () => notify(`Restored the version of ${formatInstant(revision.at)}`, { type: 'success' }),
+    onSuccess: () => notify(`${restoredVersionText(revision.version, getResourceLabel(revision.resource, 1))}.`, { type: 'success' }),
     onError: (error) => notify(`Not restored: ${errorText(error)}`, { type: 'error' }),
     onSettled: () => {
       setConfirming(false);
@@ -53,7 +54,7 @@ const RestoreButton = ({ revision, version }: { revision: Revision; version: num
       <Confirm
         isOpen={confirming}
         loading={restore.isPending}
-        title="Restore this version?"
+        title={`Restore version ${revision.version}?`}
         content={`The record becomes as it was after the change of ${formatInstant(revision.at)}${revision.user ? ` by ${revision.user.name}` : ''}. The current version stays in the history.`}
         confirm="Restore"
         onConfirm={() => restore.mutate()}

@@ -1,4 +1,5 @@
 import { Box, Typography } from '@mui/material';
+import { useGetResourceLabel } from 'react-admin';
 import type { Revision } from '../types';
 import { FieldChange } from './FieldChange';
 import { BOOKKEEPING_FIELDS, isEmptyValue, visibleChangedFields } from './fields';
@@ -19,9 +20,19 @@ const fieldsOfCreation = (revision: Revision) => {
   ).filter((field) => !isEmptyValue(revision.after?.[field]));
 };
 
+/**
+ * What a restore brought back, by the record's own version number (the one its history and the
+ * edit form show), never by the revision's id in the database.
+ */
+export const restoredVersionText = (version: number | null | undefined, resourceLabel: string) =>
+  version
+    ? `Restored version ${version} of this ${resourceLabel.toLowerCase()}`
+    : `Restored an earlier version of this ${resourceLabel.toLowerCase()}`;
+
 /** Field by field, what one revision changed: labels on the left, old → new on the right. */
 export const RevisionChanges = ({ revision }: { revision: Revision }) => {
   const label = useFieldLabel(revision.resource);
+  const getResourceLabel = useGetResourceLabel();
   const whole = WHOLE_RECORD_ACTIONS[revision.action];
   const fields =
     revision.action === 'create' ? fieldsOfCreation(revision) : visibleChangedFields(revision.resource, revision.changedFields);
@@ -34,7 +45,7 @@ export const RevisionChanges = ({ revision }: { revision: Revision }) => {
       )}
       {revision.action === 'revert' && (
         <Typography variant="body2" color="text.secondary" sx={{ mb: 0.5 }}>
-          Brought back the version saved by revision #{revision.revertedFrom}.
+          {restoredVersionText(revision.revertedFromVersion, getResourceLabel(revision.resource, 1))}.
         </Typography>
       )}
       {fields.length > 0 && (

@@ -4,6 +4,7 @@ import { RelatedStatements } from '../common/RelatedStatements';
 import { RecordShowTabs } from '../history/RecordShowTabs';
 import { ExternalLink } from '../statements/StatementSources';
 import type { Source } from '../types';
+import { RecordPageBox, useRecordLoadOptions } from '../common/RecordPage';
 
 const SourceCard = () => {
   const source = useRecordContext<Source>();
@@ -45,7 +46,8 @@ const SourceCard = () => {
 
 export const SourceShow = () => (
   <Show
-    component="div"
+    component={RecordPageBox}
+    queryOptions={useRecordLoadOptions()}
     actions={
       <TopToolbar>
         <EditButton />

@@ -22,6 +22,7 @@ import { OpenTimelineButton } from '../statements/OpenTimelineButton';
 import type { Stance } from '../types';
 import { ColorInput } from './ColorInput';
 import { useTrashBulkActions } from '../common/trashBulkActions';
+import { RecordPageBox, useRecordLoadOptions } from '../common/RecordPage';
 
 export const SCORE_CHOICES = [
   { id: -2, name: '−2 rejecting, hostile' },
@@ -92,7 +93,8 @@ const StanceCard = () => {
 
 export const StanceShow = () => (
   <Show
-    component="div"
+    component={RecordPageBox}
+    queryOptions={useRecordLoadOptions()}
     actions={
       <TopToolbar>
         <EditButton />

@@ -24,6 +24,7 @@ import { DateCertainty } from './DateCertainty';
 import { OpenTimelineButton } from './OpenTimelineButton';
 import { ReviewChip, TypeStatusChips } from './StatementChips';
 import { StatementSources } from './StatementSources';
+import { RecordPageBox, useRecordLoadOptions } from '../common/RecordPage';
 
 const Part = ({ title, children }: { title: string; children: ReactNode }) => (
   <Box component="section" aria-label={title} sx={{ mt: 3 }}>
@@ -64,18 +65,24 @@ const Replies = () => {
   );
 };
 
+/**
+ * What "Record a reply" starts from: a reply to this statement, on the same topics, citing the
+ * same sources with their roles and locators (a reply is usually reported by the same article).
+ * The excerpt is left empty: the passage that supports the reply is another one.
+ */
+const replyTo = (statement: Statement): Partial<Statement> => ({
+  respondsToId: statement.id,
+  topicIds: statement.topicIds,
+  sourceIds: statement.sourceIds,
+  sources: statement.sources.map(({ sourceId, role, locator }) => ({ sourceId, role, locator, excerpt: null })),
+});
+
 const ShowActions = () => {
   const record = useRecordContext<Statement>();
   return (
     <TopToolbar>
       {record && <OpenTimelineButton filter={{ speakerId: [record.speakerId] }} />}
-      {record && (
-        <CreateButton
-          label="Record a reply"
-          icon={<ReplyIcon />}
-          state={{ record: { respondsToId: record.id, topicIds: record.topicIds } }}
-        />
-      )}
+      {record && <CreateButton label="Record a reply" icon={<ReplyIcon />} state={{ record: replyTo(record) }} />}
       <EditButton />
     </TopToolbar>
   );
@@ -298,7 +305,7 @@ const StatementCard = () => {
 };
 
 export const StatementShow = () => (
-  <Show actions={<ShowActions />} component="div">
+  <Show actions={<ShowActions />} component={RecordPageBox} queryOptions={useRecordLoadOptions()}>
     <RecordShowTabs>
       <StatementCard />
     </RecordShowTabs>

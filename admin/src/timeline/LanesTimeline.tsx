@@ -1,15 +1,20 @@
 import { Alert, Box, Typography } from '@mui/material';
+import { Fragment } from 'react';
 import { useGetMany } from 'react-admin';
 import { ActorName } from '../common/ActorName';
 import type { Actor } from '../types';
+import { dateRows } from './dateRows';
 import type { EntryGroup } from './groupEntries';
 import { TimelineEntryCard } from './TimelineEntryCard';
+import type { TimelineOrder } from './useTimelineUrlState';
 
 /**
- * Each chosen speaker in a column, periods in rows: what one side said next to what the other
- * said in the same month.
+ * Each chosen speaker in a column, lined up by date: periods (months) as headings across the
+ * lanes, and under each a row per date (dateRows: the entries of one date range, in every lane),
+ * so that what one side said sits opposite what the other said the same day. A lane with nothing
+ * at that date leaves its cell empty.
  */
-export const LanesTimeline = ({ groups, speakerIds }: { groups: EntryGroup[]; speakerIds: number[] }) => {
+export const LanesTimeline = ({ groups, speakerIds, order }: { groups: EntryGroup[]; speakerIds: number[]; order: TimelineOrder }) => {
   const { data: speakers } = useGetMany<Actor>('actors', { ids: speakerIds }, { enabled: speakerIds.length > 0 });
   if (!speakerIds.length) {
     return <Alert severity="info">Choose two or more speakers in the filters to see each of them in a column of their own.</Alert>;
@@ -21,10 +26,10 @@ export const LanesTimeline = ({ groups, speakerIds }: { groups: EntryGroup[]; sp
       <Box
         role="table"
         aria-label="Timeline in lanes"
-        sx={{ display: 'grid', gridTemplateColumns: columns, columnGap: 1.5, rowGap: 1, minWidth: 'min-content' }}
+        sx={{ display: 'grid', gridTemplateColumns: columns, columnGap: 1.5, minWidth: 'min-content' }}
       >
         <Box role="row" sx={{ display: 'contents' }}>
-          <Box role="columnheader" />
+          <Box role="columnheader" aria-label="Date" />
           {speakerIds.map((id) => {
             const speaker = byId.get(id);
             return (
@@ -41,26 +46,56 @@ export const LanesTimeline = ({ groups, speakerIds }: { groups: EntryGroup[]; sp
           })}
         </Box>
         {groups.map((group) => (
-          <Box role="row" key={group.key} sx={{ display: 'contents' }} data-testid="timeline-period">
-            <Typography role="rowheader" variant="subtitle2" component="div" sx={{ pt: 1, color: 'text.secondary' }} title={group.note}>
-              {group.label}
-            </Typography>
-            {speakerIds.map((id) => (
+          <Fragment key={group.key}>
+            <Box role="row" sx={{ display: 'contents' }} data-testid="timeline-period">
+              <Box role="rowheader" aria-colspan={speakerIds.length + 1} sx={{ gridColumn: '1 / -1', mt: 2, mb: 0.5 }}>
+                <Typography variant="h6" component="h2">
+                  {group.label}
+                </Typography>
+                {group.note && (
+                  <Typography variant="body2" color="text.secondary" data-testid="timeline-period-note">
+                    {group.note}
+                  </Typography>
+                )}
+              </Box>
+            </Box>
+            {dateRows(group.entries, order).map((row) => (
               <Box
-                role="cell"
-                key={id}
-                data-testid="timeline-lane"
-                data-speaker-id={id}
-                sx={{ display: 'flex', flexDirection: 'column', gap: 1, py: 0.5, borderTop: 1, borderColor: 'divider' }}
+                role="row"
+                key={row.key}
+                sx={{ display: 'contents' }}
+                data-testid="timeline-date-row"
+                data-date-start={row.dateStart}
+                data-date-end={row.dateEnd}
               >
-                {group.entries
-                  .filter((entry) => entry.speaker.id === id)
-                  .map((entry) => (
-                    <TimelineEntryCard key={entry.id} entry={entry} showSpeaker={false} showDate />
-                  ))}
+                <Box role="rowheader" sx={{ py: 1, borderTop: 1, borderColor: 'divider' }}>
+                  <Typography variant="subtitle2" component="div" sx={{ color: 'text.secondary', fontVariantNumeric: 'tabular-nums' }}>
+                    {row.label}
+                  </Typography>
+                  {row.note && (
+                    <Typography variant="caption" component="div" color="text.secondary">
+                      {row.note}
+                    </Typography>
+                  )}
+                </Box>
+                {speakerIds.map((id) => (
+                  <Box
+                    role="cell"
+                    key={id}
+                    data-testid="timeline-lane"
+                    data-speaker-id={id}
+                    sx={{ display: 'flex', flexDirection: 'column', gap: 1, py: 0.5, borderTop: 1, borderColor: 'divider' }}
+                  >
+                    {row.entries
+                      .filter((entry) => entry.speaker.id === id)
+                      .map((entry) => (
+                        <TimelineEntryCard key={entry.id} entry={entry} showSpeaker={false} showDate />
+                      ))}
+                  </Box>
+                ))}
               </Box>
             ))}
-          </Box>
+          </Fragment>
         ))}
       </Box>
     </Box>

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { NO_STANCE_COLOR } from '../common/color';
 import { DateCertainty } from '../statements/DateCertainty';
 import type { TimelineEntry } from '../types';
+import { EntryExchange } from './EntryExchange';
 
 const CLAMPED = { display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' } as const;
 
@@ -33,7 +34,7 @@ const EntryQuote = ({ entry }: { entry: TimelineEntry }) => {
 /**
  * One entry: date, speaker, headline, stance colour (the left edge), and what kind of entry it
  * is. A planned entry is drawn dashed and says "planned"; a cancelled one is struck through.
- * The whole card opens the statement.
+ * The card opens the statement; under it, the exchange it is part of (EntryExchange).
  */
 export const TimelineEntryCard = ({
   entry,
@@ -130,6 +131,8 @@ export const TimelineEntryCard = ({
           )}
         </Box>
       </CardActionArea>
+      {/* Links of their own, outside the card's link: a link cannot hold another. */}
+      <EntryExchange entry={entry} />
     </Card>
   );
 };

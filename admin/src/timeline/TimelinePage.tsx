@@ -3,6 +3,7 @@ import { Alert, Box, Button, CircularProgress, ToggleButton, ToggleButtonGroup, 
 import { useMemo } from 'react';
 import { ListContextProvider, Title } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { isServerUnreachable } from '../common/serverUnreachable';
 import { ExportMenu } from '../export/ExportMenu';
 import type { ExportSort } from '../export/exportUrl';
 import { SaveSnapshotButton } from '../snapshots/SaveSnapshotButton';
@@ -62,11 +63,34 @@ export const TimelinePage = () => {
             <SaveSnapshotButton filter={filters} sort={sort} />
           </Box>
 
-          {timeline.error && <Alert severity="error">The timeline could not be loaded: {timeline.error.message}</Alert>}
+          {timeline.error && (
+            <Alert
+              severity={isServerUnreachable(timeline.error) ? 'warning' : 'error'}
+              data-testid="timeline-load-error"
+              action={
+                <Button color="inherit" size="small" onClick={() => void timeline.refetch()} disabled={timeline.isFetching}>
+                  Retry
+                </Button>
+              }
+            >
+              The timeline could not be loaded: {timeline.error.message}
+            </Alert>
+          )}
           {!timeline.isPending && !timeline.error && timeline.entries.length === 0 && (
             <Alert severity="info">No entries match these filters.</Alert>
           )}
-          {view === 'lanes' ? <LanesTimeline groups={groups} speakerIds={filters.speakerId ?? []} /> : <VerticalTimeline groups={groups} />}
+          {/* The previous result, dimmed, while the one for new filters is on its way. */}
+          <Box
+            data-testid="timeline-results"
+            aria-busy={timeline.isPlaceholderData}
+            sx={{ opacity: timeline.isPlaceholderData ? 0.45 : 1, transition: 'opacity 150ms' }}
+          >
+            {view === 'lanes' ? (
+              <LanesTimeline groups={groups} speakerIds={filters.speakerId ?? []} order={order} />
+            ) : (
+              <VerticalTimeline groups={groups} />
+            )}
+          </Box>
           <Box sx={{ display: 'flex', justifyContent: 'center', my: 2 }}>
             {timeline.isFetching && <CircularProgress size={24} />}
             {timeline.hasNextPage && !timeline.isFetching && (

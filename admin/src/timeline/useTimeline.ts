@@ -1,4 +1,4 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useDataProvider } from 'react-admin';
 import type { ChronicleDataProvider } from '../dataProvider';
 import { statementFilterParams, type StatementFilterValues } from '../statements/statementFilters';
@@ -9,7 +9,9 @@ export const TIMELINE_PAGE_SIZE = 200;
 
 /**
  * GET /api/timeline for the filters, page after page by cursor. Through the data provider, so
- * that it carries the session's token and a 401 signs out like any other request.
+ * that it carries the session's token and a 401 signs out like any other request. When the
+ * filters change, the previous result stays (isPlaceholderData) until the new one arrives: the
+ * page dims it rather than blanking to "Loading…".
  */
 export function useTimeline(filters: StatementFilterValues, order: TimelineOrder) {
   const dataProvider = useDataProvider<ChronicleDataProvider>();
@@ -19,6 +21,9 @@ export function useTimeline(filters: StatementFilterValues, order: TimelineOrder
       dataProvider.getTimelinePage(filters, order, pageParam, TIMELINE_PAGE_SIZE, signal).then((answer) => answer.data),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
+    // As react-admin's lists: a failure is said at once, with Retry, not after three silent attempts.
+    retry: false,
   });
   const entries = query.data?.pages.flatMap((page) => page.entries) ?? [];
   const total = query.data?.pages[0]?.total ?? 0;

@@ -21,6 +21,7 @@ import { KEEP_TYPED_VALUES } from '../conflicts/keepTypedValues';
 import { OpenTimelineButton } from '../statements/OpenTimelineButton';
 import type { Topic } from '../types';
 import { useTrashBulkActions } from '../common/trashBulkActions';
+import { RecordPageBox, useRecordLoadOptions } from '../common/RecordPage';
 
 export const TopicList = () => {
   const bulkActions = useTrashBulkActions();
@@ -76,7 +77,8 @@ const TopicCard = () => {
 
 export const TopicShow = () => (
   <Show
-    component="div"
+    component={RecordPageBox}
+    queryOptions={useRecordLoadOptions()}
     actions={
       <TopToolbar>
         <CreateButton />

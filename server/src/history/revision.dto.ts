@@ -63,6 +63,13 @@ export class RevisionRecord {
     type: 'integer',
     minimum: 1,
     nullable: true,
+    description: 'For a revert: the record\'s version that revision made, the one brought back ("Restored version 3").',
+  })
+  revertedFromVersion: number | null;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    nullable: true,
     description: 'The import that made the change, if one did (GET /api/imports/{id}); for resource imports, the import itself.',
   })
   importId: number | null;

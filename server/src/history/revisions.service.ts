@@ -22,6 +22,7 @@ export interface RevisionRow {
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
   revertedFrom: number | null;
+  revertedFromVersion: number | null;
   importId: number | null;
 }
 

@@ -64,6 +64,7 @@ export const REVISION_TABLE: CollectionTable<typeof REVISION_FILTERS, RevisionSo
     before: 'r.before',
     after: 'r.after',
     revertedFrom: 'r.reverted_from_id',
+    revertedFromVersion: '(SELECT f.version FROM revisions f WHERE f.id = r.reverted_from_id)',
     importId: "CASE WHEN r.resource = 'imports' THEN r.record_id ELSE r.import_id END",
   },
   sortSql: { id: 'r.id', at: 'r.at' },

@@ -21,3 +21,11 @@ export class NamedRef {
   @ApiProperty({ type: 'integer', minimum: 1 }) id: number;
   @ApiProperty() name: string;
 }
+
+/** The statement a timeline entry replies to, as its card names it: "In reply to: <speaker>, <headline>". */
+export class ReplyTarget {
+  @ApiProperty({ type: 'integer', minimum: 1 }) id: number;
+  @ApiProperty({ example: 'January 2019' }) displayDate: string;
+  @ApiProperty({ example: 'Abe: a compromise must be acceptable to Russians' }) headline: string;
+  @ApiProperty({ type: NamedRef }) speaker: NamedRef;
+}

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { STATEMENT_FIELDS, StatementField } from '../statements/statement.fields';
+import { ReplyTarget } from '../statements/statement-views';
 
 /** One timeline entry with the names a reader needs already joined in: each statement field by its `timeline` role. */
 export class TimelineEntry {
@@ -12,6 +13,17 @@ for (const [name, field] of Object.entries(STATEMENT_FIELDS as Record<string, St
   else if (field.storage.kind === 'links') ApiProperty({ type: [role.type] })(TimelineEntry.prototype, role.as);
   else ApiProperty({ type: role.type, ...(field.required ? {} : { nullable: true }) })(TimelineEntry.prototype, role.as);
 }
+// After the fields: the exchange an entry is part of, so that a card can link to it.
+ApiProperty({
+  type: ReplyTarget,
+  nullable: true,
+  description: 'The statement this one replies to (respondsToId), named; null when none, or when that statement is in the trash.',
+})(TimelineEntry.prototype, 'respondsTo');
+ApiProperty({
+  type: 'integer',
+  minimum: 0,
+  description: 'How many statements reply to this one (GET /api/statements?respondsToId=…), whatever the filters.',
+})(TimelineEntry.prototype, 'replyCount');
 
 export class TimelinePage {
   @ApiProperty({ type: [TimelineEntry] }) entries: TimelineEntry[];

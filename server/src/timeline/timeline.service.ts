@@ -35,7 +35,10 @@ function entryColumn(name: string, field: StatementField, read: Record<string, s
   throw new Error(`${name}: a timeline role with \`as\` is for references and link lists`);
 }
 
-/** Timeline columns: id, then each field by its `timeline` role (speaker, stance, participants and topics joined in). */
+/**
+ * Timeline columns: id, then each field by its `timeline` role (speaker, stance, participants and topics joined in),
+ * then the entry's place in an exchange (respondsTo, replyCount).
+ */
 const TIMELINE_COLUMNS: Record<string, string> = {
   id: 's.id',
   ...Object.fromEntries(
@@ -44,6 +47,12 @@ const TIMELINE_COLUMNS: Record<string, string> = {
       return column ? [column] : [];
     }),
   ),
+  // The exchange: what the entry replies to (live statements only, as the card links to it), and how many reply to it.
+  respondsTo: `(SELECT to_json(o) FROM (SELECT rt.id, rt.display_date AS "displayDate", rt.headline,
+                 ${objectOf('ra.id, ra.name')} AS speaker
+               FROM statements rt JOIN actors ra ON ra.id = rt.speaker_id
+               WHERE rt.id = s.responds_to_id AND rt.deleted_at IS NULL) o)`,
+  replyCount: '(SELECT count(*)::int FROM statements r WHERE r.responds_to_id = s.id AND r.deleted_at IS NULL)',
 };
 
 /** The records the entries name, joined: the speaker, the stance. */
