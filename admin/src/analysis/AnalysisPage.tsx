@@ -21,7 +21,7 @@ export const AnalysisPage = () => {
       <Title title="Analysis" />
       <Box sx={{ display: 'flex', mt: 2 }}>
         <StatementFilterSidebar />
-        <Box component="main" sx={{ flex: 1, minWidth: 0 }}>
+        <Box sx={{ flex: 1, minWidth: 0 }}>
           <Tabs
             value={settings.view}
             onChange={(_, view: AnalysisView) => setSettings({ view })}

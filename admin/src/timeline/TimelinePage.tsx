@@ -30,7 +30,7 @@ export const TimelinePage = () => {
       <Title title="Timeline" />
       <Box sx={{ display: 'flex', mt: 2 }}>
         <StatementFilterSidebar />
-        <Box component="main" sx={{ flex: 1, minWidth: 0 }} aria-busy={timeline.isFetching}>
+        <Box sx={{ flex: 1, minWidth: 0 }} aria-busy={timeline.isFetching}>
           <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap', mb: 1 }}>
             <Typography variant="body2" color="text.secondary" sx={{ mr: 'auto' }} data-testid="timeline-count">
               {timeline.isPending ? 'Loading…' : `${timeline.total} ${timeline.total === 1 ? 'entry' : 'entries'}`}
