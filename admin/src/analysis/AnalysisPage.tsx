@@ -1,6 +1,6 @@
 import { Box, Tab, Tabs } from '@mui/material';
 import { ListContextProvider, Title } from 'react-admin';
-import { StatementFilterSidebar } from '../statements/StatementFilterSidebar';
+import { StatementFilterBar, StatementFilterSidebar } from '../statements/StatementFilterSidebar';
 import { useTimelineListContext } from '../timeline/useTimelineUrlState';
 import type { AnalysisView } from './analysisState';
 import { NetworkPanel } from './NetworkPanel';
@@ -22,6 +22,7 @@ export const AnalysisPage = () => {
       <Box sx={{ display: 'flex', mt: 2 }}>
         <StatementFilterSidebar />
         <Box sx={{ flex: 1, minWidth: 0 }}>
+          <StatementFilterBar />
           <Tabs
             value={settings.view}
             onChange={(_, view: AnalysisView) => setSettings({ view })}

@@ -28,6 +28,15 @@ export type StatementFilterValues = Partial<
     Record<(typeof SINGLE_KEYS)[number], string>
 >;
 
+/** The review filter (`needs`): what each finds, in a curator's words. */
+export const REVIEW_NEEDS: { need: string; label: string; title: string }[] = [
+  { need: 'quoteKind', label: 'quote kind not said', title: 'A quote nobody has marked verbatim, translation or paraphrase' },
+  { need: 'source', label: 'no primary or reporting source', title: 'No source cited as primary or reporting' },
+  { need: 'originalWording', label: 'translation without original', title: 'A translated quote without the original wording' },
+  { need: 'inferredDate', label: 'date inferred', title: 'The date is inferred from context, not stated by the source' },
+  { need: 'review', label: 'not verified', title: 'Still a draft' },
+];
+
 /** Dates the API accepts in date_gte / date_lte. */
 export const FILTER_DATE_PATTERN = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 

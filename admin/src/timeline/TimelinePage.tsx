@@ -6,7 +6,7 @@ import { Link } from 'react-router-dom';
 import { ExportMenu } from '../export/ExportMenu';
 import type { ExportSort } from '../export/exportUrl';
 import { SaveSnapshotButton } from '../snapshots/SaveSnapshotButton';
-import { StatementFilterSidebar } from '../statements/StatementFilterSidebar';
+import { StatementFilterBar, StatementFilterSidebar } from '../statements/StatementFilterSidebar';
 import { groupEntries } from './groupEntries';
 import { LanesTimeline } from './LanesTimeline';
 import { useTimeline } from './useTimeline';
@@ -31,6 +31,7 @@ export const TimelinePage = () => {
       <Box sx={{ display: 'flex', mt: 2 }}>
         <StatementFilterSidebar />
         <Box sx={{ flex: 1, minWidth: 0 }} aria-busy={timeline.isFetching}>
+          <StatementFilterBar />
           <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap', mb: 1 }}>
             <Typography variant="body2" color="text.secondary" sx={{ mr: 'auto' }} data-testid="timeline-count">
               {timeline.isPending ? 'Loading…' : `${timeline.total} ${timeline.total === 1 ? 'entry' : 'entries'}`}
