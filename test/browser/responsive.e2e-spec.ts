@@ -130,11 +130,13 @@ describe('the statement list', () => {
     const chip = page.getByRole('button', { name: 'Remove Speaker: Sergey Lavrov' });
     await chip.waitFor();
     expect(await filterButton(page).innerText()).toMatch(/Filters \(1\)/i);
+    expect(new URL(page.url()).searchParams.getAll('speakerId')).toEqual([String(lavrov.id)]);
     expect(await pageScrollsSideways(page)).toBe(false);
 
     await chip.click();
     await expectStatements(page, 'phone', Math.min(total, 25));
     expect(await chip.count()).toBe(0);
+    expect(new URL(page.url()).searchParams.has('speakerId')).toBe(false);
     expect(ui.problems).toEqual([]);
   });
 });

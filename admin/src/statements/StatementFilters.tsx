@@ -137,9 +137,9 @@ const ClearFilters = () => {
 /**
  * The filters researchers combine: who, how, about what, what kind, when, and free text.
  * Lists of values are "any of"; different filters combine with "and". The state lives in the
- * page URL (react-admin's list on /statements, query parameters on /timeline and /analysis).
- * Drawn in the sidebar or, on a narrow screen, in the filter drawer, whose bar keeps the search
- * box in view (`search={false}`).
+ * page URL (readable query parameters, the API's own filter names: statementListAddress.ts on
+ * /statements, useTimelineUrlState on /timeline and /analysis). Drawn in the sidebar or, on a
+ * narrow screen, in the filter drawer, whose bar keeps the search box in view (`search={false}`).
  */
 export const StatementFilters = ({ savedQueries = false, search = true }: { savedQueries?: boolean; search?: boolean }) => (
   <>

@@ -22,6 +22,7 @@ import { ExportMenu } from '../export/ExportMenu';
 import { SaveSnapshotButton } from '../snapshots/SaveSnapshotButton';
 import type { Statement } from '../types';
 import { OpenTimelineButton } from './OpenTimelineButton';
+import { ReadableListAddress } from './ReadableListAddress';
 import { StatementCards } from './StatementCards';
 import { DisplayDateField, ReviewField, TypeStatusField } from './StatementChips';
 import { StatementFilterBar, StatementFilterSidebar } from './StatementFilterSidebar';
@@ -111,21 +112,26 @@ const COMPACT_TABLE = (theme: Theme) => ({
   },
 });
 
+/** The list's page size, left out of its address when it is this. */
+const LIST_DEFAULTS = { perPage: 25 };
+
 export const StatementList = () => {
   const bulkActions = useStatementBulkActions();
   const onPhone = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'), { noSsr: true });
   return (
-    <List
-      sort={{ field: 'date', order: 'ASC' }}
-      perPage={25}
-      aside={<StatementFilterSidebar savedQueries belowToolbar />}
-      filters={<StatementFilterBar savedQueries />}
-      actions={<ListActions />}
-      component={onPhone ? Box : Card}
-      sx={COMPACT_TABLE}
-    >
-      {onPhone ? <StatementCards /> : <StatementTable bulkActions={bulkActions} />}
-    </List>
+    <ReadableListAddress defaults={LIST_DEFAULTS}>
+      <List
+        sort={{ field: 'date', order: 'ASC' }}
+        perPage={LIST_DEFAULTS.perPage}
+        aside={<StatementFilterSidebar savedQueries belowToolbar />}
+        filters={<StatementFilterBar savedQueries />}
+        actions={<ListActions />}
+        component={onPhone ? Box : Card}
+        sx={COMPACT_TABLE}
+      >
+        {onPhone ? <StatementCards /> : <StatementTable bulkActions={bulkActions} />}
+      </List>
+    </ReadableListAddress>
   );
 };
 

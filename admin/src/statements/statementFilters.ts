@@ -7,8 +7,11 @@
 /** Filters that take several values ("any of"), sent as repeated keys. */
 const MULTI_ID_KEYS = ['id', 'speakerId', 'actorId', 'stanceId', 'topicId', 'sourceId', 'respondsToId'] as const;
 const MULTI_TEXT_KEYS = ['type', 'status', 'reviewStatus', 'needs'] as const;
-/** Filters with one value. `date_mode`: how date_gte / date_lte match (DATE_MODES). */
-const SINGLE_KEYS = ['date_gte', 'date_lte', 'date_mode', 'q'] as const;
+/**
+ * Filters with one value. `date_mode`: how date_gte / date_lte match (DATE_MODES); `updated_gte`:
+ * changed since an instant (no input sets it, a link may carry it).
+ */
+const SINGLE_KEYS = ['date_gte', 'date_lte', 'date_mode', 'updated_gte', 'q'] as const;
 
 /**
  * How the date filters match an entry's date range: `overlap` (the API's default) keeps every

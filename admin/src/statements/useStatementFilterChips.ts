@@ -58,6 +58,7 @@ export function useStatementFilterChips(): ActiveFilter[] {
   each('date_gte', 'From', String);
   each('date_lte', 'Until', String);
   if (dateModeOf(filters) === 'within') chips.push({ key: 'date_mode', label: 'Dates: entirely within', remove: without('date_mode') });
+  each('updated_gte', 'Changed since', String);
   each('actorId', 'Involving', named('actorId'));
   each('sourceId', 'Source', named('sourceId'));
   each('respondsToId', 'In reply to', named('respondsToId'));

@@ -7,6 +7,7 @@ import { ExportMenu } from '../export/ExportMenu';
 import type { ExportSort } from '../export/exportUrl';
 import { SaveSnapshotButton } from '../snapshots/SaveSnapshotButton';
 import { StatementFilterBar, StatementFilterSidebar } from '../statements/StatementFilterSidebar';
+import { statementListPath } from '../statements/statementListAddress';
 import { groupEntries } from './groupEntries';
 import { LanesTimeline } from './LanesTimeline';
 import { useTimeline } from './useTimeline';
@@ -23,7 +24,7 @@ export const TimelinePage = () => {
   const listContext = useTimelineListContext(filters, setFilters, timeline.total, order);
   const groups = useMemo(() => groupEntries(timeline.entries), [timeline.entries]);
   const sort: ExportSort = { field: 'date', order: order === 'asc' ? 'ASC' : 'DESC' };
-  const listUrl = `/statements?${new URLSearchParams({ filter: JSON.stringify(filters), sort: sort.field, order: sort.order })}`;
+  const listUrl = statementListPath(filters, sort);
 
   return (
     <ListContextProvider value={listContext}>
