@@ -176,6 +176,41 @@ describe('the timeline', () => {
   });
 });
 
+describe('the other pages with filters', () => {
+  it('on a phone, the activity feed and the analysis have their filters behind a button too', async () => {
+    ui = await openAdmin(suite, '/revisions', { as: 'admin', viewport: PHONE });
+    const { page } = ui;
+    await tableRows(page).first().waitFor();
+    expect(await filterSidebar(page).count()).toBe(0);
+    await filterButton(page).click();
+    const drawer = page.getByRole('dialog', { name: 'Filters' });
+    await drawer.getByRole('button', { name: 'Topics' }).click();
+    await drawer.getByRole('button', { name: 'Show results' }).click();
+    await drawer.waitFor({ state: 'hidden' });
+    const chip = page.getByRole('button', { name: 'Remove Record: Topics' });
+    await chip.waitFor();
+    await waitUntil(
+      async () => {
+        const rows = await tableRows(page).allInnerTexts();
+        return rows.length > 0 && rows.every((text) => text.includes('Topic: '));
+      },
+      true,
+      'only topic changes listed',
+    );
+    expect(await pageScrollsSideways(page)).toBe(false);
+    await chip.click();
+    await chip.waitFor({ state: 'detached' });
+    expect(await filterButton(page).innerText()).toMatch(/^Filters$/i);
+
+    await page.goto('/analysis');
+    await page.getByRole('tab', { name: 'Stance over time' }).waitFor();
+    expect(await filterSidebar(page).count()).toBe(0);
+    expect(await filterButton(page).isVisible()).toBe(true);
+    expect(await pageScrollsSideways(page)).toBe(false);
+    expect(ui.problems).toEqual([]);
+  });
+});
+
 describe("a statement's page and form", () => {
   it.each(SCREEN_NAMES)('on a %s', async (screen) => {
     const lavrov = await actorNamed('Lavrov');
