@@ -11,6 +11,7 @@ import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import imports from './imports';
 import { Layout } from './layout/Layout';
+import { withMenuClosedOnNarrowScreens } from './layout/menuClosedOnNarrowScreens';
 import snapshots from './snapshots';
 import sources from './sources';
 import stances from './stances';
@@ -21,8 +22,11 @@ import topics from './topics';
 import trash from './trash';
 import users from './users';
 
-/** Saved queries, column choices and the theme live in the browser, per version of this store. */
-const store = localStorageStore('1', 'chronicle');
+/**
+ * Saved queries, column choices, the theme and whether the menu is open live in the browser,
+ * per version of this store; the menu starts collapsed on a small laptop.
+ */
+const store = withMenuClosedOnNarrowScreens(localStorageStore('1', 'chronicle'));
 
 /**
  * Every page needs a signed-in account (requireAuth); what each role may do is the auth

@@ -1,3 +1,4 @@
+import { grey, red } from '@mui/material/colors';
 import { createElement } from 'react';
 import { defaultDarkTheme, defaultLightTheme, type RaThemeOptions } from 'react-admin';
 import { ListLoadError, ListPagination } from './common/ListLoadError';
@@ -37,16 +38,52 @@ const RECORD_PAGES: RaThemeOptions['components'] = {
   RaSimpleForm: { defaultProps: { component: RecordFormContent, disableInvalidFormNotification: true } },
 };
 
+/**
+ * A checkbox given an `aria-label` (react-admin's "Select this row") carries it on its frame, a
+ * span, where it names nothing: the label is moved to the input, which then has a name.
+ */
+const checkboxLabelOnInput = {
+  MuiCheckbox: {
+    defaultProps: {
+      slotProps: {
+        root: (ownerState: { 'aria-label'?: string }) => (ownerState['aria-label'] ? { 'aria-label': undefined } : {}),
+        input: (ownerState: { 'aria-label'?: string; inputProps?: Record<string, unknown> }) =>
+          ownerState['aria-label'] && !ownerState.inputProps?.['aria-label']
+            ? { ...ownerState.inputProps, 'aria-label': ownerState['aria-label'] }
+            : { ...ownerState.inputProps },
+      },
+    },
+  },
+};
+
 const shared = (base: RaThemeOptions): RaThemeOptions => ({
   ...base,
   typography: { ...base.typography, fontFamily: FONT_STACK },
   sidebar: { width: 200, closedWidth: 50 },
-  components: { ...base.components, ...RECORD_PAGES },
+  components: { ...base.components, ...RECORD_PAGES, ...checkboxLabelOnInput },
 });
 
+/*
+ * Warning and info text (chips such as "planned", "moved to the trash", "by (latest day)") in
+ * shades dark enough for small text on white and light grey (4.5:1); MUI's defaults are 3:1 and
+ * 3.9:1. The form toolbar's grey is react-admin's; its Delete button is a darker red on it.
+ */
+const lightBase = shared(defaultLightTheme);
 export const lightTheme: RaThemeOptions = {
-  ...shared(defaultLightTheme),
-  palette: { ...defaultLightTheme.palette, primary: { main: '#283593' }, secondary: { main: '#00695c' } },
+  ...lightBase,
+  palette: {
+    ...defaultLightTheme.palette,
+    primary: { main: '#283593' },
+    secondary: { main: '#00695c' },
+    warning: { main: '#b04a00' },
+    info: { main: '#0270b0' },
+  },
+  components: {
+    ...lightBase.components,
+    RaToolbar: {
+      styleOverrides: { root: { backgroundColor: grey[300], '& .ra-delete-button': { color: red[900] } } },
+    },
+  },
 };
 
 export const darkTheme: RaThemeOptions = {

@@ -51,12 +51,14 @@ it('refuses a wrong password in the form, signs in with the right one, and signs
   await signIn(page, viewer);
   // Back where the visit started, as the viewer, named in the app bar.
   await page.waitForURL(/\/statements/);
-  await page.getByRole('button', { name: 'Profile' }).filter({ hasText: viewer.displayName }).waitFor();
+  // The user menu's button is named by the name it shows.
+  const userMenu = page.getByRole('button', { name: `${viewer.displayName}: account` });
+  await userMenu.filter({ hasText: viewer.displayName }).waitFor();
   const token = await sessionTokenIn(page);
   expect(token).toBeTruthy();
   expect((await meWith(token!).expect(200)).body.user.email).toBe(viewer.email);
 
-  await page.getByRole('button', { name: 'Profile' }).click();
+  await userMenu.click();
   await page.getByRole('menuitem', { name: 'Logout' }).click();
   await page.waitForURL(/\/login$/);
   expect(await sessionTokenIn(page)).toBeNull();

@@ -41,6 +41,9 @@ afterAll(() => stopAdminSuite(suite));
 const read = (url: string) => api(suite, 'viewer').get(url).expect(200);
 const countOf = async (query: string) => Number((await read(`/api/statements?${query}`)).headers['x-total-count']);
 
+/** The date filters in a page's address (the list's and the timeline's are readable: date_gte=2019-01). */
+const dateParams = (url: string) => [...new URL(url).searchParams].filter(([key]) => key.startsWith('date_'));
+
 it('shows which way the date filter matches, and switches it, for the list, its count and its export', async () => {
   const overlap = await countOf('date_gte=2019-01&date_lte=2019-01');
   const within = await countOf('date_gte=2019-01&date_lte=2019-01&date_mode=within');
@@ -67,11 +70,11 @@ it('shows which way the date filter matches, and switches it, for the list, its 
   expect(await mode.getByRole('button', { name: 'Entirely within' }).getAttribute('aria-pressed')).toBe('true');
   expect(await mode.getByRole('button', { name: 'Overlapping' }).getAttribute('aria-pressed')).toBe('false');
   expect(await hint.innerText()).toMatch(/^Entirely within: only entries whose whole date lies between these dates/);
-  expect(JSON.parse(new URL(page.url()).searchParams.get('filter')!)).toEqual({
-    date_gte: '2019-01',
-    date_lte: '2019-01',
-    date_mode: 'within',
-  });
+  expect(dateParams(page.url())).toEqual([
+    ['date_gte', '2019-01'],
+    ['date_lte', '2019-01'],
+    ['date_mode', 'within'],
+  ]);
 
   // The export follows the filter as shown.
   await page.getByRole('button', { name: 'Export' }).click();
@@ -83,7 +86,10 @@ it('shows which way the date filter matches, and switches it, for the list, its 
   // And back: overlap is the default, so it leaves the URL.
   await mode.getByRole('button', { name: 'Overlapping' }).click();
   await expectRowCount(page, overlap);
-  expect(JSON.parse(new URL(page.url()).searchParams.get('filter')!)).toEqual({ date_gte: '2019-01', date_lte: '2019-01' });
+  expect(dateParams(page.url())).toEqual([
+    ['date_gte', '2019-01'],
+    ['date_lte', '2019-01'],
+  ]);
   expect(ui.problems).toEqual([]);
 });
 

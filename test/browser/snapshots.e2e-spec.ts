@@ -229,8 +229,11 @@ it("saves the timeline's selection, newest first, as a snapshot", async () => {
   await page.getByRole('link', { name: 'These filters in the statement list today' }).click();
   await page.waitForURL(/\/statements\?/);
   const listed = new URL(page.url()).searchParams;
-  expect(JSON.parse(listed.get('filter')!)).toEqual({ speakerId: [kono.id] });
-  expect([listed.get('sort'), listed.get('order')]).toEqual(['date', 'DESC']);
+  expect([...listed]).toEqual([
+    ['speakerId', String(kono.id)],
+    ['sort', 'date'],
+    ['order', 'DESC'],
+  ]);
   await expectRowCount(page, Math.min(25, timeline.total));
   expect(ui.problems).toEqual([]);
 });

@@ -62,13 +62,14 @@ export const api = (suite: AdminSuite, role: Role | 'anonymous') => suite.app.as
 /**
  * Opens the admin at `pathname` in a fresh browser context, signed in `as` one of the test app's
  * accounts (its session token put where the admin keeps it, as a sign-in would), with another
- * session `token`, or signed out with `as: null`. The sign-in form itself is tested on its own
- * (accounts.e2e-spec.ts).
+ * session `token`, or signed out with `as: null`; in a window of `viewport` (a phone, a small
+ * laptop: test/support/accessibility.ts) rather than the wide default. The sign-in form itself
+ * is tested on its own (accounts.e2e-spec.ts).
  */
 export async function openAdmin(
   suite: AdminSuite,
   pathname: string,
-  { as = 'editor', token }: { as?: Role | null; token?: string } = {},
+  { as = 'editor', token, viewport = VIEWPORT }: { as?: Role | null; token?: string; viewport?: { width: number; height: number } } = {},
 ): Promise<AdminPage> {
   const sessionToken = token ?? (as ? suite.app.users[as].token : null);
   const storageState = sessionToken
@@ -78,7 +79,7 @@ export async function openAdmin(
       }
     : undefined;
   const context = await suite.browser.newContext({
-    viewport: VIEWPORT,
+    viewport,
     baseURL: suite.base,
     acceptDownloads: true,
     locale: 'en-GB',

@@ -3,7 +3,7 @@ import DateRangeIcon from '@mui/icons-material/DateRange';
 import EditNoteIcon from '@mui/icons-material/EditNote';
 import PersonIcon from '@mui/icons-material/PersonOutline';
 import ImportIcon from '@mui/icons-material/UploadFile';
-import { Box, Card, CardContent } from '@mui/material';
+import { Box } from '@mui/material';
 import {
   AutocompleteInput,
   FilterList,
@@ -20,24 +20,12 @@ import {
 } from 'react-admin';
 import { ACTION_LABELS } from '../history/revisionActions';
 import { REVISION_ACTIONS, REVISION_RESOURCES, type Revision } from '../types';
+import { FilterBar } from '../filters/FilterBar';
+import { FilterSidebar } from '../filters/FilterSidebar';
 import { ACCOUNT_RESOURCE_LABELS, isAccountResource } from './accountActivity';
+import { dayOf, endOfDay, startOfDay } from './activityDays';
+import { useActivityFilterChips } from './useActivityFilterChips';
 
-/*
- * The API filters by instant (at_gte, at_lte); people think in days of their own time zone. A
- * day typed here becomes the instant its local day starts ("From") or ends ("Until"), so that
- * "Until 2026-11-30" includes the 30th; the URL keeps the instant, the input shows the day.
- */
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const pad = (n: number) => String(n).padStart(2, '0');
-const dayOf = (value: unknown) => {
-  if (typeof value !== 'string' || !value.includes('T')) return (value as string | undefined) ?? '';
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-};
-const instantAt = (time: string) => (value: string) =>
-  DAY.test(value) && !Number.isNaN(Date.parse(`${value}T${time}`)) ? new Date(`${value}T${time}`).toISOString() : value;
-const startOfDay = instantAt('00:00:00');
-const endOfDay = instantAt('23:59:59.999');
 const validDay = regex(/^\d{4}-\d{2}-\d{2}T/, 'Write YYYY-MM-DD');
 
 /**
@@ -58,7 +46,7 @@ const WhoFilter = () => {
         <FilterListItem label={chosenName ?? `User #${chosen}`} value={{ userId: chosen }} />
       )}
       {canListUsers && (
-        <Box sx={{ pl: 1.5, pr: 1 }}>
+        <Box component="li" sx={{ pl: 1.5, pr: 1, listStyle: 'none' }}>
           <FilterLiveForm>
             <ReferenceInput source="userId" reference="users" sort={{ field: 'displayName', order: 'ASC' }}>
               <AutocompleteInput
@@ -106,49 +94,58 @@ const RecordFilter = () => {
 };
 
 /** Who, what kind of record, which action, since when: the activity feed's filters (in the URL). */
-export const ActivityFilterSidebar = () => {
+const ActivityFilters = () => (
+  <>
+    <ImportFilter />
+    <WhoFilter />
+    <RecordFilter />
+    <FilterList label="Action" icon={<EditNoteIcon />}>
+      {REVISION_ACTIONS.map((action) => (
+        <FilterListItem key={action} label={ACTION_LABELS[action]} value={{ action }} />
+      ))}
+    </FilterList>
+    <FilterListSection label="When" icon={<DateRangeIcon />}>
+      <FilterLiveForm>
+        <Box sx={{ display: 'flex', gap: 1 }}>
+          <TextInput
+            source="at_gte"
+            label="From"
+            placeholder="2026-11-01"
+            parse={startOfDay}
+            format={dayOf}
+            validate={validDay}
+            helperText={false}
+            size="small"
+          />
+          <TextInput
+            source="at_lte"
+            label="Until"
+            placeholder="2026-11-30"
+            parse={endOfDay}
+            format={dayOf}
+            validate={validDay}
+            helperText={false}
+            size="small"
+          />
+        </Box>
+      </FilterLiveForm>
+    </FilterListSection>
+  </>
+);
+
+/** Beside the feed, on a wide screen. */
+export const ActivityFilterSidebar = () => (
+  <FilterSidebar belowToolbar width={240}>
+    <ActivityFilters />
+  </FilterSidebar>
+);
+
+/** On a narrow screen: a Filters button and the active filters as chips. */
+export const ActivityFilterBar = () => {
+  const active = useActivityFilterChips();
   return (
-    <Card
-      component="aside"
-      aria-label="Filters"
-      sx={{ order: -1, mr: 2, mt: 8, width: 240, flexShrink: 0, alignSelf: 'flex-start', display: { xs: 'none', md: 'block' } }}
-    >
-      <CardContent sx={{ pt: 1, '& .RaFilterListSection-root, & .RaFilterList-root': { mt: 1.5 } }}>
-        <ImportFilter />
-        <WhoFilter />
-        <RecordFilter />
-        <FilterList label="Action" icon={<EditNoteIcon />}>
-          {REVISION_ACTIONS.map((action) => (
-            <FilterListItem key={action} label={ACTION_LABELS[action]} value={{ action }} />
-          ))}
-        </FilterList>
-        <FilterListSection label="When" icon={<DateRangeIcon />}>
-          <FilterLiveForm>
-            <Box sx={{ display: 'flex', gap: 1 }}>
-              <TextInput
-                source="at_gte"
-                label="From"
-                placeholder="2026-11-01"
-                parse={startOfDay}
-                format={dayOf}
-                validate={validDay}
-                helperText={false}
-                size="small"
-              />
-              <TextInput
-                source="at_lte"
-                label="Until"
-                placeholder="2026-11-30"
-                parse={endOfDay}
-                format={dayOf}
-                validate={validDay}
-                helperText={false}
-                size="small"
-              />
-            </Box>
-          </FilterLiveForm>
-        </FilterListSection>
-      </CardContent>
-    </Card>
+    <FilterBar active={active}>
+      <ActivityFilters />
+    </FilterBar>
   );
 };

@@ -1,5 +1,5 @@
 import { Box, Link as MuiLink } from '@mui/material';
-import { DataTable, List, useGetResourceLabel, useListContext, useRecordContext } from 'react-admin';
+import { DataTable, List, TopToolbar, useGetResourceLabel, useListContext, useRecordContext } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { formatInstant } from '../common/formatInstant';
 import { useFieldLabel } from '../history/FieldValue';
@@ -15,7 +15,7 @@ import {
   accountChangeSummary,
   isAccountResource,
 } from './accountActivity';
-import { ActivityFilterSidebar } from './ActivityFilterSidebar';
+import { ActivityFilterBar, ActivityFilterSidebar } from './ActivityFilterSidebar';
 
 /** The author; a click keeps only their changes. */
 const AuthorField = () => {
@@ -155,6 +155,9 @@ export const ActivityList = () => (
     sort={{ field: 'at', order: 'DESC' }}
     perPage={50}
     aside={<ActivityFilterSidebar />}
+    filters={<ActivityFilterBar />}
+    // Nothing to create or export here; react-admin's default actions would draw the filter bar a second time.
+    actions={<TopToolbar />}
     exporter={false}
   >
     <DataTable<Revision> rowClick="expand" expand={<RevisionDetails />} bulkActionButtons={false}>

@@ -1,4 +1,4 @@
-import { CreateButton, DataTable, List, SearchInput, SelectInput, TextField, TopToolbar } from 'react-admin';
+import { CreateButton, DataTable, FilterButton, List, SearchInput, SelectInput, TextField, TopToolbar } from 'react-admin';
 import { ActorNameField } from '../common/ActorName';
 import type { Actor } from '../types';
 import { ACTOR_KIND_CHOICES } from './ActorFields';
@@ -18,6 +18,7 @@ export const ActorList = () => {
       filters={filters}
       actions={
         <TopToolbar>
+          <FilterButton />
           <CreateButton />
         </TopToolbar>
       }

@@ -6,13 +6,14 @@ import { RecordShowTabs } from '../history/RecordShowTabs';
 import { languageOfCountry } from '../common/language';
 import { ExternalLink } from '../statements/StatementSources';
 import { OpenTimelineButton } from '../statements/OpenTimelineButton';
+import { statementListPath } from '../statements/statementListAddress';
 import type { Actor } from '../types';
 import { RecordPageBox, useRecordLoadOptions } from '../common/RecordPage';
 
 const ActorCard = () => {
   const actor = useRecordContext<Actor>();
   if (!actor) return null;
-  const involving = `/statements?filter=${encodeURIComponent(JSON.stringify({ actorId: [actor.id] }))}`;
+  const involving = statementListPath({ actorId: [actor.id] });
   return (
     <Card>
       <CardContent>

@@ -1,6 +1,6 @@
 import { Box, Tab, Tabs } from '@mui/material';
 import { ListContextProvider, Title } from 'react-admin';
-import { StatementFilterSidebar } from '../statements/StatementFilterSidebar';
+import { StatementFilterBar, StatementFilterSidebar } from '../statements/StatementFilterSidebar';
 import { useTimelineListContext } from '../timeline/useTimelineUrlState';
 import type { AnalysisView } from './analysisState';
 import { NetworkPanel } from './NetworkPanel';
@@ -21,7 +21,8 @@ export const AnalysisPage = () => {
       <Title title="Analysis" />
       <Box sx={{ display: 'flex', mt: 2 }}>
         <StatementFilterSidebar />
-        <Box component="main" sx={{ flex: 1, minWidth: 0 }}>
+        <Box sx={{ flex: 1, minWidth: 0 }}>
+          <StatementFilterBar />
           <Tabs
             value={settings.view}
             onChange={(_, view: AnalysisView) => setSettings({ view })}

@@ -5,7 +5,8 @@ import type { Grouping } from './analysisState';
 export const MAX_LINES = 8;
 
 /** Colours of the speakers' lines: none of them a stance's red, orange, grey or green. */
-const LINE_COLORS = ['#1565c0', '#6a1b9a', '#00838f', '#ad1457', '#4e342e', '#283593', '#827717', '#00695c', '#4527a0', '#37474f'];
+/** Dark enough to name a line in small text on white too (4.5:1): the table under the chart does. */
+const LINE_COLORS = ['#1565c0', '#6a1b9a', '#00707a', '#ad1457', '#4e342e', '#283593', '#736a12', '#00695c', '#4527a0', '#37474f'];
 
 const regions = new Intl.DisplayNames(['en'], { type: 'region' });
 

@@ -1,12 +1,12 @@
-import { STATEMENT_FILTER_KEYS, withoutEmptyFilters, type StatementFilterValues } from '../statements/statementFilters';
+import { statementListPath } from '../statements/statementListAddress';
+import { withoutEmptyFilters, type StatementFilterValues } from '../statements/statementFilters';
 import type { StanceGroup, StanceInterval } from '../types';
 import type { Grouping } from './analysisState';
 import { firstDayOf, lastDayOf } from './intervals';
 
-/** The statement list showing `filter` (only the keys the API knows), oldest first, as react-admin keeps a list's state in its URL. */
+/** The statement list showing `filter` (only the keys the API knows), oldest first. */
 export function statementListUrl(filter: Record<string, unknown>): string {
-  const known = Object.fromEntries(STATEMENT_FILTER_KEYS.filter((key) => key in filter).map((key) => [key, filter[key]]));
-  return `/statements?${new URLSearchParams({ filter: JSON.stringify(withoutEmptyFilters(known)), sort: 'date', order: 'ASC' })}`;
+  return statementListPath(withoutEmptyFilters(filter), { field: 'date', order: 'ASC' });
 }
 
 /** The statements with these ids. */

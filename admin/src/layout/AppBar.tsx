@@ -3,6 +3,7 @@ import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import { forwardRef } from 'react';
 import { AppBar as RaAppBar, Logout, UserMenu, useGetIdentity, useUserMenu } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { PageTitle } from './PageTitle';
 
 const ROLE_NAMES: Record<string, string> = { viewer: 'Viewer', editor: 'Editor', admin: 'Admin' };
 
@@ -24,14 +25,23 @@ const AccountMenuItem = forwardRef<HTMLAnchorElement>((props, ref) => {
 });
 AccountMenuItem.displayName = 'AccountMenuItem';
 
-/** react-admin's app bar; its user menu (the signed-in name) leads to the account page and signs out. */
-export const AppBar = () => (
-  <RaAppBar
-    userMenu={
-      <UserMenu>
-        <AccountMenuItem />
-        <Logout />
-      </UserMenu>
-    }
-  />
-);
+/**
+ * react-admin's app bar; its user menu (the signed-in name) leads to the account page and signs
+ * out. The menu's button is named after the name it shows (react-admin calls it "Profile"), so
+ * that what is read out matches what is seen.
+ */
+export const AppBar = () => {
+  const { identity } = useGetIdentity();
+  return (
+    <RaAppBar
+      userMenu={
+        <UserMenu label={identity?.fullName ? `${identity.fullName}: account` : 'Account'}>
+          <AccountMenuItem />
+          <Logout />
+        </UserMenu>
+      }
+    >
+      <PageTitle />
+    </RaAppBar>
+  );
+};

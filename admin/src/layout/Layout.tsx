@@ -17,6 +17,7 @@ const SignOutWhenSessionExpires = () => {
 /**
  * Every page but the login and the password change is drawn inside this layout. A session on a
  * one-time password sees none of them: the server would refuse all their requests anyway.
+ * react-admin's layout draws the page's one `<main>` landmark: pages draw none of their own.
  */
 export const Layout = ({ children }: { children: ReactNode }) => {
   const { identity, isPending } = useGetIdentity();
@@ -28,9 +29,11 @@ export const Layout = ({ children }: { children: ReactNode }) => {
       appBar={AppBar}
       sx={{
         // react-admin lets the layout grow to its widest content (min-width: fit-content).
-        // The page content may be narrower than a wide table: the table scrolls, not the whole page.
+        // The page content may be narrower than a wide table: the table scrolls, not the whole page
+        // (its own wrapper, so that a list's bulk actions toolbar sliding over the list's toolbar is not clipped).
         minWidth: 0,
-        '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content': { minWidth: 0 },
+        '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content, & .RaList-main': { minWidth: 0 },
+        '& .RaDataTable-tableWrapper': { overflowX: 'auto' },
       }}
     >
       <SignOutWhenSessionExpires />

@@ -12,7 +12,7 @@ import { SnapshotNetworkDownloads } from './SnapshotNetworkDownloads';
 import { SnapshotFacts } from './SnapshotFacts';
 import { SnapshotLoadError } from './SnapshotLoadError';
 import { SnapshotPart } from './SnapshotPart';
-import { statementListPath } from './snapshotUrls';
+import { snapshotStatementsPath } from './snapshotUrls';
 
 const SnapshotCard = () => {
   const snapshot = useRecordContext<Snapshot>();
@@ -51,7 +51,7 @@ const SnapshotCard = () => {
               >
                 {snapshot.query || '(every statement)'}
               </Box>
-              <Button size="small" component={Link} to={statementListPath(snapshot.query)} startIcon={<ListIcon />} sx={{ mt: 0.5 }}>
+              <Button size="small" component={Link} to={snapshotStatementsPath(snapshot.query)} startIcon={<ListIcon />} sx={{ mt: 0.5 }}>
                 These filters in the statement list today
               </Button>
             </SnapshotPart>

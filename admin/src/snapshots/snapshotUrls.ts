@@ -1,5 +1,6 @@
 import { API_URL } from '../auth/httpClient';
 import { statementFiltersFromParams } from '../statements/statementFilters';
+import { statementListPath } from '../statements/statementListAddress';
 import type { NetworkDownload } from '../analysis/analysisUrls';
 import type { NetworkKind, SnapshotFormat } from '../types';
 
@@ -45,17 +46,12 @@ export function snapshotNetworkUrl(id: number, kind: NetworkKind, download: Netw
   return `${API_URL}/snapshots/${id}/network?${new URLSearchParams({ kind, ...download.params, ticket })}`;
 }
 
-/**
- * The statement list showing what a snapshot's query matches today: its filters in the list's
- * URL (filter as JSON, sort and order), as react-admin writes them.
- */
-export function statementListPath(query: string): string {
+/** The statement list showing what a snapshot's query (the API's parameters) matches today, in its order. */
+export function snapshotStatementsPath(query: string): string {
   const params = new URLSearchParams(query.replace(/^\?/, ''));
-  const search = new URLSearchParams({ filter: JSON.stringify(statementFiltersFromParams(params)) });
   const sort = params.get('_sort');
-  if (sort) {
-    search.set('sort', sort);
-    search.set('order', params.get('_order') === 'DESC' ? 'DESC' : 'ASC');
-  }
-  return `/statements?${search}`;
+  return statementListPath(
+    statementFiltersFromParams(params),
+    sort ? { field: sort, order: params.get('_order') === 'DESC' ? 'DESC' : 'ASC' } : undefined,
+  );
 }

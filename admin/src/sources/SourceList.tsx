@@ -1,4 +1,4 @@
-import { CreateButton, DataTable, List, SearchInput, SelectInput, TopToolbar } from 'react-admin';
+import { CreateButton, DataTable, FilterButton, List, SearchInput, SelectInput, TopToolbar } from 'react-admin';
 import { ExternalLink } from '../statements/StatementSources';
 import type { Source } from '../types';
 import { SOURCE_KIND_CHOICES } from './SourceFields';
@@ -18,6 +18,7 @@ export const SourceList = () => {
       filters={filters}
       actions={
         <TopToolbar>
+          <FilterButton />
           <CreateButton />
         </TopToolbar>
       }

@@ -1,5 +1,6 @@
 import VerifiedIcon from '@mui/icons-material/Verified';
 import { Box, Chip } from '@mui/material';
+import { Fragment } from 'react';
 import { useRecordContext } from 'react-admin';
 import type { ReviewStatus, Statement, StatementStatus, StatementType } from '../types';
 import { DateCertainty } from './DateCertainty';
@@ -44,7 +45,8 @@ export const ReviewField = () => {
 
 /**
  * The display date, with the EDTF value it was derived from on hover; planned dates in italics;
- * approximate, uncertain and open dates marked (DateCertainty).
+ * approximate, uncertain and open dates marked (DateCertainty). Each end of a range stays on one
+ * line, the range may break between them ("c. September 2018 –" / "January 2019").
  */
 export const DisplayDateField = () => {
   const record = useRecordContext<Statement>();
@@ -54,9 +56,16 @@ export const DisplayDateField = () => {
       <Box
         component="span"
         title={`EDTF: ${record.date}`}
-        sx={{ whiteSpace: 'nowrap', fontStyle: record.status === 'planned' ? 'italic' : undefined, fontVariantNumeric: 'tabular-nums' }}
+        sx={{ fontStyle: record.status === 'planned' ? 'italic' : undefined, fontVariantNumeric: 'tabular-nums' }}
       >
-        {record.displayDate}
+        {record.displayDate.split(' – ').map((part, index) => (
+          <Fragment key={index}>
+            {index > 0 && ' – '}
+            <Box component="span" sx={{ whiteSpace: 'nowrap' }}>
+              {part}
+            </Box>
+          </Fragment>
+        ))}
       </Box>
       <DateCertainty date={record.date} />
     </Box>

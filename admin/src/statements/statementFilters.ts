@@ -7,8 +7,11 @@
 /** Filters that take several values ("any of"), sent as repeated keys. */
 const MULTI_ID_KEYS = ['id', 'speakerId', 'actorId', 'stanceId', 'topicId', 'sourceId', 'respondsToId'] as const;
 const MULTI_TEXT_KEYS = ['type', 'status', 'reviewStatus', 'needs'] as const;
-/** Filters with one value. `date_mode`: how date_gte / date_lte match (DATE_MODES). */
-const SINGLE_KEYS = ['date_gte', 'date_lte', 'date_mode', 'q'] as const;
+/**
+ * Filters with one value. `date_mode`: how date_gte / date_lte match (DATE_MODES); `updated_gte`:
+ * changed since an instant (no input sets it, a link may carry it).
+ */
+const SINGLE_KEYS = ['date_gte', 'date_lte', 'date_mode', 'updated_gte', 'q'] as const;
 
 /**
  * How the date filters match an entry's date range: `overlap` (the API's default) keeps every
@@ -27,6 +30,15 @@ export type StatementFilterValues = Partial<
     Record<(typeof MULTI_TEXT_KEYS)[number], string[]> &
     Record<(typeof SINGLE_KEYS)[number], string>
 >;
+
+/** The review filter (`needs`): what each finds, in a curator's words. */
+export const REVIEW_NEEDS: { need: string; label: string; title: string }[] = [
+  { need: 'quoteKind', label: 'quote kind not said', title: 'A quote nobody has marked verbatim, translation or paraphrase' },
+  { need: 'source', label: 'no primary or reporting source', title: 'No source cited as primary or reporting' },
+  { need: 'originalWording', label: 'translation without original', title: 'A translated quote without the original wording' },
+  { need: 'inferredDate', label: 'date inferred', title: 'The date is inferred from context, not stated by the source' },
+  { need: 'review', label: 'not verified', title: 'Still a draft' },
+];
 
 /** Dates the API accepts in date_gte / date_lte. */
 export const FILTER_DATE_PATTERN = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;

@@ -4,6 +4,7 @@ import { Box, Link as MuiLink, Typography } from '@mui/material';
 import type { MouseEvent } from 'react';
 import { Link } from 'react-router-dom';
 import type { TimelineEntry } from '../types';
+import { statementListPath } from '../statements/statementListAddress';
 
 const cardOf = (id: number) => document.querySelector<HTMLElement>(`[data-testid="timeline-entry"][data-entry-id="${id}"]`);
 
@@ -24,7 +25,7 @@ function showCard(id: number): boolean {
 }
 
 /** The list of the replies to a statement (the statement list filtered by respondsToId). */
-const repliesUrl = (id: number) => `/statements?${new URLSearchParams({ filter: JSON.stringify({ respondsToId: [id] }) })}`;
+const repliesUrl = (id: number) => statementListPath({ respondsToId: [id] });
 
 /**
  * Where an entry stands in an exchange: the statement it replies to ("In reply to: speaker,

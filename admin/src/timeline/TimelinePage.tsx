@@ -7,7 +7,8 @@ import { isServerUnreachable } from '../common/serverUnreachable';
 import { ExportMenu } from '../export/ExportMenu';
 import type { ExportSort } from '../export/exportUrl';
 import { SaveSnapshotButton } from '../snapshots/SaveSnapshotButton';
-import { StatementFilterSidebar } from '../statements/StatementFilterSidebar';
+import { StatementFilterBar, StatementFilterSidebar } from '../statements/StatementFilterSidebar';
+import { statementListPath } from '../statements/statementListAddress';
 import { groupEntries } from './groupEntries';
 import { LanesTimeline } from './LanesTimeline';
 import { useTimeline } from './useTimeline';
@@ -24,14 +25,15 @@ export const TimelinePage = () => {
   const listContext = useTimelineListContext(filters, setFilters, timeline.total, order);
   const groups = useMemo(() => groupEntries(timeline.entries), [timeline.entries]);
   const sort: ExportSort = { field: 'date', order: order === 'asc' ? 'ASC' : 'DESC' };
-  const listUrl = `/statements?${new URLSearchParams({ filter: JSON.stringify(filters), sort: sort.field, order: sort.order })}`;
+  const listUrl = statementListPath(filters, sort);
 
   return (
     <ListContextProvider value={listContext}>
       <Title title="Timeline" />
       <Box sx={{ display: 'flex', mt: 2 }}>
         <StatementFilterSidebar />
-        <Box component="main" sx={{ flex: 1, minWidth: 0 }} aria-busy={timeline.isFetching}>
+        <Box sx={{ flex: 1, minWidth: 0 }} aria-busy={timeline.isFetching}>
+          <StatementFilterBar />
           <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap', mb: 1 }}>
             <Typography variant="body2" color="text.secondary" sx={{ mr: 'auto' }} data-testid="timeline-count">
               {timeline.isPending ? 'Loading…' : `${timeline.total} ${timeline.total === 1 ? 'entry' : 'entries'}`}
