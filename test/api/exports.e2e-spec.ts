@@ -211,7 +211,10 @@ describe('Markdown', () => {
     expect(md).toMatch(/^# Statements by Sergey Lavrov, Jan\. 2019 \(dates overlapping it\)\n/);
     expect(md).toContain('\n## January 2019\n');
     expect(md).toContain(
-      '**Jan. 14, 2019** · **Sergey Lavrov** (press conference, Moscow): Headline with russian: Лавров: «Это российские территории» [1]',
+      '\n### <a id="statement-' +
+        awkward.russian +
+        '"></a>Headline with russian: Лавров: «Это российские территории»\n\n' +
+        '**Jan. 14, 2019** · **Sergey Lavrov** (press conference, Moscow) · Stance: Rejecting · [1]\n',
     );
     // The speaker's words, in quotation marks.
     expect(md).toContain('\n> “Лавров: «Это российские территории»”\n');

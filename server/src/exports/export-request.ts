@@ -1,7 +1,8 @@
 import { badRequest, FieldErrors } from '../kernel/errors/api-errors';
 import { ListQuery } from '../records/list-query/filter-definitions';
 import { parseSortedFilters, RawQuery } from '../records/list-query/parse-list-query';
-import { STATEMENT_FILTERS, STATEMENT_LIST_SPEC, StatementFilters, StatementSort } from '../statements/statement-query';
+import { requestSeesPublishedOnly } from '../records/collection/record-author';
+import { STATEMENT_FILTERS, STATEMENT_LIST_SPEC, StatementFilters, StatementSort, statementReadFor } from '../statements/statement-query';
 import { EXPORT_COLUMN_NAMES, ExportColumnName } from './export-columns';
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, ExportFormat } from './export-formats';
 
@@ -13,6 +14,8 @@ export interface ExportRequest {
   columns: ExportColumnName[];
   /** CSV only: start with a UTF-8 byte-order mark, for Excel. */
   bom: boolean;
+  /** The reader sees published statements only (PUBLIC_READ=verified): a report names no draft it leaves out. */
+  publishedOnly?: boolean;
 }
 
 /** A present query value as strings; null when it is not plain text (e.g. bracketed keys). */
@@ -65,3 +68,12 @@ export function parseExportRequest(raw: RawQuery, fixedFormat?: ExportFormat): E
   if (Object.keys(errors).length || !format) throw badRequest(errors);
   return { format, filters, sort, columns, bom };
 }
+
+/**
+ * An export as the request may read it: its filters narrowed to published statements for an
+ * anonymous reader of PUBLIC_READ=verified (statementReadFor), and the reports told so.
+ */
+export const exportReadFor = (request: object, read: ExportRequest): ExportRequest => ({
+  ...statementReadFor(request, read),
+  publishedOnly: requestSeesPublishedOnly(request),
+});

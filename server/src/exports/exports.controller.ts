@@ -1,12 +1,11 @@
 import { applyDecorators, Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { statementReadFor } from '../statements/statement-query';
 import { AcceptsExportTicket, Access } from '../auth/access.decorator';
 import { ApiExportQuery, ApiExportResponse } from './export-docs';
 import { ApiTooManyExports } from './export-slots';
 import { ExportFormat } from './export-formats';
-import { parseExportRequest } from './export-request';
+import { exportReadFor, parseExportRequest } from './export-request';
 import { StatementExportService } from './statement-export.service';
 
 /** The export of one format at a file name: `/api/statements.csv`, for read.csv() or pandas.read_csv(). */
@@ -32,21 +31,21 @@ export class ExportsController {
 
   @ExportAt('csv', 'statements.csv')
   csv(@Query() query: Record<string, unknown>, @Req() request: Request, @Res() response: Response): Promise<void> {
-    return this.exports.export(statementReadFor(request, parseExportRequest(query, 'csv')), response);
+    return this.exports.export(exportReadFor(request, parseExportRequest(query, 'csv')), response);
   }
 
   @ExportAt('json', 'statements.json')
   json(@Query() query: Record<string, unknown>, @Req() request: Request, @Res() response: Response): Promise<void> {
-    return this.exports.export(statementReadFor(request, parseExportRequest(query, 'json')), response);
+    return this.exports.export(exportReadFor(request, parseExportRequest(query, 'json')), response);
   }
 
   @ExportAt('ndjson', 'statements.ndjson')
   ndjson(@Query() query: Record<string, unknown>, @Req() request: Request, @Res() response: Response): Promise<void> {
-    return this.exports.export(statementReadFor(request, parseExportRequest(query, 'ndjson')), response);
+    return this.exports.export(exportReadFor(request, parseExportRequest(query, 'ndjson')), response);
   }
 
   @ExportAt('markdown', 'statements.md')
   markdown(@Query() query: Record<string, unknown>, @Req() request: Request, @Res() response: Response): Promise<void> {
-    return this.exports.export(statementReadFor(request, parseExportRequest(query, 'markdown')), response);
+    return this.exports.export(exportReadFor(request, parseExportRequest(query, 'markdown')), response);
   }
 }

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { isDatabaseUnavailable } from '../kernel/errors/postgres-errors';
 import { CursorReading, CursorStream } from '../database/cursor-stream';
 import { checkOut, pgPool } from '../database/pg-pool';
-import { describeFilters, describeSort, loadFilterNames } from './describe-filters';
+import { describeFilters, describeSort, FilterNames, loadFilterNames } from './describe-filters';
 import { ExportSlots } from './export-slots';
 import { EXPORT_FORMATS } from './export-formats';
 import { buildExportQuery } from './export-query';
@@ -54,7 +54,8 @@ export class StatementExportService {
   }
 
   private async stream(request: ExportRequest, response: Response): Promise<void> {
-    const serializer = await this.serializer(request);
+    const names = await loadFilterNames(this.dataSource, request.filters);
+    const serializer = this.serializer(request, names);
     const { sql, params } = buildExportQuery(this.dataSource, request);
     const { extension, contentType } = EXPORT_FORMATS[request.format];
 
@@ -90,7 +91,7 @@ export class StatementExportService {
     }
   }
 
-  private async serializer(request: ExportRequest): Promise<Transform> {
+  private serializer(request: ExportRequest, names: FilterNames): Transform {
     switch (request.format) {
       case 'csv':
         return csvSerializer(request.columns, { bom: request.bom });
@@ -100,9 +101,14 @@ export class StatementExportService {
         return ndjsonSerializer(request.columns);
       case 'markdown':
       case 'timelinejs': {
-        const title = describeFilters(request.filters, await loadFilterNames(this.dataSource, request.filters));
+        const title = describeFilters(request.filters, names);
         return request.format === 'markdown'
-          ? markdownSerializer({ title, exportedOn: today(), sortedBy: describeSort(request.sort) })
+          ? markdownSerializer({
+              title,
+              exportedOn: today(),
+              sortedBy: describeSort(request.sort),
+              replyTargets: request.publishedOnly ? 'verified' : 'all',
+            })
           : timelineJsSerializer({ title, exportedOn: today() });
       }
     }
