@@ -75,7 +75,12 @@ export function ApiExportResponse(formats: readonly ExportFormat[], description:
       description,
       content,
       headers: {
-        'Content-Disposition': { description: 'attachment; filename="statements-<date>.<extension>"', schema: { type: 'string' } },
+        'Content-Disposition': {
+          description:
+            'attachment; filename="statements-<the filter\'s words>-<dates>-<date>.<extension>" (statements-<date>.<extension> unfiltered), ' +
+            "and filename*=UTF-8''… (RFC 6266) when the words have letters beyond ASCII",
+          schema: { type: 'string' },
+        },
       },
     }),
   );

@@ -7,6 +7,7 @@ import { isDatabaseUnavailable } from '../kernel/errors/postgres-errors';
 import { CursorReading, CursorStream } from '../database/cursor-stream';
 import { checkOut, pgPool } from '../database/pg-pool';
 import { describeFilters, describeSort, FilterNames, loadFilterNames } from './describe-filters';
+import { attachmentFor, dateRangeInName, statementFileWords } from './export-file-name';
 import { ExportSlots } from './export-slots';
 import { EXPORT_FORMATS } from './export-formats';
 import { buildExportQuery } from './export-query';
@@ -58,6 +59,8 @@ export class StatementExportService {
     const serializer = this.serializer(request, names);
     const { sql, params } = buildExportQuery(this.dataSource, request);
     const { extension, contentType } = EXPORT_FORMATS[request.format];
+    const words = statementFileWords(request.filters, names);
+    const dates = dateRangeInName(request.filters.date_gte, request.filters.date_lte);
 
     const { client, release } = await checkOut(pgPool(this.dataSource));
     let failed: Error | undefined;
@@ -69,7 +72,7 @@ export class StatementExportService {
 
       response.status(200);
       response.setHeader('Content-Type', contentType);
-      response.setHeader('Content-Disposition', `attachment; filename="statements-${today()}.${extension}"`);
+      response.setHeader('Content-Disposition', attachmentFor('statements', words, dates, today(), extension));
       response.setHeader('Cache-Control', 'no-store');
       response.setHeader('X-Content-Type-Options', 'nosniff');
       await pipeline(rows, serializer, response);
