@@ -3,6 +3,7 @@ import { ActorNameField } from '../common/ActorName';
 import type { Actor } from '../types';
 import { ACTOR_KIND_CHOICES } from './ActorFields';
 import { useTrashBulkActions } from '../common/trashBulkActions';
+import { RecordExportMenu } from '../export/RecordExportMenu';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Name, native name, alias" />,
@@ -18,6 +19,7 @@ export const ActorList = () => {
       filters={filters}
       actions={
         <TopToolbar>
+          <RecordExportMenu resource="actors" />
           <CreateButton />
         </TopToolbar>
       }

@@ -3,6 +3,7 @@ import { ExternalLink } from '../statements/StatementSources';
 import type { Source } from '../types';
 import { SOURCE_KIND_CHOICES } from './SourceFields';
 import { useTrashBulkActions } from '../common/trashBulkActions';
+import { RecordExportMenu } from '../export/RecordExportMenu';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Title, publisher, author" />,
@@ -18,6 +19,7 @@ export const SourceList = () => {
       filters={filters}
       actions={
         <TopToolbar>
+          <RecordExportMenu resource="sources" />
           <CreateButton />
         </TopToolbar>
       }
