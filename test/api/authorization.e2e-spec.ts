@@ -72,6 +72,13 @@ function expectedLevel(method: string, path: string): Level | undefined {
     'PUT /api/snapshots/{id}': 'edit',
     'PATCH /api/snapshots/{id}': 'edit',
     'DELETE /api/snapshots/{id}': 'admin',
+    // A viewer is a researcher too: every account keeps its own queries (an admin may delete a shared one).
+    'GET /api/saved-queries': 'member',
+    'GET /api/saved-queries/{id}': 'member',
+    'POST /api/saved-queries': 'member',
+    'PUT /api/saved-queries/{id}': 'member',
+    'PATCH /api/saved-queries/{id}': 'member',
+    'DELETE /api/saved-queries/{id}': 'member',
   };
   if (fixed[route]) return fixed[route];
   for (const collection of COLLECTIONS) {
