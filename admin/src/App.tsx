@@ -11,6 +11,7 @@ import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import imports from './imports';
 import { Layout } from './layout/Layout';
+import savedQueries from './saved-queries';
 import snapshots from './snapshots';
 import sources from './sources';
 import stances from './stances';
@@ -21,7 +22,7 @@ import topics from './topics';
 import trash from './trash';
 import users from './users';
 
-/** Saved queries, column choices and the theme live in the browser, per version of this store. */
+/** Column choices and the theme live in the browser, per version of this store (saved queries on the server). */
 const store = localStorageStore('1', 'chronicle');
 
 /**
@@ -45,6 +46,7 @@ export const App = () => (
     <Resource name="statements" {...statements} />
     <Resource name="imports" {...imports} />
     <Resource name="snapshots" {...snapshots} />
+    <Resource name="saved-queries" options={{ label: 'Saved queries' }} {...savedQueries} />
     <Resource name="actors" {...actors} />
     <Resource name="sources" {...sources} />
     <Resource name="topics" {...topics} />

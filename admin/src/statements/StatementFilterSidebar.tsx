@@ -16,13 +16,13 @@ import {
   FilterLiveSearch,
   ReferenceArrayInput,
   regex,
-  SavedQueriesList,
   TextInput,
   useGetList,
   useListContext,
 } from 'react-admin';
 import { actorOptionText } from '../common/ActorName';
 import { ColorDot } from '../common/StanceChip';
+import { SavedQueriesPanel } from '../saved-queries/SavedQueriesPanel';
 import { REVIEW_STATUSES, STATEMENT_STATUSES, STATEMENT_TYPES, type Stance } from '../types';
 import { cumulativeFilter } from './cumulativeFilter';
 import { dateModeOf, FILTER_DATE_PATTERN, type DateMode } from './statementFilters';
@@ -157,7 +157,7 @@ export const StatementFilterSidebar = ({ savedQueries = false }: { savedQueries?
     <CardContent sx={{ pt: 1, '& .RaFilterListSection-root, & .RaFilterList-root': { mt: 1.5 } }}>
       <ClearFilters />
       <FilterLiveSearch source="q" placeholder="Search" hiddenLabel />
-      {savedQueries && <SavedQueriesList />}
+      {savedQueries && <SavedQueriesPanel />}
       <ActorsFilter source="speakerId" label="Speakers" placeholder="Any speaker" />
       <StanceFilter />
       <FilterListSection label="Topics" icon={<LabelIcon />}>
