@@ -211,3 +211,30 @@ it('lists one’s own and the shared saved queries on their page, from the menu,
   await expectRowCount(page, (await statementsOf('status=planned')).length);
   expect(problems).toEqual([]);
 });
+
+it('moves the saved queries this browser kept before (localStorage) to the server, keeping any the server refuses', async () => {
+  const kono = await actorNamed('Kono');
+  const { page, problems } = await open('/statements', 'viewer');
+  await panel(page).waitFor();
+  // As react-admin's SavedQueriesList kept them (its store: RaStore + the app's key).
+  const old = (label: string, filter: object) => ({
+    label,
+    value: { filter, sort: { field: 'date', order: 'DESC' }, perPage: 25, displayedFilters: [] },
+  });
+  await page.evaluate(
+    (queries) => localStorage.setItem('RaStorechronicle.statements.savedQueries', JSON.stringify(queries)),
+    [old('Kono, newest first', { speakerId: [kono.id] }), old('From an older version', { date_gte: '2019-13' })],
+  );
+  await page.reload();
+  const offer = panel(page).getByRole('alert');
+  expect(await offer.innerText()).toMatch(/2 saved in this browser only/);
+  await offer.getByRole('button', { name: 'Move' }).click();
+  await savedQuery(page, 'Kono, newest first').waitFor();
+  await page.getByText('Not moved (the server refuses their filters): “From an older version”').waitFor();
+  const moved = (await api(suite, 'viewer').get('/api/saved-queries?q=Kono, newest first').expect(200)).body;
+  expect(moved).toEqual([expect.objectContaining({ query: `speakerId=${kono.id}&_sort=date&_order=DESC`, shared: false, mine: true })]);
+  const left = await page.evaluate(() => JSON.parse(localStorage.getItem('RaStorechronicle.statements.savedQueries') ?? '[]'));
+  expect(left.map((q: { label: string }) => q.label)).toEqual(['From an older version']);
+  expect(await offer.innerText()).toMatch(/1 saved in this browser only/);
+  expect(problems).toEqual([]);
+});

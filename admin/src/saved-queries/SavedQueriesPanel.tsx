@@ -4,6 +4,7 @@ import { Box, Button, IconButton, List, ListItem, ListItemButton, ListItemText, 
 import { useState } from 'react';
 import { Confirm, FilterListSection, useDelete, useGetList, useListContext, useNotify, useUpdate } from 'react-admin';
 import type { SavedQuery } from '../types';
+import { BrowserSavedQueries } from './BrowserSavedQueries';
 import { SavedQueryDialog } from './SavedQueryDialog';
 import { SavedQueryIcon } from './SavedQueryIcon';
 import { listQueryText, listStateOf } from './savedQueryUrls';
@@ -131,6 +132,7 @@ export const SavedQueriesPanel = () => {
   return (
     <FilterListSection label="Saved queries" icon={<SavedQueryIcon />}>
       <Box data-testid="saved-queries">
+        <BrowserSavedQueries onMoved={() => void refetch()} />
         {!isPending && queries.length === 0 && (
           <Typography variant="body2" color="text.secondary" sx={{ px: 2, py: 0.5 }}>
             None yet: filter the list, then save it.
