@@ -12,6 +12,7 @@ import { i18nProvider } from './i18n';
 import imports from './imports';
 import { Layout } from './layout/Layout';
 import { withMenuClosedOnNarrowScreens } from './layout/menuClosedOnNarrowScreens';
+import savedQueries from './saved-queries';
 import snapshots from './snapshots';
 import sources from './sources';
 import stances from './stances';
@@ -23,8 +24,8 @@ import trash from './trash';
 import users from './users';
 
 /**
- * Saved queries, column choices, the theme and whether the menu is open live in the browser,
- * per version of this store; the menu starts collapsed on a small laptop.
+ * Column choices, the theme and whether the menu is open live in the browser, per version of
+ * this store (saved queries on the server); the menu starts collapsed on a small laptop.
  */
 const store = withMenuClosedOnNarrowScreens(localStorageStore('1', 'chronicle'));
 
@@ -49,6 +50,7 @@ export const App = () => (
     <Resource name="statements" {...statements} />
     <Resource name="imports" {...imports} />
     <Resource name="snapshots" {...snapshots} />
+    <Resource name="saved-queries" options={{ label: 'Saved queries' }} {...savedQueries} />
     <Resource name="actors" {...actors} />
     <Resource name="sources" {...sources} />
     <Resource name="topics" {...topics} />

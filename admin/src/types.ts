@@ -30,6 +30,7 @@ import type {
   RevisionRecord,
   RecordResource,
   RevisionResource,
+  SavedQueryRecord,
   ScaleEntry,
   SnapshotDiffDto,
   SnapshotFile as SnapshotFileDto,
@@ -148,6 +149,9 @@ export type NetworkNode = NetworkNodeEntry;
 export type { NetworkLink };
 export const NETWORK_KINDS = networkDocumentKindValues;
 export type NetworkKind = Network['kind'];
+
+/** Filters (and sort) kept under a name on the server (GET /api/saved-queries/:id): the account's own, or shared by the team. */
+export type SavedQuery = SavedQueryRecord;
 
 /** A statement query frozen with its result (GET /api/snapshots/:id): its files, hash and citation never change. */
 export type Snapshot = SnapshotRecordDto;

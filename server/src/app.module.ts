@@ -19,6 +19,7 @@ import { FixturesModule } from './fixtures/fixtures.module';
 import { HealthModule } from './health/health.module';
 import { SourcesModule } from './sources/sources.module';
 import { StancesModule } from './stances/stances.module';
+import { SavedQueriesModule } from './saved-queries/saved-queries.module';
 import { SnapshotsModule } from './snapshots/snapshots.module';
 import { SnapshotSettings } from './snapshots/snapshot-settings';
 import { StatementsModule } from './statements/statements.module';
@@ -63,6 +64,7 @@ export class AppModule {
         TimelineModule,
         AnalysisModule,
         SnapshotsModule.forRoot(options.snapshots ?? {}),
+        SavedQueriesModule,
         ActorsModule,
         SourcesModule,
         TopicsModule,

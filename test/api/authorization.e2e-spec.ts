@@ -45,6 +45,12 @@ function expectedLevel(method: string, path: string): Level | undefined {
     'GET /api/statements.json': 'read',
     'GET /api/statements.ndjson': 'read',
     'GET /api/statements.md': 'read',
+    'GET /api/actors.csv': 'read',
+    'GET /api/actors.json': 'read',
+    'GET /api/actors.ndjson': 'read',
+    'GET /api/sources.csv': 'read',
+    'GET /api/sources.json': 'read',
+    'GET /api/sources.ndjson': 'read',
     'GET /api/timeline': 'read',
     'GET /api/edtf': 'read',
     'GET /api/edtf/suggestions': 'read',
@@ -66,6 +72,13 @@ function expectedLevel(method: string, path: string): Level | undefined {
     'PUT /api/snapshots/{id}': 'edit',
     'PATCH /api/snapshots/{id}': 'edit',
     'DELETE /api/snapshots/{id}': 'admin',
+    // A viewer is a researcher too: every account keeps its own queries (an admin may delete a shared one).
+    'GET /api/saved-queries': 'member',
+    'GET /api/saved-queries/{id}': 'member',
+    'POST /api/saved-queries': 'member',
+    'PUT /api/saved-queries/{id}': 'member',
+    'PATCH /api/saved-queries/{id}': 'member',
+    'DELETE /api/saved-queries/{id}': 'member',
   };
   if (fixed[route]) return fixed[route];
   for (const collection of COLLECTIONS) {

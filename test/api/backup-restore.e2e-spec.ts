@@ -49,6 +49,9 @@ beforeAll(async () => {
     .http()
     .delete(`/api/statements/${question.id - 2}`)
     .expect(200);
+  // Saved queries are their owners' (owner_id → users): a restore carries them, shared or not.
+  await t.as('viewer').post('/api/saved-queries').send({ name: 'Kept, shared', query: 'type=meeting', shared: true }).expect(201);
+  await t.as('editor').post('/api/saved-queries').send({ name: 'Kept, own', resource: 'timeline', query: 'view=lanes' }).expect(201);
   // Account changes are revisions too (resources users and tokens): a restore carries them.
   const invited = (await t.http().post('/api/users').send({ email: 'kept@test.example', displayName: 'Kept', role: 'viewer' }).expect(201))
     .body;
@@ -85,6 +88,7 @@ describe('backup and restore', () => {
     const made = await run('backup', ['--out', backup], { DATABASE_URL: t.databaseUrl });
     expect(made).toMatchObject({ code: 0 });
     expect(made.output).toMatch(/rows: .*24 statements/);
+    expect(made.output).toMatch(/rows: .*2 saved_queries/);
     expect((await stat(backup)).mode & 0o777).toBe(0o600);
 
     const target = await emptyDatabase();
@@ -92,6 +96,15 @@ describe('backup and restore', () => {
     expect(restored.output).toMatch(/Restored .* in [\d.]+ s/);
     expect(restored.code).toBe(0);
     expect(await databaseChecksum(target)).toEqual(await databaseChecksum(t.databaseUrl));
+    const restoredQueries = new Client({ connectionString: target });
+    await restoredQueries.connect();
+    const queries = await restoredQueries
+      .query('SELECT q.name, q.shared, u.email FROM saved_queries q JOIN users u ON u.id = q.owner_id ORDER BY q.id')
+      .finally(() => restoredQueries.end());
+    expect(queries.rows).toEqual([
+      { name: 'Kept, shared', shared: true, email: 'vera.viewer@test.example' },
+      { name: 'Kept, own', shared: false, email: 'eddie.editor@test.example' },
+    ]);
     const accountEntries = new Client({ connectionString: target });
     await accountEntries.connect();
     const kept = await accountEntries

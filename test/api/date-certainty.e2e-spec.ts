@@ -195,7 +195,7 @@ describe('dates known only by a latest day', () => {
     expect(band).toBeLessThan(md.indexOf('\n## 1956\n'));
     const section = md.slice(band, md.indexOf('\n## 1956\n'));
     expect(section).toContain('*Known only to have happened by the day each gives; when, before it, is unknown.*');
-    expect(section).toContain('**by January 2019** · **Sergey Lavrov**: Entry byJanuary');
+    expect(section).toContain(`\n### <a id="statement-${s.byJanuary}"></a>Entry byJanuary\n\n**by January 2019** · **Sergey Lavrov**\n`);
     expect(section.match(/^\*\*/gm)).toHaveLength(1);
     expect(md).not.toMatch(/until/);
     // Once only, sorted newest first too (where they come last).

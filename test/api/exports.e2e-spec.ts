@@ -81,7 +81,9 @@ describe('CSV', () => {
     const res = await exportText(`format=csv&speakerId=${lavrov}&speakerId=${kono}&q=Headline`);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8; header=present');
-    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="statements-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename="statements-sergey-lavrov-taro-kono-headline-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     const text = res.body as string;
     expect(
       text.startsWith(
@@ -144,11 +146,40 @@ describe('CSV', () => {
   });
 });
 
+describe('file names', () => {
+  const disposition = async (query: string) =>
+    String((await t.http().get(`/api/statements.csv?columns=id${query}`).expect(200)).headers['content-disposition']);
+
+  it('are statements-<date> unfiltered, and say the words of the filter otherwise', async () => {
+    expect(await disposition('')).toMatch(/^attachment; filename="statements-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(await disposition(`&speakerId=${lavrov}&topicId=${sovereignty}&date_gte=2019-01&date_lte=2019-03`)).toMatch(
+      /^attachment; filename="statements-sergey-lavrov-sovereignty-2019-01-to-2019-03-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
+    expect(await disposition(`&stanceId=${rejecting}&date_gte=2019-01-14&date_lte=2019-01-14`)).toMatch(
+      /^attachment; filename="statements-rejecting-2019-01-14-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
+  });
+
+  it('give a name beyond ASCII in UTF-8 (RFC 6266 filename*), with an ASCII stand-in for older clients', async () => {
+    const native = (await factories(t).actor({ name: '河野太郎' })).id;
+    const header = await disposition(`&speakerId=${native}&speakerId=${lavrov}`);
+    const [, ascii, encoded] = /^attachment; filename="([ -~]+)"; filename\*=UTF-8''([A-Za-z0-9%!#$&+\-.^_`|~]+)$/.exec(header)!;
+    expect(ascii).toMatch(new RegExp(`^statements-speaker-${native}-sergey-lavrov-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+    expect(decodeURIComponent(encoded)).toMatch(/^statements-河野太郎-sergey-lavrov-\d{4}-\d{2}-\d{2}\.csv$/);
+  });
+
+  it('are capped in length, whatever the filter', async () => {
+    const header = await disposition(`&q=${encodeURIComponent('longwords '.repeat(16))}&speakerId=${lavrov}&speakerId=${kono}`);
+    const ascii = /filename="([^"]+)"/.exec(header)![1];
+    expect(ascii.length).toBeLessThanOrEqual('statements-'.length + 60 + '-2026-12-06.csv'.length);
+  });
+});
+
 describe('JSON and NDJSON', () => {
   it('JSON is one array of objects with the chosen columns in order, numbers as numbers', async () => {
     const res = await exportText(`format=json&columns=id,stance_score,quote,date_end&speakerId=${lavrov}`);
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
-    expect(res.headers['content-disposition']).toMatch(/filename="statements-\d{4}-\d{2}-\d{2}\.json"/);
+    expect(res.headers['content-disposition']).toMatch(/filename="statements-sergey-lavrov-\d{4}-\d{2}-\d{2}\.json"/);
     const rows = JSON.parse(res.body);
     expect(rows.length).toBe((await listIds(`speakerId=${lavrov}`)).length);
     const emoji = rows.find((r: { id: number }) => r.id === awkward.emoji);
@@ -206,12 +237,15 @@ describe('Markdown', () => {
   it('is a report: title describing the filter, period headings, quotes as blockquotes, numbered sources', async () => {
     const res = await exportText(`format=markdown&speakerId=${lavrov}&date_gte=2019-01&date_lte=2019-01`);
     expect(res.headers['content-type']).toBe('text/markdown; charset=utf-8');
-    expect(res.headers['content-disposition']).toMatch(/filename="statements-\d{4}-\d{2}-\d{2}\.md"/);
+    expect(res.headers['content-disposition']).toMatch(/filename="statements-sergey-lavrov-2019-01-\d{4}-\d{2}-\d{2}\.md"/);
     const md: string = res.body;
     expect(md).toMatch(/^# Statements by Sergey Lavrov, Jan\. 2019 \(dates overlapping it\)\n/);
     expect(md).toContain('\n## January 2019\n');
     expect(md).toContain(
-      '**Jan. 14, 2019** · **Sergey Lavrov** (press conference, Moscow): Headline with russian: Лавров: «Это российские территории» [1]',
+      '\n### <a id="statement-' +
+        awkward.russian +
+        '"></a>Headline with russian: Лавров: «Это российские территории»\n\n' +
+        '**Jan. 14, 2019** · **Sergey Lavrov** (press conference, Moscow) · Stance: Rejecting · [1]\n',
     );
     // The speaker's words, in quotation marks.
     expect(md).toContain('\n> “Лавров: «Это российские территории»”\n');
@@ -239,7 +273,7 @@ describe('TimelineJS', () => {
   it('is the JSON TimelineJS 3 loads: title, events with dates at the EDTF precision, escaped HTML, groups', async () => {
     const res = await exportText(`format=timelinejs&speakerId=${kono}`);
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
-    expect(res.headers['content-disposition']).toMatch(/filename="statements-\d{4}-\d{2}-\d{2}\.timeline\.json"/);
+    expect(res.headers['content-disposition']).toMatch(/filename="statements-taro-kono-\d{4}-\d{2}-\d{2}\.timeline\.json"/);
     const doc = JSON.parse(res.body);
     expect(doc.title.text.headline).toBe('Statements by Taro Kono');
     expect(doc.events).toHaveLength((await listIds(`speakerId=${kono}`)).length);

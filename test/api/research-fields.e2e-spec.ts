@@ -235,7 +235,9 @@ describe('the exports', () => {
   it('put only the speaker’s words in quotation marks (Markdown), the source’s reading as the source’s, citations with their locators', async () => {
     const md = await text(`format=markdown&speakerId=${lavrov}`);
     expect(md).toContain('\n> “These are Russian territories” *(translated from ru)*\n>\n> *Original (ru):* Это российские территории\n');
-    expect(md).toContain('Lavrov: "These are Russian territories" [1, para. 9][2, 12:40]');
+    expect(md).toContain(
+      `\n### <a id="statement-${translated}"></a>Lavrov: "These are Russian territories"\n\n**Jan. 14, 2019** · **Sergey Lavrov** · [1, para. 9][2, 12:40]\n`,
+    );
     expect(md).toContain('\n*Paraphrase:* the level of independence of Japan, which is dependent on the U.S., is questioned\n');
     expect(md).not.toContain('“the level of independence');
     expect(md).toContain('*(according to people familiar with Russian thinking)*');

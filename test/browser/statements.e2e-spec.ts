@@ -400,7 +400,7 @@ it("downloads the server's export of the filtered, sorted list, not just the row
 
   await page.getByRole('button', { name: 'Export' }).click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /^CSV R, pandas/ }).click()]);
-  expect(download.suggestedFilename()).toMatch(/^statements-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(download.suggestedFilename()).toMatch(/^statements-sergey-lavrov-taro-kono-\d{4}-\d{2}-\d{2}\.csv$/);
   const url = new URL(download.url());
   expect(url.pathname).toBe('/api/statements/export');
   // A plain download sends no Authorization header: a one-use ticket stands in for the session.

@@ -285,7 +285,7 @@ it("exports the timeline's selection, newest first, as a TimelineJS file from th
 
   await page.getByRole('button', { name: 'Export' }).click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /^TimelineJS/ }).click()]);
-  expect(download.suggestedFilename()).toMatch(/^statements-\d{4}-\d{2}-\d{2}\.timeline\.json$/);
+  expect(download.suggestedFilename()).toMatch(/^statements-sergey-lavrov-\d{4}-\d{2}-\d{2}\.timeline\.json$/);
   const url = new URL(download.url());
   expect(url.searchParams.get('ticket')).toMatch(/\S{16,}/);
   url.searchParams.delete('ticket');

@@ -3,6 +3,7 @@ import { ActorNameField } from '../common/ActorName';
 import type { Actor } from '../types';
 import { ACTOR_KIND_CHOICES } from './ActorFields';
 import { useTrashBulkActions } from '../common/trashBulkActions';
+import { RecordExportMenu } from '../export/RecordExportMenu';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Name, native name, alias" />,
@@ -19,6 +20,7 @@ export const ActorList = () => {
       actions={
         <TopToolbar>
           <FilterButton />
+          <RecordExportMenu resource="actors" />
           <CreateButton />
         </TopToolbar>
       }

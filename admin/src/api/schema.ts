@@ -1053,6 +1053,57 @@ export interface components {
       removed: components['schemas']['RemovedEntry'][];
       changed: components['schemas']['ChangedEntry'][];
     };
+    OwnerRef: {
+      id: number;
+      name: string;
+    };
+    SavedQueryRecord: {
+      id: number;
+      name: string;
+      /** @enum {string} */
+      resource: 'statements' | 'timeline';
+      /** @description The query string, normalised. */
+      query: string;
+      /** @description Visible to the whole team. */
+      shared: boolean;
+      /** @description Who saved it. */
+      owner: components['schemas']['OwnerRef'];
+      /** @description Your own: you may change and delete it (others' shared ones are read-only). */
+      mine: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      version: number;
+    };
+    SavedQueryInput: {
+      /** @example All Lavrov statements on sovereignty */
+      name: string;
+      /**
+       * @description The page it opens.
+       * @default statements
+       * @enum {string}
+       */
+      resource: 'statements' | 'timeline';
+      /**
+       * @description The page's readable query string: for statements the list's filters, _sort and _order; for the timeline its filters, view and order. Checked as the page reads it: an unknown or wrong parameter is a 400 naming query.<parameter>.
+       * @example speakerId=4&topicId=1&_sort=date&_order=ASC
+       */
+      query: string;
+      /**
+       * @description Visible to the whole team (read-only to others).
+       * @default false
+       */
+      shared: boolean;
+    };
+    SavedQueryChange: {
+      name?: string;
+      /** @description The page's readable query string: for statements the list's filters, _sort and _order; for the timeline its filters, view and order. Checked as the page reads it: an unknown or wrong parameter is a 400 naming query.<parameter>. */
+      query?: string;
+      shared?: boolean;
+      /** @description The version the change is based on (or If-Match): 409 if it moved on. */
+      version?: number;
+    };
     /**
      * @description Default: person
      * @enum {string}
@@ -1633,6 +1684,10 @@ export type RemovedEntry = components['schemas']['RemovedEntry'];
 export type FieldChangeDto = components['schemas']['FieldChangeDto'];
 export type ChangedEntry = components['schemas']['ChangedEntry'];
 export type SnapshotDiffDto = components['schemas']['SnapshotDiffDto'];
+export type OwnerRef = components['schemas']['OwnerRef'];
+export type SavedQueryRecord = components['schemas']['SavedQueryRecord'];
+export type SavedQueryInput = components['schemas']['SavedQueryInput'];
+export type SavedQueryChange = components['schemas']['SavedQueryChange'];
 export type ActorKind = components['schemas']['ActorKind'];
 export type ActorRecord = components['schemas']['ActorRecord'];
 export type ActorInput = components['schemas']['ActorInput'];
@@ -1779,6 +1834,14 @@ export const removedEntryReasonValues: ReadonlyArray<FlattenedDeepRequired<compo
   'purged',
   'no longer matching',
   'not in the other snapshot',
+];
+export const savedQueryRecordResourceValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['SavedQueryRecord']['resource']> = [
+  'statements',
+  'timeline',
+];
+export const savedQueryInputResourceValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['SavedQueryInput']['resource']> = [
+  'statements',
+  'timeline',
 ];
 export const actorKindValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['ActorKind']> = ['person', 'organization'];
 export const sourceKindValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['SourceKind']> = [

@@ -19,6 +19,8 @@ const EDITOR_SNAPSHOT_ACTIONS = new Set(['create', 'edit']);
 /** `action` is react-admin's (list, show, create, edit, delete, clone, export), `revert` or `undo` (an import). */
 export function roleCan(role: Role, action: string, resource: string): boolean {
   if (role === 'admin') return true;
+  // Every account keeps its own saved queries, viewers too; whose one is, the server says (`mine`).
+  if (resource === 'saved-queries') return true;
   if (ADMIN_ONLY.has(resource)) return false;
   if (READ_ACTIONS.has(action)) return true;
   if (resource === 'imports') return role === 'editor' && EDITOR_IMPORT_ACTIONS.has(action);

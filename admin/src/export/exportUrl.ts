@@ -40,3 +40,43 @@ export function statementExportUrl(choice: ExportChoice, filter: Record<string, 
   if (ticket) params.set('ticket', ticket);
   return `${API_URL}/statements/export?${params}`;
 }
+
+/** The exports of actors and sources (GET /api/actors.csv …): the flat formats only. */
+export const RECORD_EXPORT_CHOICES = [
+  { key: 'csv', extension: 'csv', params: {}, label: 'CSV', hint: 'R, pandas, spreadsheets' },
+  {
+    key: 'csv-excel',
+    extension: 'csv',
+    params: { bom: '1' },
+    label: 'CSV for Excel',
+    hint: 'with a byte-order mark, so Excel reads UTF-8',
+  },
+  { key: 'json', extension: 'json', params: {}, label: 'JSON', hint: 'scripts' },
+  { key: 'ndjson', extension: 'ndjson', params: {}, label: 'NDJSON', hint: 'one record per line' },
+] as const;
+
+export type RecordExportChoice = (typeof RECORD_EXPORT_CHOICES)[number];
+
+/**
+ * The export of the actors or sources a list shows: its filters (each value of a list as a
+ * repeated key, as the API reads them) and its sort, no paging, and a one-use ticket.
+ */
+export function recordExportUrl(
+  resource: 'actors' | 'sources',
+  choice: RecordExportChoice,
+  filter: Record<string, unknown>,
+  sort: ExportSort,
+  ticket?: string,
+): string {
+  const params = new URLSearchParams(choice.params);
+  for (const [key, value] of Object.entries(filter)) {
+    for (const one of Array.isArray(value) ? value : [value]) {
+      if (one === '' || one === null || one === undefined) continue;
+      params.append(key, String(one));
+    }
+  }
+  params.set('_sort', sort.field);
+  params.set('_order', sort.order);
+  if (ticket) params.set('ticket', ticket);
+  return `${API_URL}/${resource}.${choice.extension}?${params}`;
+}

@@ -17,6 +17,7 @@ export const Menu = () => (
     <RaMenu.ResourceItem name="statements" />
     <RaMenu.ResourceItem name="imports" />
     <RaMenu.ResourceItem name="snapshots" />
+    <RaMenu.ResourceItem name="saved-queries" />
     <Divider sx={{ my: 1 }} />
     <RaMenu.ResourceItem name="actors" />
     <RaMenu.ResourceItem name="sources" />

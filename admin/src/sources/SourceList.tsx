@@ -3,6 +3,7 @@ import { ExternalLink } from '../statements/StatementSources';
 import type { Source } from '../types';
 import { SOURCE_KIND_CHOICES } from './SourceFields';
 import { useTrashBulkActions } from '../common/trashBulkActions';
+import { RecordExportMenu } from '../export/RecordExportMenu';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Title, publisher, author" />,
@@ -19,6 +20,7 @@ export const SourceList = () => {
       actions={
         <TopToolbar>
           <FilterButton />
+          <RecordExportMenu resource="sources" />
           <CreateButton />
         </TopToolbar>
       }

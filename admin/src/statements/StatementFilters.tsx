@@ -16,7 +16,6 @@ import {
   FilterLiveSearch,
   ReferenceArrayInput,
   regex,
-  SavedQueriesList,
   TextInput,
   useListContext,
   useRecordContext,
@@ -26,6 +25,7 @@ import { ColorDot } from '../common/StanceChip';
 import { REVIEW_STATUSES, STATEMENT_STATUSES, STATEMENT_TYPES, type Stance } from '../types';
 import { cumulativeFilter } from './cumulativeFilter';
 import { dateModeOf, FILTER_DATE_PATTERN, REVIEW_NEEDS, type DateMode } from './statementFilters';
+import { SavedQueriesPanel } from '../saved-queries/SavedQueriesPanel';
 
 const byType = cumulativeFilter('type');
 const byStatus = cumulativeFilter('status');
@@ -145,7 +145,7 @@ export const StatementFilters = ({ savedQueries = false, search = true }: { save
   <>
     <ClearFilters />
     {search && <FilterLiveSearch source="q" placeholder="Search" hiddenLabel />}
-    {savedQueries && <SavedQueriesList />}
+    {savedQueries && <SavedQueriesPanel />}
     <ActorsFilter source="speakerId" label="Speakers" placeholder="Any speaker" />
     <StanceFilter />
     <FilterListSection label="Topics" icon={<LabelIcon />}>

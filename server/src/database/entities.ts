@@ -2,6 +2,7 @@ import { Actor } from '../actors/actor.entity';
 import { AuthToken } from '../auth/auth-token.entity';
 import { Revision } from '../history/revision.entity';
 import { ImportEntity, ImportRowEntity } from '../imports/import.entity';
+import { SavedQueryEntity } from '../saved-queries/saved-query.entity';
 import { SnapshotChunkEntity, SnapshotEntity, SnapshotFileEntity } from '../snapshots/snapshot.entity';
 import { Source } from '../sources/source.entity';
 import { Stance } from '../stances/stance.entity';
@@ -27,4 +28,5 @@ export const ENTITIES = [
   SnapshotEntity,
   SnapshotFileEntity,
   SnapshotChunkEntity,
+  SavedQueryEntity,
 ];

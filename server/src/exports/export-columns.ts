@@ -62,6 +62,7 @@ export const REPORT_COLUMNS: Record<string, string> = {
   date: READ.date,
   dateStart: `${READ.dateStart}::text`,
   displayDate: READ.displayDate,
+  dateInferred: READ.dateInferred,
   type: `${READ.type}::text`,
   status: `${READ.status}::text`,
   speaker: 'speaker.name',
@@ -82,6 +83,10 @@ export const REPORT_COLUMNS: Record<string, string> = {
               'url', x.url, 'authors', x.authors, 'publishedOn', x.published_on, 'translatedFrom', x.translated_from,
               'role', l.role, 'locator', l.locator) ORDER BY l.position)
             FROM statement_sources l JOIN sources x ON x.id = l.source_id WHERE l.statement_id = s.id), '[]'::json)`,
+  // Whether it is in the same report depends on the report's filters: export-query.ts adds respondsToInReport.
+  respondsTo: `(SELECT json_build_object('id', r.id, 'headline', r.headline, 'displayDate', r.display_date,
+                 'verified', r.review_status = 'verified')
+               FROM statements r WHERE r.id = s.responds_to_id AND r.deleted_at IS NULL)`,
 };
 
 export interface ReportSource {
@@ -98,11 +103,22 @@ export interface ReportSource {
   locator: string | null;
 }
 
+/** The statement an entry replies to: enough to link to it, or to name it when the report leaves it out. */
+export interface ReplyTarget {
+  id: number;
+  headline: string;
+  displayDate: string;
+  /** Published: one an anonymous reader of PUBLIC_READ=verified may see. */
+  verified: boolean;
+}
+
 export interface ReportRow {
   id: number;
   date: string;
   dateStart: string;
   displayDate: string;
+  /** The curator inferred the date; the source does not state it. */
+  dateInferred: boolean;
   type: string;
   status: string;
   speaker: string;
@@ -121,4 +137,8 @@ export interface ReportRow {
   venue: string | null;
   location: string | null;
   sources: ReportSource[];
+  /** The live statement it replies to, if any. */
+  respondsTo: ReplyTarget | null;
+  /** Whether that statement matches the report's filters too, so that the report can link to it. */
+  respondsToInReport: boolean | null;
 }

@@ -1,96 +1,42 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { DataSource } from 'typeorm';
-import { isDatabaseUnavailable } from '../kernel/errors/postgres-errors';
-import { CursorReading, CursorStream } from '../database/cursor-stream';
-import { checkOut, pgPool } from '../database/pg-pool';
-import { describeFilters, describeSort, loadFilterNames } from './describe-filters';
-import { ExportSlots } from './export-slots';
+import { describeFilters, describeSort, FilterNames, loadFilterNames } from './describe-filters';
+import { attachmentFor, dateRangeInName, statementFileWords } from './export-file-name';
 import { EXPORT_FORMATS } from './export-formats';
 import { buildExportQuery } from './export-query';
 import { ExportRequest } from './export-request';
+import { exportDay, ExportStreamer } from './export-stream';
 import { csvSerializer } from './formats/csv';
 import { jsonSerializer, ndjsonSerializer } from './formats/json';
 import { markdownSerializer } from './formats/markdown';
 import { timelineJsSerializer } from './formats/timelinejs';
 
-/**
- * How the export reads its cursor. Measured on 100,000 statements (CSV of everything, idle
- * machine): 200 rows per FETCH with nothing read ahead took 10.4–11.2 s, because PostgreSQL
- * and Node took turns; 1,000 rows with three batches ahead 6.8 s. The first FETCH stays
- * small so that the first byte does not wait for a thousand rows. At most about 4,000 rows
- * are held (a few MB), whatever the size of the export.
- */
-const CURSOR_READING: CursorReading = { batchSize: 1_000, firstBatchSize: 100, readAhead: 3 };
-/**
- * An export may run long on a big database and pauses while a slow client reads, so its
- * transaction gets limits of its own instead of the API's 30-second statement timeout.
- */
-const EXPORT_STATEMENT_TIMEOUT = '30min';
-const EXPORT_IDLE_TIMEOUT = '10min';
-
-const today = () => new Date().toISOString().slice(0, 10);
-
-/**
- * Streams statements from a database cursor through a format's serializer to the client,
- * with back-pressure end to end: memory stays flat whatever the number of rows. A client
- * that goes away, or stops reading for the stall timeout, ends the cursor and gives the
- * connection back at once.
- */
+/** The statements a list shows, as a file in one of the export formats, streamed (export-stream.ts). */
 @Injectable()
 export class StatementExportService {
-  private readonly logger = new Logger(StatementExportService.name);
-
   constructor(
     private readonly dataSource: DataSource,
-    private readonly slots: ExportSlots,
+    private readonly streamer: ExportStreamer,
   ) {}
 
-  /** In a slot of its own (or 429): export-slots.ts. */
   export(request: ExportRequest, response: Response): Promise<void> {
-    return this.slots.run(response, () => this.stream(request, response));
+    return this.streamer.send(response, async () => {
+      const names = await loadFilterNames(this.dataSource, request.filters);
+      const { extension, contentType } = EXPORT_FORMATS[request.format];
+      const dates = dateRangeInName(request.filters.date_gte, request.filters.date_lte);
+      return {
+        ...buildExportQuery(this.dataSource, request),
+        serializer: this.serializer(request, names),
+        contentType,
+        contentDisposition: attachmentFor('statements', statementFileWords(request.filters, names), dates, exportDay(), extension),
+        what: `statements as ${request.format}`,
+      };
+    });
   }
 
-  private async stream(request: ExportRequest, response: Response): Promise<void> {
-    const serializer = await this.serializer(request);
-    const { sql, params } = buildExportQuery(this.dataSource, request);
-    const { extension, contentType } = EXPORT_FORMATS[request.format];
-
-    const { client, release } = await checkOut(pgPool(this.dataSource));
-    let failed: Error | undefined;
-    try {
-      await client.query('BEGIN READ ONLY');
-      await client.query(`SET LOCAL statement_timeout = '${EXPORT_STATEMENT_TIMEOUT}'`);
-      await client.query(`SET LOCAL idle_in_transaction_session_timeout = '${EXPORT_IDLE_TIMEOUT}'`);
-      const rows = await CursorStream.open(client, sql, params, CURSOR_READING);
-
-      response.status(200);
-      response.setHeader('Content-Type', contentType);
-      response.setHeader('Content-Disposition', `attachment; filename="statements-${today()}.${extension}"`);
-      response.setHeader('Cache-Control', 'no-store');
-      response.setHeader('X-Content-Type-Options', 'nosniff');
-      await pipeline(rows, serializer, response);
-      // The whole file is delivered; a read-only transaction that cannot commit (the database
-      // just went away) changes nothing for the client, and the connection is destroyed below.
-      await client.query('COMMIT').catch((error: Error) => (failed = error));
-    } catch (error) {
-      failed = error as Error;
-      if (response.destroyed && !response.writableFinished) {
-        // The pipeline has cut the transfer: the client sees it broken off, never a short file that looks whole.
-        const why = isDatabaseUnavailable(error) ? `cut off, the database went away (${failed.message})` : 'ended by the client';
-        this.logger.log(`export of ${request.format} ${why} after ${response.socket?.bytesWritten ?? 0} bytes`);
-        return;
-      }
-      throw error;
-    } finally {
-      // A connection left mid-cursor or mid-transaction is destroyed rather than reused.
-      release(failed);
-    }
-  }
-
-  private async serializer(request: ExportRequest): Promise<Transform> {
+  private serializer(request: ExportRequest, names: FilterNames): Transform {
     switch (request.format) {
       case 'csv':
         return csvSerializer(request.columns, { bom: request.bom });
@@ -100,10 +46,15 @@ export class StatementExportService {
         return ndjsonSerializer(request.columns);
       case 'markdown':
       case 'timelinejs': {
-        const title = describeFilters(request.filters, await loadFilterNames(this.dataSource, request.filters));
+        const title = describeFilters(request.filters, names);
         return request.format === 'markdown'
-          ? markdownSerializer({ title, exportedOn: today(), sortedBy: describeSort(request.sort) })
-          : timelineJsSerializer({ title, exportedOn: today() });
+          ? markdownSerializer({
+              title,
+              exportedOn: exportDay(),
+              sortedBy: describeSort(request.sort),
+              replyTargets: request.publishedOnly ? 'verified' : 'all',
+            })
+          : timelineJsSerializer({ title, exportedOn: exportDay() });
       }
     }
   }

@@ -6,8 +6,8 @@ import { DataSource } from 'typeorm';
 import { CursorReading, CursorStream } from '../database/cursor-stream';
 import { checkOut, pgPool } from '../database/pg-pool';
 import { describeFilters, describeSort, loadFilterNames } from '../exports/describe-filters';
-import { EXPORT_COLUMN_NAMES, EXPORT_COLUMNS, REPORT_COLUMNS } from '../exports/export-columns';
-import { statementRowsQuery } from '../exports/export-query';
+import { EXPORT_COLUMN_NAMES, EXPORT_COLUMNS } from '../exports/export-columns';
+import { reportColumns, statementRowsQuery } from '../exports/export-query';
 import { csvSerializer } from '../exports/formats/csv';
 import { jsonSerializer } from '../exports/formats/json';
 import { escapeMarkdown, markdownSerializer } from '../exports/formats/markdown';
@@ -117,7 +117,14 @@ export class SnapshotFreezer {
     ];
     const reports = [
       formatPipe(
-        markdownSerializer({ title: request.title, exportedOn, sortedBy: describeSort(request.query.sort), header: false }),
+        markdownSerializer({
+          title: request.title,
+          exportedOn,
+          sortedBy: describeSort(request.query.sort),
+          header: false,
+          // Anyone may read a snapshot that holds only verified statements (PUBLIC_READ=verified): it names no draft it leaves out.
+          replyTargets: 'verified',
+        }),
         files.get('markdown')!,
       ),
       formatPipe(timelineJsSerializer({ title: request.title, exportedOn }), files.get('timelinejs')!),
@@ -126,7 +133,7 @@ export class SnapshotFreezer {
     const { sql, params } = statementRowsQuery(this.dataSource, request.query, [
       ...columns.map((name): [string, string] => [name, EXPORT_COLUMNS[name].sql]),
       ...Object.entries(REFERENCE_ID_COLUMNS),
-      ...Object.entries(REPORT_COLUMNS).map(([name, column]): [string, string] => [`${REPORT_PREFIX}${name}`, column]),
+      ...reportColumns(request.query).map(([name, column]): [string, string] => [`${REPORT_PREFIX}${name}`, column]),
     ]);
     const references = new Map<ReferencedRecord['record'], Set<number>>();
     const ndjson = files.get('ndjson')!;

@@ -5,11 +5,11 @@ import { AcceptsExportTicket, Access, collectionAccess } from '../auth/access.de
 import { ApiExportQuery, ApiExportResponse } from '../exports/export-docs';
 import { EXPORT_FORMAT_NAMES } from '../exports/export-formats';
 import { ApiTooManyExports } from '../exports/export-slots';
-import { parseExportRequest } from '../exports/export-request';
+import { exportReadFor, parseExportRequest } from '../exports/export-request';
 import { StatementExportService } from '../exports/statement-export.service';
 import { WithRevisions } from '../history/revision-routes';
 import { CollectionController } from '../records/collection/collection.controller';
-import { STATEMENT_LIST_SPEC, statementReadFor } from './statement-query';
+import { STATEMENT_LIST_SPEC } from './statement-query';
 import { StatementChange, StatementInput, StatementRecord } from './statement.dto';
 import { StatementsService } from './statements.service';
 
@@ -48,6 +48,6 @@ export class StatementsController extends WithRevisions(CollectionController(STA
   @ApiExportResponse(EXPORT_FORMAT_NAMES, 'The filtered statements as an attachment, streamed.')
   @ApiTooManyExports()
   export(@Query() query: Record<string, unknown>, @Req() request: Request, @Res() response: Response): Promise<void> {
-    return this.exports.export(statementReadFor(request, parseExportRequest(query)), response);
+    return this.exports.export(exportReadFor(request, parseExportRequest(query)), response);
   }
 }

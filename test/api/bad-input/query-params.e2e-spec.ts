@@ -6,6 +6,8 @@ import { decodeUrlText } from './support/garbage';
 import { badQueryValues, badRange, listedEntry, QueryEntry, queryText, unknownEntry } from './support/query-values';
 import { callerArb, concretePath, forgedAuthorizationArb, objectText, PathChoice } from './support/requests';
 import { Route, routeName } from './support/routes';
+import { EXPORT_COLUMNS } from '../../../server/src/exports/export-columns';
+import { RECORD_EXPORTS } from '../../../server/src/exports/record-exports';
 import { QUERY_REGRESSIONS } from './regressions';
 
 /*
@@ -29,7 +31,20 @@ const FORMAT_OF_PATH: Record<string, string> = {
   '/api/statements.json': 'json',
   '/api/statements.ndjson': 'ndjson',
   '/api/statements.md': 'markdown',
+  '/api/actors.csv': 'csv',
+  '/api/actors.json': 'json',
+  '/api/actors.ndjson': 'ndjson',
+  '/api/sources.csv': 'csv',
+  '/api/sources.json': 'json',
+  '/api/sources.ndjson': 'ndjson',
 };
+/** The columns an export route takes: the actors' and sources' exports have their own. */
+const columnsOf = (template: string) =>
+  Object.keys(
+    /^\/api\/(actors|sources)\./.exec(template)
+      ? RECORD_EXPORTS[template.split(/[/.]/)[2] as 'actors' | 'sources'].columns
+      : EXPORT_COLUMNS,
+  );
 
 function queryCaseArb(route: Route): fc.Arbitrary<QueryCase> {
   const listed = Object.keys(route.query);
@@ -66,7 +81,7 @@ function judgeQuery(route: Route, base: [string, string][], entries: QueryEntry[
   for (const [name, given] of values) {
     if (name === 'ticket') continue; // the guard's, ignored when the caller sends a token
     const schema = Object.hasOwn(route.query, name) ? route.query[name] : undefined;
-    bad ||= !schema || badQueryValues(name, schema, given);
+    bad ||= !schema || badQueryValues(name, schema, given, columnsOf(route.template));
   }
   const one = (name: string) => (values.get(name)?.length === 1 ? values.get(name)![0] : undefined);
   if (values.has('_start') || values.has('_end')) ['_start', '_end'].forEach((n) => garbled.add(n));

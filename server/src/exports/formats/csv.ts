@@ -19,9 +19,16 @@ export function csvField(value: unknown, kind: ExportColumn['kind']): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** Rows (objects) in, RFC 4180 CSV out: UTF-8, CRLF line ends, a header row, optional BOM. */
-export function csvSerializer(columns: ExportColumnName[], options: { bom: boolean }): Transform {
-  const kinds = columns.map((name) => EXPORT_COLUMNS[name].kind);
+/**
+ * Rows (objects) in, RFC 4180 CSV out: UTF-8, CRLF line ends, a header row, optional BOM.
+ * `catalog`: the columns' kinds (the statement export's by default; an actor or source export's).
+ */
+export function csvSerializer(
+  columns: ExportColumnName[],
+  options: { bom: boolean; catalog?: Record<string, Pick<ExportColumn, 'kind'>> },
+): Transform {
+  const catalog = options.catalog ?? EXPORT_COLUMNS;
+  const kinds = columns.map((name) => catalog[name].kind);
   let header = `${options.bom ? '\uFEFF' : ''}${columns.join(',')}\r\n`;
   const takeHeader = () => {
     const text = header;

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import type { ReportRow, ReportSource } from '../export-columns';
-import { markdownSerializer } from './markdown';
+import { markdownSerializer, MarkdownReportOptions } from './markdown';
 
 const source = (fields: Partial<ReportSource> = {}): ReportSource => ({
   id: 1,
@@ -21,6 +21,7 @@ const row = (fields: Partial<ReportRow> = {}): ReportRow => ({
   date: '2019-01-14',
   dateStart: '2019-01-14',
   displayDate: 'Jan. 14, 2019',
+  dateInferred: false,
   type: 'statement',
   status: 'occurred',
   speaker: 'Sergey Lavrov',
@@ -38,11 +39,15 @@ const row = (fields: Partial<ReportRow> = {}): ReportRow => ({
   venue: null,
   location: null,
   sources: [],
+  respondsTo: null,
+  respondsToInReport: null,
   ...fields,
 });
 
-const report = (rows: ReportRow[], title = 'Statements by Sergey Lavrov') =>
-  text(Readable.from(rows).pipe(markdownSerializer({ title, exportedOn: '2026-11-28', sortedBy: 'date' })));
+const report = (rows: ReportRow[], title = 'Statements by Sergey Lavrov', options: Partial<MarkdownReportOptions> = {}) =>
+  text(
+    Readable.from(rows).pipe(markdownSerializer({ title, exportedOn: '2026-11-28', sortedBy: 'date', replyTargets: 'all', ...options })),
+  );
 
 /**
  * The blocks a CommonMark reader starts at each line, inside a blockquote too (what decides
@@ -93,6 +98,9 @@ describe('the Markdown report', () => {
           quoteKind: 'paraphrase',
           interpretation: breaking('A reading'),
           interpretationSource: breaking('Interpreter'),
+          stance: breaking('Firm'),
+          respondsTo: { id: 7, headline: breaking('Earlier'), displayDate: breaking('Jan. 1, 2019'), verified: true },
+          respondsToInReport: false,
           sources: [
             source({
               title: breaking('Title'),
@@ -110,21 +118,23 @@ describe('the Markdown report', () => {
     expect(blocks(md)).toEqual([
       `heading # ${folded('Statements')}`,
       'heading ## January 2019',
+      `heading ### <a id="statement-1"></a>${folded('Headline')}`,
       'rule or underline ---',
       'heading ## Sources',
       `list 1. ${folded('Author')}, “${folded('Title')}”, *${folded('Publisher')}* (translated from ${folded('ja')}). <https://example.org/a?b=1&c=2>`,
     ]);
     const entry = md.split('\n').find((line) => line.startsWith('**Jan. 14, 2019**'))!;
     expect(entry).toBe(
-      `**Jan. 14, 2019** · **${folded('Speaker')}**, ${folded('Minister')} (${folded('Hall')}, ${folded('Moscow')}): ` +
-        `${folded('Headline')} [1, ${folded('para. 5')}] *(${folded('As reported')})*`,
+      `**Jan. 14, 2019** · **${folded('Speaker')}**, ${folded('Minister')} (${folded('Hall')}, ${folded('Moscow')}) ` +
+        `*(${folded('As reported')})* · Stance: ${folded('Firm')} · [1, ${folded('para. 5')}]`,
     );
     expect(md).toContain(`\n*Paraphrase:* ${folded('Paraphrased')}\n`);
     expect(md).toContain(`\n*According to ${folded('Interpreter')}:* ${folded('A reading')}\n`);
+    expect(md).toContain(`\n*In reply to* ${folded('Earlier')} (${folded('Jan. 1, 2019')}), not in this report.\n`);
     expect(md).not.toMatch(/[\r\v\f\u2028\u2029]/);
   });
 
-  it('keeps a quotation on its lines in the blockquote, none of which can become a heading, a rule, code or a list', async () => {
+  it('keeps a quotation on its lines in the blockquote and a summary on its lines, none of which can become a heading, a rule, code or a list', async () => {
     const lines = [
       'First line',
       '===',
@@ -150,9 +160,15 @@ describe('the Markdown report', () => {
         quoteKind: 'translation',
         quoteOriginal: 'Первая\n===\n    строка',
         quoteOriginalLanguage: 'ru\n---',
+        summary: lines.join('\n'),
       }),
     ]);
-    expect(blocks(md)).toEqual(['heading # Statements by Sergey Lavrov', 'heading ## January 2019', 'rule or underline ---']);
+    expect(blocks(md)).toEqual([
+      'heading # Statements by Sergey Lavrov',
+      'heading ## January 2019',
+      'heading ### <a id="statement-1"></a>Lavrov on the islands',
+      'rule or underline ---',
+    ]);
     const quoted = md.split('\n').filter((line) => line.startsWith('>'));
     expect(quoted).toEqual([
       '> “First line',
@@ -174,6 +190,26 @@ describe('the Markdown report', () => {
       '> \\<div\\>” *(translated from ru ---)*',
       '>',
       '> *Original (ru ---):* Первая === строка',
+    ]);
+    const summary = md.slice(md.indexOf('строка\n\n') + 'строка\n\n'.length, md.indexOf('\n\n---\n'));
+    expect(summary.split('\n')).toEqual([
+      'First line',
+      '\\===',
+      '\\---',
+      '\\- - -',
+      '\\# not a heading',
+      '\\> not nested',
+      'not code',
+      '',
+      'nor this',
+      '\\`\\`\\`',
+      '\\~\\~\\~',
+      '1\\. one',
+      '2\\) two',
+      '\\+ plus',
+      '\\* star',
+      '\\_\\_\\_',
+      '\\<div\\>',
     ]);
   });
 
@@ -208,4 +244,96 @@ describe('the Markdown report', () => {
     ]);
     expect(md).not.toMatch(/javascript|data:/i);
   });
+
+  describe('each entry, as a researcher pastes it', () => {
+    const abe = row({
+      id: 4,
+      date: '2019-01-01',
+      displayDate: 'Jan. 1, 2019',
+      speaker: 'Shinzo Abe',
+      speakerTitle: 'Prime Minister of Japan',
+      headline: 'Abe: a compromise must be acceptable to Russians',
+      stance: 'Conciliatory',
+    });
+    const warning = row({
+      id: 5,
+      date: '2019-01-09',
+      displayDate: 'Jan. 9, 2019',
+      speaker: 'Deputy Foreign Minister of Russia',
+      speakerTitle: 'Deputy Foreign Minister of Russia',
+      headline: "Russia's deputy foreign minister lodges a strong warning",
+      stance: 'Rejecting',
+      summary: 'In a harsh rebuke of Abe’s remark, the deputy minister lodged a strong warning.',
+      sources: [source({ locator: 'para. 6' })],
+      respondsTo: { id: 4, headline: abe.headline, displayDate: abe.displayDate, verified: true },
+      respondsToInReport: true,
+    });
+    const lavrov = row({
+      id: 6,
+      date: '2019-01',
+      displayDate: 'January 2019',
+      speakerTitle: 'Foreign Minister of Russia',
+      headline: 'Lavrov calls Abe’s comments “unacceptable”',
+      quote: 'unacceptable',
+      quoteKind: 'translation',
+      sources: [source({ locator: 'para. 6' })],
+      respondsTo: { id: 4, headline: abe.headline, displayDate: abe.displayDate, verified: true },
+      respondsToInReport: false,
+    });
+
+    it('gives the headline, the date as precise as its EDTF date, the speaker with the title once, stance, summary and the source with its locator', async () => {
+      const md = await report([abe, warning]);
+      expect(md).toContain(
+        '\n### <a id="statement-5"></a>Russia\'s deputy foreign minister lodges a strong warning\n\n' +
+          '**Jan. 9, 2019** · **Deputy Foreign Minister of Russia** · Stance: Rejecting · [1, para. 6]\n\n' +
+          '*In reply to* [Abe: a compromise must be acceptable to Russians (Jan. 1, 2019)](#statement-4)\n\n' +
+          'In a harsh rebuke of Abe’s remark, the deputy minister lodged a strong warning.\n',
+      );
+      expect(md).toContain('\n**Jan. 1, 2019** · **Shinzo Abe**, Prime Minister of Japan · Stance: Conciliatory\n');
+      expect(md).toContain('\n## Sources\n\n1. “Deep gap emerges”, *The Mainichi*. <https://example.org/a?b=1&c=2>\n');
+      const month = await report([lavrov]);
+      expect(month).toContain('\n**January 2019** · **Sergey Lavrov**, Foreign Minister of Russia · [1, para. 6]\n');
+      expect(month).toContain('\n> “unacceptable” *(translation)*\n');
+    });
+
+    it('says when the curator inferred the date', async () => {
+      expect(await report([row({ dateInferred: true })])).toContain('\n**Jan. 14, 2019** (date inferred) · **Sergey Lavrov**\n');
+    });
+
+    it('links "In reply to" to the entry in the report, wherever it stands, and every link finds its anchor', async () => {
+      for (const rows of [
+        [abe, warning],
+        [warning, abe],
+      ]) {
+        const md = await report(rows);
+        expect(links(md)).toEqual(['statement-4']);
+        expect(links(md).filter((target) => !anchors(md).includes(target))).toEqual([]);
+      }
+    });
+
+    it('names a statement replied to that the report leaves out, with its headline and date, and links nowhere', async () => {
+      const md = await report([lavrov]);
+      expect(md).toContain('\n*In reply to* Abe: a compromise must be acceptable to Russians (Jan. 1, 2019), not in this report.\n');
+      expect(links(md)).toEqual([]);
+    });
+
+    it('names no unpublished statement to a reader of published ones only, nor in a snapshot (the default)', async () => {
+      const draft = { ...lavrov, respondsTo: { ...lavrov.respondsTo!, headline: 'Draft-7f3a', verified: false } };
+      for (const md of [
+        await report([draft], 'Lavrov', { replyTargets: 'verified' }),
+        await report([draft], 'Lavrov', { replyTargets: undefined }),
+      ]) {
+        expect(md).toContain('\n*In reply to a statement not in this report.*\n');
+        expect(md).not.toContain('Draft-7f3a');
+      }
+      expect(await report([draft])).toContain('*In reply to* Draft-7f3a (Jan. 1, 2019), not in this report.');
+      // One since moved to the trash is not named either.
+      expect(await report([{ ...lavrov, respondsTo: null }])).toContain('\n*In reply to a statement not in this report.*\n');
+    });
+  });
 });
+
+/** The in-document links of a report (`](#target)`), in order. */
+const links = (md: string) => [...md.matchAll(/\]\(#([^)]+)\)/g)].map((match) => match[1]);
+/** The anchors a report defines (`<a id="…"></a>`). */
+const anchors = (md: string) => [...md.matchAll(/<a id="([^"]+)"><\/a>/g)].map((match) => match[1]);

@@ -3,6 +3,7 @@ import { ReportRow, ReportSource } from '../export-columns';
 import { citationMarker, interpretationLead, isQuotation, translationNote, unquotedLabel } from './quote-forms';
 import { OPEN_START_BAND, periodHeading } from '../edtf-parts';
 import { listInWords } from '../describe-filters';
+import { shownSpeakerTitle } from './speaker-title';
 import { webLink } from './web-link';
 
 /** A line ending as CommonMark reads one (\n, \r) or as other readers and editors do (\v, \f, NEL, U+2028, U+2029). */
@@ -50,14 +51,64 @@ export interface MarkdownReportOptions {
   sortedBy: string;
   /** false: no title and no "Exported …" line (a snapshot writes its own, which names its hash). */
   header?: boolean;
+  /**
+   * Which statements an entry replies to the report may name when it leaves them out: `all` (a
+   * team member's export), or `verified` ones only (the default: an anonymous reader who sees
+   * published statements only, and a snapshot, which anyone may read once it holds only
+   * verified statements). The others are "a statement not in this report".
+   */
+  replyTargets?: 'all' | 'verified';
+}
+
+/** The anchor of an entry in the report, which "In reply to" links to: `statement-<id>`. */
+export const statementAnchor = (id: number) => `statement-${id}`;
+
+/**
+ * The line under the headline: when (as precise as its EDTF date, and whether the curator
+ * inferred it), who (the role at the time once: shownSpeakerTitle), where, on whose account,
+ * the stance, and the sources it cites with their locators.
+ */
+function factsLine(row: ReportRow, markers: string): string {
+  const inferred = row.dateInferred ? ' (date inferred)' : '';
+  const title = shownSpeakerTitle(row);
+  const role = title ? `, ${escapeMarkdown(title)}` : '';
+  const place = [row.venue, row.location]
+    .filter(Boolean)
+    .map((p) => escapeMarkdown(p!))
+    .join(', ');
+  const attribution = row.attribution ? ` *(${escapeMarkdown(row.attribution)})*` : '';
+  const facts = [
+    `**${escapeMarkdown(row.displayDate)}**${inferred}`,
+    `**${escapeMarkdown(row.speaker)}**${role}${place ? ` (${place})` : ''}${attribution}`,
+  ];
+  if (row.stance) facts.push(`Stance: ${escapeMarkdown(row.stance)}`);
+  if (markers) facts.push(markers);
+  return facts.join(' · ');
 }
 
 /**
- * Rows in, a report out that pastes into a paper: a title that says what was selected,
- * entries under period headings, quotes as blockquotes, sources numbered in order of
- * first citation and listed at the end. Only the cited sources are held in memory.
+ * "In reply to" the statement the entry answers: a link to its entry when the report holds it,
+ * else its headline and date and that the report leaves it out (no link that leads nowhere), or
+ * only that, when the reader may not see it.
+ */
+function replyLine(row: ReportRow, replyTargets: 'all' | 'verified'): string {
+  if (row.respondsToInReport === null) return '';
+  const target = row.respondsTo;
+  const named = target ? `${escapeMarkdown(target.headline)} (${escapeMarkdown(target.displayDate)})` : '';
+  if (target && row.respondsToInReport) return `\n*In reply to* [${named}](#${statementAnchor(target.id)})\n`;
+  if (target && (replyTargets === 'all' || target.verified)) return `\n*In reply to* ${named}, not in this report.\n`;
+  return '\n*In reply to a statement not in this report.*\n';
+}
+
+/**
+ * Rows in, a report out that pastes into a paper as it is: a title that says what was selected,
+ * entries under period headings, each with its headline as a heading (and an anchor), then its
+ * date, speaker, stance and sources, what it replies to, the quote (in quotation marks only when
+ * it is the speaker's words), the summary and the source's reading; the sources numbered in
+ * order of first citation and listed at the end. Only the cited sources are held in memory.
  */
 export function markdownSerializer(options: MarkdownReportOptions): Transform {
+  const replyTargets = options.replyTargets ?? 'verified';
   const cited = new Map<number, { number: number; source: ReportSource }>();
   let heading: string | undefined;
   let count = 0;
@@ -81,16 +132,11 @@ export function markdownSerializer(options: MarkdownReportOptions): Transform {
           return citationMarker(cited.get(source.id)!.number, source.locator && escapeMarkdown(source.locator));
         })
         .join('');
-      const role = row.speakerTitle ? `, ${escapeMarkdown(row.speakerTitle)}` : '';
-      const place = [row.venue, row.location]
-        .filter(Boolean)
-        .map((p) => escapeMarkdown(p!))
-        .join(', ');
       const status = row.status === 'occurred' ? '' : ` *(${row.status})*`;
-      text +=
-        `\n**${escapeMarkdown(row.displayDate)}** · **${escapeMarkdown(row.speaker)}**${role}${place ? ` (${place})` : ''}: ` +
-        `${escapeMarkdown(row.headline)}${status}${markers ? ` ${markers}` : ''}` +
-        `${row.attribution ? ` *(${escapeMarkdown(row.attribution)})*` : ''}\n`;
+      // The anchor is inline HTML of the report's own making (an id from the database's integers), never data.
+      text += `\n### <a id="${statementAnchor(row.id)}"></a>${escapeMarkdown(row.headline)}${status}\n`;
+      text += `\n${factsLine(row, markers)}\n`;
+      text += replyLine(row, replyTargets);
       if (row.quote && isQuotation(row)) {
         // The speaker's words: a blockquote in quotation marks, the translation said as such.
         const quoted = textLines(row.quote);
@@ -105,6 +151,8 @@ export function markdownSerializer(options: MarkdownReportOptions): Transform {
       } else if (row.quote) {
         text += `\n*${unquotedLabel(row)}:* ${escapeMarkdown(row.quote)}\n`;
       }
+      // The summary keeps its paragraphs; each line escaped, so none can start a block.
+      if (row.summary) text += `\n${textLines(row.summary).join('\n')}\n`;
       if (row.interpretation) text += `\n*${escapeMarkdown(interpretationLead(row))}:* ${escapeMarkdown(row.interpretation)}\n`;
       done(null, text);
     },

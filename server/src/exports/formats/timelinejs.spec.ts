@@ -20,6 +20,7 @@ const row: ReportRow = {
   date: '2019-01-14',
   dateStart: '2019-01-14',
   displayDate: 'Jan. 14, 2019',
+  dateInferred: false,
   type: 'statement',
   status: 'occurred',
   speaker: 'Sergey Lavrov',
@@ -43,6 +44,8 @@ const row: ReportRow = {
     source(4, 'Data', 'data:text/html,<script>alert(1)</script>'),
     source(5, 'Quote breaking out', 'https://example.org/" onmouseover="alert(1)'),
   ],
+  respondsTo: null,
+  respondsToInReport: null,
 };
 
 describe('the TimelineJS document', () => {
@@ -54,5 +57,16 @@ describe('the TimelineJS document', () => {
         'Script; Script in capitals; Data; Quote breaking out</p>',
     );
     expect(html).not.toMatch(/javascript|data:/i);
+  });
+
+  it('names an unnamed official by the office once, not "office, office"', async () => {
+    const official = {
+      ...row,
+      speaker: 'Deputy Foreign Minister of Russia',
+      speakerTitle: 'Deputy Foreign Minister of Russia',
+      sources: [],
+    };
+    const doc = JSON.parse(await text(Readable.from([official]).pipe(timelineJsSerializer({ title: 'Russia', exportedOn: '2026-11-28' }))));
+    expect(doc.events[0].text.text).toMatch(/^<p><strong>Deputy Foreign Minister of Russia<\/strong><\/p>/);
   });
 });

@@ -2,6 +2,7 @@ import { Transform } from 'node:stream';
 import { timelineDates } from '../edtf-parts';
 import { ReportRow } from '../export-columns';
 import { interpretationLead, isQuotation, translationNote, unquotedLabel } from './quote-forms';
+import { shownSpeakerTitle } from './speaker-title';
 import { webLink } from './web-link';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -15,7 +16,7 @@ const paragraphs = (text: string) =>
 
 function eventText(row: ReportRow): string {
   let html = '';
-  const who = [row.speaker, row.speakerTitle]
+  const who = [row.speaker, shownSpeakerTitle(row)]
     .filter(Boolean)
     .map((s) => escapeHtml(s!))
     .join(', ');

@@ -25,6 +25,8 @@ function createBody(collection: string, known: KnownIds): Record<string, unknown
       return { email: 'fuzz.invitee@test.example', displayName: 'Fuzz Invitee', role: 'viewer' };
     case 'snapshots':
       return { title: 'Fuzz snapshot', note: 'made by the fuzzer', query: `speakerId=${known.actors[0]}&_sort=date` };
+    case 'saved-queries':
+      return { name: 'Fuzz saved query', query: `speakerId=${known.actors[0]}&_sort=date`, shared: true };
     default:
       throw new Error(`no create body for ${collection}`);
   }

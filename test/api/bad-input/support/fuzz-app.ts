@@ -35,6 +35,8 @@ export interface KnownIds {
   tokens: number[];
   /** Snapshots not deleted. */
   snapshots: number[];
+  /** The admin's saved queries (the admin is the caller whose refusals must name the field). */
+  'saved-queries': number[];
   /** Revision ids by `resource/recordId`. */
   revisions: Record<string, number[]>;
 }
@@ -103,6 +105,7 @@ async function knownIds(client: Client, fuzzUserId: number, adminId: number): Pr
       adminId,
     ]),
     snapshots: await ids(client, 'SELECT id FROM snapshots WHERE deleted_at IS NULL ORDER BY id'),
+    'saved-queries': await ids(client, 'SELECT id FROM saved_queries WHERE owner_id = $1 ORDER BY id', [adminId]),
     revisions: revisionsByRecord((await client.query('SELECT id, resource, record_id FROM revisions ORDER BY id')).rows),
   };
 }
@@ -123,6 +126,8 @@ export async function startFuzzApp(): Promise<FuzzApp> {
   ).body;
   await t.http().post('/api/auth/tokens').send({ name: 'fuzz token', scope: 'read' }).expect(201);
   await t.http().post('/api/snapshots').send({ title: 'Seed snapshot', query: '_sort=date' }).expect(201);
+  await t.http().post('/api/saved-queries').send({ name: 'Seed saved query', query: '_sort=date', shared: true }).expect(201);
+  await t.as('editor').post('/api/saved-queries').send({ name: "The editor's", query: 'type=event' }).expect(201);
   const routes = await routesOf(t);
 
   const app: FuzzApp = {

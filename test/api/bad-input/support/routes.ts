@@ -79,5 +79,5 @@ export async function routesOf(t: TestApp): Promise<Route[]> {
 
 /** The collection a path belongs to (`statements` for `/api/statements/{id}/revisions`), if any. */
 export function collectionOf(template: string): string | undefined {
-  return /^\/api\/(statements|actors|sources|topics|stances|users|trash|revisions|snapshots)\b/.exec(template)?.[1];
+  return /^\/api\/(statements|actors|sources|topics|stances|users|trash|revisions|snapshots|saved-queries)\b/.exec(template)?.[1];
 }

@@ -1,0 +1,1 @@
+export { default as SavedQueryIcon } from '@mui/icons-material/BookmarksOutlined';
