@@ -66,7 +66,8 @@ async function saveCurrentQuery(page: Page, name: string, share: boolean): Promi
 }
 
 /** The headline of each row on screen, in order. */
-const headlines = (page: Page) => tableRows(page).locator('td.column-headline > *:first-child > span:first-child').allInnerTexts();
+/** The headlines of the rows, in order: each is its record's link (the speaker's name may stand above it). */
+const headlines = (page: Page) => tableRows(page).locator('td.column-headline a').allInnerTexts();
 
 /** axe-core on one part of the page: its serious and critical violations (none expected). */
 async function seriousViolations(page: Page, selector: string): Promise<string[]> {
