@@ -151,7 +151,11 @@ describe('refusals and limits', () => {
 
     // Two exports of the admin's under way (held open here), as if their readers had paused.
     const held: (() => void)[] = [];
-    const streaming = { req: { principal: { user: { id: t.users.admin.id } }, path: '/api/statements.csv' }, on: () => undefined };
+    const streaming = {
+      req: { principal: { user: { id: t.users.admin.id } }, path: '/api/statements.csv' },
+      on: () => undefined,
+      once: () => undefined,
+    };
     const under = [0, 1].map(() =>
       slots.run(
         { ...streaming, removeListener: () => undefined } as unknown as Response,
