@@ -111,6 +111,14 @@ export const BODY_REGRESSIONS: Regression<BodyCase>[] = [
     path: '30:0:0',
     case: { ...admin, edits: [{ kind: 'set', field: 'quoteKind', text: '""' }] },
   },
+  {
+    route: 'POST /api/snapshots',
+    broke:
+      'Not a server bug: query "" (the list unfiltered: every statement) was frozen, and the model called it missing. The model knows it now.',
+    seed: -1946218139,
+    path: '25:0:0:1',
+    case: { ...admin, forged: 'Bearer ', edits: [{ kind: 'set', field: 'query', text: '""' }] },
+  },
 ];
 
 export const QUERY_REGRESSIONS: Regression<QueryCase>[] = [

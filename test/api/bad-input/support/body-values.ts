@@ -119,6 +119,13 @@ const FORMATS: Record<string, Format> = {
     good: ['en', 'ja', 'ru', 'zh-Hant', ''],
     tricky: ['e', 'en_US', 'en--US', 'abcdefghi', 'xx-XX-xx'],
   },
+  // A statement list's query string (snapshots, saved queries): '' is the list unfiltered, a valid query; what the list's
+  // parser refuses (an unknown filter) cannot be told here, so nothing is demanded beyond the length.
+  query: {
+    bad: () => false,
+    good: ['', 'speakerId=1&_sort=date&_order=ASC'],
+    tricky: ['colour=red', '_start=0', 'date_gte=2019-02-30', '?'],
+  },
   email: {
     bad: (s) => ['', 'not an email', '@', 'a@', '@b.c', 'a@b', 'a b@c.de'].includes(s),
     good: ['someone.new@test.example'],
