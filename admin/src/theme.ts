@@ -56,11 +56,21 @@ const checkboxLabelOnInput = {
   },
 };
 
+/**
+ * A progress bar or spinner is announced by its name: react-admin's app-bar loader and the ones
+ * on pages carry none, so each says "Loading" unless it is given its own name (an import's
+ * progress names what it counts).
+ */
+const progressNamed = {
+  MuiCircularProgress: { defaultProps: { 'aria-label': 'Loading' } },
+  MuiLinearProgress: { defaultProps: { 'aria-label': 'Loading' } },
+};
+
 const shared = (base: RaThemeOptions): RaThemeOptions => ({
   ...base,
   typography: { ...base.typography, fontFamily: FONT_STACK },
   sidebar: { width: 200, closedWidth: 50 },
-  components: { ...base.components, ...RECORD_PAGES, ...checkboxLabelOnInput },
+  components: { ...base.components, ...RECORD_PAGES, ...checkboxLabelOnInput, ...progressNamed },
 });
 
 /*

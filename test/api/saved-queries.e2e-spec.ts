@@ -110,6 +110,16 @@ describe('sharing', () => {
       const refused = await t.as(other).patch(`/api/saved-queries/${shared.id}`).send({ name: 'Mine now' }).expect(403);
       expect(refused.body.message).toMatch(/Eddie Editor's: only its owner changes it/);
     }
+    // The record as its owner read it (mine: true), sent back whole by someone else: `mine` is
+    // said of the reader, so it is no change to refuse; the answer is the same 403.
+    const asOwnerRead = (await t.as('editor').get(`/api/saved-queries/${shared.id}`).expect(200)).body;
+    expect(asOwnerRead.mine).toBe(true);
+    const resent = await t
+      .as('viewer')
+      .put(`/api/saved-queries/${shared.id}`)
+      .send({ ...asOwnerRead, name: 'Mine now' })
+      .expect(403);
+    expect(resent.body.errors).toBeUndefined();
     await t.as('viewer').delete(`/api/saved-queries/${shared.id}`).expect(403);
     // An admin's read-only token acts as a viewer's.
     const token = await readOnlyAdminToken();

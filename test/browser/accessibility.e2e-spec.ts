@@ -109,6 +109,23 @@ describe('has no serious or critical axe-core violation', () => {
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
   });
 
+  it('while a request is under way: every spinner and progress bar is named', async () => {
+    const page = await expectAccessible('/statements');
+    // The list's request is held, so that the app bar's loader stays on screen for the check
+    // (a loader seen only by chance is how an unnamed one slipped through a run).
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/statements?**', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.locator('.app-loader[role="progressbar"]').waitFor();
+    expect(describeProblems(await seriousAxeViolations(page))).toBe('');
+    release();
+    await settled(page);
+  });
+
   it.each(['/statements', '/timeline'])('%s on a phone, with the filters open', async (pathname) => {
     const page = await expectAccessible(pathname, { viewport: PHONE });
     await page.getByRole('button', { name: /^Filters/ }).click();

@@ -37,7 +37,12 @@ export interface SavedQueryViewer {
 }
 
 /** Fields react-admin sends back with a whole record (PUT): accepted when unchanged. */
-const READ_ONLY = ['id', 'resource', 'owner', 'mine', 'createdAt', 'updatedAt'] as const;
+const READ_ONLY = ['id', 'resource', 'owner', 'createdAt', 'updatedAt'] as const;
+/**
+ * Sent back too, but said of the reader who fetched the record (`mine`): a record read by its
+ * owner and sent on by someone else is not a change, so it is ignored rather than compared.
+ */
+const READER_RELATIVE = ['mine'] as const;
 const EDITABLE = ['name', 'query', 'shared', 'version'] as const;
 
 const sameValue = (a: unknown, b: unknown) =>
@@ -108,7 +113,7 @@ export class SavedQueriesService {
    * (or If-Match) says the change was based on an earlier version.
    */
   async update(id: number, body: unknown, ifMatch: string | undefined, viewer: SavedQueryViewer): Promise<SavedQuery> {
-    const given = readBody(body, [...EDITABLE, ...READ_ONLY]);
+    const given = readBody(body, [...EDITABLE, ...READ_ONLY, ...READER_RELATIVE]);
     const errors: FieldErrors = Object.create(null);
     const name = 'name' in given ? readName(given.name, errors) : undefined;
     const shared = 'shared' in given ? readShared(given.shared, errors) : undefined;

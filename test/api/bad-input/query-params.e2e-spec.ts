@@ -164,11 +164,12 @@ describe('garbage in query parameters', () => {
     const routes = app.routes.filter((route) => !Object.keys(route.query).length);
     expect(routes.length).toBeGreaterThanOrEqual(40);
     for (const route of routes) {
+      const examples = QUERY_REGRESSIONS.filter((r) => r.route === routeName(route)).map((r): [QueryCase] => [r.case]);
       await fc.assert(
         fc.asyncProperty(queryCaseArb(route), async (c) => {
           await fuzzer.run(await materialize(app, route, c));
         }),
-        { numRuns: runs(6, route) },
+        { numRuns: runs(6, route), examples },
       );
     }
   });
