@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Show, TopToolbar, useRecordContext } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { formatInstant } from '../common/formatInstant';
+import { RecordPageBox, useRecordLoadOptions } from '../common/RecordPage';
 import type { ImportReport } from '../types';
 import { ImportCountChips, ImportStatusChip } from './ImportChips';
 import { ImportProgress } from './ImportProgress';
@@ -106,13 +107,16 @@ const ImportCard = () => {
 /** An import's report: what it did, row by row, and with what; undone from here. While it runs, its progress. */
 export const ImportShow = () => (
   <Show<ImportReport>
-    component="div"
+    component={RecordPageBox}
     actions={
       <TopToolbar>
         <UndoImportButton />
       </TopToolbar>
     }
-    queryOptions={{ refetchInterval: (query) => (query.state.data && !isSettled(query.state.data) ? POLL_INTERVAL_MS : false) }}
+    queryOptions={{
+      ...useRecordLoadOptions(),
+      refetchInterval: (query) => (query.state.data && !isSettled(query.state.data) ? POLL_INTERVAL_MS : false),
+    }}
   >
     <ImportCard />
   </Show>

@@ -1,6 +1,7 @@
 import { Button, Typography } from '@mui/material';
 import { BooleanInput, Edit, HttpError, Labeled, required, SimpleForm, TextInput, useNotify, useRecordContext } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { RecordPageCard, useRecordLoadOptions } from '../common/RecordPage';
 import type { SavedQuery } from '../types';
 import { savedQueryPath } from './savedQueryUrls';
 
@@ -26,6 +27,7 @@ const editableFields = (data: SavedQuery) => ({ name: data.name, shared: data.sh
 /** Renaming one's own saved query, and sharing it with the team or not. */
 export const SavedQueryEdit = () => {
   const notify = useNotify();
+  const loadOptions = useRecordLoadOptions();
   const onError = (error: unknown) => {
     if (error instanceof HttpError && error.status === 409) {
       return notify('Not saved: this saved query changed since you opened it (in another window?). Reload the page.', { type: 'error' });
@@ -35,7 +37,14 @@ export const SavedQueryEdit = () => {
     notify(error instanceof Error && error.message ? error.message : 'ra.notification.http_error', { type: 'error' });
   };
   return (
-    <Edit<SavedQuery> mutationMode="pessimistic" redirect="list" transform={editableFields} mutationOptions={{ onError }}>
+    <Edit<SavedQuery>
+      mutationMode="pessimistic"
+      redirect="list"
+      transform={editableFields}
+      mutationOptions={{ onError }}
+      component={RecordPageCard}
+      queryOptions={loadOptions}
+    >
       <SimpleForm sx={{ maxWidth: 720 }} warnWhenUnsavedChanges>
         <QueryFacts />
         <TextInput source="name" label="Name" validate={required()} />

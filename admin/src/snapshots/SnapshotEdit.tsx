@@ -1,5 +1,6 @@
 import { Typography } from '@mui/material';
 import { Edit, HttpError, Labeled, required, SaveButton, SimpleForm, TextInput, Toolbar, useNotify, useRecordContext } from 'react-admin';
+import { RecordPageCard, useRecordLoadOptions } from '../common/RecordPage';
 import type { Snapshot } from '../types';
 import { DeleteSnapshotButton } from './DeleteSnapshotButton';
 import { ShortHash } from './ShortHash';
@@ -37,6 +38,7 @@ const editableFields = (data: Snapshot) => ({ title: data.title, note: data.note
  */
 export const SnapshotEdit = () => {
   const notify = useNotify();
+  const loadOptions = useRecordLoadOptions();
   // As react-admin does (field errors on their fields, anything else notified), with a 409 in words.
   const onError = (error: unknown) => {
     if (error instanceof HttpError && error.status === 409) {
@@ -49,7 +51,14 @@ export const SnapshotEdit = () => {
     notify(error instanceof Error && error.message ? error.message : 'ra.notification.http_error', { type: 'error' });
   };
   return (
-    <Edit<Snapshot> mutationMode="pessimistic" redirect="show" transform={editableFields} mutationOptions={{ onError }}>
+    <Edit<Snapshot>
+      mutationMode="pessimistic"
+      redirect="show"
+      transform={editableFields}
+      mutationOptions={{ onError }}
+      component={RecordPageCard}
+      queryOptions={loadOptions}
+    >
       <SimpleForm
         sx={{ maxWidth: 720 }}
         warnWhenUnsavedChanges

@@ -1,8 +1,9 @@
 import ListIcon from '@mui/icons-material/ViewList';
 import { Box, Button, Card, CardContent, Typography } from '@mui/material';
-import { EditButton, Show, TopToolbar, useRecordContext } from 'react-admin';
+import { EditButton, Show, TopToolbar, useRecordContext, useShowContext } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { formatInstant } from '../common/formatInstant';
+import { RecordPageBox } from '../common/RecordPage';
 import type { Snapshot } from '../types';
 import { DeleteSnapshotButton } from './DeleteSnapshotButton';
 import { SnapshotCitation } from './SnapshotCitation';
@@ -83,24 +84,31 @@ const SnapshotCard = () => {
   );
 };
 
+/** The snapshot, or why there is none: deleted (410), never made (404). */
+const SnapshotOrWhyNot = () => {
+  const { record, error } = useShowContext<Snapshot>();
+  return !record && error ? <SnapshotLoadError /> : <SnapshotCard />;
+};
+
 /**
  * A snapshot's page: its query in words, its fingerprint and permanent address, its frozen
- * files, how to cite it, and what changed since in the database. A deleted one says so.
+ * files, how to cite it, and what changed since in the database. A deleted one says so; a
+ * server that does not answer is not "no snapshot" (RecordPageBox: Cannot reach the server,
+ * with Retry, above the snapshot as loaded earlier if it was).
  */
 export const SnapshotShow = () => (
   <Show<Snapshot>
-    component="div"
+    component={RecordPageBox}
     actions={
       <TopToolbar>
         <EditButton />
         <DeleteSnapshotButton />
       </TopToolbar>
     }
-    error={<SnapshotLoadError />}
     // The page says what went wrong (a deleted snapshot: when and by whom) instead of a notification and a redirect.
     queryOptions={{ onError: () => undefined }}
   >
-    <SnapshotCard />
+    <SnapshotOrWhyNot />
   </Show>
 );
 

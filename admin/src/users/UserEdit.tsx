@@ -11,6 +11,7 @@ import {
   Toolbar,
   useRecordContext,
 } from 'react-admin';
+import { RecordPageCard, useRecordLoadOptions } from '../common/RecordPage';
 import type { AccountUser } from '../types';
 import { oneTimePasswordExpired, oneTimePasswordExpiry } from './oneTimePassword';
 import { UserAccountActions } from './UserAccountActions';
@@ -51,7 +52,14 @@ const AccountFacts = () => {
 
 /** Name and role; deactivation and password reset are the buttons above. Users are never deleted. */
 export const UserEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="list" transform={editableFields} actions={<UserAccountActions />}>
+  <Edit
+    mutationMode="pessimistic"
+    redirect="list"
+    transform={editableFields}
+    actions={<UserAccountActions />}
+    component={RecordPageCard}
+    queryOptions={useRecordLoadOptions()}
+  >
     <SimpleForm
       sx={{ maxWidth: 600 }}
       toolbar={
