@@ -7,9 +7,10 @@ import { createTestApp, TestApp } from '../support/test-app';
  * locators, and "In reply to" linking to the entry it answers within the report — or naming it
  * when the report leaves it out, never a link that leads nowhere.
  *
- * No Markdown parser is installed (marked, markdown-it, micromark: none in node_modules, and
- * none is added for this), so the links are checked against the anchors the report defines:
- * `[text](#statement-<id>)` and `<a id="statement-<id>"></a>`, CommonMark inline HTML.
+ * Here the text is checked as written: the links against the anchors the report defines,
+ * `[text](#statement-<id>)` and `<a id="statement-<id>"></a>` (CommonMark inline HTML). The
+ * report as rendered by a CommonMark renderer and read in a browser is checked in
+ * test/browser/markdown-report.e2e-spec.ts.
  */
 let t: TestApp;
 /** Seed statements' ids by their key. */
