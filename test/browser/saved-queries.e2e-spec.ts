@@ -91,7 +91,12 @@ it('keeps a saved query on the server: another browser of the same account finds
   await waitUntil(async () => (await headlines(first.page)).join('\n'), expected.join('\n'), 'the list sorted by headline');
 
   const sent = await saveCurrentQuery(first.page, 'Lavrov by headline', false);
-  expect(sent).toEqual({ name: 'Lavrov by headline', shared: false, query: `speakerId=${lavrov.id}&_sort=headline&_order=ASC` });
+  expect(sent).toEqual({
+    name: 'Lavrov by headline',
+    shared: false,
+    resource: 'statements',
+    query: `speakerId=${lavrov.id}&_sort=headline&_order=ASC`,
+  });
   // The one it stands for is marked as applied.
   await waitUntil(
     () =>
@@ -156,6 +161,33 @@ it('shares a saved query with the team: a colleague sees whose it is, applies it
   const listed = await panel(viewer.page).getByTestId('saved-query').allInnerTexts();
   expect(listed.map((text) => text.replace(/\s+/g, ' '))).toEqual(['Drafts to check', 'Kono, for the team Shared by Eddie Editor']);
   await saveScreenshot(viewer.page, 'admin-saved-queries');
+  expect(await seriousViolations(viewer.page, '[data-testid="saved-queries"]')).toEqual([]);
+  expect(viewer.problems).toEqual([]);
+});
+
+it('saves a timeline with its lanes and order, which a colleague in another browser applies from the timeline', async () => {
+  const [lavrov, kono] = [await actorNamed('Lavrov'), await actorNamed('Kono')];
+  const query = `speakerId=${lavrov.id}&speakerId=${kono.id}&view=lanes&order=desc`;
+  const editor = await open(`/timeline?${query}`, 'editor');
+  await editor.page.getByTestId('timeline-lane-header').nth(1).waitFor();
+  const sent = await saveCurrentQuery(editor.page, 'Lavrov and Kono, face to face', true);
+  expect(sent).toEqual({ name: 'Lavrov and Kono, face to face', shared: true, resource: 'timeline', query });
+  expect(editor.problems).toEqual([]);
+
+  // The statement list keeps its own saved queries: a timeline's is not among them.
+  const viewer = await open('/statements', 'viewer');
+  await panel(viewer.page).waitFor();
+  expect(await savedQuery(viewer.page, 'Lavrov and Kono, face to face').count()).toBe(0);
+  await viewer.page.getByRole('menuitem', { name: 'Timeline' }).click();
+  await viewer.page.waitForURL(/\/timeline$/);
+  const shared = savedQuery(viewer.page, 'Lavrov and Kono, face to face');
+  expect(await shared.innerText()).toContain('Shared by Eddie Editor');
+  await shared.click();
+  await viewer.page.waitForURL((url) => url.pathname === '/timeline' && url.search === `?${query}`);
+  const lanes = viewer.page.getByTestId('timeline-lane-header');
+  await waitUntil(() => lanes.count(), 2, 'a lane for each speaker');
+  expect(await lanes.allInnerTexts()).toEqual([expect.stringContaining('Lavrov'), expect.stringContaining('Kono')]);
+  await viewer.page.getByRole('button', { name: 'Newest first', pressed: true }).waitFor();
   expect(await seriousViolations(viewer.page, '[data-testid="saved-queries"]')).toEqual([]);
   expect(viewer.problems).toEqual([]);
 });

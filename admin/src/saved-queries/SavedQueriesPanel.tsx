@@ -3,6 +3,8 @@ import PeopleIcon from '@mui/icons-material/PeopleOutline';
 import { Box, Button, IconButton, List, ListItem, ListItemButton, ListItemText, Menu, MenuItem, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Confirm, FilterListSection, useDelete, useGetList, useListContext, useNotify, useUpdate } from 'react-admin';
+import { useNavigate } from 'react-router-dom';
+import { timelineQueryText, useTimelineUrlState } from '../timeline/useTimelineUrlState';
 import type { SavedQuery } from '../types';
 import { BrowserSavedQueries } from './BrowserSavedQueries';
 import { SavedQueryDialog } from './SavedQueryDialog';
@@ -107,32 +109,34 @@ const OwnQueryActions = ({ savedQuery, onChanged }: { savedQuery: SavedQuery; on
   );
 };
 
+interface PanelProps {
+  /** The page whose queries these are: the statement list's, or the timeline's (with its view and order). */
+  resource: SavedQuery['resource'];
+  /** The page's query now, as a saved query keeps it. */
+  current: string;
+  /** Puts a saved query's filters (and order, view) on the page. */
+  apply: (query: string) => void;
+}
+
 /**
- * Saved queries on the statement list, kept on the server: one's own (in every browser one signs
- * in from) and those the team shares, with their owner's name. A click applies one — its filters
- * and order, as a colleague saved them; *Save* keeps the current ones under a name, shared or
- * not. Self-contained: the filter sidebar only places it.
+ * Saved queries of a page, kept on the server: one's own (in every browser one signs in from)
+ * and those the team shares, with their owner's name. A click applies one — its filters and
+ * order, as a colleague saved them; *Save* keeps the current ones under a name, shared or not.
+ * Self-contained: the filter sidebar only places it (StatementListSavedQueries,
+ * TimelineSavedQueries).
  */
-export const SavedQueriesPanel = () => {
-  const { filterValues, sort, setFilters, setSort } = useListContext();
+const SavedQueriesPanel = ({ resource, current, apply }: PanelProps) => {
   const [saving, setSaving] = useState(false);
   const { data, isPending, refetch } = useGetList<SavedQuery>('saved-queries', {
-    filter: { resource: 'statements' },
+    filter: { resource },
     sort: { field: 'name', order: 'ASC' },
     pagination: { page: 1, perPage: 100 },
   });
-  const current = listQueryText(filterValues, sort);
-  const apply = (savedQuery: SavedQuery) => {
-    const state = listStateOf(savedQuery.query);
-    // One tick: the list controller merges both into one change of its parameters.
-    setSort(state.sort);
-    setFilters(state.filter, {});
-  };
   const queries = mineFirst(data ?? []);
   return (
     <FilterListSection label="Saved queries" icon={<SavedQueryIcon />}>
       <Box data-testid="saved-queries">
-        <BrowserSavedQueries onMoved={() => void refetch()} />
+        {resource === 'statements' && <BrowserSavedQueries onMoved={() => void refetch()} />}
         {!isPending && queries.length === 0 && (
           <Typography variant="body2" color="text.secondary" sx={{ px: 2, py: 0.5 }}>
             None yet: filter the list, then save it.
@@ -147,7 +151,7 @@ export const SavedQueriesPanel = () => {
             >
               <ListItemButton
                 selected={savedQuery.query === current}
-                onClick={() => apply(savedQuery)}
+                onClick={() => apply(savedQuery.query)}
                 sx={{ pl: 2, pr: savedQuery.mine ? 5 : 1 }}
                 data-testid="saved-query"
               >
@@ -168,6 +172,7 @@ export const SavedQueriesPanel = () => {
       </Box>
       {saving && (
         <SavedQueryDialog
+          resource={resource}
           query={current}
           onClose={() => setSaving(false)}
           onDone={() => {
@@ -177,5 +182,30 @@ export const SavedQueriesPanel = () => {
         />
       )}
     </FilterListSection>
+  );
+};
+
+/** The statement list's saved queries: its filters and sort. */
+export const StatementListSavedQueries = () => {
+  const { filterValues, sort, setFilters, setSort } = useListContext();
+  const apply = (query: string) => {
+    const state = listStateOf(query);
+    // One tick: the list controller merges both into one change of its parameters.
+    setSort(state.sort);
+    setFilters(state.filter, {});
+  };
+  return <SavedQueriesPanel resource="statements" current={listQueryText(filterValues, sort)} apply={apply} />;
+};
+
+/** The timeline's saved queries: its filters, layout (lanes) and order, as its address holds them. */
+export const TimelineSavedQueries = () => {
+  const { filters, view, order } = useTimelineUrlState();
+  const navigate = useNavigate();
+  return (
+    <SavedQueriesPanel
+      resource="timeline"
+      current={timelineQueryText(filters, view, order)}
+      apply={(query) => void navigate({ pathname: '/timeline', search: query })}
+    />
   );
 };

@@ -24,11 +24,13 @@ const FIELDS = new Set(['name', 'shared']);
  * under the name, or above it for the query (a filter the server no longer takes).
  */
 export const SavedQueryDialog = ({
+  resource = 'statements',
   query,
   savedQuery,
   onDone,
   onClose,
 }: {
+  resource?: SavedQuery['resource'];
   query?: string;
   savedQuery?: SavedQuery;
   onDone: (saved: SavedQuery) => void;
@@ -59,7 +61,7 @@ export const SavedQueryDialog = ({
       const data = { name: name.trim(), shared, version: savedQuery.version };
       void update('saved-queries', { id: savedQuery.id, data, previousData: savedQuery }, { ...options, mutationMode: 'pessimistic' });
     } else {
-      void create('saved-queries', { data: { name: name.trim(), shared, query: query ?? '' } }, options);
+      void create('saved-queries', { data: { name: name.trim(), shared, resource, query: query ?? '' } }, options);
     }
   };
 

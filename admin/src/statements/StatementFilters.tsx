@@ -7,6 +7,7 @@ import PaletteIcon from '@mui/icons-material/PaletteOutlined';
 import PersonIcon from '@mui/icons-material/RecordVoiceOverOutlined';
 import FactCheckIcon from '@mui/icons-material/FactCheckOutlined';
 import { Box, Button, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
 import {
   AutocompleteArrayInput,
   FilterList,
@@ -25,7 +26,6 @@ import { ColorDot } from '../common/StanceChip';
 import { REVIEW_STATUSES, STATEMENT_STATUSES, STATEMENT_TYPES, type Stance } from '../types';
 import { cumulativeFilter } from './cumulativeFilter';
 import { dateModeOf, FILTER_DATE_PATTERN, REVIEW_NEEDS, type DateMode } from './statementFilters';
-import { SavedQueriesPanel } from '../saved-queries/SavedQueriesPanel';
 
 const byType = cumulativeFilter('type');
 const byStatus = cumulativeFilter('status');
@@ -141,11 +141,11 @@ const ClearFilters = () => {
  * /statements, useTimelineUrlState on /timeline and /analysis). Drawn in the sidebar or, on a
  * narrow screen, in the filter drawer, whose bar keeps the search box in view (`search={false}`).
  */
-export const StatementFilters = ({ savedQueries = false, search = true }: { savedQueries?: boolean; search?: boolean }) => (
+export const StatementFilters = ({ savedQueries, search = true }: { savedQueries?: ReactNode; search?: boolean }) => (
   <>
     <ClearFilters />
     {search && <FilterLiveSearch source="q" placeholder="Search" hiddenLabel />}
-    {savedQueries && <SavedQueriesPanel />}
+    {savedQueries}
     <ActorsFilter source="speakerId" label="Speakers" placeholder="Any speaker" />
     <StanceFilter />
     <FilterListSection label="Topics" icon={<LabelIcon />}>

@@ -19,6 +19,7 @@ import { Link } from 'react-router-dom';
 import { ActorNameField } from '../common/ActorName';
 import { StanceChipField } from '../common/StanceChip';
 import { ExportMenu } from '../export/ExportMenu';
+import { StatementListSavedQueries } from '../saved-queries/SavedQueriesPanel';
 import { SaveSnapshotButton } from '../snapshots/SaveSnapshotButton';
 import type { Statement } from '../types';
 import { OpenTimelineButton } from './OpenTimelineButton';
@@ -123,8 +124,8 @@ export const StatementList = () => {
       <List
         sort={{ field: 'date', order: 'ASC' }}
         perPage={LIST_DEFAULTS.perPage}
-        aside={<StatementFilterSidebar savedQueries belowToolbar />}
-        filters={<StatementFilterBar savedQueries />}
+        aside={<StatementFilterSidebar savedQueries={<StatementListSavedQueries />} belowToolbar />}
+        filters={<StatementFilterBar savedQueries={<StatementListSavedQueries />} />}
         actions={<ListActions />}
         component={onPhone ? Box : Card}
         sx={COMPACT_TABLE}

@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom';
 import { isServerUnreachable } from '../common/serverUnreachable';
 import { ExportMenu } from '../export/ExportMenu';
 import type { ExportSort } from '../export/exportUrl';
+import { TimelineSavedQueries } from '../saved-queries/SavedQueriesPanel';
 import { SaveSnapshotButton } from '../snapshots/SaveSnapshotButton';
 import { StatementFilterBar, StatementFilterSidebar } from '../statements/StatementFilterSidebar';
 import { statementListPath } from '../statements/statementListAddress';
@@ -31,9 +32,9 @@ export const TimelinePage = () => {
     <ListContextProvider value={listContext}>
       <Title title="Timeline" />
       <Box sx={{ display: 'flex', mt: 2 }}>
-        <StatementFilterSidebar />
+        <StatementFilterSidebar savedQueries={<TimelineSavedQueries />} />
         <Box sx={{ flex: 1, minWidth: 0 }} aria-busy={timeline.isFetching}>
-          <StatementFilterBar />
+          <StatementFilterBar savedQueries={<TimelineSavedQueries />} />
           <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap', mb: 1 }}>
             <Typography variant="body2" color="text.secondary" sx={{ mr: 'auto' }} data-testid="timeline-count">
               {timeline.isPending ? 'Loading…' : `${timeline.total} ${timeline.total === 1 ? 'entry' : 'entries'}`}

@@ -12,6 +12,17 @@ export type TimelineView = 'single' | 'lanes';
 export type TimelineOrder = 'asc' | 'desc';
 
 /**
+ * The timeline's state as its URL's query string (and a saved timeline query) holds it: the
+ * filters with the API's names, then `view=lanes` and `order=desc` when they are not the default.
+ */
+export function timelineQueryText(filters: Record<string, unknown>, view: TimelineView, order: TimelineOrder): string {
+  const params = statementFilterParams(withoutEmptyFilters(filters));
+  if (view === 'lanes') params.set('view', 'lanes');
+  if (order === 'desc') params.set('order', 'desc');
+  return params.toString();
+}
+
+/**
  * The timeline's whole state is in its URL, with the API's own filter names, so that a view can
  * be bookmarked, shared, and read: /timeline?speakerId=4&speakerId=3&view=lanes.
  */
@@ -35,11 +46,9 @@ export function useTimelineUrlState() {
   const write = useCallback(
     (next: { filters?: Record<string, unknown>; view?: TimelineView; order?: TimelineOrder }) => {
       const current = latest.current;
-      const params = statementFilterParams(next.filters ? withoutEmptyFilters(next.filters) : statementFiltersFromParams(current));
       const nextView = next.view ?? (current.get('view') === 'lanes' ? 'lanes' : 'single');
       const nextOrder = next.order ?? (current.get('order') === 'desc' ? 'desc' : 'asc');
-      if (nextView === 'lanes') params.set('view', 'lanes');
-      if (nextOrder === 'desc') params.set('order', 'desc');
+      const params = new URLSearchParams(timelineQueryText(next.filters ?? statementFiltersFromParams(current), nextView, nextOrder));
       if (params.toString() === current.toString()) return;
       latest.current = params;
       setSearchParams(params);
