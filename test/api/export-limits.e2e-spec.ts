@@ -174,6 +174,10 @@ describe('export limits', () => {
       String(EXPORT_RETRY_AFTER_SECONDS),
       expect.stringMatching(PER_ACCOUNT),
     ]);
+    // A ticket for a third is refused the same way: the page that asks for it can say why, where
+    // the browser's download of a refused export would just fail.
+    const refusedTicket = await t.as('admin').post('/api/auth/export-ticket').expect(429);
+    expect([refusedTicket.headers['retry-after'], refusedTicket.body.message]).toEqual(['10', expect.stringMatching(PER_ACCOUNT)]);
     expect((await openNext('/api/statements/export?format=json', { address: '2001:db8:1:2::10' })).status).toBe(200);
     expect((await openNext('/api/statements/export?format=markdown', { address: '2001:db8:1:2::20' })).status).toBe(200);
     const thirdOfAddress = await openNext('/api/statements.csv', { address: '2001:db8:1:2::30' });
@@ -196,6 +200,7 @@ describe('export limits', () => {
     opened.push(...beyond);
     for (const refused of beyond)
       expect([refused.status, refused.retryAfter, refused.message]).toEqual([429, '10', expect.stringMatching(IN_ALL)]);
+    expect((await t.as('editor').post('/api/auth/export-ticket').expect(429)).body.message).toMatch(IN_ALL);
     expect(opened).toHaveLength(12);
     expect(opened.filter((o) => o.status === 200)).toHaveLength(4);
     expect(opened.filter((o) => o.status === 429)).toHaveLength(8);

@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, 
 import { ApiErrorResponses } from '../kernel/errors/api-error.schema';
 import type { Request } from 'express';
 import { IdPipe } from '../kernel/validation/id.pipe';
+import { ApiTooManyExports, ExportSlots } from '../exports/export-slots';
 import { Access, SessionOnly } from './access.decorator';
 import {
   CallerRecord,
@@ -16,12 +17,15 @@ import {
 } from './auth.dto';
 import { AuthService } from './auth.service';
 import { PASSWORD_HASHING_503 } from './password-hashing';
-import { CurrentPrincipal, Principal } from './principal';
+import { AuthenticatedRequest, CurrentPrincipal, Principal } from './principal';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly exportSlots: ExportSlots,
+  ) {}
 
   @Post('login')
   @HttpCode(200)
@@ -97,10 +101,14 @@ export class AuthController {
   @Access('member')
   @ApiOperation({
     summary: 'Get an export ticket',
-    description: 'A one-use credential for a plain browser download of one export, valid 60 s.',
+    description:
+      'A one-use credential for a plain browser download of one export, valid 60 s. Refused (429) when the export would be: ' +
+      'a browser download cannot show the refusal to whoever clicked, the page asking for the ticket can.',
   })
   @ApiCreatedResponse({ type: ExportTicket, description: 'Append ticket=… to one export URL within 60 s.' })
-  exportTicket(@CurrentPrincipal() principal: Principal) {
+  @ApiTooManyExports()
+  exportTicket(@CurrentPrincipal() principal: Principal, @Req() request: AuthenticatedRequest) {
+    this.exportSlots.expectRoomFor(request);
     return this.auth.createExportTicket(principal);
   }
 }

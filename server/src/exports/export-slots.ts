@@ -110,23 +110,40 @@ export class ExportSlots {
     }
   }
 
+  /**
+   * Throws the 429 an export asked for by `request` now would get, without taking a slot: an
+   * export ticket is refused so, since the plain browser download it is for could not show a
+   * refusal to the person who clicked (the download would just fail).
+   */
+  expectRoomFor(request: AuthenticatedRequest): void {
+    const refusal = this.refusalFor(readerOf(request));
+    if (refusal) throw refusal;
+  }
+
   /** Takes a slot for `reader`, or throws the 429 of the first limit it would exceed. */
   private admit(reader: { key: string; what: 'account' | 'address' }): void {
+    const refusal = this.refusalFor(reader);
+    if (refusal) throw refusal;
+    this.byReader.set(reader.key, (this.byReader.get(reader.key) ?? 0) + 1);
+    this.total++;
+  }
+
+  /** The 429 of the first limit a new export of `reader` would exceed, if any. */
+  private refusalFor(reader: { key: string; what: 'account' | 'address' }): TooManyExports | null {
     const mine = this.byReader.get(reader.key) ?? 0;
     if (mine >= this.limits.perUser) {
-      throw new TooManyExports(
+      return new TooManyExports(
         `Too many exports at once: this ${reader.what} already streams ${mine}, the most one ${reader.what} may ` +
           `(EXPORTS_PER_USER = ${this.limits.perUser}). Try again when one has finished, or in ${EXPORT_RETRY_AFTER_SECONDS} s.`,
       );
     }
     if (this.total >= this.limits.total) {
-      throw new TooManyExports(
+      return new TooManyExports(
         `Too many exports at once: the server already streams ${this.total}, the most it streams for all readers together ` +
           `(EXPORTS_TOTAL = ${this.limits.total}). Try again in ${EXPORT_RETRY_AFTER_SECONDS} s.`,
       );
     }
-    this.byReader.set(reader.key, mine + 1);
-    this.total++;
+    return null;
   }
 
   private leaveReader(key: string): void {
