@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { REPOSITORY_ROOT } from '../../server/src/config/paths';
 
 /** Node options the server runs with, as in `npm start` and the Dockerfile (checked by the deployment test). */
-export const SERVER_NODE_OPTIONS = ['--heap-growing-percent=20'];
+export const SERVER_NODE_OPTIONS = ['--heap-growing-percent=20', '--max-semi-space-size=16'];
 export const SERVER_MAIN = path.join(REPOSITORY_ROOT, 'server/dist/server/src/main.js');
 
 const running = new Set<ChildProcess>();
