@@ -111,7 +111,9 @@ describe('Dockerfile', () => {
     expect(runtime).toMatch(/^ENV .*HOST=0\.0\.0\.0/m);
     expect(runtime).toMatch(/^EXPOSE 3000$/m);
     expect(runtime).toMatch(/HEALTHCHECK .*\n?.*\/api\/health/);
-    expect(runtime).toMatch(/CMD \["node", "--heap-growing-percent=20", "--max-semi-space-size=16", "server\/dist\/server\/src\/main.js"\]/);
+    expect(runtime).toMatch(
+      /CMD \["node", "--heap-growing-percent=20", "--max-semi-space-size=16", "server\/dist\/server\/src\/main.js"\]/,
+    );
   });
 
   it('runs a Node LTS that is still supported, the one .ci/run tests the API under', () => {

@@ -30,6 +30,12 @@ beforeAll(async () => {
   ids.stances = await first('/api/stances?_end=1');
   ids.imports = await first('/api/imports?_end=1');
   ids.users = suite.app.users.editor.id;
+  ids['saved-queries'] = (
+    await api(suite, 'admin')
+      .post('/api/saved-queries')
+      .send({ name: 'Lavrov and Kono', resource: 'timeline', query: lanes.split('?')[1] })
+      .expect(201)
+  ).body.id;
   const snapshot = await api(suite, 'admin')
     .post('/api/snapshots')
     .send({ title: 'Lavrov, January 2019', query: `speakerId=${lavrov}&_sort=date&_order=ASC` })
@@ -91,6 +97,7 @@ describe('has no serious or critical axe-core violation', () => {
     ['a new user', '/users/create'],
     ['the account', '/account'],
     ['the trash', '/trash'],
+    ['the saved queries', '/saved-queries'],
   ])('%s', async (_name, pathname) => {
     await expectAccessible(pathname);
   });
@@ -99,7 +106,7 @@ describe('has no serious or critical axe-core violation', () => {
     await expectAccessible(lanes);
   });
 
-  it.each(['imports show', 'snapshots show', 'snapshots edit', 'users edit'])('%s', async (name) => {
+  it.each(['imports show', 'snapshots show', 'snapshots edit', 'users edit', 'saved-queries edit'])('%s', async (name) => {
     const [resource, page] = name.split(' ');
     await expectAccessible(page === 'show' ? `/${resource}/${ids[resource]}/show` : `/${resource}/${ids[resource]}`);
   });
