@@ -7,6 +7,7 @@ import {
   BAD_CONTENT_TYPES,
   callerArb,
   concretePath,
+  FIELDS_READ_AGAINST,
   forgedAuthorizationArb,
   ifMatchArb,
   objectText,
@@ -127,6 +128,10 @@ async function materialize(app: FuzzApp, route: Route, c: BodyCase): Promise<Fuz
     if (!isProperty(schema, key)) mustRefuse ||= !READ_ONLY_FIELDS.includes(key);
     else mustRefuse ||= badFieldText(key, schema.properties![key], required.has(key), text, referencesFor(app, key), formatOf(route, key));
   }
+  // A field read against a garbled one may be named in its stead (a saved query's query, against its resource).
+  const readAgainst = FIELDS_READ_AGAINST[routeName(route)] ?? {};
+  // Own keys only: a garbled field may be called __proto__ or constructor.
+  for (const field of [...garbled]) if (Object.hasOwn(readAgainst, field)) for (const other of readAgainst[field]) garbled.add(other);
   const body = Buffer.from(objectText(members));
   const headers: Record<string, string> = { 'Content-Type': c.contentType ?? 'application/json' };
   if (c.contentType || body.length > 1024 * 1024) {

@@ -119,6 +119,19 @@ export const BODY_REGRESSIONS: Regression<BodyCase>[] = [
     path: '25:0:0:1',
     case: { ...admin, forged: 'Bearer ', edits: [{ kind: 'set', field: 'query', text: '""' }] },
   },
+  {
+    route: 'POST /api/saved-queries',
+    broke:
+      'resource set to "timeline" on a statement query (speakerId=1&_sort=date): the server rightly named query._sort, which the model did not expect. Now the model knows query is read against resource (FIELDS_READ_AGAINST).',
+    seed: 1004011015,
+    case: {
+      ...admin,
+      edits: [
+        { kind: 'set', field: 'resource', text: '"timeline"' },
+        { kind: 'set', field: 'name', text: '"\\u0001"' },
+      ],
+    },
+  },
 ];
 
 export const QUERY_REGRESSIONS: Regression<QueryCase>[] = [

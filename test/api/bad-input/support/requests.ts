@@ -124,6 +124,15 @@ export const BAD_CONTENT_TYPES = [
 export const objectText = (members: [string, string][]) =>
   `{${members.map(([key, value]) => `${JSON.stringify(key)}:${value}`).join(',')}}`;
 
+/**
+ * Body fields read against another of the same body, by route: a change to the first may make
+ * the second wrong, so an error may name the second. A saved query's query is read as a query
+ * of its resource (`_sort` is the statement list's, not the timeline's).
+ */
+export const FIELDS_READ_AGAINST: Record<string, Record<string, string[]>> = {
+  'POST /api/saved-queries': { resource: ['query'] },
+};
+
 /** Keys no body takes; fields the server owns (id, createdAt, …) are accepted and ignored, so they are not among them. */
 export const READ_ONLY_FIELDS = [
   'id',
