@@ -231,10 +231,17 @@ it('lists one’s own and the shared saved queries on their page, from the menu,
   });
 
   await row('Meetings').getByRole('button', { name: 'Delete' }).click();
+  // The open dialog hides the table from the accessibility tree, where row() looks: the row
+  // reads as gone at once. So the delete is awaited by its response, then the dialog's close.
+  const deleted = page.waitForResponse(
+    (response) => response.request().method() === 'DELETE' && new URL(response.url()).pathname === `/api/saved-queries/${own.id}`,
+  );
   await page
     .getByRole('dialog')
     .getByRole('button', { name: /Confirm|Delete/ })
     .click();
+  expect((await deleted).status()).toBe(200);
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
   await row('Meetings').waitFor({ state: 'detached' });
   await api(suite, 'editor').get(`/api/saved-queries/${own.id}`).expect(404);
 
