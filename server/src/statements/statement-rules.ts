@@ -12,6 +12,16 @@ interface RuledFields {
 }
 
 /**
+ * The fields each rule below reads together: a write that changes one may be refused naming
+ * another (the one the write gives, see `on`). Tests read this to know which field a refusal may name.
+ */
+export const STATEMENT_RULE_FIELDS: readonly (readonly (keyof RuledFields)[])[] = [
+  ['quoteKind', 'quote'],
+  ['quoteOriginal', 'quoteOriginalLanguage'],
+  ['interpretation', 'interpretationSourceId', 'sourceIds'],
+];
+
+/**
  * Rules across a statement's fields, for the API and the import alike: a quote kind needs a
  * quote; original wording needs its language and a language its wording; an interpretation is
  * some cited source's reading. `values`: what a write gives; `before`: the statement it

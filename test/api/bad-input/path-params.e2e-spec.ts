@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { baseQuery, baseRequest } from './support/base-records';
-import { FuzzCase, Fuzzer, PROPERTY_TIMEOUT_MS, runs } from './support/contract';
+import { FuzzCase, Fuzzer, PROPERTY_TIMEOUT_MS, propertyParameters, runs } from './support/contract';
 import { Caller, FuzzApp, startFuzzApp } from './support/fuzz-app';
 import { urlText } from './support/garbage';
 import { queryText } from './support/query-values';
@@ -75,6 +75,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (fuzzer) console.log(fuzzer.summary('bad-input/path-params'));
   await app?.close();
+  fuzzer?.throwIfFailuresNoted('bad-input/path-params');
 });
 
 describe('garbage in path parameters', () => {
@@ -91,7 +92,7 @@ describe('garbage in path parameters', () => {
         fc.asyncProperty(pathCaseArb(route), async (c) => {
           await fuzzer.run(await materialize(app, route, c));
         }),
-        { numRuns: runs(25, route), examples },
+        propertyParameters(`path-params ${routeName(route)}`, runs(25, route), examples),
       );
     }
   });
@@ -117,7 +118,7 @@ describe('garbage in path parameters', () => {
           });
         },
       ),
-      { numRuns: runs(150) },
+      propertyParameters('path-params, paths no route has', runs(150)),
     );
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { baseQuery, baseRequest } from './support/base-records';
-import { FuzzCase, Fuzzer, PROPERTY_TIMEOUT_MS, runs } from './support/contract';
+import { FuzzCase, Fuzzer, PROPERTY_TIMEOUT_MS, propertyParameters, runs } from './support/contract';
 import { Caller, FuzzApp, startFuzzApp } from './support/fuzz-app';
 import { decodeUrlText } from './support/garbage';
 import { badQueryValues, badRange, listedEntry, QueryEntry, queryText, unknownEntry } from './support/query-values';
@@ -154,6 +154,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (fuzzer) console.log(fuzzer.summary('bad-input/query-params'));
   await app?.close();
+  fuzzer?.throwIfFailuresNoted('bad-input/query-params');
 });
 
 describe('garbage in query parameters', () => {
@@ -168,7 +169,7 @@ describe('garbage in query parameters', () => {
         fc.asyncProperty(queryCaseArb(route), async (c) => {
           await fuzzer.run(await materialize(app, route, c));
         }),
-        { numRuns: runs(45, route), examples },
+        propertyParameters(`query-params ${routeName(route)}`, runs(45, route), examples),
       );
     }
   });
@@ -182,7 +183,7 @@ describe('garbage in query parameters', () => {
         fc.asyncProperty(queryCaseArb(route), async (c) => {
           await fuzzer.run(await materialize(app, route, c));
         }),
-        { numRuns: runs(6, route), examples },
+        propertyParameters(`query-params, other routes: ${routeName(route)}`, runs(6, route), examples),
       );
     }
   });

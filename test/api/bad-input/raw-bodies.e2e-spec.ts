@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { gzipSync } from 'node:zlib';
 import { baseQuery, baseRequest } from './support/base-records';
-import { FuzzCase, Fuzzer, PROPERTY_TIMEOUT_MS, runs } from './support/contract';
+import { FuzzCase, Fuzzer, PROPERTY_TIMEOUT_MS, propertyParameters, runs } from './support/contract';
 import { Caller, FuzzApp, startFuzzApp } from './support/fuzz-app';
 import { queryText } from './support/query-values';
 import { BAD_CONTENT_TYPES, callerArb, concretePath, forgedAuthorizationArb, objectText, PathChoice } from './support/requests';
@@ -186,6 +186,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (fuzzer) console.log(fuzzer.summary('bad-input/raw-bodies'));
   await app?.close();
+  fuzzer?.throwIfFailuresNoted('bad-input/raw-bodies');
 });
 
 describe('bodies that cannot be read', () => {
@@ -203,7 +204,7 @@ describe('bodies that cannot be read', () => {
             await fuzzer.run(await materialize(app, route, c));
           },
         ),
-        { numRuns: runs(route.body ? 20 : 8, route), examples },
+        propertyParameters(`raw-bodies ${routeName(route)}`, runs(route.body ? 20 : 8, route), examples),
       );
     }
   });

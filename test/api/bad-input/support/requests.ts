@@ -4,6 +4,7 @@ import { Caller, FuzzApp, IdListName } from './fuzz-app';
 import { garbageString, urlText } from './garbage';
 import { References } from './body-values';
 import { Route } from './routes';
+import { STATEMENT_RULE_FIELDS } from '../../../../server/src/statements/statement-rules';
 
 /*
  * Pieces every bad-input file builds its requests from: callers, path parameters, headers
@@ -124,13 +125,31 @@ export const BAD_CONTENT_TYPES = [
 export const objectText = (members: [string, string][]) =>
   `{${members.map(([key, value]) => `${JSON.stringify(key)}:${value}`).join(',')}}`;
 
+/** Each field of the groups, read against the others of its group. */
+const readTogether = (groups: readonly (readonly string[])[]) => {
+  const against: Record<string, string[]> = {};
+  for (const group of groups) for (const field of group) (against[field] ??= []).push(...group.filter((other) => other !== field));
+  return against;
+};
+
+/**
+ * A statement's cross-field rules, as the server declares them. `sources` (the citations with
+ * their locators) sets `sourceIds`, so it is read against what sourceIds is read against.
+ */
+const STATEMENT_GROUPS = STATEMENT_RULE_FIELDS.map((group) => (group.includes('sourceIds') ? [...group, 'sources'] : group));
+const STATEMENT_FIELDS_READ_AGAINST = readTogether([...STATEMENT_GROUPS, ['sourceIds', 'sources']]);
+
 /**
  * Body fields read against another of the same body, by route: a change to the first may make
  * the second wrong, so an error may name the second. A saved query's query is read as a query
- * of its resource (`_sort` is the statement list's, not the timeline's).
+ * of its resource (`_sort` is the statement list's, not the timeline's); a statement's fields by
+ * its rules (an interpretation's source must be one it cites).
  */
 export const FIELDS_READ_AGAINST: Record<string, Record<string, string[]>> = {
   'POST /api/saved-queries': { resource: ['query'] },
+  'POST /api/statements': STATEMENT_FIELDS_READ_AGAINST,
+  'PUT /api/statements/{id}': STATEMENT_FIELDS_READ_AGAINST,
+  'PATCH /api/statements/{id}': STATEMENT_FIELDS_READ_AGAINST,
 };
 
 /** Keys no body takes; fields the server owns (id, createdAt, …) are accepted and ignored, so they are not among them. */
