@@ -71,6 +71,24 @@ describe('saving and reading', () => {
     });
   });
 
+  it('keeps an analysis query: its filters, tab and settings, checked as the analysis page reads them', async () => {
+    const query = `speakerId=${lavrov}&topicId=${sovereignty}&view=network&kind=actor-conflict&node=a${lavrov}`;
+    const res = await save('viewer', { name: 'Who disagrees with Lavrov', resource: 'analysis', query }).expect(201);
+    expect(res.body).toMatchObject({ resource: 'analysis', query });
+    const chart = await save('viewer', { name: 'By quarter', resource: 'analysis', query: 'interval=quarter&groupBy=country' }).expect(201);
+    expect((await list('viewer', '?resource=analysis')).map((q) => q.name)).toEqual(['By quarter', 'Who disagrees with Lavrov']);
+    const refused = async (text: string) =>
+      (await save('viewer', { name: 'Wrong', resource: 'analysis', query: text }).expect(400)).body.errors as Record<string, string>;
+    expect(await refused('interval=week')).toEqual({ 'query.interval': 'must be one of: month, quarter, year' });
+    expect(await refused('view=lanes')).toEqual({ 'query.view': 'must be one of: chart, network' });
+    expect(await refused('kind=actor-actor')).toEqual({ 'query.kind': expect.stringContaining('actor-topic') });
+    expect(await refused('node=x1')).toEqual({ 'query.node': expect.stringContaining('a (actor) or t (topic)') });
+    expect(Object.keys(await refused('_sort=date'))).toEqual(['query._sort']);
+    expect(Object.keys(await refused('format=csv'))).toEqual(['query.format']);
+    await t.as('viewer').delete(`/api/saved-queries/${res.body.id}`).expect(200);
+    await t.as('viewer').delete(`/api/saved-queries/${chart.body.id}`).expect(200);
+  });
+
   it('answers 404 for another account’s unshared query, and never lists it', async () => {
     const own = (await save('editor', { name: 'Editor private', query: 'type=meeting' }).expect(201)).body;
     await t.as('viewer').get(`/api/saved-queries/${own.id}`).expect(404);

@@ -33,6 +33,27 @@ describe('schema', () => {
     }
   });
 
+  it('reverting the saved queries of the analysis page drops those (the older type has no place for them) and keeps the others', async () => {
+    const migration = 'LetSavedQueriesOpenTheAnalysis1796700000009';
+    const applied = async () => (await t.dataSource.query<{ name: string }[]>('SELECT name FROM migrations')).map((row) => row.name);
+    expect(await applied()).toContain(migration);
+    await t.dataSource.query(
+      `INSERT INTO saved_queries (name, resource, query, owner_id) VALUES ('Lavrov', 'statements', 'speakerId=1', $1), ('Network', 'analysis', 'view=network', $1)`,
+      [t.users.admin.id],
+    );
+    while ((await applied()).includes(migration)) await t.dataSource.undoLastMigration({ transaction: 'each' });
+    expect(await t.dataSource.query('SELECT name, resource::text FROM saved_queries')).toEqual([
+      { name: 'Lavrov', resource: 'statements' },
+    ]);
+    const [column] = await t.dataSource.query(
+      `SELECT column_default FROM information_schema.columns WHERE table_name = 'saved_queries' AND column_name = 'resource'`,
+    );
+    expect(column.column_default).toBe(`'statements'::saved_query_resource`);
+    await t.dataSource.runMigrations({ transaction: 'each' });
+    expect(await diffSchema(t.dataSource)).toEqual({ up: [], down: [] });
+    await t.dataSource.query('DELETE FROM saved_queries');
+  });
+
   it('every migration reverts (down) and re-applies (up) cleanly', async () => {
     const count = t.dataSource.migrations.length;
     for (let i = 0; i < count; i++) await t.dataSource.undoLastMigration({ transaction: 'each' });

@@ -1061,7 +1061,7 @@ export interface components {
       id: number;
       name: string;
       /** @enum {string} */
-      resource: 'statements' | 'timeline';
+      resource: 'statements' | 'timeline' | 'analysis';
       /** @description The query string, normalised. */
       query: string;
       /** @description Visible to the whole team. */
@@ -1084,7 +1084,7 @@ export interface components {
        * @default statements
        * @enum {string}
        */
-      resource: 'statements' | 'timeline';
+      resource: 'statements' | 'timeline' | 'analysis';
       /**
        * @description The page's readable query string: for statements the list's filters, _sort and _order; for the timeline its filters, view and order. Checked as the page reads it: an unknown or wrong parameter is a 400 naming query.<parameter>.
        * @example speakerId=4&topicId=1&_sort=date&_order=ASC
@@ -1838,10 +1838,12 @@ export const removedEntryReasonValues: ReadonlyArray<FlattenedDeepRequired<compo
 export const savedQueryRecordResourceValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['SavedQueryRecord']['resource']> = [
   'statements',
   'timeline',
+  'analysis',
 ];
 export const savedQueryInputResourceValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['SavedQueryInput']['resource']> = [
   'statements',
   'timeline',
+  'analysis',
 ];
 export const actorKindValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['ActorKind']> = ['person', 'organization'];
 export const sourceKindValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['SourceKind']> = [

@@ -11,7 +11,7 @@ export const SAVED_QUERY_FILTERS = {
     description: "true: those shared with the team (yours and others'); false: your own unshared ones.",
   },
   ownerId: { type: 'id', description: 'Saved by this account (your id: your own); repeat for several.' },
-  resource: { type: 'enum', values: SAVED_QUERY_RESOURCES, description: 'The page it opens: statements (the list) or timeline.' },
+  resource: { type: 'enum', values: SAVED_QUERY_RESOURCES, description: 'The page it opens: statements (the list), timeline or analysis.' },
 } as const;
 
 export const SAVED_QUERY_SORTS = ['name', 'id', 'createdAt', 'updatedAt'] as const;

@@ -1,27 +1,42 @@
 import { badRequest, FieldErrors } from '../kernel/errors/api-errors';
 import { parseQueryString } from '../kernel/http/query-string';
 import { parseFilters, parseSortedFilters, RawQuery } from '../records/list-query/parse-list-query';
+import { GROUPINGS, INTERVALS, NETWORK_KINDS } from '../analysis/analysis-params';
 import { STATEMENT_LIST_SPEC } from '../statements/statement-query';
 import type { SavedQueryResource } from './saved-query.entity';
 
 /** The longest query a saved query keeps: a page's filters and sort fit easily (a snapshot's limit too). */
 export const SAVED_QUERY_TEXT_MAX = 4000;
 
-/** The timeline's own parameters besides the filters (admin/src/timeline/useTimelineUrlState.ts): its layout and order. */
-const TIMELINE_VIEW: Record<string, readonly string[]> = { view: ['single', 'lanes'], order: ['asc', 'desc'] };
+/** A page's own parameters besides the filters, each with the values it takes. */
+type PageSettings = Record<string, readonly string[] | RegExp>;
 
-/** Checks a query as the page it opens reads it: the list's own parser, or the timeline's filters, view and order. */
+/**
+ * The timeline's (admin/src/timeline/useTimelineUrlState.ts): its layout and order. The
+ * analysis page's (admin/src/analysis/analysisState.ts): its tab, the chart's interval and
+ * grouping, the network's kind and the node picked in it (`a4`: actor 4, `t1`: topic 1).
+ */
+const PAGE_SETTINGS: Record<Exclude<SavedQueryResource, 'statements'>, PageSettings> = {
+  timeline: { view: ['single', 'lanes'], order: ['asc', 'desc'] },
+  analysis: { view: ['chart', 'network'], interval: INTERVALS, groupBy: GROUPINGS, kind: NETWORK_KINDS, node: /^[at][1-9]\d{0,9}$/ },
+};
+
+/** Checks a query as the page it opens reads it: the list's own parser, or the page's filters and settings. */
 function checkQuery(resource: SavedQueryResource, raw: RawQuery): void {
   if (resource === 'statements') {
     parseSortedFilters(STATEMENT_LIST_SPEC, raw);
     return;
   }
-  parseFilters(STATEMENT_LIST_SPEC, raw, Object.keys(TIMELINE_VIEW));
+  const settings = PAGE_SETTINGS[resource];
+  parseFilters(STATEMENT_LIST_SPEC, raw, Object.keys(settings));
   const errors: FieldErrors = Object.create(null);
-  for (const [key, allowed] of Object.entries(TIMELINE_VIEW)) {
+  for (const [key, allowed] of Object.entries(settings)) {
     const value = raw[key];
-    if (value !== undefined && (typeof value !== 'string' || !allowed.includes(value)))
-      errors[key] = `must be one of: ${allowed.join(', ')}`;
+    if (value === undefined) continue;
+    if (allowed instanceof RegExp) {
+      if (typeof value !== 'string' || !allowed.test(value))
+        errors[key] = 'must be a node of the network: a (actor) or t (topic) and its id';
+    } else if (typeof value !== 'string' || !allowed.includes(value)) errors[key] = `must be one of: ${allowed.join(', ')}`;
   }
   if (Object.keys(errors).length) throw badRequest(errors);
 }

@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import { User } from '../users/user.entity';
 
 /** The pages a saved query opens: the statement list (filters, _sort, _order), or the timeline (filters, view, order). */
-export const SAVED_QUERY_RESOURCES = ['statements', 'timeline'] as const;
+export const SAVED_QUERY_RESOURCES = ['statements', 'timeline', 'analysis'] as const;
 export type SavedQueryResource = (typeof SAVED_QUERY_RESOURCES)[number];
 
 /** The longest name a saved query takes. */
