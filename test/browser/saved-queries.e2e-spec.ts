@@ -192,6 +192,42 @@ it('saves a timeline with its lanes and order, which a colleague in another brow
   expect(viewer.problems).toEqual([]);
 });
 
+it('saves an analysis with its tab and settings, which a colleague applies from the analysis page and from the list of saved queries', async () => {
+  const lavrov = await actorNamed('Lavrov');
+  const query = `speakerId=${lavrov.id}&view=network&kind=actor-conflict`;
+  const editor = await open(`/analysis?${query}`, 'editor');
+  await editor.page.getByRole('button', { name: 'Conflict', pressed: true }).waitFor();
+  const sent = await saveCurrentQuery(editor.page, 'Who disagrees with Lavrov', true);
+  expect(sent).toEqual({ name: 'Who disagrees with Lavrov', shared: true, resource: 'analysis', query });
+  expect(editor.problems).toEqual([]);
+
+  // The timeline keeps its own: an analysis is not among them.
+  const viewer = await open('/timeline', 'viewer');
+  await panel(viewer.page).waitFor();
+  expect(await savedQuery(viewer.page, 'Who disagrees with Lavrov').count()).toBe(0);
+  await viewer.page.getByRole('menuitem', { name: 'Analysis' }).click();
+  await viewer.page.waitForURL(/\/analysis$/);
+  await viewer.page.getByRole('tab', { name: 'Stance over time', selected: true }).waitFor();
+  const shared = savedQuery(viewer.page, 'Who disagrees with Lavrov');
+  expect(await shared.innerText()).toContain('Shared by Eddie Editor');
+  await shared.click();
+  await viewer.page.waitForURL((url) => url.pathname === '/analysis' && url.search === `?${query}`);
+  await viewer.page.getByRole('tab', { name: 'Network', selected: true }).waitFor();
+  await viewer.page.getByRole('button', { name: 'Conflict', pressed: true }).waitFor();
+  expect(await viewer.page.getByRole('complementary', { name: 'Filters' }).innerText()).toContain(lavrov.name);
+  expect(await savedQuery(viewer.page, 'Who disagrees with Lavrov').getAttribute('class')).toContain('Mui-selected');
+  expect(await seriousViolations(viewer.page, '[data-testid="saved-queries"]')).toEqual([]);
+
+  // The list of saved queries says which page each opens, and opens it.
+  await viewer.page.goto('/saved-queries');
+  const row = tableRows(viewer.page).filter({ has: viewer.page.getByRole('cell', { name: 'Who disagrees with Lavrov', exact: true }) });
+  expect(await row.innerText()).toMatch(/Analysis\s+Eddie Editor/);
+  await row.getByRole('link', { name: 'Open “Who disagrees with Lavrov”' }).click();
+  await viewer.page.waitForURL((url) => url.pathname === '/analysis' && url.search === `?${query}`);
+  await viewer.page.getByRole('button', { name: 'Conflict', pressed: true }).waitFor();
+  expect(viewer.problems).toEqual([]);
+});
+
 it('lists one’s own and the shared saved queries on their page, from the menu, where one’s own are renamed and deleted', async () => {
   const own = (await api(suite, 'editor').post('/api/saved-queries').send({ name: 'Editor’s meetings', query: 'type=meeting' }).expect(201))
     .body;

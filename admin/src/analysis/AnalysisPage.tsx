@@ -1,5 +1,6 @@
 import { Box, Tab, Tabs } from '@mui/material';
 import { ListContextProvider, Title } from 'react-admin';
+import { AnalysisSavedQueries } from '../saved-queries/SavedQueriesPanel';
 import { StatementFilterBar, StatementFilterSidebar } from '../statements/StatementFilterSidebar';
 import { useTimelineListContext } from '../timeline/useTimelineUrlState';
 import type { AnalysisView } from './analysisState';
@@ -10,7 +11,7 @@ import { useAnalysisUrlState } from './useAnalysisUrlState';
 /**
  * Reading the filtered statements in aggregate: how each speaker's stance moved over time, and
  * who is linked to whom. The statement list's filters are in the sidebar; they, the tab and
- * each view's settings are in the URL.
+ * each view's settings are in the URL, and can be saved there as a query.
  */
 export const AnalysisPage = () => {
   const { filters, settings, setFilters, setSettings, update } = useAnalysisUrlState();
@@ -20,9 +21,9 @@ export const AnalysisPage = () => {
     <ListContextProvider value={listContext}>
       <Title title="Analysis" />
       <Box sx={{ display: 'flex', mt: 2 }}>
-        <StatementFilterSidebar />
+        <StatementFilterSidebar savedQueries={<AnalysisSavedQueries />} />
         <Box sx={{ flex: 1, minWidth: 0 }}>
-          <StatementFilterBar />
+          <StatementFilterBar savedQueries={<AnalysisSavedQueries />} />
           <Tabs
             value={settings.view}
             onChange={(_, view: AnalysisView) => setSettings({ view })}

@@ -4,6 +4,13 @@ import { statementFilterParams, statementFiltersFromParams, withoutEmptyFilters 
 import { appendSettings, settingsFromParams, type AnalysisSettings } from './analysisState';
 
 /**
+ * The analysis page's state as its URL's query string (and a saved analysis query) holds it: the
+ * filters with the API's names, then the settings that differ from their defaults.
+ */
+export const analysisQueryText = (filters: Record<string, unknown>, settings: AnalysisSettings): string =>
+  appendSettings(statementFilterParams(withoutEmptyFilters(filters)), settings).toString();
+
+/**
  * The page's whole state is in its URL: the statement filters under the API's own names (as on
  * the timeline) and the page's settings, so that an analysis can be bookmarked and shared.
  */
@@ -25,8 +32,8 @@ export function useAnalysisUrlState() {
   const write = useCallback(
     (next: { filters?: Record<string, unknown>; settings?: Partial<AnalysisSettings> }) => {
       const current = latest.current;
-      const params = statementFilterParams(next.filters ? withoutEmptyFilters(next.filters) : statementFiltersFromParams(current));
-      appendSettings(params, { ...settingsFromParams(current), ...next.settings });
+      const filters = next.filters ?? statementFiltersFromParams(current);
+      const params = new URLSearchParams(analysisQueryText(filters, { ...settingsFromParams(current), ...next.settings }));
       if (params.toString() === current.toString()) return;
       latest.current = params;
       setSearchParams(params);

@@ -4,6 +4,7 @@ import { Box, Button, IconButton, List, ListItem, ListItemButton, ListItemText, 
 import { useState } from 'react';
 import { Confirm, FilterListSection, useDelete, useGetList, useListContext, useNotify, useUpdate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
+import { analysisQueryText, useAnalysisUrlState } from '../analysis/useAnalysisUrlState';
 import { timelineQueryText, useTimelineUrlState } from '../timeline/useTimelineUrlState';
 import type { SavedQuery } from '../types';
 import { BrowserSavedQueries } from './BrowserSavedQueries';
@@ -110,7 +111,7 @@ const OwnQueryActions = ({ savedQuery, onChanged }: { savedQuery: SavedQuery; on
 };
 
 interface PanelProps {
-  /** The page whose queries these are: the statement list's, or the timeline's (with its view and order). */
+  /** The page whose queries these are: the statement list's, the timeline's (with its view and order), the analysis's. */
   resource: SavedQuery['resource'];
   /** The page's query now, as a saved query keeps it. */
   current: string;
@@ -123,7 +124,7 @@ interface PanelProps {
  * and those the team shares, with their owner's name. A click applies one — its filters and
  * order, as a colleague saved them; *Save* keeps the current ones under a name, shared or not.
  * Self-contained: the filter sidebar only places it (StatementListSavedQueries,
- * TimelineSavedQueries).
+ * TimelineSavedQueries, AnalysisSavedQueries).
  */
 const SavedQueriesPanel = ({ resource, current, apply }: PanelProps) => {
   const [saving, setSaving] = useState(false);
@@ -206,6 +207,19 @@ export const TimelineSavedQueries = () => {
       resource="timeline"
       current={timelineQueryText(filters, view, order)}
       apply={(query) => void navigate({ pathname: '/timeline', search: query })}
+    />
+  );
+};
+
+/** The analysis page's saved queries: its filters, tab and each view's settings, as its address holds them. */
+export const AnalysisSavedQueries = () => {
+  const { filters, settings } = useAnalysisUrlState();
+  const navigate = useNavigate();
+  return (
+    <SavedQueriesPanel
+      resource="analysis"
+      current={analysisQueryText(filters, settings)}
+      apply={(query) => void navigate({ pathname: '/analysis', search: query })}
     />
   );
 };

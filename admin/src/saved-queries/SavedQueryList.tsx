@@ -22,7 +22,7 @@ const filters = [
 
 const Column = DataTable.Col<SavedQuery>;
 
-const PAGE_NAMES: Record<SavedQuery['resource'], string> = { statements: 'Statement list', timeline: 'Timeline' };
+const PAGE_NAMES: Record<SavedQuery['resource'], string> = { statements: 'Statement list', timeline: 'Timeline', analysis: 'Analysis' };
 
 const NoSavedQueries = () => (
   <Box sx={{ textAlign: 'center', mt: 6 }}>

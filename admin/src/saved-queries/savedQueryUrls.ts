@@ -20,6 +20,6 @@ export function listStateOf(query: string): { filter: StatementFilterValues; sor
   return { filter: statementFiltersFromParams(params), sort };
 }
 
-/** The page a saved query opens: the statement list with its filters and sort, or the timeline with its own. */
+/** The page a saved query opens: the statement list with its filters and sort, or the timeline or analysis with their own. */
 export const savedQueryPath = (savedQuery: Pick<SavedQuery, 'resource' | 'query'>) =>
-  savedQuery.resource === 'timeline' ? `/timeline?${savedQuery.query}` : snapshotStatementsPath(savedQuery.query);
+  savedQuery.resource === 'statements' ? snapshotStatementsPath(savedQuery.query) : `/${savedQuery.resource}?${savedQuery.query}`;
