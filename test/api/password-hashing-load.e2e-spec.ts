@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import * as http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { PasswordHashing } from '../../server/src/auth/password-hashing';
+import { until } from '../support/fault-helpers';
 import { factories } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
 import { TEST_USERS } from '../support/test-users';
@@ -101,6 +102,47 @@ function countHashesUnderWay(onStart: () => void) {
 }
 
 describe('password hashing under a flood of sign-ins', () => {
+  it('hashes no more than its slots, refuses the rest at once, and answers health and lists while every slot is taken', async () => {
+    const slots = t.app.get(PasswordHashing).slots;
+    // Every scrypt is held, started but not finished until released: the slots stay taken for as
+    // long as the checks below need, whatever the machine's load, so what is checked is the
+    // mechanism (a bounded queue that lists never wait in), not how fast this machine is.
+    const original = crypto.scrypt as unknown as (...args: unknown[]) => void;
+    const held: (() => void)[] = [];
+    const spy = jest.spyOn(crypto, 'scrypt').mockImplementation((...args: unknown[]) => {
+      const callback = args.pop();
+      held.push(() => original(...args, callback));
+    });
+    let answered = 0;
+    try {
+      const flood = Promise.all(
+        Array.from({ length: 100 }, (_, i) =>
+          signIn(`held${i}@flood.example`, 'a guess at a password', `10.21.0.${i}`).then((answer) => {
+            answered++;
+            return answer;
+          }),
+        ),
+      );
+      // Unbounded, the hundred would all wait for a hash and none would be answered here.
+      await until(async () => (answered === 100 - slots ? true : undefined), 20_000, `${100 - slots} sign-ins answered at once`);
+      expect(held.length).toBe(slots);
+      for (let i = 0; i < 5; i++) {
+        expect((await health()).status).toBe(200);
+        expect((await list()).status).toBe(200);
+      }
+      expect(answered).toBe(100 - slots);
+      for (const release of held) release();
+      const answers = await flood;
+      const refused = answers.filter((a) => a.status === 503);
+      expect(refused.length).toBe(100 - slots);
+      for (const answer of refused) expect(answer.retryAfter).toBe('1');
+      expect(answers.filter((a) => a.status === 401).length).toBe(slots);
+    } finally {
+      spy.mockRestore();
+      for (const release of held.splice(0)) release();
+    }
+  });
+
   it('hashes a few at a time, refuses the rest at once with 503, and keeps health and lists answering', async () => {
     const slots = t.app.get(PasswordHashing).slots;
     // The baseline: the same requests, one after the other, on the same busy machine, just before.
@@ -153,14 +195,13 @@ describe('password hashing under a flood of sign-ins', () => {
     expect(checked.length).toBeGreaterThanOrEqual(1);
     expect(refused.length).toBeGreaterThan(0);
     for (const answer of refused) expect(Number(answer.retryAfter)).toBeGreaterThanOrEqual(1);
-    // Typically within 100 ms. The slowest answer is held to the machine's own hiccups rather than
-    // to 100 ms: on 2 cores shared with other test runs, single answers took up to 184 ms during
-    // the flood and 84 ms without one. Unbounded, a list waited seconds behind queued hashes.
+    // Within 100 ms (the issue's figure), as the median: the slowest single answer is the
+    // machine's, not the server's — in CI, with the other jest worker driving Chromium on the same
+    // 2 cores, one list took 471 ms during a flood while its median was 67 ms (a slot per core
+    // then). It is in the log above, not asserted: that the API does not wait on hashing at all is
+    // the test before this one, which does not depend on the machine's load.
     expect(median(during.health)).toBeLessThan(100);
     expect(median(during.list)).toBeLessThan(100);
-    const allowance = (idleMs: number[]) => Math.max(250, 3 * max(idleMs));
-    expect(max(during.health)).toBeLessThan(allowance(idle.health));
-    expect(max(during.list)).toBeLessThan(allowance(idle.list));
     // Each scrypt holds 128 MiB while it runs: no more than the slots' worth, plus room for the requests themselves.
     expect(peakRss - rssBefore).toBeLessThan((slots * 128 + 128) * MiB);
   }, 120_000);

@@ -2,11 +2,12 @@ import { DEFAULT_AUTH_OPTIONS } from './auth-options';
 import { defaultPasswordHashSlots, PasswordHashing, PasswordHashingBusy } from './password-hashing';
 
 describe('PasswordHashing', () => {
-  it('has one slot per core, leaving a thread of libuv’s pool free', () => {
+  it('has one slot per core but one (at least one), leaving a thread of libuv’s pool free', () => {
     expect(defaultPasswordHashSlots({}, 1)).toBe(1);
-    expect(defaultPasswordHashSlots({}, 2)).toBe(2);
+    expect(defaultPasswordHashSlots({}, 2)).toBe(1);
+    expect(defaultPasswordHashSlots({}, 3)).toBe(2);
     expect(defaultPasswordHashSlots({}, 16)).toBe(3);
-    expect(defaultPasswordHashSlots({ UV_THREADPOOL_SIZE: '16' }, 8)).toBe(8);
+    expect(defaultPasswordHashSlots({ UV_THREADPOOL_SIZE: '16' }, 8)).toBe(7);
     expect(defaultPasswordHashSlots({ UV_THREADPOOL_SIZE: '1' }, 8)).toBe(1);
   });
 

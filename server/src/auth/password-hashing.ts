@@ -10,17 +10,18 @@ const BUSY_RETRY_AFTER_SECONDS = 1;
 const BUSY_LOG_INTERVAL_MS = 10_000;
 
 /**
- * As many scrypt computations at once as there are cores, and always one thread of libuv's pool
- * (UV_THREADPOOL_SIZE, 4 by default) left free, because scrypt runs there next to response
- * compression and file reads, which would otherwise wait behind a queue of hashes. Each hash
- * keeps a core busy: with more of them than cores, the event loop and PostgreSQL get less than
- * their share. Measured on 2 cores busy with other test runs (password-hashing-load.e2e-spec.ts):
- * while a flood was being hashed, a list page took up to 104–185 ms with 3 slots, and 47–80 ms
- * with 2.
+ * One scrypt computation at once per core but one, at least one, and always one thread of
+ * libuv's pool (UV_THREADPOOL_SIZE, 4 by default) left free, because scrypt runs there next to
+ * response compression and file reads, which would otherwise wait behind a queue of hashes. Each
+ * hash keeps a core busy: the core left over is for the event loop and PostgreSQL, which answer
+ * everyone else. Measured on 2 cores in CI (password-hashing-load.e2e-spec.ts, the other jest
+ * worker driving Chromium): with a slot per core, a list page during a flood took a median of
+ * 67 ms and up to 471 ms (3 slots: up to 185 ms on an idle machine); with one slot, see the
+ * figures in that test's log.
  */
 export function defaultPasswordHashSlots(env: NodeJS.ProcessEnv = process.env, cores = availableParallelism()): number {
   const threadPool = Number(env.UV_THREADPOOL_SIZE) || 4;
-  return Math.max(1, Math.min(cores, threadPool - 1));
+  return Math.max(1, Math.min(cores - 1, threadPool - 1));
 }
 
 /** How routes that hash a password document their 503 (`@ApiErrorResponses(PASSWORD_HASHING_503)`). */
